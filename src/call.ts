@@ -1,0 +1,119 @@
+import type { Clock, TokenBucket } from './rate-limit.js'
+import {
+  ServiceCallError,
+  errorMessage,
+  errorName,
+  isNetworkError,
+  isServerError,
+  isThrottling,
+  isTransient,
+  requestIdOf
+} from './errors.js'
+
+/** Bounds for trying a transient failure again: full jitter, at least 3 attempts, about a minute at most. */
+export interface BackoffPolicy {
+  maxAttempts: number
+  baseMs: number
+  capMs: number
+  /** No new attempt starts once this much time has gone since the first. */
+  budgetMs: number
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  maxAttempts: 6,
+  baseMs: 1000,
+  capMs: 20_000,
+  budgetMs: 60_000
+}
+
+/** How one service's errors read: which extra names are transient, and a hint per permanent one. */
+export interface ErrorSpec {
+  transient?: readonly string[]
+  hints?: Readonly<Record<string, string>>
+}
+
+export interface CallOptions<T> {
+  /**
+   * For calls that change something: after a failure that may have hidden an applied change (no answer,
+   * 5xx), ask whether it took effect before sending it again, so a lost answer never becomes a second retry.
+   */
+  alreadyApplied?: () => Promise<T | undefined>
+}
+
+/** Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. */
+export type Caller = <T>(operation: string, send: () => Promise<T>, options?: CallOptions<T>) => Promise<T>
+
+export interface CallerDeps {
+  clock: Clock
+  random: () => number
+  policy: BackoffPolicy
+  limiter?: TokenBucket
+  log: (message: string) => void
+}
+
+/** Full jitter (a uniform pick in [0, min(cap, base * 2^attempt)]) spreads out clients that failed together. */
+export function fullJitter(attempt: number, policy: BackoffPolicy, random: () => number): number {
+  return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt))
+}
+
+export function toServiceCallError(operation: string, error: unknown, spec: ErrorSpec): ServiceCallError {
+  if (error instanceof ServiceCallError) return error
+  const name = isNetworkError(error) ? networkName(error) : errorName(error)
+  const transient = isTransient(error, new Set(spec.transient))
+  return new ServiceCallError(
+    operation,
+    name,
+    errorMessage(error),
+    requestIdOf(error),
+    spec.hints?.[name],
+    transient
+  )
+}
+
+function networkName(error: unknown): string {
+  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return errorName(error)
+}
+
+export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
+  const extraTransient = new Set(spec.transient)
+  const { clock, policy, limiter } = deps
+
+  return async function call<T>(operation: string, send: () => Promise<T>, options?: CallOptions<T>) {
+    const start = clock.now()
+    for (let attempt = 0; ; attempt++) {
+      if (limiter) await limiter.take()
+      try {
+        const result = await send()
+        limiter?.onSuccess()
+        return result
+      } catch (error) {
+        if (isThrottling(error)) limiter?.onThrottled()
+        const delay = fullJitter(attempt, policy, deps.random)
+        const again =
+          isTransient(error, extraTransient) &&
+          attempt + 1 < policy.maxAttempts &&
+          clock.now() - start + delay <= policy.budgetMs
+        if (!again) throw toServiceCallError(operation, error, spec)
+        deps.log(
+          `${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
+            `(attempt ${attempt + 2} of at most ${policy.maxAttempts})`
+        )
+        await clock.sleep(delay)
+        if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
+          const applied = await options.alreadyApplied()
+          if (applied !== undefined) {
+            deps.log(
+              `${operation}: the earlier attempt took effect although its answer was lost; not sending again`
+            )
+            return applied
+          }
+        }
+      }
+    }
+  }
+}

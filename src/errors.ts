@@ -1,0 +1,130 @@
+/** A user mistake in the step's inputs: reported as one line, never with a stack trace. */
+export class InputError extends Error {
+  override name = 'InputError'
+  constructor(input: string, problem: string, accepted: string) {
+    super(`Input '${input}': ${problem}. Expected ${accepted}.`)
+  }
+}
+
+/** A service call that failed for good: the service's error, its reason and what to do about it. */
+export class ServiceCallError extends Error {
+  override name = 'ServiceCallError'
+  constructor(
+    readonly operation: string,
+    readonly errorName: string,
+    readonly reason: string,
+    readonly requestId?: string,
+    readonly hint?: string,
+    /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
+    readonly transient = false
+  ) {
+    const id = requestId ? ` (request id ${requestId})` : ''
+    super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`)
+  }
+}
+
+/** A condition that makes the target an error without being the service's fault (e.g. no failed stage). */
+export class TargetError extends Error {
+  override name = 'TargetError'
+}
+
+/** The fields the AWS SDK v3 (and our Huawei client, which mimics them) put on a service error. */
+interface SdkErrorShape {
+  name?: unknown
+  message?: unknown
+  code?: unknown
+  cause?: unknown
+  $fault?: unknown
+  $retryable?: { throttling?: boolean }
+  $metadata?: { httpStatusCode?: number; requestId?: string }
+}
+
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'APIGW.0308'
+])
+
+/** Socket-level failures: the request may or may not have reached the service. */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT'
+])
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
+
+function shape(error: unknown): SdkErrorShape {
+  return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {}
+}
+
+export function errorName(error: unknown): string {
+  const { name } = shape(error)
+  return typeof name === 'string' && name !== '' ? name : 'Error'
+}
+
+export function errorMessage(error: unknown): string {
+  if (typeof error === 'string') return error
+  const { message } = shape(error)
+  return typeof message === 'string' && message !== '' ? message : String(error)
+}
+
+export function requestIdOf(error: unknown): string | undefined {
+  return shape(error).$metadata?.requestId
+}
+
+export function isThrottling(error: unknown): boolean {
+  const e = shape(error)
+  return (
+    e.$retryable?.throttling === true ||
+    THROTTLING_NAMES.has(errorName(error)) ||
+    e.$metadata?.httpStatusCode === 429
+  )
+}
+
+/** No answer from the service, or a cut connection: the request may have been applied. */
+export function isNetworkError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    const s = shape(e)
+    if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return true
+    if (NETWORK_NAMES.has(errorName(e))) return true
+    e = s.cause
+  }
+  return false
+}
+
+export function isServerError(error: unknown): boolean {
+  const e = shape(error)
+  const status = e.$metadata?.httpStatusCode
+  return e.$fault === 'server' || (status !== undefined && status >= 500)
+}
+
+/**
+ * Transient: worth trying again after a pause. Classified by error name, `$retryable`, `$fault` and status,
+ * never by message text. `extraTransient` names service-specific busy errors (CodePipeline ConflictException).
+ */
+export function isTransient(error: unknown, extraTransient: ReadonlySet<string> = new Set()): boolean {
+  if (error instanceof ServiceCallError) return error.transient
+  return (
+    isThrottling(error) ||
+    isServerError(error) ||
+    isNetworkError(error) ||
+    shape(error).$retryable !== undefined ||
+    extraTransient.has(errorName(error))
+  )
+}

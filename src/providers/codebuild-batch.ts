@@ -1,0 +1,90 @@
+import {
+  BatchGetBuildBatchesCommand,
+  ListBuildBatchesForProjectCommand,
+  RetryBuildBatchCommand,
+  StopBuildBatchCommand,
+  type BuildBatch,
+  type BuildGroup
+} from '@aws-sdk/client-codebuild'
+import type { ProviderModule } from './registry.js'
+import type { ProviderContext } from './provider.js'
+import {
+  codeBuildClient,
+  codeBuildErrors,
+  createRunProvider,
+  FAILED_STATUSES,
+  HEAD_SIZE,
+  phaseFailure,
+  type Run,
+  type RunApi
+} from './codebuild-shared.js'
+
+const NOUN = { one: 'batch', many: 'batches' } as const
+
+const RETRY_TYPES = { failed: 'RETRY_FAILED_BUILDS', all: 'RETRY_ALL_BUILDS' } as const
+
+function runOf(batch: BuildBatch, id: string): Run {
+  return {
+    id,
+    arn: batch.arn,
+    status: batch.buildBatchStatus ?? 'UNKNOWN',
+    phase: batch.currentPhase,
+    sourceVersion: batch.resolvedSourceVersion,
+    failure: failedBuilds(batch.buildGroups) ?? phaseFailure(batch.phases)
+  }
+}
+
+/** The batch's failed builds, e.g. "failed builds: linux_x64 FAILED, windows FAULT"; groups allowed to fail are left out. */
+function failedBuilds(groups: BuildGroup[] | undefined): string | undefined {
+  const failed = (groups ?? []).flatMap(g => {
+    const status = g.currentBuildSummary?.buildStatus
+    return status && FAILED_STATUSES.has(status) && !g.ignoreFailure
+      ? [`${g.identifier ?? g.currentBuildSummary?.arn ?? '?'} ${status}`]
+      : []
+  })
+  return failed.length > 0 ? `failed builds: ${failed.join(', ')}` : undefined
+}
+
+function batchApi(context: ProviderContext): RunApi {
+  const client = codeBuildClient(context)
+  return {
+    noun: NOUN,
+    async listNewest(projectName) {
+      const out = await context.call('ListBuildBatchesForProject', () =>
+        client.send(
+          new ListBuildBatchesForProjectCommand({
+            projectName,
+            sortOrder: 'DESCENDING',
+            maxResults: HEAD_SIZE
+          })
+        )
+      )
+      return out.ids ?? []
+    },
+    async read(ids) {
+      const out = await context.call('BatchGetBuildBatches', () =>
+        client.send(new BatchGetBuildBatchesCommand({ ids }))
+      )
+      return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
+    },
+    async retry(id, { token, mode }) {
+      const out = await context.call('RetryBuildBatch', () =>
+        client.send(new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }))
+      )
+      return { id: out.buildBatch?.id, arn: out.buildBatch?.arn }
+    },
+    async stop(id) {
+      await context.call('StopBuildBatch', () => client.send(new StopBuildBatchCommand({ id })))
+    }
+  }
+}
+
+export default {
+  errors: codeBuildErrors(NOUN, [
+    'ListBuildBatchesForProject',
+    'BatchGetBuildBatches',
+    'RetryBuildBatch',
+    'StopBuildBatch (cancel-on-abort)'
+  ]),
+  create: context => createRunProvider(batchApi(context), context.region)
+} satisfies ProviderModule<'codebuild-batch'>

@@ -1,0 +1,249 @@
+import { CodeBuildClient, type PhaseContext } from '@aws-sdk/client-codebuild'
+import type { ErrorSpec } from '../call.js'
+import { TargetError } from '../errors.js'
+import { projectOfBuildId } from '../inputs.js'
+import type { CodeBuildBatchTarget, CodeBuildTarget } from '../targets.js'
+import { awsClientConfig, consoleBase } from './aws-config.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  RetryRequest,
+  Started
+} from './provider.js'
+
+/**
+ * The retry flow shared by CodeBuild builds and batches: both list the project's newest runs, read them in
+ * one batch call, retry with an idempotency token and report the same statuses. Each provider file only
+ * supplies its five API calls (RunApi).
+ */
+
+export type CodeBuildService = 'codebuild' | 'codebuild-batch'
+
+/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
+export const FAILED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'FAULT', 'TIMED_OUT'])
+
+/** How many of a project's newest runs are read: one list page, one batch read (the API's limit is 100). */
+export const HEAD_SIZE = 100
+
+export function codeBuildClient(context: ProviderContext): CodeBuildClient {
+  return new CodeBuildClient(awsClientConfig(context))
+}
+
+/** A build or batch, reduced to what the flow reads. */
+export interface Run {
+  /** `project:uuid`. */
+  id: string
+  arn?: string
+  /** Build/batch status; `UNKNOWN` when the service left it out. */
+  status: string
+  phase?: string
+  sourceVersion?: string
+  /** Set when CodeBuild has retried this build itself (builds only). */
+  nextAutoRetry?: string
+  /** Why it failed, when it did and the service says. */
+  failure?: string
+}
+
+/** The service calls that differ between builds and batches. */
+export interface RunApi {
+  noun: { one: 'build'; many: 'builds' } | { one: 'batch'; many: 'batches' }
+  /** The project's newest run IDs, newest first (one page). */
+  listNewest(project: string): Promise<string[]>
+  /** Reads up to HEAD_SIZE runs in one call; missing ones are left out, order is not kept. */
+  read(ids: string[]): Promise<Run[]>
+  /** Retries once; the token makes a re-send after a lost answer return the same new run. */
+  retry(id: string, request: RetryRequest): Promise<{ id?: string | undefined; arn?: string | undefined }>
+  stop(id: string): Promise<void>
+}
+
+type RunTarget = CodeBuildTarget | CodeBuildBatchTarget
+
+export function createRunProvider<S extends CodeBuildService>(api: RunApi, region: string): Provider<S> {
+  const { one } = api.noun
+  const url = (id: string): string => consoleUrl(region, one, id)
+
+  async function readOne(idOrArn: string): Promise<Run> {
+    const id = runIdOf(idOrArn)
+    const [run] = (await api.read([id])).filter(r => r.id === id)
+    if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
+    return run
+  }
+
+  /** The project's newest runs, newest first. */
+  async function head(project: string): Promise<Run[]> {
+    const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE)
+    if (ids.length === 0) return []
+    const byId = new Map((await api.read(ids)).map(r => [r.id, r]))
+    return ids.flatMap(id => byId.get(id) ?? [])
+  }
+
+  function candidateOf(run: Run, executionId: string, runs: Run[], latest: boolean): Candidate {
+    return {
+      executionId,
+      description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
+      consoleUrl: url(run.id),
+      ...countAttempts(api.noun, runs, run)
+    }
+  }
+
+  async function discoverLatest(project: string): Promise<Discovery> {
+    const runs = await head(project)
+    const [newest] = runs
+    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${api.noun.many}` }
+    const skip = whyNotRetried(newest, one)
+    if (skip) return { kind: 'nothing', reason: `latest ${skip}` }
+    return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) }
+  }
+
+  async function discoverNamed(project: string, executionId: string): Promise<Discovery> {
+    const run = await readOne(executionId)
+    if (!FAILED_STATUSES.has(run.status))
+      throw new TargetError(
+        `${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`
+      )
+    const skip = whyNotRetried(run, one)
+    if (skip) return { kind: 'nothing', reason: skip }
+    return { kind: 'found', candidate: candidateOf(run, executionId, await head(project), false) }
+  }
+
+  return {
+    discover: (target: RunTarget) =>
+      target.executionId === undefined
+        ? discoverLatest(projectOf(target))
+        : discoverNamed(projectOf(target), target.executionId),
+
+    async retry(_target, candidate, request): Promise<Started> {
+      const started = await api.retry(candidate.executionId, request)
+      if (started.id === undefined)
+        throw new TargetError(`the retry of ${candidate.executionId} returned no ${one}`)
+      return {
+        executionId: started.id,
+        ...(started.arn ? { executionArn: started.arn } : {}),
+        consoleUrl: url(started.id)
+      }
+    },
+
+    status: async (_target, started) => progressOf(await readOne(started.executionId)),
+
+    stop: (_target, started) => api.stop(started.executionId)
+  }
+}
+
+function projectOf(target: RunTarget): string {
+  const project = target.projectName ?? projectOfBuildId(target.executionId)
+  if (project === undefined) throw new TargetError(`${target.label}: no CodeBuild project named`)
+  return project
+}
+
+/** `project:uuid` from an ID or an ARN (`arn:...:build/project:uuid`, `...:build-batch/project:uuid`). */
+export function runIdOf(idOrArn: string): string {
+  return idOrArn.startsWith('arn:') ? idOrArn.slice(idOrArn.indexOf('/') + 1) : idOrArn
+}
+
+export function consoleUrl(region: string, kind: 'build' | 'batch', idOrArn: string): string {
+  const id = runIdOf(idOrArn)
+  const project = id.slice(0, id.indexOf(':'))
+  return (
+    `${consoleBase(region)}/codesuite/codebuild/projects/${project}/${kind}/` +
+    `${encodeURIComponent(id)}/?region=${region}`
+  )
+}
+
+/** Why a run is not retried (not failed, or CodeBuild retries it itself); undefined when it is retried. */
+function whyNotRetried(run: Run, noun: string): string | undefined {
+  if (!FAILED_STATUSES.has(run.status)) return `${noun} ${run.id} is ${run.status}`
+  if (run.nextAutoRetry)
+    return `${noun} ${run.id} is ${run.status} and CodeBuild has retried it itself as ${run.nextAutoRetry}`
+  return undefined
+}
+
+/**
+ * Earlier attempts = the run of consecutive failed builds (batches) of the candidate's source version,
+ * starting at the candidate, minus the candidate itself: every retry, ours, a person's or CodeBuild's own
+ * auto-retry, is a new build of the same source on top of the project's history.
+ */
+function countAttempts(
+  noun: RunApi['noun'],
+  runs: readonly Run[],
+  candidate: Run
+): Pick<Candidate, 'previousAttempts' | 'attemptsBasis'> {
+  const start = runs.findIndex(r => r.id === candidate.id)
+  if (start < 0)
+    return {
+      attemptsBasis: `${noun.one} ${candidate.id} is not among the project's ${HEAD_SIZE} newest ${noun.many}`
+    }
+  let end = start
+  while (end < runs.length && isRetryOf(runs[end], candidate)) end++
+  const count = end - start
+  const source = candidate.sourceVersion
+    ? `source ${shortSource(candidate.sourceVersion)}`
+    : 'an unresolved source'
+  return {
+    previousAttempts: count - 1,
+    attemptsBasis: `${count} consecutive failed ${count === 1 ? noun.one : noun.many} of ${source}`
+  }
+}
+
+function isRetryOf(run: Run | undefined, candidate: Run): boolean {
+  return run !== undefined && FAILED_STATUSES.has(run.status) && run.sourceVersion === candidate.sourceVersion
+}
+
+/** A Git commit reads best as its 7-character prefix; other versions (S3 version IDs) stay whole. */
+function shortSource(version: string): string {
+  return /^[0-9a-f]{40}$/.test(version) ? version.slice(0, 7) : version
+}
+
+const STATES: Readonly<Record<string, Progress['state']>> = {
+  IN_PROGRESS: 'in-progress',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  FAULT: 'failed',
+  TIMED_OUT: 'failed',
+  STOPPED: 'stopped'
+}
+
+function progressOf(run: Run): Progress {
+  // An absent or new status is read as still running: the poll goes on until a known end.
+  const state = STATES[run.status] ?? 'in-progress'
+  return {
+    state,
+    ...(run.phase ? { phase: run.phase } : {}),
+    ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}` } : {})
+  }
+}
+
+interface Phase {
+  phaseType?: string | undefined
+  phaseStatus?: string | undefined
+  contexts?: PhaseContext[] | undefined
+}
+
+/** The first failed phase and its contexts, e.g. "phase BUILD FAILED: COMMAND_EXECUTION_ERROR: ...". */
+export function phaseFailure(phases: readonly Phase[] | undefined): string | undefined {
+  const failed = phases?.find(p => p.phaseStatus !== undefined && FAILED_STATUSES.has(p.phaseStatus))
+  if (!failed) return undefined
+  const contexts = (failed.contexts ?? [])
+    .map(c => [c.statusCode, c.message].filter(Boolean).join(': '))
+    .filter(Boolean)
+  const head = `phase ${failed.phaseType ?? 'UNKNOWN'} ${failed.phaseStatus ?? ''}`
+  return contexts.length > 0 ? `${head}: ${contexts.join('; ')}` : head
+}
+
+/** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
+export function codeBuildErrors(noun: RunApi['noun'], actions: readonly string[]): ErrorSpec {
+  return {
+    hints: {
+      InvalidInputException:
+        `check that project-name and execution-id name a failed ${noun.one} of this account and region; ` +
+        'an idempotency-token reused within 5 minutes for another request is refused too',
+      ResourceNotFoundException: `no such CodeBuild project or ${noun.one}: check project-name, execution-id and region`,
+      AccountLimitExceededException:
+        'an account limit of CodeBuild (e.g. concurrent builds) is reached: wait for running builds or ask ' +
+        'for a higher quota in Service Quotas',
+      AccessDeniedException: `the role needs ${actions.map(a => `codebuild:${a}`).join(', ')}`
+    }
+  }
+}

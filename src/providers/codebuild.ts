@@ -1,0 +1,68 @@
+import {
+  BatchGetBuildsCommand,
+  ListBuildsForProjectCommand,
+  RetryBuildCommand,
+  StopBuildCommand,
+  type Build
+} from '@aws-sdk/client-codebuild'
+import type { ProviderModule } from './registry.js'
+import type { ProviderContext } from './provider.js'
+import {
+  codeBuildClient,
+  codeBuildErrors,
+  createRunProvider,
+  phaseFailure,
+  type Run,
+  type RunApi
+} from './codebuild-shared.js'
+
+const NOUN = { one: 'build', many: 'builds' } as const
+
+function runOf(build: Build, id: string): Run {
+  return {
+    id,
+    arn: build.arn,
+    status: build.buildStatus ?? 'UNKNOWN',
+    phase: build.currentPhase,
+    sourceVersion: build.resolvedSourceVersion,
+    nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
+    failure: phaseFailure(build.phases)
+  }
+}
+
+function buildApi(context: ProviderContext): RunApi {
+  const client = codeBuildClient(context)
+  return {
+    noun: NOUN,
+    async listNewest(projectName) {
+      const out = await context.call('ListBuildsForProject', () =>
+        client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }))
+      )
+      return out.ids ?? []
+    },
+    async read(ids) {
+      const out = await context.call('BatchGetBuilds', () => client.send(new BatchGetBuildsCommand({ ids })))
+      return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
+    },
+    // A build always restarts whole, so the retry mode does not apply.
+    async retry(id, { token }) {
+      const out = await context.call('RetryBuild', () =>
+        client.send(new RetryBuildCommand({ id, idempotencyToken: token }))
+      )
+      return { id: out.build?.id, arn: out.build?.arn }
+    },
+    async stop(id) {
+      await context.call('StopBuild', () => client.send(new StopBuildCommand({ id })))
+    }
+  }
+}
+
+export default {
+  errors: codeBuildErrors(NOUN, [
+    'ListBuildsForProject',
+    'BatchGetBuilds',
+    'RetryBuild',
+    'StopBuild (cancel-on-abort)'
+  ]),
+  create: context => createRunProvider(buildApi(context), context.region)
+} satisfies ProviderModule<'codebuild'>

@@ -1,0 +1,102 @@
+import { InputError } from './errors.js'
+
+/** Documented identifier forms (action-interface.md and the API references). */
+export const PATTERNS = {
+  codepipelineName: { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' },
+  uuid: {
+    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
+  },
+  codebuildProject: {
+    re: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
+    accepted:
+      'a CodeBuild project name (2-255 characters of A-Z a-z 0-9 - _, starting with a letter or digit)'
+  },
+  codebuildBuildId: {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
+  },
+  codebuildBatchId: {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted:
+      'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
+  },
+  sagemakerPipeline: {
+    re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
+    accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
+  },
+  sagemakerExecutionArn: {
+    re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
+    max: 2048,
+    accepted:
+      'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
+  },
+  sagemakerToken: { re: /^.{32,128}$/s, accepted: '32-128 characters' },
+  codebuildToken: { re: /^.{1,128}$/s, accepted: '1-128 characters' },
+  codeartsId: { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' },
+  awsRegion: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
+} as const
+
+export type PatternName = keyof typeof PATTERNS
+
+/** Throws an InputError naming the input when the value does not match its documented form. */
+export function expectPattern(input: string, value: string, pattern: PatternName): string {
+  const p = PATTERNS[pattern]
+  const max = 'max' in p ? p.max : Infinity
+  if (value.length > max) throw new InputError(input, `is ${value.length} characters long`, p.accepted)
+  if (!p.re.test(value)) throw new InputError(input, `'${shorten(value)}' is not valid`, p.accepted)
+  return value
+}
+
+/** YAML 1.2 core booleans only: junk is an error, not `false`. */
+export function parseBoolean(input: string, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new InputError(
+    input,
+    `'${shorten(value)}' is not a boolean`,
+    'true or false (YAML 1.2 core: true, True, TRUE, false, False, FALSE)'
+  )
+}
+
+interface NumberRule {
+  integer?: boolean
+  min: number
+  /** `min` itself is not allowed (a positive number). */
+  exclusiveMin?: boolean
+  max?: number
+  accepted: string
+}
+
+export function parseNumber(input: string, value: string, rule: NumberRule): number {
+  const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN
+  const ok =
+    Number.isFinite(n) &&
+    (!rule.integer || Number.isInteger(n)) &&
+    (rule.exclusiveMin ? n > rule.min : n >= rule.min) &&
+    (rule.max === undefined || n <= rule.max)
+  if (!ok) throw new InputError(input, `'${shorten(value)}' is not valid`, rule.accepted)
+  return n
+}
+
+export function expectUrl(input: string, value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError(
+      input,
+      `'${shorten(value)}' is not a URL`,
+      'an http(s) URL such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com'
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL')
+  return value.replace(/\/+$/, '')
+}
+
+/** Values are echoed in errors to help the user; long ones are cut so a log line stays one line. */
+export function shorten(value: string): string {
+  const oneLine = value.replace(/\s+/g, ' ')
+  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine
+}
