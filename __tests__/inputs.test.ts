@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { InputError } from '../src/errors.js'
 import { CODEARTS_REGIONS } from '../src/huawei/endpoints.js'
-import { readRequest, type ActionRequest, type InputName } from '../src/inputs.js'
+import { readRequest, type InputName } from '../src/inputs.js'
 
 type Inputs = Partial<Record<InputName, string>>
 
@@ -46,7 +46,7 @@ const ca: Inputs = { service: 'codearts', 'project-id': CA_PROJECT, 'pipeline-id
 describe('defaults', () => {
   it('fills every documented default for a minimal codepipeline step', () => {
     const request = read(cp)
-    expect(request).toEqual<ActionRequest>({
+    expect(request).toEqual({
       mode: 'single',
       targets: [{ service: 'codepipeline', label: 'codepipeline:release', pipelineName: 'release' }],
       retryMode: 'failed',

@@ -133,7 +133,9 @@ function batchView(batch: BuildBatchState, now: number) {
       type === 'IN_PROGRESS' && batch.status !== 'SUCCEEDED'
         ? {
             status: batch.status,
-            contexts: batch.failureMessage ? [{ statusCode: 'BUILD_GROUP_FAILED', message: batch.failureMessage }] : []
+            contexts: batch.failureMessage
+              ? [{ statusCode: 'BUILD_GROUP_FAILED', message: batch.failureMessage }]
+              : []
           }
         : undefined
     ),
@@ -166,8 +168,11 @@ function retryBuildBatch(state: CodeBuildState, input: Input, ctx: RequestContex
   if (!batch) throw resourceNotFound(`Batch build ${id} does not exist`)
   observe(batch, ctx.now, false)
   if (previous?.kind === 'replay') return { buildBatch: batchView(batch, ctx.now) }
-  if (!FAILED_STATUSES.has(batch.status)) throw input.invalid('Only batch builds that have failed can be retried')
-  const retried = batch.groups.filter(group => retryType === 'RETRY_ALL_BUILDS' || group.current.status !== 'SUCCEEDED')
+  if (!FAILED_STATUSES.has(batch.status))
+    throw input.invalid('Only batch builds that have failed can be retried')
+  const retried = batch.groups.filter(
+    group => retryType === 'RETRY_ALL_BUILDS' || group.current.status !== 'SUCCEEDED'
+  )
   for (const group of retried) {
     group.prior.push(group.current)
     const arn = codeBuildArn('build', ctx.region, ctx.accountId, newCodeBuildId(batch.projectName))
@@ -219,7 +224,8 @@ export const batchOperations: Operations<CodeBuildState> = {
       batch.retriedGroups = []
       batch.status = 'STOPPED'
       batch.endTime = ctx.now
-      for (const group of batch.groups) if (group.current.status === 'IN_PROGRESS') group.current.status = 'STOPPED'
+      for (const group of batch.groups)
+        if (group.current.status === 'IN_PROGRESS') group.current.status = 'STOPPED'
     }
     return { buildBatch: batchView(batch, ctx.now) }
   }

@@ -1,6 +1,13 @@
 // CodeBuild builds: ListBuildsForProject, BatchGetBuilds, RetryBuild (a NEW build), StopBuild.
 import { batchOperations, seedBatch, type BuildBatchState } from './codebuild-batch.js'
-import { codeBuildArn, idIn, newCodeBuildId, phaseViews, projectNamed, resourceNotFound } from './codebuild-common.js'
+import {
+  codeBuildArn,
+  idIn,
+  newCodeBuildId,
+  phaseViews,
+  projectNamed,
+  resourceNotFound
+} from './codebuild-common.js'
 import { IdempotencyCache } from './idempotency.js'
 import type { Input } from './input.js'
 import { outcomeQueue, settleIfDue, takeOutcome, type Settleable } from './outcomes.js'
@@ -66,7 +73,13 @@ function failureOf(status: BuildStatus, phase: BuildPhaseType | undefined, code?
   }
 }
 
-function seedBuild(seed: BuildSeed, project: string, number: number, region: string, account: string): BuildState {
+function seedBuild(
+  seed: BuildSeed,
+  project: string,
+  number: number,
+  region: string,
+  account: string
+): BuildState {
   const where = `codebuild build "${seed.id}"`
   const failure = failureOf(seed.status, seed.failedPhase, seed.failureCode, seed.failureMessage)
   return {
@@ -85,7 +98,11 @@ function seedBuild(seed: BuildSeed, project: string, number: number, region: str
   }
 }
 
-export function seedCodeBuild(seeds: CodeBuildProjectSeed[], region: string, account: string): CodeBuildState {
+export function seedCodeBuild(
+  seeds: CodeBuildProjectSeed[],
+  region: string,
+  account: string
+): CodeBuildState {
   const state: CodeBuildState = {
     projects: new Map(),
     builds: new Map(),
@@ -96,7 +113,9 @@ export function seedCodeBuild(seeds: CodeBuildProjectSeed[], region: string, acc
   for (const seed of seeds) {
     for (const item of [...(seed.builds ?? []), ...(seed.batches ?? [])]) {
       if (!item.id.startsWith(`${seed.name}:`)) {
-        throw new Error(`scenario: codebuild project "${seed.name}": ID "${item.id}" must start with "${seed.name}:"`)
+        throw new Error(
+          `scenario: codebuild project "${seed.name}": ID "${item.id}" must start with "${seed.name}:"`
+        )
       }
     }
     const byStart = <T extends { startTime: string }>(items: T[] | undefined) =>
@@ -107,7 +126,9 @@ export function seedCodeBuild(seeds: CodeBuildProjectSeed[], region: string, acc
       number = build.buildNumber
       return build
     })
-    const batches = byStart(seed.batches).map((b, index) => seedBatch(b, seed.name, index + 1, region, account))
+    const batches = byStart(seed.batches).map((b, index) =>
+      seedBatch(b, seed.name, index + 1, region, account)
+    )
     state.projects.set(seed.name, { name: seed.name, builds, batches })
     for (const build of builds) state.builds.set(build.id, build)
     for (const batch of batches) state.batches.set(batch.id, batch)
@@ -146,7 +167,10 @@ function buildView(build: BuildState, now: number) {
     projectName: build.projectName,
     phases: phaseViews(shown, build.startTime, build.endTime ?? now, type =>
       build.failure && type === build.failure.phase
-        ? { status: build.status, contexts: [{ statusCode: build.failure.code, message: build.failure.message }] }
+        ? {
+            status: build.status,
+            contexts: [{ statusCode: build.failure.code, message: build.failure.message }]
+          }
         : undefined
     ),
     timeoutInMinutes: 60,
@@ -164,7 +188,8 @@ const buildIn = (state: CodeBuildState, raw: string) => state.builds.get(idIn(ra
 function retryBuild(state: CodeBuildState, input: Input, ctx: RequestContext) {
   const id = idIn(input.str('id'), 'build')
   const token = input.optStr('idempotencyToken')
-  const previous = token === undefined ? { kind: 'new' as const } : state.buildTokens.lookup(token, id, ctx.now)
+  const previous =
+    token === undefined ? { kind: 'new' as const } : state.buildTokens.lookup(token, id, ctx.now)
   if (previous.kind === 'mismatch') {
     throw input.invalid(`Idempotency token ${token ?? ''} was used with other parameters: parameter mismatch`)
   }
@@ -191,7 +216,9 @@ function retryBuild(state: CodeBuildState, input: Input, ctx: RequestContext) {
     outcomes: rest,
     pending: { outcome, since: ctx.now, reads: 0 },
     retryOf: build.id,
-    ...(build.autoRetryConfig ? { autoRetryConfig: { autoRetryLimit: build.autoRetryConfig.autoRetryLimit } } : {})
+    ...(build.autoRetryConfig
+      ? { autoRetryConfig: { autoRetryLimit: build.autoRetryConfig.autoRetryLimit } }
+      : {})
   }
   project.builds.push(retried)
   state.builds.set(retried.id, retried)

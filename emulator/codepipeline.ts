@@ -79,7 +79,11 @@ const ACTION_FROM_STAGE: Record<StageStatus, ActionStatus | undefined> = {
 
 const DEFAULT_ERROR = { code: 'JobFailed', message: 'Action failed' }
 
-function action(status: ActionStatus, at: number, extra: Partial<ActionExecutionState> = {}): ActionExecutionState {
+function action(
+  status: ActionStatus,
+  at: number,
+  extra: Partial<ActionExecutionState> = {}
+): ActionExecutionState {
   return {
     actionExecutionId: randomUUID(),
     status,
@@ -146,7 +150,10 @@ function seedPipeline(seed: CodePipelineSeed): PipelineState {
   return {
     name: seed.name,
     version: seed.version ?? 1,
-    created: parseOptionalTime(seed.created, `codepipeline pipeline "${seed.name}"`) ?? oldestFirst[0]?.startTime ?? 0,
+    created:
+      parseOptionalTime(seed.created, `codepipeline pipeline "${seed.name}"`) ??
+      oldestFirst[0]?.startTime ??
+      0,
     stages: seed.stages,
     stageIndex,
     executions,
@@ -161,7 +168,12 @@ export function seedCodePipeline(seeds: CodePipelineSeed[]): CodePipelineState {
 
 // ---------- settling ----------
 
-function settle(pipeline: PipelineState, execution: PipelineExecutionState, outcome: RetryOutcome, now: number): void {
+function settle(
+  pipeline: PipelineState,
+  execution: PipelineExecutionState,
+  outcome: RetryOutcome,
+  now: number
+): void {
   const retried = execution.retried
   execution.retried = undefined
   execution.lastUpdateTime = now
@@ -171,8 +183,14 @@ function settle(pipeline: PipelineState, execution: PipelineExecutionState, outc
     const failing = retried.actions.find(name => name === outcome.failedAction) ?? retried.actions[0]
     for (const name of retried.actions) {
       const failed = name === failing
-      const details = { code: outcome.errorCode ?? 'JobFailed', message: outcome.failureReason ?? 'Action failed' }
-      stage.actions.set(name, action(failed ? 'Failed' : 'Succeeded', now, failed ? { errorDetails: details } : {}))
+      const details = {
+        code: outcome.errorCode ?? 'JobFailed',
+        message: outcome.failureReason ?? 'Action failed'
+      }
+      stage.actions.set(
+        name,
+        action(failed ? 'Failed' : 'Succeeded', now, failed ? { errorDetails: details } : {})
+      )
     }
     stage.status = 'Failed'
     execution.status = 'Failed'
@@ -185,15 +203,26 @@ function settle(pipeline: PipelineState, execution: PipelineExecutionState, outc
   const from = (pipeline.stageIndex.get(retried.stage) ?? 0) + 1
   for (const later of pipeline.stages.slice(from)) {
     const actions = new Map(later.actions.map(name => [name, action('Succeeded', now)]))
-    execution.stages.set(later.name, { status: 'Succeeded', actions, autoStageRetryAttempt: 0, manualStageRetryAttempt: 0 })
+    execution.stages.set(later.name, {
+      status: 'Succeeded',
+      actions,
+      autoStageRetryAttempt: 0,
+      manualStageRetryAttempt: 0
+    })
     const current = pipeline.latestByStage.get(later.name)
-    if (!current || current.startTime <= execution.startTime) pipeline.latestByStage.set(later.name, execution)
+    if (!current || current.startTime <= execution.startTime)
+      pipeline.latestByStage.set(later.name, execution)
   }
   execution.status = 'Succeeded'
   execution.statusSummary = undefined
 }
 
-function observe(pipeline: PipelineState, execution: PipelineExecutionState, now: number, countRead: boolean): void {
+function observe(
+  pipeline: PipelineState,
+  execution: PipelineExecutionState,
+  now: number,
+  countRead: boolean
+): void {
   settleIfDue(execution, now, countRead, outcome => {
     settle(pipeline, execution, outcome, now)
   })
@@ -244,7 +273,8 @@ function stageView(pipeline: PipelineState, stage: { name: string; actions: stri
       const latest = latestAction(name)
       return { actionName: name, latestExecution: latest && actionView(latest) }
     }),
-    latestExecution: execution && run && { pipelineExecutionId: execution.id, status: run.status, type: 'STANDARD' },
+    latestExecution: execution &&
+      run && { pipelineExecutionId: execution.id, status: run.status, type: 'STANDARD' },
     retryStageMetadata: run && {
       autoStageRetryAttempt: run.autoStageRetryAttempt,
       manualStageRetryAttempt: run.manualStageRetryAttempt,
@@ -275,7 +305,10 @@ function retryStageExecution(state: CodePipelineState, input: Input, ctx: Reques
   const pipeline = pipelineNamed(state, pipelineName, ctx)
   const structure = pipeline.stages[pipeline.stageIndex.get(stageName) ?? -1]
   if (!structure) {
-    throw new ApiError('StageNotFoundException', `Stage '${stageName}' not found in pipeline '${pipelineName}'`)
+    throw new ApiError(
+      'StageNotFoundException',
+      `Stage '${stageName}' not found in pipeline '${pipelineName}'`
+    )
   }
   const execution = pipeline.latestByStage.get(stageName)
   if (execution?.id !== executionId) {
@@ -335,7 +368,8 @@ function stopPipelineExecution(state: CodePipelineState, input: Input, ctx: Requ
 export const codePipelineOperations: Operations<CodePipelineState> = {
   GetPipelineState(state, input, ctx) {
     const pipeline = pipelineNamed(state, input.str('name'), ctx)
-    for (const execution of new Set(pipeline.latestByStage.values())) observe(pipeline, execution, ctx.now, true)
+    for (const execution of new Set(pipeline.latestByStage.values()))
+      observe(pipeline, execution, ctx.now, true)
     return {
       pipelineName: pipeline.name,
       pipelineVersion: pipeline.version,

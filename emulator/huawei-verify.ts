@@ -97,7 +97,8 @@ export function canonicalRequest(
   return { ok: true, text: [...lines, signedHeaders.join(';'), payloadHash].join('\n') }
 }
 
-const AUTHORIZATION = /^SDK-HMAC-SHA256\s+Access=([^,\s]+)\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-fA-F]+)\s*$/
+const AUTHORIZATION =
+  /^SDK-HMAC-SHA256\s+Access=([^,\s]+)\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-fA-F]+)\s*$/
 const SDK_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/
 
 function parseSdkDate(value: string): number | undefined {
@@ -115,7 +116,10 @@ export function verifyHuaweiSignature(
 ): Verdict {
   const fail = (reason: string): Verdict => ({ ok: false, reason })
   const auth = AUTHORIZATION.exec(headerValue(request.headers, 'authorization') ?? '')
-  if (!auth) return fail(`the Authorization header is not ${SIGNING_ALGORITHM} Access=..., SignedHeaders=..., Signature=...`)
+  if (!auth)
+    return fail(
+      `the Authorization header is not ${SIGNING_ALGORITHM} Access=..., SignedHeaders=..., Signature=...`
+    )
   const [, ak = '', signedList = '', signature = ''] = auth
   const signed = signedList.toLowerCase().split(';')
   const key = findKey(ak)
@@ -125,13 +129,18 @@ export function verifyHuaweiSignature(
   const dateHeader = headerValue(request.headers, 'x-sdk-date') ?? ''
   const date = parseSdkDate(dateHeader)
   if (date === undefined) return fail('X-Sdk-Date is missing or not YYYYMMDDTHHMMSSZ')
-  if (Math.abs(now - date) > MAX_CLOCK_SKEW_MS) return fail('X-Sdk-Date is more than 15 minutes from the server time')
+  if (Math.abs(now - date) > MAX_CLOCK_SKEW_MS)
+    return fail('X-Sdk-Date is more than 15 minutes from the server time')
 
   const token = headerValue(request.headers, 'x-security-token')
-  if (key.securityToken !== undefined && (token !== key.securityToken || !signed.includes('x-security-token'))) {
+  if (
+    key.securityToken !== undefined &&
+    (token !== key.securityToken || !signed.includes('x-security-token'))
+  ) {
     return fail('temporary credentials need their signed X-Security-Token')
   }
-  if (key.securityToken === undefined && token !== undefined) return fail('X-Security-Token given with a permanent AK')
+  if (key.securityToken === undefined && token !== undefined)
+    return fail('X-Security-Token given with a permanent AK')
 
   // The SDK may declare the payload hash itself; UNSIGNED-PAYLOAD leaves the body out of the signature.
   const bodyHash = sha256Hex(request.body)

@@ -22,7 +22,8 @@ export class Input {
     } catch {
       throw new ApiError(malformedCode, 'The request body is not valid JSON', invalidStatus)
     }
-    if (!isObject(value)) throw new ApiError(malformedCode, 'The request body must be a JSON object', invalidStatus)
+    if (!isObject(value))
+      throw new ApiError(malformedCode, 'The request body must be a JSON object', invalidStatus)
     return new Input(value, invalidCode, invalidStatus)
   }
 
@@ -91,6 +92,6 @@ export class Input {
     if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) {
       throw this.invalid(`${name} must be a list of strings`)
     }
-    return value as string[]
+    return value
   }
 }

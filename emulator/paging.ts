@@ -23,7 +23,9 @@ export function paginate<T>(
   const offset = token === undefined ? 0 : decode(token)
   if (offset === undefined || offset > items.length) throw badToken()
   const end = offset + size
-  return end < items.length ? { items: items.slice(offset, end), nextToken: encode(end) } : { items: items.slice(offset) }
+  return end < items.length
+    ? { items: items.slice(offset, end), nextToken: encode(end) }
+    : { items: items.slice(offset) }
 }
 
 /** Items in ascending order, or newest first, without copying when ascending. */

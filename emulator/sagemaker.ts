@@ -53,8 +53,16 @@ export interface SageMakerState {
 
 const EXECUTION_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/
 
-export function seedSageMaker(seeds: SageMakerPipelineSeed[], region: string, account: string): SageMakerState {
-  const state: SageMakerState = { pipelines: new Map(), executions: new Map(), tokens: new IdempotencyCache() }
+export function seedSageMaker(
+  seeds: SageMakerPipelineSeed[],
+  region: string,
+  account: string
+): SageMakerState {
+  const state: SageMakerState = {
+    pipelines: new Map(),
+    executions: new Map(),
+    tokens: new IdempotencyCache()
+  }
   for (const seed of seeds) {
     const pipelineArn = `arn:aws:sagemaker:${region}:${account}:pipeline/${seed.name}`
     const executions = seed.executions.map((e): SageMakerExecutionState => {
@@ -128,7 +136,9 @@ function pipelineNamed(state: SageMakerState, name: string, ctx: RequestContext)
 function executionFor(state: SageMakerState, input: Input): SageMakerExecutionState {
   const arn = input.str('PipelineExecutionArn')
   if (arn.length > 2048 || !EXECUTION_ARN.test(arn)) {
-    throw input.invalid(`1 validation error detected: Value '${arn}' at 'pipelineExecutionArn' is not a valid ARN`)
+    throw input.invalid(
+      `1 validation error detected: Value '${arn}' at 'pipelineExecutionArn' is not a valid ARN`
+    )
   }
   const execution = state.executions.get(arn)
   if (!execution) throw new ApiError('ResourceNotFound', `Pipeline execution '${arn}' does not exist.`)
@@ -189,7 +199,8 @@ export const sageMakerOperations: Operations<SageMakerState> = {
     const after = (input.optNum('CreatedAfter') ?? -Infinity) * 1000
     const before = (input.optNum('CreatedBefore') ?? Infinity) * 1000
     const inRange = pipeline.executions.filter(e => e.creationTime > after && e.creationTime < before)
-    const sorted = sortBy === 'CreationTime' ? inRange : [...inRange].sort((a, b) => a.arn.localeCompare(b.arn))
+    const sorted =
+      sortBy === 'CreationTime' ? inRange : [...inRange].sort((a, b) => a.arn.localeCompare(b.arn))
     const page = paginate(ordered(sorted, descending), input.optStr('NextToken'), size, badToken(input))
     for (const execution of page.items) observe(execution, ctx.now, false)
     return {
@@ -227,7 +238,12 @@ export const sageMakerOperations: Operations<SageMakerState> = {
     const descending = input.oneOf('SortOrder', ['Ascending', 'Descending'], 'Descending') === 'Descending'
     const size = input.int('MaxResults', 1, 100, 50)
     observe(execution, ctx.now, true)
-    const page = paginate(ordered(execution.steps, descending), input.optStr('NextToken'), size, badToken(input))
+    const page = paginate(
+      ordered(execution.steps, descending),
+      input.optStr('NextToken'),
+      size,
+      badToken(input)
+    )
     return {
       PipelineExecutionSteps: page.items.map(step => ({
         StepName: step.name,

@@ -33,14 +33,9 @@ export type OnRetry = RetryOutcome | RetryOutcome[]
 // ---------- CodePipeline ----------
 
 export type CodePipelineExecutionStatus =
-  | 'Cancelled'
-  | 'Failed'
-  | 'InProgress'
-  | 'Stopped'
-  | 'Stopping'
-  | 'Succeeded'
-  | 'Superseded'
-export type StageStatus = 'Cancelled' | 'Failed' | 'InProgress' | 'Skipped' | 'Stopped' | 'Stopping' | 'Succeeded'
+  'Cancelled' | 'Failed' | 'InProgress' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Superseded'
+export type StageStatus =
+  'Cancelled' | 'Failed' | 'InProgress' | 'Skipped' | 'Stopped' | 'Stopping' | 'Succeeded'
 export type ActionStatus = 'Abandoned' | 'Failed' | 'InProgress' | 'Succeeded'
 export type RetryTrigger = 'AutomatedStageRetry' | 'ManualStageRetry'
 
@@ -119,7 +114,12 @@ export interface BuildSeed {
   failedPhase?: BuildPhaseType
   failureMessage?: string
   failureCode?: string
-  autoRetryConfig?: { autoRetryLimit?: number; autoRetryNumber?: number; nextAutoRetry?: string; previousAutoRetry?: string }
+  autoRetryConfig?: {
+    autoRetryLimit?: number
+    autoRetryNumber?: number
+    nextAutoRetry?: string
+    previousAutoRetry?: string
+  }
   onRetry?: OnRetry
 }
 
@@ -172,7 +172,8 @@ export interface SageMakerStepSeed {
 
 // ---------- CodeArts ----------
 
-export type CodeArtsRunStatus = 'COMPLETED' | 'RUNNING' | 'FAILED' | 'CANCELED' | 'PAUSED' | 'SUSPEND' | 'IGNORED'
+export type CodeArtsRunStatus =
+  'COMPLETED' | 'RUNNING' | 'FAILED' | 'CANCELED' | 'PAUSED' | 'SUSPEND' | 'IGNORED'
 /** Stages and jobs that have not started yet are INIT. */
 export type CodeArtsStageStatus = CodeArtsRunStatus | 'INIT'
 
@@ -213,7 +214,11 @@ export interface CodeArtsRunSeed {
   startTime: string
   endTime?: string
   /** In order. */
-  stages: { name: string; status: CodeArtsStageStatus; jobs?: { name: string; status: CodeArtsStageStatus }[] }[]
+  stages: {
+    name: string
+    status: CodeArtsStageStatus
+    jobs?: { name: string; status: CodeArtsStageStatus }[]
+  }[]
   onRetry?: OnRetry
 }
 

@@ -66,7 +66,8 @@ export function toServiceCallError(operation: string, error: unknown, spec: Erro
     errorMessage(error),
     requestIdOf(error),
     spec.hints?.[name],
-    transient
+    transient,
+    isThrottling(error)
   )
 }
 

@@ -16,7 +16,9 @@ export class ServiceCallError extends Error {
     readonly requestId?: string,
     readonly hint?: string,
     /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
-    readonly transient = false
+    readonly transient = false,
+    /** The last failure was throttling: a poll loop backs off further. */
+    readonly throttling = false
   ) {
     const id = requestId ? ` (request id ${requestId})` : ''
     super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`)
@@ -89,6 +91,7 @@ export function requestIdOf(error: unknown): string | undefined {
 }
 
 export function isThrottling(error: unknown): boolean {
+  if (error instanceof ServiceCallError) return error.throttling
   const e = shape(error)
   return (
     e.$retryable?.throttling === true ||

@@ -91,4 +91,3 @@ async function writeSummary(results: readonly TargetResult[], request: ActionReq
     .addRaw(totalsLine(results), true)
     .write()
 }
-

@@ -67,6 +67,9 @@ export async function retryTarget(
       return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
     }
 
+    // A cancelled workflow starts no new retry (targets mode: the pool still hands out the remaining targets).
+    if (deps.signal.aborted)
+      return { ...result, status: 'error', message: 'not retried: the workflow was cancelled' }
     const token =
       request.idempotencyToken ?? deriveToken(deps.identity, target.service, candidate.executionId)
     const started = await provider.retry(target, candidate, {

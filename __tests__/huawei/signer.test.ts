@@ -43,7 +43,7 @@ function seeded(seed: number): () => number {
 }
 
 const ALPHABET = [
-  ...'abcxyzABCXYZ0189-_.~',
+  ...Array.from('abcxyzABCXYZ0189-_.~'),
   ' ',
   ':',
   '@',
@@ -84,7 +84,10 @@ function generator(random: () => number) {
     let raw = text(1, 6)
     while (raw === '.' || raw === '..') raw = text(1, 6)
     if (random() < 0.5) return encodePathSegment(raw)
-    return [...raw].map(c => (RAW_PATH_SAFE.test(c) ? c : encodePathSegment(c))).join('')
+    // Code points, so an emoji stays whole.
+    return Array.from(raw)
+      .map(c => (RAW_PATH_SAFE.test(c) ? c : encodePathSegment(c)))
+      .join('')
   }
 
   const query = (): [string, string][] => {
@@ -186,7 +189,8 @@ describe('signRequest against the official AKSKSigner', () => {
     expect(has(c => JSON.stringify(c.body ?? '').includes('中文'))).toBeGreaterThan(50)
     expect(has(c => c.credentials.securityToken !== undefined)).toBeGreaterThan(100)
     expect(has(c => c.credentials.securityToken === undefined)).toBeGreaterThan(100)
-    for (const method of ['GET', 'POST', 'PUT', 'DELETE']) expect(has(c => c.method === method)).toBeGreaterThan(50)
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE'])
+      expect(has(c => c.method === method)).toBeGreaterThan(50)
   })
 
   it('returns the date, host and token headers that were signed', () => {
@@ -250,12 +254,16 @@ describe('signRequest', () => {
 
   it('signs the body bytes: a different body gives a different signature', () => {
     const sign = (body?: string): string =>
-      signRequest({ method: 'PUT', url: 'https://example.com/', ...(body === undefined ? {} : { body }) }, credentials, date)
-        .Authorization!
+      signRequest(
+        { method: 'PUT', url: 'https://example.com/', ...(body === undefined ? {} : { body }) },
+        credentials,
+        date
+      ).Authorization!
     expect(sign()).toBe(sign(''))
     expect(sign('{"a":1}')).not.toBe(sign('{"a":2}'))
     expect(sign('é')).toBe(
-      signRequest({ method: 'PUT', url: 'https://example.com/', body: Buffer.from('é') }, credentials, date).Authorization
+      signRequest({ method: 'PUT', url: 'https://example.com/', body: Buffer.from('é') }, credentials, date)
+        .Authorization
     )
   })
 

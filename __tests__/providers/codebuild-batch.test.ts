@@ -56,9 +56,14 @@ const setup = (region = 'eu-west-1') => {
 
 const candidate = (executionId: string): Candidate => ({ executionId, description: '', consoleUrl: '' })
 const started: Started = { executionId: 'matrix:new', consoleUrl: '' }
-const newBatch = { buildBatch: { id: 'matrix:new', arn: `${ARN_PREFIX}matrix:new` } }
+// RetryBuildBatch restarts the same batch: its answer carries the batch's own ID.
+const retried = {
+  buildBatch: { id: 'matrix:b1', arn: `${ARN_PREFIX}matrix:b1`, buildBatchStatus: 'IN_PROGRESS' as const }
+}
 
-beforeEach(() => cb.reset())
+beforeEach(() => {
+  cb.reset()
+})
 
 describe('codebuild-batch discover', () => {
   it('takes the newest batch when it failed and counts batches of its source', async () => {
@@ -120,6 +125,37 @@ describe('codebuild-batch discover', () => {
     expect(cb.commandCalls(BatchGetBuildBatchesCommand)[0]!.args[0].input).toEqual({ ids: ['matrix:b1'] })
   })
 
+  it('adds the retries that restarted the same batch in place', async () => {
+    const prior = (n: number) => Array.from({ length: n }, () => ({ buildStatus: 'FAILED' as const }))
+    history(
+      batch('b2', 'FAILED', {
+        buildGroups: [
+          {
+            identifier: 'linux',
+            currentBuildSummary: { buildStatus: 'FAILED' },
+            priorBuildSummaryList: prior(2)
+          },
+          {
+            identifier: 'windows',
+            currentBuildSummary: { buildStatus: 'SUCCEEDED' },
+            priorBuildSummaryList: prior(1)
+          }
+        ]
+      }),
+      batch('b1', 'FAILED', { buildGroups: [{ identifier: 'linux', priorBuildSummaryList: prior(1) }] }),
+      batch('b0', 'FAILED', {
+        resolvedSourceVersion: 'other',
+        buildGroups: [{ priorBuildSummaryList: prior(5) }]
+      })
+    )
+    const found = await setup().provider.discover(target())
+
+    expect(found.kind === 'found' && found.candidate).toMatchObject({
+      previousAttempts: 4,
+      attemptsBasis: '2 consecutive failed batches of source 9f8e7d6, retried in place 3 times'
+    })
+  })
+
   it('refuses a named batch that did not fail', async () => {
     history(batch('b1', 'IN_PROGRESS'))
     const discovery = setup().provider.discover(target('matrix:b1'))
@@ -133,7 +169,7 @@ describe('codebuild-batch retry', () => {
     ['failed', 'RETRY_FAILED_BUILDS'],
     ['all', 'RETRY_ALL_BUILDS']
   ] as const)('maps retry-mode %s to %s', async (mode, retryType) => {
-    cb.on(RetryBuildBatchCommand).resolves(newBatch)
+    cb.on(RetryBuildBatchCommand).resolves(retried)
     const result = await setup().provider.retry(target(), candidate('matrix:b1'), { mode, token: TOKEN })
 
     expect(cb).toHaveReceivedCommandWith(RetryBuildBatchCommand, {
@@ -142,10 +178,10 @@ describe('codebuild-batch retry', () => {
       retryType
     })
     expect(result).toEqual({
-      executionId: 'matrix:new',
-      executionArn: `${ARN_PREFIX}matrix:new`,
+      executionId: 'matrix:b1',
+      executionArn: `${ARN_PREFIX}matrix:b1`,
       consoleUrl:
-        'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/projects/matrix/batch/matrix%3Anew/?region=eu-west-1'
+        'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/projects/matrix/batch/matrix%3Ab1/?region=eu-west-1'
     })
   })
 
@@ -171,13 +207,13 @@ describe('codebuild-batch retry', () => {
     cb.on(RetryBuildBatchCommand)
       .rejectsOnce(sdkError('ThrottlingException', 'Rate exceeded', { throttling: true }))
       .rejectsOnce(networkError('ETIMEDOUT'))
-      .resolves(newBatch)
+      .resolves(retried)
     const result = await setup().provider.retry(target(), candidate('matrix:b1'), {
       mode: 'all',
       token: TOKEN
     })
 
-    expect(result.executionId).toBe('matrix:new')
+    expect(result.executionId).toBe('matrix:b1')
     const sent = cb.commandCalls(RetryBuildBatchCommand).map(c => c.args[0].input)
     expect(sent).toHaveLength(3)
     expect(new Set(sent.map(i => `${i.idempotencyToken}/${i.retryType}`))).toEqual(

@@ -214,12 +214,23 @@ describe('discover an explicit execution', () => {
     expect((error as Error).message).toContain(`stage Deploy of execution ${NEWEST} failed earlier`)
   })
 
+  it('counts the retries of a named stage that failed in that execution', async () => {
+    givenState(stage('Deploy', OLDER, 'Failed', { retryStageMetadata: { manualStageRetryAttempt: 1 } }))
+    const found = await cpProvider.discover(target({ executionId: OLDER, stageName: 'Deploy' }))
+    expect(found.kind === 'found' && found.candidate).toMatchObject({
+      stageName: 'Deploy',
+      previousAttempts: 1,
+      attemptsBasis: 'retryStageMetadata: 1 manual + 0 automatic'
+    })
+  })
+
   it('leaves a named stage that is not failed to the service, which refuses with its reason', async () => {
     givenState(stage('Deploy', NEWEST, 'Failed'))
     const found = await cpProvider.discover(target({ executionId: OLDER, stageName: 'Deploy' }))
     expect(found.kind).toBe('found')
     const candidate = (found as { candidate: Candidate }).candidate
-    expect(candidate).toMatchObject({ executionId: OLDER, stageName: 'Deploy', previousAttempts: undefined })
+    expect(candidate).toMatchObject({ executionId: OLDER, stageName: 'Deploy' })
+    expect(candidate.previousAttempts).toBeUndefined()
     expect(candidate.description).toContain(`Deploy Failed (execution ${NEWEST})`)
 
     cp.on(RetryStageExecutionCommand).rejects(sdkError('NotLatestPipelineExecutionException', 'stale'))
@@ -332,21 +343,14 @@ describe('status', () => {
     expect(cp).not.toHaveReceivedCommand(GetPipelineStateCommand)
   })
 
-  it('follows the whole execution: the phase is the stage running now, after the retried one', async () => {
-    givenExecution('InProgress')
-    givenState(
-      stage('Build', NEWEST, 'Succeeded'),
-      stage('Deploy', NEWEST, 'InProgress'),
-      stage('Prod', OLDER, 'InProgress')
-    )
-    expect(await cpProvider.status(target(), started)).toEqual({ state: 'in-progress', phase: 'Deploy' })
-  })
-
-  it('treats Stopping as still in progress', async () => {
-    givenExecution('Stopping')
-    givenState(stage('Build', NEWEST, 'Stopping'))
-    expect(await cpProvider.status(target(), started)).toEqual({ state: 'in-progress', phase: 'Build' })
-  })
+  it.each(['InProgress', 'Stopping'] as const)(
+    'reads only GetPipelineExecution while the execution is %s: one call per poll',
+    async status => {
+      givenExecution(status)
+      expect(await cpProvider.status(target(), started)).toEqual({ state: 'in-progress', phase: status })
+      expect(cp).toHaveReceivedCommandTimes(GetPipelineStateCommand, 0)
+    }
+  )
 
   it('explains a failure with the failed stage and action', async () => {
     givenExecution('Failed')

@@ -35,7 +35,10 @@ export function encodePathSegment(text: string): string {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 }
 
 /**
@@ -89,7 +92,7 @@ function canonicalPath(pathname: string): string {
  */
 function canonicalQuery(params: URLSearchParams): string {
   return [...params]
-    .sort(([k1, v1], [k2, v2]) => byCodeUnit(k1, k2))
+    .sort(([k1, v1], [k2, v2]) => byCodeUnit(k1, k2) || byCodeUnit(v1, v2))
     .map(([key, value]) => `${encodePathSegment(key)}=${encodePathSegment(value)}`)
     .join('&')
 }

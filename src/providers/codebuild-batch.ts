@@ -30,8 +30,18 @@ function runOf(batch: BuildBatch, id: string): Run {
     status: batch.buildBatchStatus ?? 'UNKNOWN',
     phase: batch.currentPhase,
     sourceVersion: batch.resolvedSourceVersion,
+    retriedInPlace: retriesOf(batch.buildGroups),
     failure: failedBuilds(batch.buildGroups) ?? phaseFailure(batch.phases)
   }
+}
+
+/**
+ * A batch retry restarts the same batch and moves each restarted group's build to its prior list, so the
+ * group restarted most often tells how often the batch was retried (exact unless the failing group changed
+ * between retries of failed builds, then a lower bound).
+ */
+function retriesOf(groups: BuildGroup[] | undefined): number {
+  return Math.max(0, ...(groups ?? []).map(g => g.priorBuildSummaryList?.length ?? 0))
 }
 
 /** The batch's failed builds, e.g. "failed builds: linux_x64 FAILED, windows FAULT"; groups allowed to fail are left out. */

@@ -43,6 +43,8 @@ export interface Run {
   sourceVersion?: string
   /** Set when CodeBuild has retried this build itself (builds only). */
   nextAutoRetry?: string
+  /** Retries that restarted this same run (batches: RetryBuildBatch keeps the batch ID); 0 for builds. */
+  retriedInPlace: number
   /** Why it failed, when it did and the service says. */
   failure?: string
 }
@@ -161,9 +163,10 @@ function whyNotRetried(run: Run, noun: string): string | undefined {
 }
 
 /**
- * Earlier attempts = the run of consecutive failed builds (batches) of the candidate's source version,
- * starting at the candidate, minus the candidate itself: every retry, ours, a person's or CodeBuild's own
- * auto-retry, is a new build of the same source on top of the project's history.
+ * Earlier attempts: every retry (ours, a person's, CodeBuild's auto-retry) of a build is a new build of the same
+ * source on top of the project's history, while a batch retry restarts the same batch. So: the run of
+ * consecutive failed builds (batches) of the candidate's source, starting at the candidate, minus the candidate
+ * itself, plus the in-place retries of the batches in that run.
  */
 function countAttempts(
   noun: RunApi['noun'],
@@ -171,24 +174,27 @@ function countAttempts(
   candidate: Run
 ): Pick<Candidate, 'previousAttempts' | 'attemptsBasis'> {
   const start = runs.findIndex(r => r.id === candidate.id)
-  if (start < 0)
-    return {
-      attemptsBasis: `${noun.one} ${candidate.id} is not among the project's ${HEAD_SIZE} newest ${noun.many}`
-    }
-  let end = start
-  while (end < runs.length && isRetryOf(runs[end], candidate)) end++
-  const count = end - start
+  // Older than the head that was read: only the candidate itself is known, so this is a lower bound.
+  const run = start < 0 ? [candidate] : takeWhile(runs.slice(start), r => isRetryOf(r, candidate))
+  const inPlace = run.reduce((sum, r) => sum + r.retriedInPlace, 0)
   const source = candidate.sourceVersion
     ? `source ${shortSource(candidate.sourceVersion)}`
     : 'an unresolved source'
-  return {
-    previousAttempts: count - 1,
-    attemptsBasis: `${count} consecutive failed ${count === 1 ? noun.one : noun.many} of ${source}`
-  }
+  const basis = [
+    `${run.length} consecutive failed ${run.length === 1 ? noun.one : noun.many} of ${source}`,
+    ...(inPlace > 0 ? [`retried in place ${inPlace} time${inPlace === 1 ? '' : 's'}`] : []),
+    ...(start < 0 ? [`older ${noun.many} not read (not among the project's ${HEAD_SIZE} newest)`] : [])
+  ]
+  return { previousAttempts: run.length - 1 + inPlace, attemptsBasis: basis.join(', ') }
 }
 
-function isRetryOf(run: Run | undefined, candidate: Run): boolean {
-  return run !== undefined && FAILED_STATUSES.has(run.status) && run.sourceVersion === candidate.sourceVersion
+function takeWhile<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
+  const end = items.findIndex(item => !keep(item))
+  return items.slice(0, end < 0 ? items.length : end)
+}
+
+function isRetryOf(run: Run, candidate: Run): boolean {
+  return FAILED_STATUSES.has(run.status) && run.sourceVersion === candidate.sourceVersion
 }
 
 /** A Git commit reads best as its 7-character prefix; other versions (S3 version IDs) stay whole. */

@@ -26,6 +26,7 @@ function runOf(build: Build, id: string): Run {
     phase: build.currentPhase,
     sourceVersion: build.resolvedSourceVersion,
     nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
+    retriedInPlace: 0,
     failure: phaseFailure(build.phases)
   }
 }

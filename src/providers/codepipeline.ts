@@ -208,12 +208,6 @@ function noFailedStage(target: CodePipelineTarget, executionId: string, stages: 
   )
 }
 
-/** Where the execution stands: the stage it is running now. */
-function currentStage(stages: StageState[], executionId: string): string | undefined {
-  return stages.find(s => runsIn(s, executionId) && ['InProgress', 'Stopping'].includes(stageStatus(s)))
-    ?.stageName
-}
-
 /** "stage Deploy, action DeployApp: JobFailed: Deployment failed" from the stage that failed. */
 function failureReason(stages: StageState[], executionId: string): string | undefined {
   const stage = failedStageOf(stages, executionId)
@@ -340,10 +334,9 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
           const reason = failureReason(await stagesOf(target.pipelineName), id)
           return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) }
         }
-        case 'in-progress': {
-          const phase = currentStage(await stagesOf(target.pipelineName), id)
-          return phase === undefined ? { state } : { state, phase }
-        }
+        case 'in-progress':
+          // One call per poll while running (the wait's API budget); stage state is read only for a failure.
+          return { state, phase: status ?? 'InProgress' }
         default:
           // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
           return { state: 'in-progress', phase: `status ${status ?? 'missing'}` }

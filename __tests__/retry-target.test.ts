@@ -1,0 +1,387 @@
+import { describe, expect, it, jest } from '@jest/globals'
+import { fakeClock } from '../__fixtures__/context.js'
+import { deriveToken, type RunIdentity } from '../src/idempotency.js'
+import type { ActionRequest } from '../src/inputs.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  RetryRequest,
+  Started
+} from '../src/providers/provider.js'
+import { retryTarget, type TargetDeps } from '../src/retry-target.js'
+import type { Target, TargetResult } from '../src/targets.js'
+
+const target: Target = {
+  service: 'codepipeline',
+  label: 'codepipeline:release/Deploy',
+  pipelineName: 'release',
+  stageName: 'Deploy'
+}
+const identity: RunIdentity = {
+  repository: 'o/r',
+  runId: '42',
+  runAttempt: '1',
+  job: 'retry',
+  action: 'step1'
+}
+const EXEC = '3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60'
+
+const candidate: Candidate = {
+  executionId: EXEC,
+  stageName: 'Deploy',
+  previousAttempts: 1,
+  attemptsBasis: '1 manual + 0 automatic',
+  description: `stage Deploy of execution ${EXEC}`,
+  consoleUrl: 'https://console.example/old'
+}
+const started: Started = {
+  executionId: EXEC,
+  executionArn: 'arn:example',
+  stageName: 'Deploy',
+  consoleUrl: 'https://console.example/new'
+}
+
+type Step = Progress | (() => Progress)
+
+/** A Provider whose every method is a jest mock, scripted per test. */
+function fakeProvider(
+  setup: {
+    discovery?: Discovery | (() => Promise<Discovery>)
+    retry?: () => Promise<Started>
+    statuses?: Step[]
+    stop?: () => Promise<void>
+  } = {}
+) {
+  let i = 0
+  const statuses = setup.statuses ?? [{ state: 'succeeded' }]
+  const provider = {
+    discover: jest.fn((_t: Target) => {
+      const d = setup.discovery ?? { kind: 'found', candidate }
+      return typeof d === 'function' ? d() : Promise.resolve(d)
+    }),
+    retry: jest.fn((_t: Target, _c: Candidate, _r: RetryRequest) =>
+      setup.retry ? setup.retry() : Promise.resolve(started)
+    ),
+    status: jest.fn((_t: Target, _s: Started) => {
+      const step = statuses[Math.min(i++, statuses.length - 1)] as Step
+      return Promise.resolve(typeof step === 'function' ? step() : step)
+    }),
+    stop: jest.fn((_t: Target, _s: Started, _reason: string) =>
+      setup.stop ? setup.stop() : Promise.resolve()
+    )
+  }
+  const typed: Provider = provider
+  return { provider, typed }
+}
+
+function request(overrides: Partial<ActionRequest> = {}): ActionRequest {
+  return {
+    mode: 'single',
+    targets: [target],
+    retryMode: 'failed',
+    dryRun: false,
+    maxAttempts: 3,
+    concurrency: 1,
+    connection: { awsRegion: 'us-east-1' },
+    ...overrides
+  }
+}
+
+function deps(overrides: Partial<TargetDeps> = {}) {
+  const logs: string[] = []
+  const warnings: string[] = []
+  const d: TargetDeps = {
+    identity,
+    clock: fakeClock(0),
+    random: () => 0.5,
+    signal: new AbortController().signal,
+    log: m => logs.push(m),
+    warn: m => warnings.push(m),
+    ...overrides
+  }
+  return { d, logs, warnings }
+}
+
+const WAIT = { timeoutMs: 60_000, pollIntervalMs: 10_000, cancelOnAbort: false }
+
+describe('retryTarget before the retry', () => {
+  it('nothing to retry: status nothing-to-retry with the reason, no retry', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: { kind: 'nothing', reason: 'latest execution succeeded' }
+    })
+    const result = await retryTarget(target, typed, request(), deps().d)
+    expect(result).toEqual({
+      service: 'codepipeline',
+      target: 'codepipeline:release/Deploy',
+      retried: false,
+      executionId: '',
+      executionArn: '',
+      stageName: 'Deploy',
+      status: 'nothing-to-retry',
+      consoleUrl: '',
+      message: 'latest execution succeeded'
+    })
+    expect(provider.retry).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    [3, 3],
+    [3, 7],
+    [1, 1]
+  ])(
+    'max-attempts %d with %d earlier retries: skipped with a warning',
+    async (maxAttempts, previousAttempts) => {
+      const { provider, typed } = fakeProvider({
+        discovery: { kind: 'found', candidate: { ...candidate, previousAttempts } }
+      })
+      const { d, warnings } = deps()
+      const result = await retryTarget(target, typed, request({ maxAttempts }), d)
+      expect(result.status).toBe('skipped')
+      expect(result.retried).toBe(false)
+      expect(result.executionId).toBe(EXEC)
+      expect(result.message).toContain(`max-attempts is ${maxAttempts}`)
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('codepipeline:release/Deploy')
+      expect(provider.retry).not.toHaveBeenCalled()
+    }
+  )
+
+  it.each<[string, number, number | undefined]>([
+    ['below the cap', 3, 2],
+    ['0 = no limit', 0, 1000],
+    ['attempts unknown', 1, undefined]
+  ])('is retried when %s', async (_, maxAttempts, previousAttempts) => {
+    const c: Candidate = { ...candidate }
+    if (previousAttempts === undefined) delete c.previousAttempts
+    else c.previousAttempts = previousAttempts
+    const { provider, typed } = fakeProvider({ discovery: { kind: 'found', candidate: c } })
+    const result = await retryTarget(target, typed, request({ maxAttempts }), deps().d)
+    expect(result.status).toBe('in-progress')
+    expect(provider.retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('dry-run reports what would be retried and calls no retry', async () => {
+    const { provider, typed } = fakeProvider()
+    const result = await retryTarget(target, typed, request({ dryRun: true }), deps().d)
+    expect(result).toMatchObject({
+      status: 'dry-run',
+      retried: false,
+      executionId: EXEC,
+      consoleUrl: 'https://console.example/old',
+      message: `would retry ${candidate.description}`
+    })
+    expect(provider.retry).not.toHaveBeenCalled()
+    expect(provider.stop).not.toHaveBeenCalled()
+  })
+
+  it('a cancelled workflow starts no retry', async () => {
+    const { provider, typed } = fakeProvider()
+    const result = await retryTarget(target, typed, request(), deps({ signal: AbortSignal.abort() }).d)
+    expect(result.retried).toBe(false)
+    expect(result.status).toBe('error')
+    expect(result.message).toContain('cancelled')
+    expect(provider.retry).not.toHaveBeenCalled()
+
+    const controller = new AbortController()
+    const late = fakeProvider({
+      discovery: () => {
+        controller.abort()
+        return Promise.resolve({ kind: 'found', candidate })
+      }
+    })
+    const r2 = await retryTarget(target, late.typed, request(), deps({ signal: controller.signal }).d)
+    expect(r2.status).toBe('error')
+    expect(late.provider.retry).not.toHaveBeenCalled()
+  })
+})
+
+describe('retryTarget: the retry', () => {
+  it('derives the idempotency token (64 hex) from the run and the execution as sent', async () => {
+    const { provider, typed } = fakeProvider()
+    await retryTarget(target, typed, request({ retryMode: 'all' }), deps().d)
+    const sent = provider.retry.mock.calls[0]?.[2]
+    expect(sent).toEqual({ mode: 'all', token: deriveToken(identity, 'codepipeline', EXEC) })
+    expect(sent?.token).toMatch(/^[0-9a-f]{64}$/)
+    expect(provider.retry.mock.calls[0]?.[1]).toBe(candidate)
+  })
+
+  it('uses the given idempotency token and max-parallel-steps', async () => {
+    const { provider, typed } = fakeProvider()
+    await retryTarget(target, typed, request({ idempotencyToken: 'mine', maxParallelSteps: 4 }), deps().d)
+    expect(provider.retry.mock.calls[0]?.[2]).toEqual({ mode: 'failed', token: 'mine', maxParallelSteps: 4 })
+  })
+
+  it('without wait: in-progress with the started execution, and reads no status', async () => {
+    const { provider, typed } = fakeProvider()
+    const onStarted = jest.fn<(r: TargetResult) => void>()
+    const result = await retryTarget(target, typed, request(), deps({ onStarted }).d)
+    expect(result).toEqual({
+      service: 'codepipeline',
+      target: 'codepipeline:release/Deploy',
+      retried: true,
+      executionId: EXEC,
+      executionArn: 'arn:example',
+      stageName: 'Deploy',
+      status: 'in-progress',
+      consoleUrl: 'https://console.example/new',
+      message: `retried ${candidate.description}`
+    })
+    expect(onStarted).toHaveBeenCalledWith(result)
+    expect(provider.status).not.toHaveBeenCalled()
+  })
+
+  it('calls onStarted as soon as the retry is accepted, before waiting', async () => {
+    const { provider, typed } = fakeProvider({ statuses: [{ state: 'in-progress' }, { state: 'succeeded' }] })
+    let readsWhenStarted = -1
+    const onStarted = jest.fn((r: TargetResult) => {
+      readsWhenStarted = provider.status.mock.calls.length
+      expect(r).toMatchObject({ retried: true, status: 'in-progress', executionId: EXEC })
+    })
+    const result = await retryTarget(target, typed, request({ wait: WAIT }), deps({ onStarted }).d)
+    expect(onStarted).toHaveBeenCalledTimes(1)
+    expect(readsWhenStarted).toBe(0)
+    expect(result.status).toBe('succeeded')
+  })
+})
+
+describe('retryTarget: waiting', () => {
+  it.each<[Progress, TargetResult['status']]>([
+    [{ state: 'succeeded' }, 'succeeded'],
+    [{ state: 'failed', reason: 'Deploy failed: boom' }, 'failed'],
+    [{ state: 'stopped', reason: 'stopped by alice' }, 'stopped']
+  ])('%p ends as %s', async (end, status) => {
+    const { provider, typed } = fakeProvider({ statuses: [{ state: 'in-progress', phase: 'Build' }, end] })
+    const result = await retryTarget(target, typed, request({ wait: WAIT }), deps().d)
+    expect(result.status).toBe(status)
+    expect(result.retried).toBe(true)
+    if (end.reason) expect(result.message).toBe(end.reason)
+    else expect(result.message).toContain('succeeded after 20s')
+    expect(provider.status).toHaveBeenCalledTimes(2)
+    expect(provider.status.mock.calls[0]?.[1]).toBe(started)
+  })
+
+  it('times out: status timed-out with a warning naming the console link', async () => {
+    const { provider, typed } = fakeProvider({ statuses: [{ state: 'in-progress' }] })
+    const { d, warnings } = deps()
+    const result = await retryTarget(target, typed, request({ wait: { ...WAIT, timeoutMs: 30_000 } }), d)
+    expect(result.status).toBe('timed-out')
+    expect(result.executionId).toBe(EXEC)
+    expect(result.message).toContain('https://console.example/new')
+    expect(warnings).toHaveLength(1)
+    expect(provider.status).toHaveBeenCalledTimes(3)
+    expect(provider.stop).not.toHaveBeenCalled()
+  })
+
+  it('abort without cancel-on-abort leaves the execution running: in-progress, no stop', async () => {
+    const controller = new AbortController()
+    const { provider, typed } = fakeProvider({
+      statuses: [
+        () => {
+          controller.abort('SIGINT')
+          return { state: 'in-progress' }
+        }
+      ]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: WAIT }),
+      deps({ signal: controller.signal }).d
+    )
+    expect(result.status).toBe('in-progress')
+    expect(result.retried).toBe(true)
+    expect(result.message).toContain('left running')
+    expect(provider.stop).not.toHaveBeenCalled()
+  })
+
+  it('abort with cancel-on-abort stops the execution: status stopped', async () => {
+    const controller = new AbortController()
+    const { provider, typed } = fakeProvider({
+      statuses: [
+        () => {
+          controller.abort('SIGTERM')
+          return { state: 'in-progress' }
+        }
+      ]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, cancelOnAbort: true } }),
+      deps({ signal: controller.signal }).d
+    )
+    expect(result.status).toBe('stopped')
+    expect(provider.stop).toHaveBeenCalledTimes(1)
+    expect(provider.stop.mock.calls[0]?.[0]).toBe(target)
+    expect(provider.stop.mock.calls[0]?.[1]).toBe(started)
+    expect(provider.stop.mock.calls[0]?.[2]).toMatch(/cancel/i)
+  })
+})
+
+describe('retryTarget never throws', () => {
+  const thrown: [string, unknown][] = [
+    ['an Error', new Error('discovery exploded')],
+    ['a string', 'plain string'],
+    ['an object with a message', { message: 'object message' }],
+    ['undefined', undefined],
+    ['null', null],
+    ['a number', 42]
+  ]
+
+  it.each(thrown)('discover throwing %s gives status error with a message', async (_, value) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- non-Errors on purpose
+    const { typed } = fakeProvider({ discovery: () => Promise.reject(value) })
+    const { d, warnings } = deps()
+    const result = await retryTarget(target, typed, request(), d)
+    expect(result.status).toBe('error')
+    expect(result.retried).toBe(false)
+    expect(typeof result.message).toBe('string')
+    expect(result.message.length).toBeGreaterThan(0)
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('the retry call failing: status error with its message', async () => {
+    const { typed } = fakeProvider({
+      retry: () => Promise.reject(new Error('StageNotRetryableException: no'))
+    })
+    const result = await retryTarget(target, typed, request(), deps().d)
+    expect(result).toMatchObject({
+      status: 'error',
+      retried: false,
+      executionId: EXEC,
+      message: 'StageNotRetryableException: no'
+    })
+  })
+
+  it('a status read failing after the retry: error, still naming the started execution', async () => {
+    const { provider, typed } = fakeProvider()
+    provider.status.mockImplementation(() =>
+      Promise.reject(Object.assign(new Error('denied'), { name: 'AccessDenied' }))
+    )
+    const result = await retryTarget(target, typed, request({ wait: WAIT }), deps().d)
+    expect(result).toMatchObject({ status: 'error', retried: true, executionId: EXEC, message: 'denied' })
+  })
+
+  it('stop failing on abort: error with its message', async () => {
+    const controller = new AbortController()
+    const { typed } = fakeProvider({
+      statuses: [
+        () => {
+          controller.abort()
+          return { state: 'in-progress' }
+        }
+      ],
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      stop: () => Promise.reject('cannot stop')
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, cancelOnAbort: true } }),
+      deps({ signal: controller.signal }).d
+    )
+    expect(result).toMatchObject({ status: 'error', retried: true, message: 'cannot stop' })
+  })
+})

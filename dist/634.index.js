@@ -1,0 +1,247 @@
+export const id = 634;
+export const ids = [634];
+export const modules = {
+
+/***/ 982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ consoleBase),
+/* harmony export */   r: () => (/* binding */ awsClientConfig)
+/* harmony export */ });
+/**
+ * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via
+ * aws-actions/configure-aws-credentials works); the SDK's own retries are off because our caller owns
+ * back-off, bounds and the lost-answer check. Without `endpoint` the SDK still honours
+ * AWS_ENDPOINT_URL_<SERVICE> / AWS_ENDPOINT_URL itself.
+ */
+function awsClientConfig(context) {
+    return {
+        region: context.region,
+        maxAttempts: 1,
+        ...(context.endpoint ? { endpoint: context.endpoint } : {})
+    };
+}
+/** Console host for a region: the China partition has its own. */
+function consoleBase(region) {
+    return region.startsWith('cn-')
+        ? `https://${region}.console.amazonaws.cn`
+        : `https://${region}.console.aws.amazon.com`;
+}
+
+
+/***/ }),
+
+/***/ 634:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4459);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _aws_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(982);
+
+
+
+
+const IAM_ACTIONS = [
+    'sagemaker:ListPipelineExecutions',
+    'sagemaker:ListPipelineExecutionSteps',
+    'sagemaker:DescribePipelineExecution',
+    'sagemaker:RetryPipelineExecution'
+];
+/** SageMaker's ConflictException means a wrong state or a reused token, not a busy service: it stays permanent. */
+const errors = {
+    hints: {
+        ResourceNotFound: 'the pipeline or execution does not exist in this account and region: check pipeline-name, execution-id and region',
+        ResourceLimitExceeded: 'a SageMaker resource limit was reached (e.g. concurrent pipeline executions or training jobs): let running work finish or raise the quota in Service Quotas',
+        ConflictException: 'the execution is not in a retryable state (it may be running again already), or the same idempotency-token was used with other parameters',
+        ValidationException: 'SageMaker rejected a parameter: check execution-id (a pipeline execution ARN), max-parallel-steps and idempotency-token (32-128 characters)',
+        AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (and sagemaker:StopPipelineExecution for cancel-on-abort)`
+    }
+};
+/** Steps are listed 100 a page (the API's maximum); 10 pages bound the reads for any real pipeline. */
+const STEP_PAGE_SIZE = 100;
+const MAX_STEP_PAGES = 10;
+/** There is no stable console link to one execution, so this is the pipelines list of the region. */
+function consoleUrl(region) {
+    return `${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleBase */ .p)(region)}/sagemaker/home?region=${region}#/pipelines`;
+}
+function failedSteps(steps) {
+    return steps.filter(step => step.StepStatus === 'Failed');
+}
+function stepName(step) {
+    return step.StepName ?? step.StepDisplayName ?? '(unnamed step)';
+}
+/** "Train (AlgorithmError: ...), Evaluate": the failed steps and why each failed. */
+function describeSteps(steps) {
+    return steps.map(s => (s.FailureReason ? `${stepName(s)} (${s.FailureReason})` : stepName(s))).join(', ');
+}
+/** The execution's own FailureReason, then its failed steps with theirs. */
+function failureReason(executionReason, failed) {
+    const parts = [
+        ...(executionReason ? [executionReason] : []),
+        ...(failed.length > 0 ? [`failed steps: ${describeSteps(failed)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join('; ') : 'no failure reason given';
+}
+/**
+ * AttemptCount counts a step's first run, its own RetryPolicy retries and earlier RetryPipelineExecution
+ * calls alike, so the worst failed step bounds how often the execution has been retried.
+ */
+function countAttempts(failed) {
+    let worst;
+    for (const step of failed) {
+        const count = step.AttemptCount;
+        if (count !== undefined && (worst === undefined || count > worst.count))
+            worst = { step, count };
+    }
+    if (worst === undefined)
+        return {
+            attemptsBasis: failed.length > 0
+                ? 'SageMaker reported no AttemptCount for the failed steps'
+                : 'no failed step listed'
+        };
+    return {
+        previousAttempts: Math.max(0, worst.count - 1),
+        attemptsBasis: `step ${stepName(worst.step)} failed on attempt ${worst.count} (AttemptCount also counts the step's own RetryPolicy retries)`
+    };
+}
+function statusOf(execution) {
+    return execution.PipelineExecutionStatus ?? 'in an unknown state';
+}
+function pipelineOf(target) {
+    if (target.pipelineName === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`${target.label}: a SageMaker target needs a pipeline name or an execution ARN`);
+    return target.pipelineName;
+}
+/**
+ * The stop token is stable within one provider (a re-sent or repeated stop is one stop) but new in every
+ * run, so a later run's stop of the same execution is never mistaken for an old one's replay.
+ */
+function stopToken(nonce, executionArn) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
+}
+function create(context) {
+    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerClient */ .kHU((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(context));
+    const { call } = context;
+    const url = consoleUrl(context.region);
+    const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    function describe(arn) {
+        return call('DescribePipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn })));
+    }
+    /** Newest steps first; one call per page, at most `pages` pages. */
+    async function listSteps(arn, pages) {
+        const steps = [];
+        let nextToken;
+        for (let page = 0; page < pages; page++) {
+            const out = await call('ListPipelineExecutionSteps', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionStepsCommand */ .BTz({
+                PipelineExecutionArn: arn,
+                SortOrder: 'Descending',
+                MaxResults: STEP_PAGE_SIZE,
+                ...(nextToken !== undefined ? { NextToken: nextToken } : {})
+            })));
+            steps.push(...(out.PipelineExecutionSteps ?? []));
+            nextToken = out.NextToken;
+            if (nextToken === undefined)
+                break;
+        }
+        return steps;
+    }
+    /** `subject` names the execution in the description, e.g. "latest execution ARN of pipeline NAME". */
+    async function candidate(arn, subject, executionReason) {
+        const failed = failedSteps(await listSteps(arn, MAX_STEP_PAGES));
+        return {
+            executionId: arn,
+            ...countAttempts(failed),
+            description: `${subject} failed: ${failureReason(executionReason, failed)}`,
+            consoleUrl: url
+        };
+    }
+    async function discoverNamed(arn) {
+        const execution = await describe(arn);
+        if (execution.PipelineExecutionStatus !== 'Failed')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
+                'is retried (RetryPipelineExecution resumes its failed steps)');
+        return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) };
+    }
+    async function discoverLatest(pipeline) {
+        const out = await call('ListPipelineExecutions', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({
+            PipelineName: pipeline,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 1
+        })));
+        const latest = out.PipelineExecutionSummaries?.[0];
+        const arn = latest?.PipelineExecutionArn;
+        if (latest === undefined || arn === undefined)
+            return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` };
+        if (latest.PipelineExecutionStatus !== 'Failed')
+            return {
+                kind: 'nothing',
+                reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
+            };
+        return {
+            kind: 'found',
+            candidate: await candidate(arn, `latest execution ${arn} of pipeline ${pipeline}`, latest.PipelineExecutionFailureReason)
+        };
+    }
+    async function status(arn) {
+        const execution = await describe(arn);
+        const state = execution.PipelineExecutionStatus;
+        switch (state) {
+            case 'Succeeded':
+                return { state: 'succeeded' };
+            case 'Failed': {
+                const failed = failedSteps(await listSteps(arn, 1));
+                return { state: 'failed', reason: failureReason(execution.FailureReason, failed) };
+            }
+            case 'Stopped':
+                return { state: 'stopped', ...(execution.FailureReason ? { reason: execution.FailureReason } : {}) };
+            case 'Stopping':
+                return { state: 'in-progress', phase: 'Stopping' };
+            case 'Executing':
+                // One call per poll while running (the wait's API budget); the steps are read only for a failure.
+                return { state: 'in-progress', phase: 'Executing' };
+            default:
+                // A status this code does not know yet: keep waiting (bounded by timeout-minutes) and show it.
+                return { state: 'in-progress', phase: statusOf(execution) };
+        }
+    }
+    return {
+        discover: target => target.executionId !== undefined
+            ? discoverNamed(target.executionId)
+            : discoverLatest(pipelineOf(target)),
+        async retry(_target, candidate, request) {
+            if (request.mode === 'all')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
+            // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
+            const out = await call('RetryPipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .RetryPipelineExecutionCommand */ .isZ({
+                PipelineExecutionArn: candidate.executionId,
+                ClientRequestToken: request.token,
+                ...(request.maxParallelSteps !== undefined
+                    ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
+                    : {})
+            })));
+            // The same execution resumes: its ARN is both outputs.
+            const arn = out.PipelineExecutionArn ?? candidate.executionId;
+            return { executionId: arn, executionArn: arn, consoleUrl: url };
+        },
+        status: (_target, started) => status(started.executionArn ?? started.executionId),
+        async stop(_target, started) {
+            const arn = started.executionArn ?? started.executionId;
+            const token = stopToken(stopNonce, arn);
+            await call('StopPipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token })));
+        }
+    };
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create });
+
+
+/***/ })
+
+};

@@ -1,0 +1,89 @@
+// A local cloud emulator for tests, demos and benchmarks: AWS CodePipeline, CodeBuild and SageMaker (JSON 1.1)
+// and Huawei Cloud CodeArts Pipeline (REST) on one HTTP port. Never bundled into dist.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { FaultTable } from './faults.js'
+import { requestListener } from './server.js'
+import { createState, type EmulatorState } from './state.js'
+import type { CallRecord, FaultSpec, Scenario, StartOptions } from './types.js'
+
+export interface Emulator {
+  /** `http://127.0.0.1:PORT`: the endpoint for every service. */
+  readonly url: string
+  readonly port: number
+  /** Every routed call, oldest first (cleared by reset). */
+  readonly calls: readonly CallRecord[]
+  /** Calls to `operation`, written as for inject: `RetryBuild`, `sagemaker:StopPipelineExecution`, `codearts:retry`. */
+  callsTo(operation: string): CallRecord[]
+  /** Replaces the fault for `operation` (`*` = every operation). */
+  inject(operation: string, fault: FaultSpec): void
+  /** Removes the fault for `operation`, or all faults (the scenario's too). */
+  clearFaults(operation?: string): void
+  /** The live state, for assertions. Pending retries settle when a client reads them, not here. */
+  readonly state: EmulatorState
+  /** Back to the scenario: fresh state, its faults, no calls. */
+  reset(): void
+  close(): Promise<void>
+}
+
+export async function startEmulator(scenario: Scenario, options: StartOptions = {}): Promise<Emulator> {
+  const now = options.now ?? Date.now
+  let state = createState(scenario)
+  const faults = new FaultTable(scenario.faults, (scenario.latencyMs ?? 0) + (options.latencyMs ?? 0))
+  const calls: CallRecord[] = []
+  const server = createServer(requestListener({ state: () => state, faults, calls, now }))
+  // Benchmarks open many keep-alive connections at once.
+  server.maxConnections = 4096
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const matches = (call: CallRecord, operation: string) =>
+    call.operation === operation || `${call.service}:${call.operation}` === operation
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    calls,
+    callsTo: operation => calls.filter(call => matches(call, operation)),
+    inject: (operation, fault) => {
+      faults.set(operation, fault)
+    },
+    clearFaults: operation => {
+      faults.clear(operation)
+    },
+    get state() {
+      return state
+    },
+    reset() {
+      state = createState(scenario)
+      faults.reset()
+      calls.length = 0
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close(error => {
+          if (error) reject(error)
+          else resolve()
+        })
+        server.closeAllConnections()
+      })
+  }
+}
+
+export { createState, type EmulatorState } from './state.js'
+export {
+  DEMO_IDS,
+  SCENARIOS,
+  SCALED_CODEARTS_PROJECT,
+  demoScenario,
+  scaledCodeArtsPipeline,
+  scaledScenario
+} from './scenarios.js'
+export { CODEARTS_ERRORS } from './codearts.js'
+export { verifyHuaweiSignature, type SigningKey, type Verdict } from './huawei-verify.js'
+export type * from './types.js'

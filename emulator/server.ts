@@ -1,0 +1,161 @@
+// The HTTP front: reads a request, routes it to AWS JSON or CodeArts, records it, applies faults, answers.
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { awsTarget, awsWire } from './aws-json.js'
+import { authenticate, codeArtsWire, matchCodeArts, noSuchApi } from './codearts-http.js'
+import { runCodeArts } from './codearts.js'
+import { ApiError } from './errors.js'
+import type { Fault, FaultTable } from './faults.js'
+import type { RequestContext, Wire } from './protocol.js'
+import type { EmulatorState } from './state.js'
+import type { CallRecord, ServiceName } from './types.js'
+
+export interface ServerDeps {
+  state(): EmulatorState
+  faults: FaultTable
+  calls: CallRecord[]
+  now(): number
+}
+
+interface Arrived {
+  method: string
+  url: string
+  path: string
+  headers: IncomingMessage['headers']
+  body: Buffer
+}
+
+interface Routed {
+  service: ServiceName
+  operation: string
+  wire: Wire
+  execute(state: EmulatorState, ctx: RequestContext): unknown
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_BODY_BYTES) throw new ApiError('RequestTooLarge', 'The request body is too large', 413)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** The operation a request names, or the error its protocol answers when it names none. */
+function route(request: Arrived): Routed | { wire: Wire; error: ApiError } {
+  if (request.path.startsWith('/v5/')) {
+    const matched = matchCodeArts(request.method, request.path)
+    if (!matched) return { wire: codeArtsWire, error: noSuchApi() }
+    return {
+      service: 'codearts',
+      operation: matched.operation,
+      wire: codeArtsWire,
+      execute(state, ctx) {
+        authenticate(state.codearts, request, ctx.now)
+        return runCodeArts(state.codearts, matched, request, ctx)
+      }
+    }
+  }
+  const header = request.headers['x-amz-target']
+  const target = request.method === 'POST' && request.path === '/' ? awsTarget(header?.toString()) : undefined
+  if (!target) {
+    return {
+      wire: awsWire,
+      error: new ApiError('UnknownOperationException', `Unknown operation ${String(header)}`)
+    }
+  }
+  const text = request.body.toString('utf8')
+  return { ...target, wire: awsWire, execute: (state, ctx) => target.run(target.operation, state, text, ctx) }
+}
+
+function parsedBody(body: Buffer): unknown {
+  if (body.length === 0) return undefined
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function faultError(fault: Exclude<Fault, { kind: 'drop' | 'loseResponse' }>, wire: Wire): ApiError {
+  if (fault.kind === 'throttle') return wire.throttled()
+  if (fault.kind === 'serverError') return wire.serverError(fault.status)
+  return new ApiError(fault.code, fault.message, fault.status)
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const requestId = randomUUID()
+  const url = req.url ?? '/'
+  const body = await readBody(req)
+  const request: Arrived = {
+    method: req.method ?? 'GET',
+    url,
+    path: url.split('?', 1)[0] ?? '/',
+    headers: req.headers,
+    body
+  }
+  const routed = route(request)
+  if (!('service' in routed)) {
+    routed.wire.error(res, routed.error, requestId)
+    return
+  }
+  const { service, operation, wire } = routed
+  const call: CallRecord = {
+    service,
+    operation,
+    method: request.method,
+    path: request.path,
+    body: parsedBody(body),
+    headers: { ...req.headers },
+    at: deps.now()
+  }
+  deps.calls.push(call)
+
+  const latency = deps.faults.latencyMs(service, operation)
+  if (latency > 0) await sleep(latency)
+  const fault = deps.faults.take(service, operation)
+  if (fault) call.fault = fault.kind
+  if (fault?.kind === 'drop') {
+    req.socket.destroy()
+    return
+  }
+  if (fault && fault.kind !== 'loseResponse') {
+    wire.error(res, faultError(fault, wire), requestId)
+    return
+  }
+
+  const state = deps.state()
+  const ctx: RequestContext = { now: deps.now(), region: state.region, accountId: state.accountId }
+  let answer: { ok: true; body: unknown } | { ok: false; error: ApiError }
+  try {
+    answer = { ok: true, body: routed.execute(state, ctx) }
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error
+    answer = { ok: false, error }
+  }
+  // A lost response: the change above is applied, the client never hears of it.
+  if (fault?.kind === 'loseResponse') {
+    req.socket.destroy()
+    return
+  }
+  if (answer.ok) wire.ok(res, answer.body, requestId)
+  else wire.error(res, answer.error, requestId)
+}
+
+/** A request listener for node:http; an unexpected error is a 500 in the request's own protocol. */
+export function requestListener(deps: ServerDeps) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res, deps).catch((error: unknown) => {
+      const isCodeArts = (req.url ?? '').startsWith('/v5/')
+      const wire = isCodeArts ? codeArtsWire : awsWire
+      const known = error instanceof ApiError ? error : undefined
+      if (!known) console.error('emulator: unexpected error', error)
+      if (!res.headersSent && !res.destroyed) wire.error(res, known ?? wire.serverError(500), randomUUID())
+    })
+  }
+}
