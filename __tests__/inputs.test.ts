@@ -499,6 +499,18 @@ describe('Huawei credentials', () => {
     inputError(ca, 'huaweicloud-ak', region)
   })
 
+  it('secrets are masked before validation, even when given to the wrong service', () => {
+    const mask = jest.fn<(s: string) => void>()
+    expect(() =>
+      read(
+        { service: 'codepipeline', 'pipeline-name': 'p', 'huaweicloud-sk': 'sk-secret-value' },
+        AWS_ENV,
+        mask
+      )
+    ).toThrow(/huaweicloud-sk/)
+    expect(mask).toHaveBeenCalledWith('sk-secret-value')
+  })
+
   it('every secret read is masked, and no secret appears in an error', () => {
     const mask = jest.fn<(s: string) => void>()
     read(

@@ -107,6 +107,19 @@ function deps(overrides: Partial<TargetDeps> = {}) {
 const WAIT = { timeoutMs: 60_000, pollIntervalMs: 10_000, cancelOnAbort: false }
 
 describe('retryTarget before the retry', () => {
+  it('an execution already claimed by another target of the run is not retried again', async () => {
+    const claimed = new Set<string>()
+    const claim = (key: string) => !claimed.has(key) && Boolean(claimed.add(key))
+    const first = fakeProvider()
+    const second = fakeProvider()
+    const one = await retryTarget(target, first.typed, request(), deps({ claim }).d)
+    const two = await retryTarget(target, second.typed, request(), deps({ claim }).d)
+    expect(one.status).toBe('in-progress')
+    expect(two.status).toBe('nothing-to-retry')
+    expect(two.message).toContain('already handled by another target')
+    expect(second.provider.retry).not.toHaveBeenCalled()
+  })
+
   it('nothing to retry: status nothing-to-retry with the reason, no retry', async () => {
     const { provider, typed } = fakeProvider({
       discovery: { kind: 'nothing', reason: 'latest execution succeeded' }

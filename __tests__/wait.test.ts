@@ -56,6 +56,25 @@ describe('pollUntilDone', () => {
     expect(outcome.kind === 'ended' && outcome.progress).toEqual(failed)
   })
 
+  it('confirms a failure seen on the very first read with one more read', async () => {
+    const { opts, clock, logs } = options()
+    const stale: Progress = { state: 'failed', reason: 'old failure' }
+    const { read } = script(clock, [stale, running('Train'), { state: 'succeeded' }])
+    const outcome = await pollUntilDone(read, opts)
+    expect(outcome).toMatchObject({ kind: 'ended', progress: { state: 'succeeded' } })
+    expect(read).toHaveBeenCalledTimes(3)
+    expect(logs.some(l => l.includes('reading once more'))).toBe(true)
+  })
+
+  it('a failure read twice in a row from the start ends the wait', async () => {
+    const { opts, clock } = options()
+    const failed: Progress = { state: 'failed', reason: 'Train: OOM' }
+    const { read } = script(clock, [failed, failed])
+    const outcome = await pollUntilDone(read, opts)
+    expect(outcome).toMatchObject({ kind: 'ended', progress: failed })
+    expect(read).toHaveBeenCalledTimes(2)
+  })
+
   it('times out at the deadline and never reads past it', async () => {
     const { opts, clock } = options({ timeoutMs: 40_000 })
     const { read, at } = script(clock, [running('Build')])

@@ -32,8 +32,11 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
   const faults = new FaultTable(scenario.faults, (scenario.latencyMs ?? 0) + (options.latencyMs ?? 0))
   const calls: CallRecord[] = []
   const server = createServer(requestListener({ state: () => state, faults, calls, now }))
-  // Benchmarks open many keep-alive connections at once.
+  // Benchmarks open many keep-alive connections at once; a long keep-alive spares clients the race of
+  // reusing a socket the server is closing (close() ends every connection anyway).
   server.maxConnections = 4096
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

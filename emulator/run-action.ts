@@ -37,7 +37,7 @@ const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [name, spec] of Object.entries(actionYml.inputs))
-    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = String(spec.default)
+    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = spec.default
   for (const [name, value] of Object.entries(inputs)) {
     if (!(name in actionYml.inputs)) throw new Error(`action.yml declares no input '${name}'`)
     env[`INPUT_${name.toUpperCase()}`] = value

@@ -72,7 +72,7 @@ const NETWORK_CODES = new Set([
 const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException'])
 
 function shape(error: unknown): SdkErrorShape {
-  return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : {}
+  return typeof error === 'object' && error !== null ? error : {}
 }
 
 export function errorName(error: unknown): string {

@@ -65,6 +65,14 @@ export interface ActionRequest {
 export type InputReader = (name: InputName) => string
 export type SecretMasker = (secret: string) => void
 
+const SECRET_INPUTS: readonly InputName[] = [
+  'huaweicloud-ak',
+  'huaweicloud-sk',
+  'huaweicloud-security-token',
+  'huaweicloud-auth-token',
+  'idempotency-token'
+]
+
 /** Inputs that name one execution of one service: they belong to single mode. */
 const PER_SERVICE: Partial<Record<InputName, readonly Service[]>> = {
   'pipeline-name': ['codepipeline', 'sagemaker'],
@@ -96,6 +104,11 @@ const NATIVE_MODES: Readonly<Record<string, { mode: 'failed' | 'all'; service: S
 
 export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: SecretMasker): ActionRequest {
   const given = (name: InputName): string | undefined => read(name) || undefined
+  // Masked before anything is validated, so no error path can print one.
+  for (const name of SECRET_INPUTS) {
+    const secret = given(name)
+    if (secret !== undefined) mask(secret)
+  }
 
   // Numbers and booleans are checked whether or not their mode is on.
   const bool = (name: InputName): boolean => {

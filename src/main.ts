@@ -40,6 +40,8 @@ async function retryAll(request: ActionRequest, signal: AbortSignal, options: Ru
   const providers = new ProviderSet(request.connection, { clock, random, log })
   const single = request.mode === 'single'
   const identity = runIdentity(options.env ?? process.env)
+  const claimed = new Set<string>()
+  const claim = (key: string): boolean => !claimed.has(key) && Boolean(claimed.add(key))
 
   const results = await mapPool(request.targets, request.concurrency, async target =>
     retryTarget(target, await providers.get(target.service), request, {
@@ -49,6 +51,7 @@ async function retryAll(request: ActionRequest, signal: AbortSignal, options: Ru
       signal,
       log,
       warn: message => core.warning(message),
+      claim,
       // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
       ...(single ? { onStarted: setOutputs } : {})
     })

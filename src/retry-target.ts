@@ -13,6 +13,11 @@ export interface TargetDeps {
   signal: AbortSignal
   log: (message: string) => void
   warn: (message: string) => void
+  /**
+   * Claims an execution for this run; false when another target of the run already took it (two lines that
+   * overlap, such as a whole pipeline and one of its stages, must not retry one execution twice).
+   */
+  claim?: (key: string) => boolean
   /** Called as soon as the retry is accepted, before any wait, so outputs exist even if the wait is cut short. */
   onStarted?: (result: TargetResult) => void
 }
@@ -61,6 +66,15 @@ export async function retryTarget(
       const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`
       deps.warn(`${target.label}: ${message}`)
       return { ...result, status: 'skipped', message }
+    }
+    const key = `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
+    if (deps.claim && !deps.claim(key)) {
+      log('already handled by another target of this run')
+      return {
+        ...result,
+        status: 'nothing-to-retry',
+        message: `${candidate.description}: already handled by another target of this run`
+      }
     }
     if (request.dryRun) {
       log('dry-run: not retrying')

@@ -48,6 +48,7 @@ export async function pollUntilDone(
   let last: Progress | undefined
   let lastLine = start
   let failures = 0
+  let reads = 0
   let throttles = 0
   let delay = intervalMs
 
@@ -56,13 +57,24 @@ export async function pollUntilDone(
     if (signal.aborted) return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() }
     if (remaining <= 0) return { kind: 'timed-out', ...(last ? { last } : {}), elapsedMs: elapsed() }
     await clock.sleep(Math.min(delay, remaining), signal)
+    // The sleep ends early on abort; the signal may have changed during the await.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (signal.aborted) return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() }
 
     try {
       const progress = await read()
       failures = throttles = 0
       delay = intervalMs
-      if (progress.state !== 'in-progress') return { kind: 'ended', progress, elapsedMs: elapsed() }
+      reads++
+      // An execution that resumes in place (SageMaker, CodeArts) may still read as failed just after the
+      // retry: a failure on the very first read is confirmed by one more read before it counts.
+      const confirmed = progress.state !== 'failed' || reads > 1
+      if (progress.state !== 'in-progress' && confirmed)
+        return { kind: 'ended', progress, elapsedMs: elapsed() }
+      if (!confirmed) {
+        options.log('reads as failed right after the retry; reading once more to confirm')
+        continue
+      }
       if (last === undefined || progress.phase !== last.phase) {
         options.log(
           `still running${progress.phase ? `: ${progress.phase}` : ''} (${formatDuration(elapsed())})`

@@ -1,24 +1,26 @@
-/** CodeArts Pipeline API hosts by region (providers.md): there is no single pattern. */
-const HOSTS: Readonly<Record<string, string>> = Object.fromEntries([
-  ...[
-    'cn-north-1',
-    'cn-north-4',
-    'cn-south-1',
-    'cn-south-2',
-    'cn-east-2',
-    'cn-east-3',
-    'cn-southwest-2',
-    'ap-southeast-3',
-    'sa-brazil-1',
-    'la-north-2'
-  ].map(r => [r, `cloudpipeline-ext.${r}`]),
-  ...['tr-west-1', 'la-south-2'].map(r => [r, `pipeline-external.${r}`]),
-  ...['af-north-1', 'me-east-1', 'af-south-1'].map(r => [r, `pipeline.${r}`])
+/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
+const PREFIX_BY_REGION = new Map<string, string>()
+const add = (prefix: string, regions: readonly string[]): void => {
+  for (const region of regions) PREFIX_BY_REGION.set(region, prefix)
+}
+add('cloudpipeline-ext', [
+  'cn-north-1',
+  'cn-north-4',
+  'cn-south-1',
+  'cn-south-2',
+  'cn-east-2',
+  'cn-east-3',
+  'cn-southwest-2',
+  'ap-southeast-3',
+  'sa-brazil-1',
+  'la-north-2'
 ])
+add('pipeline-external', ['tr-west-1', 'la-south-2'])
+add('pipeline', ['af-north-1', 'me-east-1', 'af-south-1'])
 
-export const CODEARTS_REGIONS = Object.keys(HOSTS)
+export const CODEARTS_REGIONS: readonly string[] = [...PREFIX_BY_REGION.keys()]
 
 export function codeartsEndpoint(region: string): string | undefined {
-  const host = HOSTS[region]
-  return host ? `https://${host}.myhuaweicloud.com` : undefined
+  const prefix = PREFIX_BY_REGION.get(region)
+  return prefix ? `https://${prefix}.${region}.myhuaweicloud.com` : undefined
 }

@@ -48,6 +48,6 @@ export class ProviderSet {
       call,
       ...(endpoint ? { endpoint } : {}),
       ...(huawei ? { huawei } : {})
-    }) as Provider
+    })
   }
 }
