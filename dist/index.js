@@ -28515,27 +28515,30 @@ function isTransient(error, extraTransient = new Set()) {
 /* harmony export */   Q: () => (/* binding */ CODEARTS_REGIONS),
 /* harmony export */   z: () => (/* binding */ codeartsEndpoint)
 /* harmony export */ });
-/** CodeArts Pipeline API hosts by region (providers.md): there is no single pattern. */
-const HOSTS = Object.fromEntries([
-    ...[
-        'cn-north-1',
-        'cn-north-4',
-        'cn-south-1',
-        'cn-south-2',
-        'cn-east-2',
-        'cn-east-3',
-        'cn-southwest-2',
-        'ap-southeast-3',
-        'sa-brazil-1',
-        'la-north-2'
-    ].map(r => [r, `cloudpipeline-ext.${r}`]),
-    ...['tr-west-1', 'la-south-2'].map(r => [r, `pipeline-external.${r}`]),
-    ...['af-north-1', 'me-east-1', 'af-south-1'].map(r => [r, `pipeline.${r}`])
+/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
+const PREFIX_BY_REGION = new Map();
+const add = (prefix, regions) => {
+    for (const region of regions)
+        PREFIX_BY_REGION.set(region, prefix);
+};
+add('cloudpipeline-ext', [
+    'cn-north-1',
+    'cn-north-4',
+    'cn-south-1',
+    'cn-south-2',
+    'cn-east-2',
+    'cn-east-3',
+    'cn-southwest-2',
+    'ap-southeast-3',
+    'sa-brazil-1',
+    'la-north-2'
 ]);
-const CODEARTS_REGIONS = Object.keys(HOSTS);
+add('pipeline-external', ['tr-west-1', 'la-south-2']);
+add('pipeline', ['af-north-1', 'me-east-1', 'af-south-1']);
+const CODEARTS_REGIONS = [...PREFIX_BY_REGION.keys()];
 function codeartsEndpoint(region) {
-    const host = HOSTS[region];
-    return host ? `https://${host}.myhuaweicloud.com` : undefined;
+    const prefix = PREFIX_BY_REGION.get(region);
+    return prefix ? `https://${prefix}.${region}.myhuaweicloud.com` : undefined;
 }
 
 
@@ -28748,6 +28751,13 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'targets',
     'concurrency'
 ]));
+const SECRET_INPUTS = [
+    'huaweicloud-ak',
+    'huaweicloud-sk',
+    'huaweicloud-security-token',
+    'huaweicloud-auth-token',
+    'idempotency-token'
+];
 /** Inputs that name one execution of one service: they belong to single mode. */
 const PER_SERVICE = {
     'pipeline-name': ['codepipeline', 'sagemaker'],
@@ -28776,6 +28786,12 @@ const NATIVE_MODES = {
 };
 function readRequest(read, env, mask) {
     const given = (name) => read(name) || undefined;
+    // Masked before anything is validated, so no error path can print one.
+    for (const name of SECRET_INPUTS) {
+        const secret = given(name);
+        if (secret !== undefined)
+            mask(secret);
+    }
     // Numbers and booleans are checked whether or not their mode is on.
     const bool = (name) => {
         const v = given(name);
@@ -32131,8 +32147,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted)
-            return resolve();
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
         const done = () => {
             clearTimeout(timer);
             signal?.removeEventListener('abort', done);
@@ -32363,6 +32381,7 @@ async function pollUntilDone(read, options) {
     let last;
     let lastLine = start;
     let failures = 0;
+    let reads = 0;
     let throttles = 0;
     let delay = intervalMs;
     for (;;) {
@@ -32372,14 +32391,24 @@ async function pollUntilDone(read, options) {
         if (remaining <= 0)
             return { kind: 'timed-out', ...(last ? { last } : {}), elapsedMs: elapsed() };
         await clock.sleep(Math.min(delay, remaining), signal);
+        // The sleep ends early on abort; the signal may have changed during the await.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (signal.aborted)
             return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() };
         try {
             const progress = await read();
             failures = throttles = 0;
             delay = intervalMs;
-            if (progress.state !== 'in-progress')
+            reads++;
+            // An execution that resumes in place (SageMaker, CodeArts) may still read as failed just after the
+            // retry: a failure on the very first read is confirmed by one more read before it counts.
+            const confirmed = progress.state !== 'failed' || reads > 1;
+            if (progress.state !== 'in-progress' && confirmed)
                 return { kind: 'ended', progress, elapsedMs: elapsed() };
+            if (!confirmed) {
+                options.log('reads as failed right after the retry; reading once more to confirm');
+                continue;
+            }
             if (last === undefined || progress.phase !== last.phase) {
                 options.log(`still running${progress.phase ? `: ${progress.phase}` : ''} (${formatDuration(elapsed())})`);
                 lastLine = clock.now();
@@ -32451,6 +32480,15 @@ async function retryTarget(target, provider, request, deps) {
             deps.warn(`${target.label}: ${message}`);
             return { ...result, status: 'skipped', message };
         }
+        const key = `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`;
+        if (deps.claim && !deps.claim(key)) {
+            log('already handled by another target of this run');
+            return {
+                ...result,
+                status: 'nothing-to-retry',
+                message: `${candidate.description}: already handled by another target of this run`
+            };
+        }
         if (request.dryRun) {
             log('dry-run: not retrying');
             return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` };
@@ -32493,7 +32531,11 @@ async function retryTarget(target, provider, request, deps) {
                 const { state, reason } = outcome.progress;
                 const status = state === 'in-progress' ? 'failed' : state;
                 log(`${status} after ${took}${reason ? `: ${reason}` : ''}`);
-                return { ...result, status, message: reason ?? `${status} after ${took}` };
+                return {
+                    ...result,
+                    status,
+                    message: `${result.message}; ${status} after ${took}${reason ? `: ${reason}` : ''}`
+                };
             }
             case 'timed-out': {
                 const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`;
@@ -32558,6 +32600,8 @@ async function retryAll(request, signal, options) {
     const providers = new ProviderSet(request.connection, { clock, random, log });
     const single = request.mode === 'single';
     const identity = runIdentity(options.env ?? process.env);
+    const claimed = new Set();
+    const claim = (key) => !claimed.has(key) && Boolean(claimed.add(key));
     const results = await mapPool(request.targets, request.concurrency, async (target) => retryTarget(target, await providers.get(target.service), request, {
         identity,
         clock,
@@ -32565,6 +32609,7 @@ async function retryAll(request, signal, options) {
         signal,
         log,
         warn: message => warning(message),
+        claim,
         // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
         ...(single ? { onStarted: setOutputs } : {})
     }));

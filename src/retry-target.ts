@@ -120,7 +120,11 @@ export async function retryTarget(
         const { state, reason } = outcome.progress
         const status = state === 'in-progress' ? 'failed' : state
         log(`${status} after ${took}${reason ? `: ${reason}` : ''}`)
-        return { ...result, status, message: reason ?? `${status} after ${took}` }
+        return {
+          ...result,
+          status,
+          message: `${result.message}; ${status} after ${took}${reason ? `: ${reason}` : ''}`
+        }
       }
       case 'timed-out': {
         const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`

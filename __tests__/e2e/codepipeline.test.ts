@@ -1,0 +1,399 @@
+// End to end: the bundled action (dist/index.js) against the emulator, service codepipeline.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
+import type { CodePipelineSeed, Scenario } from '../../emulator/index.js'
+import {
+  awsEnv,
+  errorLines,
+  resultsOf,
+  run,
+  STACK_FRAME,
+  startEmu,
+  type ActionRun,
+  type Emulator
+} from './helpers.js'
+
+const PIPELINE = 'release-pipeline'
+const FAILED = DEMO_IDS.codepipelineExecution
+const NEWER = '7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b'
+const AWS_SECRET = 'e2e-aws-secret-key-must-never-be-printed'
+
+const stageOf = (emu: Emulator, pipeline: string, execution: string, stage: string) =>
+  emu.state.codepipeline.pipelines.get(pipeline)?.executions.get(execution)?.stages.get(stage)
+
+/** release-pipeline copied under other names: superseded by a newer success, retried 3 times, no history. */
+function variantScenario(): Scenario {
+  const scenario = demoScenario()
+  const pipelines = scenario.codepipeline!.pipelines
+  const release = pipelines.find(p => p.name === PIPELINE)!
+  const copy = (name: string): CodePipelineSeed => ({ ...structuredClone(release), name })
+
+  const superseded = copy('superseded-pipeline')
+  superseded.executions.push({
+    id: NEWER,
+    status: 'Succeeded',
+    startTime: '2026-01-15T12:00:00Z',
+    stages: {
+      Source: { status: 'Succeeded' },
+      Build: { status: 'Succeeded' },
+      Deploy: { status: 'Succeeded' }
+    }
+  })
+
+  const retried = copy('retried-pipeline')
+  const deploy = retried.executions.find(e => e.id === FAILED)!.stages.Deploy!
+  deploy.manualStageRetryAttempt = 2
+  deploy.autoStageRetryAttempt = 1
+  deploy.latestRetryTrigger = 'AutomatedStageRetry'
+
+  pipelines.push(superseded, retried, { ...copy('empty-pipeline'), executions: [] })
+  return scenario
+}
+
+function expectFailedWith(result: ActionRun, ...parts: string[]): void {
+  expect(result.exitCode).toBe(1)
+  expect(result.outputs.status).toBe('error')
+  expect(result.outputs.retried).toBe('false')
+  const errors = errorLines(result)
+  expect(errors).toHaveLength(1)
+  for (const part of parts) expect(errors[0]).toContain(part)
+  expect(resultsOf(result)[0]).toMatchObject({ status: 'error', retried: false })
+}
+
+describe('codepipeline (demo scenario)', () => {
+  let emu: Emulator
+  let env: Record<string, string>
+  beforeAll(async () => {
+    emu = await startEmu()
+    env = { ...awsEnv(emu), AWS_SECRET_ACCESS_KEY: AWS_SECRET }
+  })
+  afterAll(() => emu.close())
+  beforeEach(() => {
+    emu.reset()
+  })
+
+  it('discovers the failed stage of the latest execution and retries it once', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+
+    expect(result.exitCode).toBe(0)
+    expect(errorLines(result)).toEqual([])
+    const consoleUrl =
+      'https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/release-pipeline' +
+      `/executions/${FAILED}/timeline?region=us-east-1`
+    expect(result.outputs).toMatchObject({
+      retried: 'true',
+      'execution-id': FAILED,
+      'execution-arn': '',
+      'stage-name': 'Deploy',
+      status: 'in-progress',
+      'console-url': consoleUrl
+    })
+    const results = resultsOf(result)
+    expect(results).toHaveLength(1)
+    expect(Object.keys(results[0]!)).toEqual([
+      'service',
+      'target',
+      'retried',
+      'executionId',
+      'executionArn',
+      'stageName',
+      'status',
+      'consoleUrl',
+      'message'
+    ])
+    expect(results[0]).toMatchObject({
+      service: 'codepipeline',
+      target: 'codepipeline:release-pipeline',
+      retried: true,
+      executionId: FAILED,
+      executionArn: '',
+      stageName: 'Deploy',
+      status: 'in-progress',
+      consoleUrl
+    })
+    expect(results[0]!.message).toContain('DeployToProduction')
+    expect(result.summary).toContain(
+      `<td>codepipeline</td><td>codepipeline:release-pipeline</td><td>${FAILED}</td><td>🔄 in progress</td>`
+    )
+
+    const retries = emu.callsTo('RetryStageExecution')
+    expect(retries).toHaveLength(1)
+    expect(retries[0]!.body).toEqual({
+      pipelineName: PIPELINE,
+      stageName: 'Deploy',
+      pipelineExecutionId: FAILED,
+      retryMode: 'FAILED_ACTIONS'
+    })
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')).toMatchObject({
+      status: 'InProgress',
+      manualStageRetryAttempt: 1
+    })
+    // The AWS secret from the environment is never printed.
+    for (const text of [result.stdout, result.stderr, result.summary, JSON.stringify(result.outputs)])
+      expect(text).not.toContain(AWS_SECRET)
+  })
+
+  it('retries an explicit execution-id with retry-mode all as ALL_ACTIONS', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'execution-id': FAILED, 'retry-mode': 'all' },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': FAILED, 'stage-name': 'Deploy' })
+    const retries = emu.callsTo('RetryStageExecution')
+    expect(retries).toHaveLength(1)
+    expect(retries[0]!.body).toMatchObject({ pipelineExecutionId: FAILED, retryMode: 'ALL_ACTIONS' })
+    // ALL_ACTIONS restarts every action of the stage, not only the failed one.
+    expect(emu.callsTo('ListPipelineExecutions')).toHaveLength(0)
+  })
+
+  it.each([
+    ['failed_actions', 'FAILED_ACTIONS'],
+    ['ALL_ACTIONS', 'ALL_ACTIONS']
+  ])('accepts the native retry-mode %s', async (mode, sent) => {
+    const result = await run(
+      {
+        service: 'codepipeline',
+        'pipeline-name': PIPELINE,
+        'stage-name': 'Deploy',
+        'execution-id': FAILED,
+        'retry-mode': mode
+      },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(emu.callsTo('RetryStageExecution').map(c => c.body)).toEqual([
+      { pipelineName: PIPELINE, stageName: 'Deploy', pipelineExecutionId: FAILED, retryMode: sent }
+    ])
+  })
+
+  it('dry-run reports the failed stage and calls no retry API', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'dry-run': 'true' },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      retried: 'false',
+      status: 'dry-run',
+      'execution-id': FAILED,
+      'stage-name': 'Deploy'
+    })
+    expect(result.summary).toContain('dry run')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.status).toBe('Failed')
+  })
+
+  it('a pipeline whose latest execution succeeded has nothing to retry', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': 'healthy-pipeline' }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]!.retried).toBe(false)
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('StageNotRetryableException: a stage of the execution that did not fail', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'stage-name': 'Build', 'execution-id': FAILED },
+      { env }
+    )
+    expectFailedWith(result, 'StageNotRetryableException', 'Hint: the stage has no failed actions')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(0)
+  })
+
+  it('NotLatestPipelineExecutionException: an explicit stale execution-id', async () => {
+    const result = await run(
+      {
+        service: 'codepipeline',
+        'pipeline-name': PIPELINE,
+        'stage-name': 'Deploy',
+        'execution-id': DEMO_IDS.codepipelineOlderExecution
+      },
+      { env }
+    )
+    expectFailedWith(
+      result,
+      'NotLatestPipelineExecutionException',
+      'Hint: the stage failed again in a later execution'
+    )
+    // Not transient: sent once.
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+  })
+
+  it('StageNotFoundException: a stage-name the pipeline does not have', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'stage-name': 'Nope', 'execution-id': FAILED },
+      { env }
+    )
+    expectFailedWith(result, 'StageNotFoundException', 'Hint: check stage-name')
+  })
+
+  it('PipelineNotFoundException (the resource-not-found error): an unknown pipeline', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': 'no-such-pipeline' }, { env })
+    expectFailedWith(result, 'PipelineNotFoundException', 'Hint: check pipeline-name and region')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('an explicit execution-id without a failed stage fails, saying so', async () => {
+    const result = await run(
+      {
+        service: 'codepipeline',
+        'pipeline-name': PIPELINE,
+        'execution-id': DEMO_IDS.codepipelineOlderExecution
+      },
+      { env }
+    )
+    expectFailedWith(result, DEMO_IDS.codepipelineOlderExecution, 'has no failed stage')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('throttling on the retry call is backed off: exactly one retry is applied', async () => {
+    emu.inject('RetryStageExecution', { throttle: 2 })
+    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.status).toBe('in-progress')
+    const calls = emu.callsTo('RetryStageExecution')
+    expect(calls.map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+  })
+
+  it('ConflictException is transient for CodePipeline: retried after back-off', async () => {
+    emu.inject('RetryStageExecution', { error: { code: 'ConflictException', times: 1 } })
+    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
+    expect(emu.callsTo('RetryStageExecution').map(c => c.fault)).toEqual(['error', undefined])
+    expect(result.stdout).toContain('ConflictException')
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+  })
+
+  it('a lost answer to the retry is found applied by re-reading the state: no second call', async () => {
+    emu.inject('RetryStageExecution', { loseResponse: 1 })
+    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': FAILED })
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(emu.callsTo('RetryStageExecution')[0]!.fault).toBe('loseResponse')
+    // Discovery read the state once; the check after the lost answer read it again.
+    expect(emu.callsTo('GetPipelineState')).toHaveLength(2)
+    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+    expect(result.stdout).toContain('took effect')
+  })
+
+  const badInputs: [string, Record<string, string>, string][] = [
+    ['unknown service', { service: 'codepipline', 'pipeline-name': PIPELINE }, 'service'],
+    [
+      'execution-id not a UUID',
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'execution-id': 'abc-123' },
+      'execution-id'
+    ],
+    [
+      'pipeline-name outside the pattern',
+      { service: 'codepipeline', 'pipeline-name': 'release pipeline' },
+      'pipeline-name'
+    ],
+    ['wait: yes', { service: 'codepipeline', 'pipeline-name': PIPELINE, wait: 'yes' }, 'wait'],
+    [
+      'project-name given to codepipeline',
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'project-name': 'x' },
+      'project-name'
+    ],
+    [
+      'targets mixed with service',
+      { service: 'codepipeline', targets: `codepipeline:${PIPELINE}` },
+      'targets'
+    ],
+    [
+      'max-attempts negative',
+      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'max-attempts': '-1' },
+      'max-attempts'
+    ],
+    ['missing pipeline-name', { service: 'codepipeline' }, 'pipeline-name']
+  ]
+  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
+    const result = await run(inputs, { env })
+    expect(result.exitCode).toBe(1)
+    const errors = errorLines(result)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(new RegExp(`^::error::Input '${name}'`))
+    expect(result.stdout).not.toMatch(STACK_FRAME)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+    expect(emu.calls).toHaveLength(0)
+  })
+})
+
+describe('codepipeline (variants of the demo scenario)', () => {
+  let emu: Emulator
+  let env: Record<string, string>
+  beforeAll(async () => {
+    emu = await startEmu(variantScenario())
+    env = awsEnv(emu)
+  })
+  afterAll(() => emu.close())
+  beforeEach(() => {
+    emu.reset()
+  })
+
+  it('an older failure behind a newer successful execution is never retried', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': 'superseded-pipeline' }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]!.message).toContain(NEWER)
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('the superseded failed execution named explicitly is refused: NotLatestPipelineExecutionException', async () => {
+    const result = await run(
+      {
+        service: 'codepipeline',
+        'pipeline-name': 'superseded-pipeline',
+        'stage-name': 'Deploy',
+        'execution-id': FAILED
+      },
+      { env }
+    )
+    expectFailedWith(result, 'NotLatestPipelineExecutionException', 'omit execution-id to retry the latest')
+    expect(stageOf(emu, 'superseded-pipeline', FAILED, 'Deploy')?.status).toBe('Failed')
+  })
+
+  it('a pipeline without executions has nothing to retry', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': 'empty-pipeline' }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]!.message).toContain('no executions')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('a stage already retried manual + automatic >= max-attempts times is skipped with a warning', async () => {
+    const result = await run({ service: 'codepipeline', 'pipeline-name': 'retried-pipeline' }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'skipped', 'stage-name': 'Deploy' })
+    const warnings = result.stdout.split('\n').filter(l => l.startsWith('::warning::'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('already retried 3 time(s)')
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+  })
+
+  it('max-attempts 0 lifts the limit: the same stage is retried', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': 'retried-pipeline', 'max-attempts': '0' },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
+    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(stageOf(emu, 'retried-pipeline', FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(3)
+  })
+
+  it('max-attempts 4 is above the count: retried', async () => {
+    const result = await run(
+      { service: 'codepipeline', 'pipeline-name': 'retried-pipeline', 'max-attempts': '4' },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
+    expect(result.stdout).toContain('retryStageMetadata: 2 manual + 1 automatic')
+  })
+})

@@ -1,0 +1,108 @@
+// Shared helpers for the end-to-end tests: they run the bundled action (dist/index.js) as GitHub's runner
+// does, against the local emulator. Keep this API small: other e2e files import it.
+import type { ChildProcess } from 'node:child_process'
+import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
+import { runAction, type ActionRun } from '../../emulator/run-action.js'
+
+export type { ActionRun } from '../../emulator/run-action.js'
+export type { Emulator, Scenario } from '../../emulator/index.js'
+
+/** The node binary that runs the action: `E2E_NODE` (CI's Node 24 pass) or the one running jest. */
+export const NODE = process.env.E2E_NODE ?? process.execPath
+
+/** Starts an emulator on a free port with `scenario` (default: the demo scenario). */
+export function startEmu(scenario: Scenario = demoScenario()): Promise<Emulator> {
+  return startEmulator(scenario)
+}
+
+/** Environment that points every AWS client of the bundled action at the emulator. */
+export function awsEnv(emu: Emulator): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
+    AWS_ENDPOINT_URL_CODEBUILD: emu.url,
+    AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+  }
+}
+
+/** CodeArts inputs for the demo pipeline at the emulator, authenticated by IAM token or AK/SK. */
+export function codeartsInputs(emu: Emulator, auth: 'token' | 'aksk' = 'token'): Record<string, string> {
+  const credentials: Record<string, string> =
+    auth === 'token'
+      ? { 'huaweicloud-auth-token': DEMO_IDS.huaweiToken }
+      : { 'huaweicloud-ak': DEMO_IDS.huaweiAk, 'huaweicloud-sk': DEMO_IDS.huaweiSk }
+  return {
+    service: 'codearts',
+    endpoint: emu.url,
+    'project-id': DEMO_IDS.codeartsProject,
+    'pipeline-id': DEMO_IDS.codeartsPipeline,
+    ...credentials
+  }
+}
+
+export interface RunOptions {
+  env?: Record<string, string>
+  onSpawn?: (child: ChildProcess) => void
+  timeoutMs?: number
+}
+
+/** Runs `node dist/index.js` with `inputs` (action.yml defaults fill the rest) under NODE. */
+export function run(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  return runAction({
+    inputs,
+    node: NODE,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.onSpawn ? { onSpawn: options.onSpawn } : {}),
+    timeoutMs: options.timeoutMs ?? 30_000
+  })
+}
+
+// ---------- small assertion helpers (additive; the API above stays as it is) ----------
+
+/** One object of the `results` output. */
+export interface ResultObject {
+  service: string
+  target: string
+  retried: boolean
+  executionId: string
+  executionArn: string
+  stageName: string
+  status: string
+  consoleUrl: string
+  message: string
+}
+
+/** The `results` output, parsed. */
+export function resultsOf(run: ActionRun): ResultObject[] {
+  return JSON.parse(run.outputs.results ?? 'null') as ResultObject[]
+}
+
+/** The `::error::` lines of the log (what `core.setFailed` writes). */
+export function errorLines(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter(line => line.startsWith('::error::'))
+}
+
+/** A JavaScript stack frame, as a printed stack trace shows it. */
+export const STACK_FRAME = /^\s+at .+[(:]\d+/m
+
+/** The log without the `::add-mask::` commands (which necessarily name the secret). */
+export function withoutMasks(text: string): string {
+  return text
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
+}
+
+/** Resolves once `operation` has been called `count` times (polling every 20 ms); rejects after `timeoutMs`. */
+export async function waitForCalls(
+  emu: Emulator,
+  operation: string,
+  count = 1,
+  timeoutMs = 10_000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (emu.callsTo(operation).length < count) {
+    if (Date.now() > deadline) throw new Error(`no call to ${operation} within ${timeoutMs} ms`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}

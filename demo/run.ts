@@ -1,0 +1,114 @@
+// `npm run demo`: the bundled action retrying one failed execution of each service against the local
+// emulator, exactly as GitHub's runner would run it. No credentials, no network.
+import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../emulator/index.js'
+import { runAction } from '../emulator/run-action.js'
+
+const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
+
+interface DemoCase {
+  title: string
+  inputs: Record<string, string>
+}
+
+const cases: DemoCase[] = [
+  {
+    title: 'CodePipeline: release-pipeline failed at Deploy',
+    inputs: { service: 'codepipeline', 'pipeline-name': 'release-pipeline' }
+  },
+  {
+    title: 'CodeBuild: the newest build of integration-tests failed',
+    inputs: { service: 'codebuild', 'project-name': 'integration-tests' }
+  },
+  {
+    title: 'CodeBuild batch: the newest batch of nightly-matrix failed',
+    inputs: { service: 'codebuild-batch', 'project-name': 'nightly-matrix' }
+  },
+  {
+    title: 'SageMaker: the newest execution of train-and-register failed',
+    inputs: { service: 'sagemaker', 'pipeline-name': 'train-and-register' }
+  },
+  {
+    title: 'Huawei Cloud CodeArts: the newest run failed (AK/SK signed requests)',
+    inputs: {
+      service: 'codearts',
+      'project-id': DEMO_IDS.codeartsProject,
+      'pipeline-id': DEMO_IDS.codeartsPipeline,
+      'huaweicloud-ak': DEMO_IDS.huaweiAk,
+      'huaweicloud-sk': DEMO_IDS.huaweiSk
+    }
+  }
+]
+
+/** The job summary is HTML (a heading and a table); show it as aligned text. */
+function summaryAsText(html: string): string {
+  const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row = '']) =>
+    [...row.matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map(([, cell = '']) =>
+      cell
+        .replace(/<a href="([^"]*)">[^<]*<\/a>/g, '$1')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    )
+  )
+  const lines = rows.flatMap(cells => {
+    const [header] = rows
+    return (header ?? []).map(
+      (name, i) => `    ${(rows[0] === cells ? '' : name).padEnd(10)}${cells[i] ?? ''}`
+    )
+  })
+  const after = html
+    .replace(/[\s\S]*<\/table>/, '')
+    .replace(/<[^>]+>/g, '')
+    .trim()
+  return [...lines.slice(rows[0]?.length ?? 0), after ? `    ${after}` : ''].join('\n')
+}
+
+function describeCall(call: CallRecord): string {
+  const body =
+    call.body && typeof call.body === 'object' && Object.keys(call.body).length > 0
+      ? ` ${JSON.stringify(call.body)}`
+      : ''
+  return `    ${call.service.padEnd(12)} ${call.method} ${call.operation}${body.length > 140 ? `${body.slice(0, 137)}...` : body}`
+}
+
+const emu = await startEmulator(demoScenario())
+const env = {
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
+  AWS_ENDPOINT_URL_CODEBUILD: emu.url,
+  AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+}
+console.log(`Emulator of CodePipeline, CodeBuild, SageMaker and CodeArts listening at ${emu.url}\n`)
+
+let failures = 0
+try {
+  for (const { title, inputs } of cases) {
+    const before = emu.calls.length
+    const withWait = { ...inputs, wait: 'true', 'poll-interval-seconds': '1' }
+    const codearts: Record<string, string> = inputs.service === 'codearts' ? { endpoint: emu.url } : {}
+    const run = await runAction({ inputs: { ...withWait, ...codearts }, env })
+    console.log(bold(`▶ ${title}`))
+    console.log(
+      `  inputs: ${Object.entries(inputs)
+        .map(([k, v]) => `${k}=${k.includes('-sk') ? '***' : v}`)
+        .join(' ')} wait=true`
+    )
+    console.log('  API calls made:')
+    for (const call of emu.calls.slice(before)) console.log(describeCall(call))
+    console.log('  outputs:')
+    for (const [name, value] of Object.entries(run.outputs).filter(([name]) => name !== 'results'))
+      console.log(`    ${name.padEnd(14)}${value}`)
+    console.log('  job summary:')
+    console.log(summaryAsText(run.summary))
+    console.log(`  exit code ${run.exitCode} in ${run.durationMs} ms\n`)
+    if (run.exitCode !== 0 || run.outputs.status !== 'succeeded') {
+      failures++
+      console.log(run.stdout, run.stderr)
+    }
+  }
+} finally {
+  await emu.close()
+}
+console.log(
+  failures === 0 ? 'All five services retried and succeeded.' : `${failures} demo case(s) did not succeed.`
+)
+process.exitCode = failures === 0 ? 0 : 1
