@@ -23,6 +23,8 @@ export interface RunActionOptions {
   env?: Record<string, string>
   /** The node binary: `process.execPath` by default (tests on Node 24 pass another). */
   node?: string
+  /** Node flags before the script, e.g. `--import` of a probe (benchmarks). */
+  nodeArgs?: string[]
   /** Called once the process is running, e.g. to send SIGINT later. */
   onSpawn?: (child: ChildProcess) => void
   timeoutMs?: number
@@ -93,10 +95,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const started = Date.now()
   try {
     return await new Promise<ActionRun>((resolve, reject) => {
-      const child = spawn(options.node ?? process.execPath, [join(root, actionYml.runs.main)], {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe']
-      })
+      const child = spawn(
+        options.node ?? process.execPath,
+        [...(options.nodeArgs ?? []), join(root, actionYml.runs.main)],
+        {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe']
+        }
+      )
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -143,7 +143,7 @@ describe('codepipeline (demo scenario)', () => {
     const retries = emu.callsTo('RetryStageExecution')
     expect(retries).toHaveLength(1)
     expect(retries[0]!.body).toMatchObject({ pipelineExecutionId: FAILED, retryMode: 'ALL_ACTIONS' })
-    // ALL_ACTIONS restarts every action of the stage, not only the failed one.
+    // An explicit execution-id is not discovered: the latest execution is not listed.
     expect(emu.callsTo('ListPipelineExecutions')).toHaveLength(0)
   })
 

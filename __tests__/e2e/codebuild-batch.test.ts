@@ -1,0 +1,252 @@
+// End to end: the bundled action (dist/index.js) against the emulator, service codebuild-batch.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
+import type { Scenario } from '../../emulator/index.js'
+import {
+  awsEnv,
+  errorLines,
+  resultsOf,
+  run,
+  STACK_FRAME,
+  startEmu,
+  type ActionRun,
+  type Emulator
+} from './helpers.js'
+
+const PROJECT = 'nightly-matrix'
+const BATCH = DEMO_IDS.failedBatch
+const BATCH_ARN = `arn:aws:codebuild:us-east-1:123456789012:build-batch/${BATCH}`
+const HEX64 = /^[0-9a-f]{64}$/
+
+const batchIn = (emu: Emulator, id = BATCH) => emu.state.codebuild.batches.get(id)
+/** How often each group's build was restarted. */
+const restarts = (emu: Emulator) =>
+  Object.fromEntries((batchIn(emu)?.groups ?? []).map(g => [g.identifier, g.prior.length]))
+
+/** nightly-matrix copied: superseded by a newer successful batch, and a project without batches. */
+function variantScenario(): Scenario {
+  const scenario = demoScenario()
+  const projects = scenario.codebuild!.projects
+  const failed = structuredClone(projects.find(p => p.name === PROJECT)!.batches![0]!)
+  projects.push(
+    {
+      name: 'superseded-matrix',
+      batches: [
+        { ...failed, id: `superseded-matrix:${BATCH.split(':')[1]!}` },
+        {
+          id: 'superseded-matrix:6c7d8e9f-0a1b-4c2d-8e3f-4a5b6c7d8e9f',
+          status: 'SUCCEEDED',
+          startTime: '2026-01-15T04:00:00Z',
+          endTime: '2026-01-15T04:30:00Z'
+        }
+      ]
+    },
+    { name: 'empty-matrix', batches: [] }
+  )
+  return scenario
+}
+
+function expectFailedWith(result: ActionRun, ...parts: string[]): void {
+  expect(result.exitCode).toBe(1)
+  expect(result.outputs.status).toBe('error')
+  expect(result.outputs.retried).toBe('false')
+  const errors = errorLines(result)
+  expect(errors).toHaveLength(1)
+  for (const part of parts) expect(errors[0]).toContain(part)
+}
+
+describe('codebuild-batch (demo scenario)', () => {
+  let emu: Emulator
+  let env: Record<string, string>
+  beforeAll(async () => {
+    emu = await startEmu()
+    env = awsEnv(emu)
+  })
+  afterAll(() => emu.close())
+  beforeEach(() => {
+    emu.reset()
+  })
+
+  it('discovers the latest failed batch and retries its failed builds once', async () => {
+    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(errorLines(result)).toEqual([])
+    const consoleUrl =
+      `https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/${PROJECT}/batch/` +
+      `${encodeURIComponent(BATCH)}/?region=us-east-1`
+    expect(result.outputs).toMatchObject({
+      retried: 'true',
+      'execution-id': BATCH, // RetryBuildBatch restarts the same batch
+      'execution-arn': BATCH_ARN,
+      'stage-name': '',
+      status: 'in-progress',
+      'console-url': consoleUrl
+    })
+    expect(resultsOf(result)).toEqual([
+      {
+        service: 'codebuild-batch',
+        target: `codebuild-batch:${PROJECT}`,
+        retried: true,
+        executionId: BATCH,
+        executionArn: BATCH_ARN,
+        stageName: '',
+        status: 'in-progress',
+        consoleUrl,
+        message: expect.stringContaining('failed builds: linux_arm FAILED')
+      }
+    ])
+    expect(result.summary).toContain(
+      `<td>codebuild-batch</td><td>codebuild-batch:${PROJECT}</td><td>${BATCH}</td>`
+    )
+
+    const retries = emu.callsTo('RetryBuildBatch')
+    expect(retries).toHaveLength(1)
+    const body = retries[0]!.body as { id: string; idempotencyToken: string; retryType: string }
+    expect(body).toMatchObject({ id: BATCH, retryType: 'RETRY_FAILED_BUILDS' })
+    expect(body.idempotencyToken).toMatch(HEX64)
+    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+    expect(batchIn(emu)?.status).toBe('IN_PROGRESS')
+  })
+
+  it.each([
+    ['all', 'RETRY_ALL_BUILDS'],
+    ['retry_all_builds', 'RETRY_ALL_BUILDS'],
+    ['RETRY_FAILED_BUILDS', 'RETRY_FAILED_BUILDS']
+  ])('explicit execution-id with retry-mode %s sends %s', async (mode, retryType) => {
+    const result = await run(
+      { service: 'codebuild-batch', 'execution-id': BATCH, 'retry-mode': mode },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': BATCH })
+    expect(emu.callsTo('RetryBuildBatch').map(c => (c.body as { retryType: string }).retryType)).toEqual([
+      retryType
+    ])
+    expect(restarts(emu)).toEqual(
+      retryType === 'RETRY_ALL_BUILDS' ? { linux_x86: 1, linux_arm: 1 } : { linux_x86: 0, linux_arm: 1 }
+    )
+  })
+
+  it('an explicit batch ARN is accepted', async () => {
+    const result = await run({ service: 'codebuild-batch', 'execution-id': BATCH_ARN }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ 'execution-id': BATCH, 'execution-arn': BATCH_ARN })
+    expect((emu.callsTo('RetryBuildBatch')[0]!.body as { id: string }).id).toBe(BATCH_ARN)
+  })
+
+  it('dry-run calls no retry API', async () => {
+    const result = await run(
+      { service: 'codebuild-batch', 'project-name': PROJECT, 'dry-run': 'TRUE' },
+      { env }
+    )
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'dry-run', 'execution-id': BATCH })
+    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+    expect(batchIn(emu)?.status).toBe('FAILED')
+  })
+
+  it('ResourceNotFoundException: an unknown project', async () => {
+    const result = await run({ service: 'codebuild-batch', 'project-name': 'no-such-project' }, { env })
+    expectFailedWith(result, 'ResourceNotFoundException', 'Hint: no such CodeBuild project or batch')
+    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+  })
+
+  it('InvalidInputException from the service names the hint', async () => {
+    emu.inject('RetryBuildBatch', {
+      error: { code: 'InvalidInputException', message: 'Batch is not retryable' }
+    })
+    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    expectFailedWith(
+      result,
+      'InvalidInputException',
+      'Batch is not retryable',
+      'Hint: check that project-name'
+    )
+    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(1)
+  })
+
+  it('throttling on RetryBuildBatch is backed off: the batch is retried once', async () => {
+    emu.inject('RetryBuildBatch', { throttle: 2 })
+    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(emu.callsTo('RetryBuildBatch').map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
+    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+  })
+
+  it('a lost answer to RetryBuildBatch: the same token replays, the batch is retried once', async () => {
+    emu.inject('RetryBuildBatch', { loseResponse: 1 })
+    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': BATCH })
+    const calls = emu.callsTo('RetryBuildBatch')
+    expect(calls.map(c => c.fault)).toEqual(['loseResponse', undefined])
+    expect(calls[1]!.body).toEqual(calls[0]!.body)
+    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+  })
+
+  const badInputs: [string, Record<string, string>, string][] = [
+    [
+      'a CodePipeline retry mode',
+      { service: 'codebuild-batch', 'project-name': PROJECT, 'retry-mode': 'ALL_ACTIONS' },
+      'retry-mode'
+    ],
+    [
+      'a build ARN, not a batch ARN',
+      {
+        service: 'codebuild-batch',
+        'execution-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH}`
+      },
+      'execution-id'
+    ],
+    [
+      'max-parallel-steps given to codebuild-batch',
+      { service: 'codebuild-batch', 'project-name': PROJECT, 'max-parallel-steps': '2' },
+      'max-parallel-steps'
+    ],
+    [
+      'poll-interval-seconds 0.5',
+      { service: 'codebuild-batch', 'project-name': PROJECT, 'poll-interval-seconds': '0.5' },
+      'poll-interval-seconds'
+    ],
+    [
+      'idempotency-token too long',
+      { service: 'codebuild-batch', 'project-name': PROJECT, 'idempotency-token': 'x'.repeat(129) },
+      'idempotency-token'
+    ]
+  ]
+  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
+    const result = await run(inputs, { env })
+    expect(result.exitCode).toBe(1)
+    const errors = errorLines(result)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(new RegExp(`^::error::Input '${name}'`))
+    expect(result.stdout).not.toMatch(STACK_FRAME)
+    expect(result.stderr).not.toMatch(STACK_FRAME)
+    expect(emu.calls).toHaveLength(0)
+  })
+})
+
+describe('codebuild-batch (variants of the demo scenario)', () => {
+  let emu: Emulator
+  let env: Record<string, string>
+  beforeAll(async () => {
+    emu = await startEmu(variantScenario())
+    env = awsEnv(emu)
+  })
+  afterAll(() => emu.close())
+  beforeEach(() => {
+    emu.reset()
+  })
+
+  it.each([
+    ['superseded-matrix', 'SUCCEEDED'],
+    ['empty-matrix', 'no batches']
+  ])('nothing to retry: %s', async (project, reason) => {
+    const result = await run({ service: 'codebuild-batch', 'project-name': project }, { env })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
+    expect(resultsOf(result)[0]!.message).toContain(reason)
+    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+  })
+})
