@@ -10,6 +10,7 @@ import type {
   RetryRequest,
   Started
 } from '../src/providers/provider.js'
+import { RunLedger } from '../src/run-ledger.js'
 import { retryTarget, type TargetDeps } from '../src/retry-target.js'
 import type { Target, TargetResult } from '../src/targets.js'
 
@@ -108,16 +109,36 @@ const WAIT = { timeoutMs: 60_000, pollIntervalMs: 10_000, cancelOnAbort: false }
 
 describe('retryTarget before the retry', () => {
   it('an execution already claimed by another target of the run is not retried again', async () => {
-    const claimed = new Set<string>()
-    const claim = (key: string) => !claimed.has(key) && Boolean(claimed.add(key))
+    const ledger = new RunLedger()
     const first = fakeProvider()
     const second = fakeProvider()
-    const one = await retryTarget(target, first.typed, request(), deps({ claim }).d)
-    const two = await retryTarget(target, second.typed, request(), deps({ claim }).d)
+    const one = await retryTarget(target, first.typed, request(), deps({ ledger }).d)
+    const two = await retryTarget(
+      { ...target, label: 'codepipeline:release' },
+      second.typed,
+      request(),
+      deps({ ledger }).d
+    )
     expect(one.status).toBe('in-progress')
     expect(two.status).toBe('nothing-to-retry')
-    expect(two.message).toContain('already handled by another target')
+    expect(two.message).toContain(`already handled by ${target.label}`)
     expect(second.provider.retry).not.toHaveBeenCalled()
+  })
+
+  it('a later line that finds nothing because this run retried it says so', async () => {
+    const ledger = new RunLedger()
+    await retryTarget(target, fakeProvider().typed, request(), deps({ ledger }).d)
+    const nothing = fakeProvider({ discovery: { kind: 'nothing', reason: 'latest execution is InProgress' } })
+    const later = await retryTarget(
+      { ...target, label: 'codepipeline:release' },
+      nothing.typed,
+      request(),
+      deps({ ledger }).d
+    )
+    expect(later.status).toBe('nothing-to-retry')
+    expect(later.message).toBe(
+      `latest execution is InProgress (retried by ${target.label} earlier in this run)`
+    )
   })
 
   it('nothing to retry: status nothing-to-retry with the reason, no retry', async () => {

@@ -28548,7 +28548,7 @@ function codeartsEndpoint(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3606);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3731);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28785,7 +28785,10 @@ const NATIVE_MODES = {
     RETRY_ALL_BUILDS: { mode: 'all', service: 'codebuild-batch' }
 };
 function readRequest(read, env, mask) {
-    const given = (name) => read(name) || undefined;
+    const given = (name) => {
+        const value = read(name);
+        return value.trim() === '' ? undefined : value;
+    };
     // Masked before anything is validated, so no error path can print one.
     for (const name of SECRET_INPUTS) {
         const secret = given(name);
@@ -29045,7 +29048,7 @@ function readHuaweiAuth(given, fromEnv, mask) {
 
 /***/ }),
 
-/***/ 3606:
+/***/ 3731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32461,8 +32464,10 @@ async function retryTarget(target, provider, request, deps) {
     try {
         const discovery = await provider.discover(target);
         if (discovery.kind === 'nothing') {
-            log(`nothing to retry: ${discovery.reason}`);
-            return { ...result, status: 'nothing-to-retry', message: discovery.reason };
+            const by = deps.ledger?.retriedBy(target);
+            const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
+            log(`nothing to retry: ${reason}`);
+            return { ...result, status: 'nothing-to-retry', message: reason };
         }
         const candidate = discovery.candidate;
         result = {
@@ -32480,13 +32485,13 @@ async function retryTarget(target, provider, request, deps) {
             deps.warn(`${target.label}: ${message}`);
             return { ...result, status: 'skipped', message };
         }
-        const key = `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`;
-        if (deps.claim && !deps.claim(key)) {
-            log('already handled by another target of this run');
+        const owner = deps.ledger?.claim(target, `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`);
+        if (owner !== undefined) {
+            log(`already handled by ${owner} in this run`);
             return {
                 ...result,
                 status: 'nothing-to-retry',
-                message: `${candidate.description}: already handled by another target of this run`
+                message: `${candidate.description}: already handled by ${owner} in this run`
             };
         }
         if (request.dryRun) {
@@ -32513,6 +32518,7 @@ async function retryTarget(target, provider, request, deps) {
             message: `retried ${candidate.description}`
         };
         log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
+        deps.ledger?.retried(target);
         deps.onStarted?.(result);
         if (!request.wait)
             return result;
@@ -32564,7 +32570,46 @@ async function retryTarget(target, provider, request, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run-ledger.ts
+/**
+ * What this run has retried, so that two target lines that overlap (a whole pipeline and one of its stages)
+ * never retry one execution twice, and the later line says why it did nothing.
+ */
+class RunLedger {
+    executions = new Map();
+    resources = new Map();
+    /** Takes an execution for `target`; returns the label that already had it, or undefined if it is ours. */
+    claim(target, executionKey) {
+        const owner = this.executions.get(executionKey);
+        if (owner !== undefined)
+            return owner;
+        this.executions.set(executionKey, target.label);
+        return undefined;
+    }
+    /** Records a retry of the target's resource (pipeline, project), the unit a later line discovers from. */
+    retried(target) {
+        this.resources.set(resourceKey(target), target.label);
+    }
+    /** Which earlier target of this run retried this target's resource, if any. */
+    retriedBy(target) {
+        return this.resources.get(resourceKey(target));
+    }
+}
+function resourceKey(target) {
+    switch (target.service) {
+        case 'codepipeline':
+            return `codepipeline:${target.pipelineName}`;
+        case 'codearts':
+            return `codearts:${target.projectId}/${target.pipelineId}`;
+        case 'sagemaker':
+            return `sagemaker:${target.pipelineName ?? ''}`;
+        default:
+            return `${target.service}:${target.projectName ?? ''}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -32580,7 +32625,7 @@ async function run(options = {}) {
     const controller = new AbortController();
     const dispose = options.signal ? () => undefined : abortOnSignals(controller);
     try {
-        const request = (0,inputs/* readRequest */["in"])(name => getInput(name), options.env ?? process.env, core_setSecret);
+        const request = (0,inputs/* readRequest */["in"])(name => readInput(name), options.env ?? process.env, core_setSecret);
         await retryAll(request, options.signal ?? controller.signal, options);
     }
     catch (error) {
@@ -32593,6 +32638,10 @@ async function run(options = {}) {
         dispose();
     }
 }
+/** `targets` keeps its leading blank lines so an error's line number is the one the user sees. */
+function readInput(name) {
+    return name === 'targets' ? getInput(name, { trimWhitespace: false }) : getInput(name);
+}
 async function retryAll(request, signal, options) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
@@ -32600,8 +32649,7 @@ async function retryAll(request, signal, options) {
     const providers = new ProviderSet(request.connection, { clock, random, log });
     const single = request.mode === 'single';
     const identity = runIdentity(options.env ?? process.env);
-    const claimed = new Set();
-    const claim = (key) => !claimed.has(key) && Boolean(claimed.add(key));
+    const ledger = new RunLedger();
     const results = await mapPool(request.targets, request.concurrency, async (target) => retryTarget(target, await providers.get(target.service), request, {
         identity,
         clock,
@@ -32609,7 +32657,7 @@ async function retryAll(request, signal, options) {
         signal,
         log,
         warn: message => warning(message),
-        claim,
+        ledger,
         // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
         ...(single ? { onStarted: setOutputs } : {})
     }));

@@ -103,7 +103,10 @@ const NATIVE_MODES: Readonly<Record<string, { mode: 'failed' | 'all'; service: S
 }
 
 export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: SecretMasker): ActionRequest {
-  const given = (name: InputName): string | undefined => read(name) || undefined
+  const given = (name: InputName): string | undefined => {
+    const value = read(name)
+    return value.trim() === '' ? undefined : value
+  }
   // Masked before anything is validated, so no error path can print one.
   for (const name of SECRET_INPUTS) {
     const secret = given(name)

@@ -2,12 +2,13 @@ import * as core from '@actions/core'
 import { abortOnSignals } from './abort.js'
 import { errorMessage, InputError } from './errors.js'
 import { runIdentity } from './idempotency.js'
-import { readRequest, type ActionRequest } from './inputs.js'
+import { readRequest, type ActionRequest, type InputName } from './inputs.js'
 import { mapPool } from './pool.js'
 import { ProviderSet } from './providers/load.js'
 import { systemClock, type Clock } from './rate-limit.js'
 import { isFailure, singleOutputs, summaryTable, targetsOutputs, totalsLine } from './report.js'
 import { retryTarget } from './retry-target.js'
+import { RunLedger } from './run-ledger.js'
 import type { TargetResult } from './targets.js'
 
 export interface RunOptions {
@@ -22,7 +23,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   const controller = new AbortController()
   const dispose = options.signal ? () => undefined : abortOnSignals(controller)
   try {
-    const request = readRequest(name => core.getInput(name), options.env ?? process.env, core.setSecret)
+    const request = readRequest(name => readInput(name), options.env ?? process.env, core.setSecret)
     await retryAll(request, options.signal ?? controller.signal, options)
   } catch (error) {
     // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
@@ -33,6 +34,11 @@ export async function run(options: RunOptions = {}): Promise<void> {
   }
 }
 
+/** `targets` keeps its leading blank lines so an error's line number is the one the user sees. */
+function readInput(name: InputName): string {
+  return name === 'targets' ? core.getInput(name, { trimWhitespace: false }) : core.getInput(name)
+}
+
 async function retryAll(request: ActionRequest, signal: AbortSignal, options: RunOptions): Promise<void> {
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
@@ -40,8 +46,7 @@ async function retryAll(request: ActionRequest, signal: AbortSignal, options: Ru
   const providers = new ProviderSet(request.connection, { clock, random, log })
   const single = request.mode === 'single'
   const identity = runIdentity(options.env ?? process.env)
-  const claimed = new Set<string>()
-  const claim = (key: string): boolean => !claimed.has(key) && Boolean(claimed.add(key))
+  const ledger = new RunLedger()
 
   const results = await mapPool(request.targets, request.concurrency, async target =>
     retryTarget(target, await providers.get(target.service), request, {
@@ -51,7 +56,7 @@ async function retryAll(request: ActionRequest, signal: AbortSignal, options: Ru
       signal,
       log,
       warn: message => core.warning(message),
-      claim,
+      ledger,
       // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
       ...(single ? { onStarted: setOutputs } : {})
     })

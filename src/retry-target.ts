@@ -3,6 +3,7 @@ import { deriveToken, type RunIdentity } from './idempotency.js'
 import type { ActionRequest } from './inputs.js'
 import type { Provider } from './providers/provider.js'
 import type { Clock } from './rate-limit.js'
+import type { RunLedger } from './run-ledger.js'
 import type { Target, TargetResult } from './targets.js'
 import { formatDuration, pollUntilDone } from './wait.js'
 
@@ -13,11 +14,8 @@ export interface TargetDeps {
   signal: AbortSignal
   log: (message: string) => void
   warn: (message: string) => void
-  /**
-   * Claims an execution for this run; false when another target of the run already took it (two lines that
-   * overlap, such as a whole pipeline and one of its stages, must not retry one execution twice).
-   */
-  claim?: (key: string) => boolean
+  /** What this run already retried: overlapping target lines must not retry one execution twice. */
+  ledger?: RunLedger
   /** Called as soon as the retry is accepted, before any wait, so outputs exist even if the wait is cut short. */
   onStarted?: (result: TargetResult) => void
 }
@@ -47,8 +45,10 @@ export async function retryTarget(
   try {
     const discovery = await provider.discover(target)
     if (discovery.kind === 'nothing') {
-      log(`nothing to retry: ${discovery.reason}`)
-      return { ...result, status: 'nothing-to-retry', message: discovery.reason }
+      const by = deps.ledger?.retriedBy(target)
+      const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason
+      log(`nothing to retry: ${reason}`)
+      return { ...result, status: 'nothing-to-retry', message: reason }
     }
     const candidate = discovery.candidate
     result = {
@@ -67,13 +67,16 @@ export async function retryTarget(
       deps.warn(`${target.label}: ${message}`)
       return { ...result, status: 'skipped', message }
     }
-    const key = `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
-    if (deps.claim && !deps.claim(key)) {
-      log('already handled by another target of this run')
+    const owner = deps.ledger?.claim(
+      target,
+      `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
+    )
+    if (owner !== undefined) {
+      log(`already handled by ${owner} in this run`)
       return {
         ...result,
         status: 'nothing-to-retry',
-        message: `${candidate.description}: already handled by another target of this run`
+        message: `${candidate.description}: already handled by ${owner} in this run`
       }
     }
     if (request.dryRun) {
@@ -102,6 +105,7 @@ export async function retryTarget(
       message: `retried ${candidate.description}`
     }
     log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)
+    deps.ledger?.retried(target)
     deps.onStarted?.(result)
     if (!request.wait) return result
 

@@ -73,12 +73,12 @@ export interface ResultObject {
 }
 
 /** The `results` output, parsed. */
-export function resultsOf(run: ActionRun): ResultObject[] {
+export function resultsOf(run: Pick<ActionRun, 'outputs'>): ResultObject[] {
   return JSON.parse(run.outputs.results ?? 'null') as ResultObject[]
 }
 
 /** The `::error::` lines of the log (what `core.setFailed` writes). */
-export function errorLines(run: ActionRun): string[] {
+export function errorLines(run: Pick<ActionRun, 'stdout'>): string[] {
   return run.stdout.split('\n').filter(line => line.startsWith('::error::'))
 }
 

@@ -21,8 +21,8 @@ const CONSOLE = 'https://us-east-1.console.aws.amazon.com/sagemaker/home?region=
 const arnOf = (pipeline: string, id: string) =>
   `arn:aws:sagemaker:us-east-1:123456789012:pipeline/${pipeline}/execution/${id}`
 
-const executionIn = (emu: Emulator, arn = ARN) => emu.state.sagemaker.executions.get(arn)
-const trainAttempts = (emu: Emulator, arn = ARN) =>
+const executionIn = (emu: Emulator, arn: string = ARN) => emu.state.sagemaker.executions.get(arn)
+const trainAttempts = (emu: Emulator, arn: string = ARN) =>
   executionIn(emu, arn)?.steps.find(s => s.name === 'Train')?.attemptCount
 
 /** train-and-register copied: superseded by a newer success, its Train step already on attempt 4, empty. */
