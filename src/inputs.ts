@@ -3,7 +3,15 @@ import { CODEARTS_REGIONS, codeartsEndpoint } from './huawei/endpoints.js'
 import type { HuaweiAuth } from './providers/provider.js'
 import { parseTargetList } from './target-list.js'
 import { SERVICES, type Service, type Target } from './targets.js'
-import { expectPattern, expectUrl, parseBoolean, parseNumber, PATTERNS, shorten } from './validate.js'
+import {
+  expectPattern,
+  expectUrl,
+  parseBoolean,
+  parseNumber,
+  PATTERNS,
+  shorten,
+  TOKEN_LENGTH
+} from './validate.js'
 
 /** Every input the action reads; `action.yml` declares exactly these (a test checks). */
 export const INPUT_NAMES = [
@@ -204,8 +212,14 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   const retryMode = normaliseRetryMode(given('retry-mode'), services)
   const token = given('idempotency-token')
   if (token !== undefined) {
-    mask(token)
-    expectPattern('idempotency-token', token, services.has('sagemaker') ? 'sagemakerToken' : 'codebuildToken')
+    // A secret: the error names its length, never its value.
+    const { min, max } = TOKEN_LENGTH[services.has('sagemaker') ? 'sagemaker' : 'codebuild']
+    if (token.length < min || token.length > max)
+      throw new InputError(
+        'idempotency-token',
+        `is ${token.length} characters long`,
+        `${min}-${max} characters`
+      )
   }
 
   return {

@@ -31,13 +31,14 @@ export const PATTERNS = {
     accepted:
       'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
   },
-  sagemakerToken: { re: /^.{32,128}$/s, accepted: '32-128 characters' },
-  codebuildToken: { re: /^.{1,128}$/s, accepted: '1-128 characters' },
   codeartsId: { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' },
   awsRegion: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
 } as const
 
 export type PatternName = keyof typeof PATTERNS
+
+/** Idempotency token lengths: SageMaker's ClientRequestToken is 32-128; CodeBuild documents none, 128 is ours. */
+export const TOKEN_LENGTH = { sagemaker: { min: 32, max: 128 }, codebuild: { min: 1, max: 128 } } as const
 
 /** Throws an InputError naming the input when the value does not match its documented form. */
 export function expectPattern(input: string, value: string, pattern: PatternName): string {

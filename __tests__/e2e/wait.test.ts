@@ -160,18 +160,19 @@ function readsAfterRetry(emu: Emulator, c: ServiceCase): number {
   return emu.calls.slice(retry + 1).filter(call => reads.has(call)).length
 }
 
-/** Runs the action and sends SIGINT once the retry call reached the emulator; returns the ms to exit. */
+/** Runs the action and sends `signal` once the retry call reached the emulator; returns the ms to exit. */
 async function interrupted(
   emu: Emulator,
   c: ServiceCase,
-  inputs: Record<string, string>
+  inputs: Record<string, string>,
+  signal: NodeJS.Signals = 'SIGINT'
 ): Promise<{ result: ActionRun; exitMs: number }> {
   let signalledAt = 0
   let signalled: Promise<void> = Promise.resolve()
   const onSpawn = (child: ChildProcess): void => {
     signalled = waitForCalls(emu, c.retryOp).then(() => {
       signalledAt = Date.now()
-      child.kill('SIGINT')
+      child.kill(signal)
     })
   }
   const result = await run(inputs, { env: c.env(emu), onSpawn, timeoutMs: 20_000 })
@@ -257,6 +258,24 @@ describe.each(SERVICES)('wait: $service', c => {
       expect(c.state(emu)).toBe(c.running)
       expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
       expect(result.outputs['execution-id']).not.toBe('')
+    })
+  })
+})
+
+describe('wait: SIGTERM', () => {
+  it.concurrent('SIGTERM with cancel-on-abort stops the execution like SIGINT', async () => {
+    const c = SERVICES.find(s => s.service === 'codebuild')!
+    await withEmu(c, NEVER, async emu => {
+      const { result, exitMs } = await interrupted(
+        emu,
+        c,
+        { ...c.inputs(emu), ...WAIT, 'cancel-on-abort': 'true' },
+        'SIGTERM'
+      )
+      expect(result.exitCode).toBe(1)
+      expect(exitMs).toBeLessThan(5000)
+      expect(emu.callsTo(c.stopOp)).toHaveLength(1)
+      expect(result.outputs).toMatchObject({ retried: 'true', status: 'stopped' })
     })
   })
 })
