@@ -11,7 +11,8 @@ import {
   startEmu,
   withoutMasks,
   type ActionRun,
-  type Emulator
+  type Emulator,
+  expectFailedWith
 } from './helpers.js'
 
 const PROJECT = DEMO_IDS.codeartsProject
@@ -55,15 +56,6 @@ function expectSecretsKept(result: ActionRun, secrets: readonly string[]): void 
     ])
       expect(text).not.toContain(secret)
   }
-}
-
-function expectFailedWith(result: ActionRun, ...parts: string[]): void {
-  expect(result.exitCode).toBe(1)
-  expect(result.outputs.status).toBe('error')
-  expect(result.outputs.retried).toBe('false')
-  const errors = errorLines(result)
-  expect(errors).toHaveLength(1)
-  for (const part of parts) expect(errors[0]).toContain(part)
 }
 
 describe('codearts (demo scenario)', () => {

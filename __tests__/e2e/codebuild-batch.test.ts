@@ -9,8 +9,8 @@ import {
   run,
   STACK_FRAME,
   startEmu,
-  type ActionRun,
-  type Emulator
+  type Emulator,
+  expectFailedWith
 } from './helpers.js'
 
 const PROJECT = 'nightly-matrix'
@@ -44,15 +44,6 @@ function variantScenario(): Scenario {
     { name: 'empty-matrix', batches: [] }
   )
   return scenario
-}
-
-function expectFailedWith(result: ActionRun, ...parts: string[]): void {
-  expect(result.exitCode).toBe(1)
-  expect(result.outputs.status).toBe('error')
-  expect(result.outputs.retried).toBe('false')
-  const errors = errorLines(result)
-  expect(errors).toHaveLength(1)
-  for (const part of parts) expect(errors[0]).toContain(part)
 }
 
 describe('codebuild-batch (demo scenario)', () => {

@@ -10,8 +10,8 @@ import {
   STACK_FRAME,
   startEmu,
   withoutMasks,
-  type ActionRun,
-  type Emulator
+  type Emulator,
+  expectFailedWith
 } from './helpers.js'
 
 const PROJECT = 'integration-tests'
@@ -71,15 +71,6 @@ function variantScenario(): Scenario {
     { name: 'empty', builds: [] }
   )
   return scenario
-}
-
-function expectFailedWith(result: ActionRun, ...parts: string[]): void {
-  expect(result.exitCode).toBe(1)
-  expect(result.outputs.status).toBe('error')
-  expect(result.outputs.retried).toBe('false')
-  const errors = errorLines(result)
-  expect(errors).toHaveLength(1)
-  for (const part of parts) expect(errors[0]).toContain(part)
 }
 
 describe('codebuild (demo scenario)', () => {

@@ -9,8 +9,8 @@ import {
   run,
   STACK_FRAME,
   startEmu,
-  type ActionRun,
-  type Emulator
+  type Emulator,
+  expectFailedWith
 } from './helpers.js'
 
 const PIPELINE = 'release-pipeline'
@@ -48,16 +48,6 @@ function variantScenario(): Scenario {
 
   pipelines.push(superseded, retried, { ...copy('empty-pipeline'), executions: [] })
   return scenario
-}
-
-function expectFailedWith(result: ActionRun, ...parts: string[]): void {
-  expect(result.exitCode).toBe(1)
-  expect(result.outputs.status).toBe('error')
-  expect(result.outputs.retried).toBe('false')
-  const errors = errorLines(result)
-  expect(errors).toHaveLength(1)
-  for (const part of parts) expect(errors[0]).toContain(part)
-  expect(resultsOf(result)[0]).toMatchObject({ status: 'error', retried: false })
 }
 
 describe('codepipeline (demo scenario)', () => {

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: they run the bundled action (dist/index.js) as GitHub's runner
 // does, against the local emulator. Keep this API small: other e2e files import it.
+import { expect } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
 import { runAction, type ActionRun } from '../../emulator/run-action.js'
@@ -105,4 +106,15 @@ export async function waitForCalls(
     if (Date.now() > deadline) throw new Error(`no call to ${operation} within ${timeoutMs} ms`)
     await new Promise(resolve => setTimeout(resolve, 20))
   }
+}
+
+/** The step failed with one error line containing every part, and no retry was reported. */
+export function expectFailedWith(result: ActionRun, ...parts: string[]): void {
+  expect(result.exitCode).toBe(1)
+  expect(result.outputs.status).toBe('error')
+  expect(result.outputs.retried).toBe('false')
+  const errors = errorLines(result)
+  expect(errors).toHaveLength(1)
+  for (const part of parts) expect(errors[0]).toContain(part)
+  expect(resultsOf(result)[0]).toMatchObject({ status: 'error', retried: false })
 }

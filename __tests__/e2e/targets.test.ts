@@ -2,19 +2,17 @@
 // action (dist/index.js) against the local emulator, with targets of all five services in one step.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../emulator/index.js'
-import { awsEnv, run, startEmu, type ActionRun, type Emulator, type Scenario } from './helpers.js'
+import {
+  awsEnv,
+  run,
+  startEmu,
+  type ActionRun,
+  type Emulator,
+  type ResultObject,
+  type Scenario
+} from './helpers.js'
 
-interface Result {
-  service: string
-  target: string
-  retried: boolean
-  executionId: string
-  executionArn: string
-  stageName: string
-  status: string
-  consoleUrl: string
-  message: string
-}
+type Result = ResultObject
 
 const RETRY_OPS = [
   'codepipeline:RetryStageExecution',
