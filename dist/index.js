@@ -28383,6 +28383,7 @@ module.exports = {
 /* harmony export */   TX: () => (/* binding */ isNetworkError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   e8: () => (/* binding */ networkCode),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /** A user mistake in the step's inputs: reported as one line, never with a stack trace. */
@@ -28476,15 +28477,19 @@ function isThrottling(error) {
 }
 /** No answer from the service, or a cut connection: the request may have been applied. */
 function isNetworkError(error) {
+    return networkCode(error) !== undefined;
+}
+/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
+function networkCode(error) {
     for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
         const s = shape(e);
         if (typeof s.code === 'string' && NETWORK_CODES.has(s.code))
-            return true;
+            return s.code;
         if (NETWORK_NAMES.has(errorName(e)))
-            return true;
+            return errorName(e);
         e = s.cause;
     }
-    return false;
+    return undefined;
 }
 function isServerError(error) {
     const e = shape(error);
@@ -32095,18 +32100,9 @@ function fullJitter(attempt, policy, random) {
 function toServiceCallError(operation, error, spec) {
     if (error instanceof errors/* ServiceCallError */.MG)
         return error;
-    const name = (0,errors/* isNetworkError */.TX)(error) ? networkName(error) : (0,errors/* errorName */.Is)(error);
+    const name = (0,errors/* networkCode */.e8)(error) ?? (0,errors/* errorName */.Is)(error);
     const transient = (0,errors/* isTransient */.dg)(error, new Set(spec.transient));
     return new errors/* ServiceCallError */.MG(operation, name, (0,errors/* errorMessage */.gJ)(error), (0,errors/* requestIdOf */.Gb)(error), spec.hints?.[name], transient, (0,errors/* isThrottling */.E2)(error));
-}
-function networkName(error) {
-    for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
-        const code = e.code;
-        if (typeof code === 'string')
-            return code;
-        e = e.cause;
-    }
-    return (0,errors/* errorName */.Is)(error);
 }
 function createCaller(spec, deps) {
     const extraTransient = new Set(spec.transient);

@@ -7,6 +7,7 @@ import {
   isServerError,
   isThrottling,
   isTransient,
+  networkCode,
   requestIdOf
 } from './errors.js'
 
@@ -58,7 +59,7 @@ export function fullJitter(attempt: number, policy: BackoffPolicy, random: () =>
 
 export function toServiceCallError(operation: string, error: unknown, spec: ErrorSpec): ServiceCallError {
   if (error instanceof ServiceCallError) return error
-  const name = isNetworkError(error) ? networkName(error) : errorName(error)
+  const name = networkCode(error) ?? errorName(error)
   const transient = isTransient(error, new Set(spec.transient))
   return new ServiceCallError(
     operation,
@@ -69,15 +70,6 @@ export function toServiceCallError(operation: string, error: unknown, spec: Erro
     transient,
     isThrottling(error)
   )
-}
-
-function networkName(error: unknown): string {
-  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
-    const code = (e as { code?: unknown }).code
-    if (typeof code === 'string') return code
-    e = (e as { cause?: unknown }).cause
-  }
-  return errorName(error)
 }
 
 export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {

@@ -102,13 +102,18 @@ export function isThrottling(error: unknown): boolean {
 
 /** No answer from the service, or a cut connection: the request may have been applied. */
 export function isNetworkError(error: unknown): boolean {
+  return networkCode(error) !== undefined
+}
+
+/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
+export function networkCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
     const s = shape(e)
-    if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return true
-    if (NETWORK_NAMES.has(errorName(e))) return true
+    if (typeof s.code === 'string' && NETWORK_CODES.has(s.code)) return s.code
+    if (NETWORK_NAMES.has(errorName(e))) return errorName(e)
     e = s.cause
   }
-  return false
+  return undefined
 }
 
 export function isServerError(error: unknown): boolean {

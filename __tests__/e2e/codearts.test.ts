@@ -7,12 +7,12 @@ import {
   errorLines,
   resultsOf,
   run,
-  STACK_FRAME,
   startEmu,
   withoutMasks,
   type ActionRun,
   type Emulator,
-  expectFailedWith
+  expectFailedWith,
+  expectInputError
 } from './helpers.js'
 
 const PROJECT = DEMO_IDS.codeartsProject
@@ -218,13 +218,7 @@ describe('codearts (demo scenario)', () => {
   ]
   it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
     const result = await run({ ...codeartsInputs(emu), ...inputs })
-    expect(result.exitCode).toBe(1)
-    const errors = errorLines(result)
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(new RegExp(`^::error::Input '${name}'`))
-    expect(result.stdout).not.toMatch(STACK_FRAME)
-    expect(result.stderr).not.toMatch(STACK_FRAME)
-    expect(emu.calls).toHaveLength(0)
+    expectInputError(result, name, emu)
     for (const secret of SECRETS) expect(withoutMasks(result.stdout) + result.stderr).not.toContain(secret)
   })
 

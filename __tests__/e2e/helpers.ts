@@ -118,3 +118,14 @@ export function expectFailedWith(result: ActionRun, ...parts: string[]): void {
   for (const part of parts) expect(errors[0]).toContain(part)
   expect(resultsOf(result)[0]).toMatchObject({ status: 'error', retried: false })
 }
+
+/** Bad input: exit 1, one `::error::Input '<name>'` line, no stack trace, and no request reached the emulator. */
+export function expectInputError(result: ActionRun, name: string, emu: Emulator): void {
+  expect(result.exitCode).toBe(1)
+  const errors = errorLines(result)
+  expect(errors).toHaveLength(1)
+  expect(errors[0]).toMatch(new RegExp(`^::error::Input '${name}'`))
+  expect(result.stdout).not.toMatch(STACK_FRAME)
+  expect(result.stderr).not.toMatch(STACK_FRAME)
+  expect(emu.calls).toHaveLength(0)
+}
