@@ -1,6 +1,14 @@
 import { createCaller, DEFAULT_BACKOFF, type ErrorSpec } from '../src/call.js'
-import type { HuaweiAuth, ProviderContext } from '../src/providers/provider.js'
+import type {
+  Candidate,
+  HuaweiAuth,
+  Provider,
+  ProviderContext,
+  RetryRequest
+} from '../src/providers/provider.js'
 import type { Clock } from '../src/rate-limit.js'
+import { sendRetryOnce, type SendOutcome } from '../src/send-retry.js'
+import type { Service, TargetOf } from '../src/targets.js'
 
 /** A clock whose sleeps return at once but advance `now`, so back-off runs in microseconds. */
 export function fakeClock(start = 1_700_000_000_000): Clock & { slept: number[] } {
@@ -52,4 +60,16 @@ export function sdkError(
 /** A socket-level failure as node's HTTP stack reports it. */
 export function networkError(code = 'ECONNRESET'): Error {
   return Object.assign(new Error(`socket hang up (${code})`), { code })
+}
+
+/** The engine's exactly-once send of a retry call, as retryTarget runs it, logging into `context.logs`. */
+export async function sendOnce<S extends Service>(
+  provider: Provider<S>,
+  target: TargetOf<S>,
+  candidate: Candidate,
+  request: RetryRequest,
+  context: { logs: string[] },
+  maxAttempts = 3
+): Promise<SendOutcome> {
+  return sendRetryOnce(provider, target, candidate, request, { maxAttempts, log: m => context.logs.push(m) })
 }

@@ -1,71 +1,35 @@
-import { createHash } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
-import { deriveToken, runIdentity, type RunIdentity } from '../src/idempotency.js'
+import { createHash } from 'node:crypto'
+import { deriveToken } from '../src/idempotency.js'
 
-const base: RunIdentity = {
-  repository: 'octo/app',
-  runId: '1234567890',
-  runAttempt: '1',
-  job: 'recover',
-  action: 'retry'
-}
-const EXEC = 'p1:3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60'
+const EXEC = 'integration-tests:7d4e1c2b-0a9f-4c3e-8b6d-5f2a1e0c9b8a'
 
 describe('deriveToken', () => {
-  it('is 64 lowercase hex characters', () => {
-    expect(deriveToken(base, 'codebuild', EXEC)).toMatch(/^[0-9a-f]{64}$/)
+  it('is 64 lowercase hex characters (valid for CodeBuild and SageMaker alike)', () => {
+    expect(deriveToken('codebuild', EXEC, 0)).toMatch(/^[0-9a-f]{64}$/)
   })
 
-  it('is stable for the same inputs (a step re-sent by the runner retries once)', () => {
-    expect(deriveToken({ ...base }, 'codebuild', EXEC)).toBe(deriveToken(base, 'codebuild', EXEC))
+  it('is SHA-256 over the service, the identifier as sent and the retry count', () => {
+    const expected = createHash('sha256')
+      .update(JSON.stringify(['codebuild', EXEC, 2]))
+      .digest('hex')
+    expect(deriveToken('codebuild', EXEC, 2)).toBe(expected)
   })
 
-  it('is a SHA-256 (not the raw inputs)', () => {
-    const token = deriveToken(base, 'codebuild', EXEC)
-    expect(token).not.toContain('octo')
-    expect(token).toHaveLength(createHash('sha256').digest('hex').length)
+  it('is the same for two runs that see the same failure (nothing of the workflow run goes in)', () => {
+    expect(deriveToken('codebuild', EXEC, 1)).toBe(deriveToken('codebuild', EXEC, 1))
   })
 
-  it.each<[string, RunIdentity, string, string]>([
-    ['run attempt', { ...base, runAttempt: '2' }, 'codebuild', EXEC],
-    ['run ID', { ...base, runId: '1234567891' }, 'codebuild', EXEC],
-    ['repository', { ...base, repository: 'octo/other' }, 'codebuild', EXEC],
-    ['job', { ...base, job: 'other-job' }, 'codebuild', EXEC],
-    ['step (action ID)', { ...base, action: '__run_2' }, 'codebuild', EXEC],
-    ['service', base, 'codebuild-batch', EXEC],
-    ['execution', base, 'codebuild', 'p1:00000000-7cf7-4d2c-9f2a-1b2c3d4e5f60'],
-    ['execution as ARN vs ID', base, 'codebuild', `arn:aws:codebuild:us-east-1:123456789012:build/${EXEC}`]
-  ])('differs when the %s differs', (_, identity, service, execution) => {
-    expect(deriveToken(identity, service, execution)).not.toBe(deriveToken(base, 'codebuild', EXEC))
+  it.each<[string, string, string, number | undefined]>([
+    ['service', 'codebuild-batch', EXEC, 0],
+    ['execution identifier', 'codebuild', `arn:aws:codebuild:us-east-1:123456789012:build/${EXEC}`, 0],
+    ['retry count', 'codebuild', EXEC, 1],
+    ['unknown retry count', 'codebuild', EXEC, undefined]
+  ])('differs when the %s differs', (_, service, execution, count) => {
+    expect(deriveToken(service, execution, count)).not.toBe(deriveToken('codebuild', EXEC, 0))
   })
 
-  it('does not confuse fields whose concatenation is the same', () => {
-    const a = deriveToken({ ...base, job: 'ab', action: 'c' }, 'codebuild', EXEC)
-    const b = deriveToken({ ...base, job: 'a', action: 'bc' }, 'codebuild', EXEC)
-    expect(a).not.toBe(b)
-  })
-})
-
-describe('runIdentity', () => {
-  it('reads the runner environment', () => {
-    expect(
-      runIdentity({
-        GITHUB_REPOSITORY: 'octo/app',
-        GITHUB_RUN_ID: '99',
-        GITHUB_RUN_ATTEMPT: '3',
-        GITHUB_JOB: 'build',
-        GITHUB_ACTION: '__pipeline-retry'
-      })
-    ).toEqual({
-      repository: 'octo/app',
-      runId: '99',
-      runAttempt: '3',
-      job: 'build',
-      action: '__pipeline-retry'
-    })
-  })
-
-  it('uses empty strings outside a runner', () => {
-    expect(runIdentity({})).toEqual({ repository: '', runId: '', runAttempt: '', job: '', action: '' })
+  it('keeps its parts apart (no ambiguity from concatenation)', () => {
+    expect(deriveToken('codebuild', 'a1', 0)).not.toBe(deriveToken('codebuild', 'a', 10))
   })
 })

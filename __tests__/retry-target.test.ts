@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock } from '../__fixtures__/context.js'
-import { deriveToken, type RunIdentity } from '../src/idempotency.js'
+import { deriveToken } from '../src/idempotency.js'
 import type { ActionRequest } from '../src/inputs.js'
 import type {
   Candidate,
@@ -8,6 +8,7 @@ import type {
   Progress,
   Provider,
   RetryRequest,
+  Snapshot,
   Started
 } from '../src/providers/provider.js'
 import { RunLedger } from '../src/run-ledger.js'
@@ -20,13 +21,6 @@ const target: Target = {
   pipelineName: 'release',
   stageName: 'Deploy'
 }
-const identity: RunIdentity = {
-  repository: 'o/r',
-  runId: '42',
-  runAttempt: '1',
-  job: 'retry',
-  action: 'step1'
-}
 const EXEC = '3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60'
 
 const candidate: Candidate = {
@@ -34,6 +28,7 @@ const candidate: Candidate = {
   stageName: 'Deploy',
   previousAttempts: 1,
   attemptsBasis: '1 manual + 0 automatic',
+  revision: `${EXEC} Failed 1 0`,
   description: `stage Deploy of execution ${EXEC}`,
   consoleUrl: 'https://console.example/old'
 }
@@ -51,6 +46,7 @@ function fakeProvider(
   setup: {
     discovery?: Discovery | (() => Promise<Discovery>)
     retry?: () => Promise<Started>
+    recheck?: () => Promise<Snapshot>
     statuses?: Step[]
     stop?: () => Promise<void>
   } = {}
@@ -62,6 +58,16 @@ function fakeProvider(
       const d = setup.discovery ?? { kind: 'found', candidate }
       return typeof d === 'function' ? d() : Promise.resolve(d)
     }),
+    recheck: jest.fn((_t: Target, _c: Candidate) =>
+      setup.recheck
+        ? setup.recheck()
+        : Promise.resolve<Snapshot>({
+            state: 'failed',
+            revision: candidate.revision,
+            current: started,
+            description: 'unchanged'
+          })
+    ),
     retry: jest.fn((_t: Target, _c: Candidate, _r: RetryRequest) =>
       setup.retry ? setup.retry() : Promise.resolve(started)
     ),
@@ -94,7 +100,6 @@ function deps(overrides: Partial<TargetDeps> = {}) {
   const logs: string[] = []
   const warnings: string[] = []
   const d: TargetDeps = {
-    identity,
     clock: fakeClock(0),
     random: () => 0.5,
     signal: new AbortController().signal,
@@ -232,11 +237,15 @@ describe('retryTarget before the retry', () => {
 })
 
 describe('retryTarget: the retry', () => {
-  it('derives the idempotency token (64 hex) from the run and the execution as sent', async () => {
+  it('derives the idempotency token (64 hex) from the execution as sent and its retry count', async () => {
     const { provider, typed } = fakeProvider()
     await retryTarget(target, typed, request({ retryMode: 'all' }), deps().d)
     const sent = provider.retry.mock.calls[0]?.[2]
-    expect(sent).toEqual({ mode: 'all', token: deriveToken(identity, 'codepipeline', EXEC) })
+    expect(sent).toEqual({
+      mode: 'all',
+      token: deriveToken('codepipeline', EXEC, 1),
+      beforeResend: expect.any(Function)
+    })
     expect(sent?.token).toMatch(/^[0-9a-f]{64}$/)
     expect(provider.retry.mock.calls[0]?.[1]).toBe(candidate)
   })
@@ -244,7 +253,12 @@ describe('retryTarget: the retry', () => {
   it('uses the given idempotency token and max-parallel-steps', async () => {
     const { provider, typed } = fakeProvider()
     await retryTarget(target, typed, request({ idempotencyToken: 'mine', maxParallelSteps: 4 }), deps().d)
-    expect(provider.retry.mock.calls[0]?.[2]).toEqual({ mode: 'failed', token: 'mine', maxParallelSteps: 4 })
+    expect(provider.retry.mock.calls[0]?.[2]).toEqual({
+      mode: 'failed',
+      token: 'mine',
+      maxParallelSteps: 4,
+      beforeResend: expect.any(Function)
+    })
   })
 
   it('without wait: in-progress with the started execution, and reads no status', async () => {

@@ -211,6 +211,9 @@ const PROJECT_HINT = 'the CodeArts project was not found: check project-id (32 c
  */
 const codearts_errors = {
     transient: ['DEVPIPE.00011169', 'DEVPIPE.00011170'],
+    // A retry of a run that is not FAILED (someone else retried it) is refused with a 4xx DEVPIPE error; the
+    // code is not documented, so any DEVPIPE refusal of the retry call is checked with a fresh read.
+    refusals: ['DEVPIPE.*'],
     hints: {
         'APIGW.0301': `the IAM token is expired or invalid, or the AK/SK signature was rejected: ${CREDENTIALS_HINT}`,
         HTTP401: `the request was not authenticated: ${CREDENTIALS_HINT}`,
@@ -267,6 +270,22 @@ function consoleUrl(context, target, run, id) {
     const pipeline = encodePathSegment(target.pipelineId);
     return `https://devcloud.${context.region}.huaweicloud.com/cicd/project/${project}/pipeline/detail/${pipeline}/${encodePathSegment(id)}?v=1`;
 }
+function epochOf(time) {
+    if (time === undefined || time === '')
+        return '-';
+    const n = Number(time);
+    return Number.isFinite(n) ? String(n) : String(time);
+}
+/**
+ * CodeArts keeps no retry counter. A retry (anyone's) clears the run's end time and restarts its failed
+ * stages, so the status, the end time and the failed stages' start times tell whether it was retried.
+ */
+function revisionOf(run) {
+    const failed = stagesOf(run)
+        .filter(stage => stage.status === 'FAILED')
+        .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`);
+    return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ');
+}
 function progressOf(run) {
     const status = run.status ?? 'UNKNOWN';
     switch (status) {
@@ -304,6 +323,7 @@ function create(context) {
     const candidateOf = (target, run, id) => ({
         executionId: id,
         attemptsBasis: ATTEMPTS_BASIS,
+        revision: revisionOf(run),
         description: `run ${runLabel(run, id)} of pipeline ${target.pipelineId} is FAILED (${failureReason(run)})`,
         consoleUrl: consoleUrl(context, target, run, id)
     });
@@ -314,6 +334,12 @@ function create(context) {
                 if (run.status !== 'FAILED') {
                     throw new errors/* TargetError */.I0(`run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`);
                 }
+                const latest = await latestRun(target);
+                if (latest !== undefined && runId(latest) !== target.executionId)
+                    return {
+                        kind: 'skip',
+                        reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
+                    };
                 return { kind: 'found', candidate: candidateOf(target, run, target.executionId) };
             }
             const latest = await latestRun(target);
@@ -328,12 +354,24 @@ function create(context) {
             }
             return { kind: 'found', candidate: candidateOf(target, latest, runId(latest)) };
         },
-        async retry(target, candidate) {
+        async recheck(target, candidate) {
+            const run = await readRun(target, candidate.executionId);
+            return {
+                state: progressOf(run).state,
+                revision: revisionOf(run),
+                current: { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl },
+                description: `run ${runLabel(run, candidate.executionId)} is ${run.status ?? 'of unknown status'}`
+            };
+        },
+        async retry(target, candidate, request) {
             const id = candidate.executionId;
-            // No idempotency token: after a lost answer, a run that is no longer FAILED shows the retry took.
-            const answer = await context.call('RetryPipelineRun', () => client.request('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`), {
-                alreadyApplied: async () => (await readRun(target, id)).status !== 'FAILED' ? { success: true } : undefined
-            });
+            // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
+            const answer = await context.call('RetryPipelineRun', async () => {
+                const reply = await client.request('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`);
+                if (reply.success === undefined)
+                    throw new errors/* UnreadableAnswer */.ym(`the retry of run ${id} answered without "success"`);
+                return reply;
+            }, { beforeResend: request.beforeResend });
             if (answer.success !== true) {
                 throw new errors/* TargetError */.I0(`CodeArts did not accept the retry of run ${id} (success: ${String(answer.success)})`);
             }

@@ -54,6 +54,8 @@ const IAM_ACTIONS = 'codepipeline:GetPipelineState, codepipeline:ListPipelineExe
 const errors = {
     // The pipeline is busy with another change: the documented remedy is to try again later.
     transient: ['ConflictException'],
+    // What a retry of a stage that runs again (someone else retried it first) is refused with.
+    refusals: ['StageNotRetryableException'],
     hints: {
         NotLatestPipelineExecutionException: 'the stage failed again in a later execution; omit execution-id to retry the latest',
         StageNotRetryableException: 'the stage has no failed actions, actions are still in progress, or the pipeline structure changed ' +
@@ -126,6 +128,27 @@ function attemptsOf(stage) {
         attemptsBasis: `retryStageMetadata: ${manual} manual + ${automatic} automatic${latest}`
     };
 }
+/** The stage's execution, status and retry counters: any retry of it changes one of them. */
+function stageRevision(stage) {
+    if (!stage)
+        return 'absent';
+    const meta = stage.retryStageMetadata;
+    return [
+        stage.latestExecution?.pipelineExecutionId ?? '-',
+        stageStatus(stage),
+        meta?.manualStageRetryAttempt ?? 0,
+        meta?.autoStageRetryAttempt ?? 0
+    ].join(' ');
+}
+const STAGE_STATES = {
+    Failed: 'failed',
+    InProgress: 'in-progress',
+    Stopping: 'in-progress',
+    Succeeded: 'succeeded',
+    Stopped: 'stopped',
+    Cancelled: 'stopped',
+    Skipped: 'stopped'
+};
 /** "Deploy Succeeded (execution <other id>)": what a stage shows, for messages. */
 function stageSummary(stage, executionId) {
     const id = stage.latestExecution?.pipelineExecutionId;
@@ -158,6 +181,7 @@ function candidateFor(context, target, executionId, stage) {
         executionId,
         stageName,
         ...attemptsOf(stage),
+        revision: stageRevision(stage),
         description: `stage ${stageName} of execution ${executionId} Failed` +
             (actions.length ? ` (${actions.join('; ')})` : ''),
         consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
@@ -180,6 +204,7 @@ function namedStageCandidate(context, target, executionId, stages) {
         ...(stage && runsIn(stage, executionId)
             ? attemptsOf(stage)
             : { attemptsBasis: "unknown: the stage's latest execution is another one" }),
+        revision: stageRevision(stage),
         description: `stage ${target.stageName} of execution ${executionId} (GetPipelineState: ${seen}); ` +
             'the retry call decides',
         consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
@@ -238,21 +263,31 @@ function createCodePipeline(context) {
         return { kind: 'found', candidate: candidateFor(context, target, executionId, stage) };
     }
     /**
-     * RetryStageExecution has no idempotency token. After a lost answer, the retry took effect if the stage
-     * runs this execution again, or if its retry count (manual + automatic, as discovery counted it) rose: the
-     * retried stage may already have ended. An automatic retry that ran meanwhile also counts, and rightly so:
-     * sending ours too would be refused.
+     * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
+     * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
      */
-    async function retryTookEffect(target, candidate, stageName) {
+    async function recheck(target, candidate) {
+        const stageName = candidate.stageName ?? target.stageName ?? '';
         const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName);
-        if (!stage || !runsIn(stage, candidate.executionId))
-            return false;
-        const counted = attemptsOf(stage).previousAttempts ?? 0;
-        const rose = candidate.previousAttempts !== undefined && counted > candidate.previousAttempts;
-        return stageStatus(stage) === 'InProgress' || rose;
+        const ours = stage !== undefined && runsIn(stage, candidate.executionId);
+        return {
+            // A stage that now shows a newer execution has moved on: nothing of ours runs there.
+            state: ours ? (STAGE_STATES[stageStatus(stage)] ?? 'in-progress') : 'stopped',
+            revision: stageRevision(stage),
+            ...(ours ? attemptsOf(stage) : {}),
+            current: {
+                executionId: candidate.executionId,
+                stageName,
+                consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+            },
+            description: stage
+                ? `stage ${stageSummary(stage, candidate.executionId)}`
+                : `stage ${stageName} not found`
+        };
     }
     return {
         discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
+        recheck,
         async retry(target, candidate, request) {
             const { stageName } = candidate;
             if (stageName === undefined)
@@ -268,12 +303,10 @@ function createCodePipeline(context) {
                 pipelineExecutionId: candidate.executionId,
                 retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
             };
-            return context.call('RetryStageExecution', async () => {
-                const answer = await client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .RetryStageExecutionCommand */ .enB(input));
-                return started(answer.pipelineExecutionId ?? candidate.executionId);
-            }, {
-                alreadyApplied: async () => (await retryTookEffect(target, candidate, stageName)) ? started(candidate.executionId) : undefined
-            });
+            const answer = await context.call('RetryStageExecution', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .RetryStageExecutionCommand */ .enB(input)), { beforeResend: request.beforeResend });
+            if (answer.pipelineExecutionId === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
+            return started(answer.pipelineExecutionId);
         },
         async status(target, started) {
             const id = started.executionId;

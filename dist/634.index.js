@@ -56,6 +56,8 @@ const IAM_ACTIONS = [
 ];
 /** SageMaker's ConflictException means a wrong state or a reused token, not a busy service: it stays permanent. */
 const errors = {
+    // What SageMaker answers a retry of an execution that is no longer Failed (someone else retried it).
+    refusals: ['ConflictException'],
     hints: {
         ResourceNotFound: 'the pipeline or execution does not exist in this account and region: check pipeline-name, execution-id and region',
         ResourceLimitExceeded: 'a SageMaker resource limit was reached (e.g. concurrent pipeline executions or training jobs): let running work finish or raise the quota in Service Quotas',
@@ -111,6 +113,20 @@ function countAttempts(failed) {
         attemptsBasis: `step ${stepName(worst.step)} failed on attempt ${worst.count} (AttemptCount also counts the step's own RetryPolicy retries)`
     };
 }
+/** Each failed step's attempt count and start time: a retry (anyone's) changes them. */
+function revisionOf(status, failed) {
+    const steps = failed.map(s => `${stepName(s)}:${s.AttemptCount ?? '?'}:${s.StartTime?.getTime() ?? '?'}`);
+    return [status ?? '?', ...steps].join(' ');
+}
+/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+function pipelineOfArn(arn) {
+    return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1];
+}
+const STATES = {
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'stopped'
+};
 function statusOf(execution) {
     return execution.PipelineExecutionStatus ?? 'in an unknown state';
 }
@@ -158,25 +174,36 @@ function create(context) {
         return {
             executionId: arn,
             ...countAttempts(failed),
+            revision: revisionOf('Failed', failed),
             description: `${subject} failed: ${failureReason(executionReason, failed)}`,
             consoleUrl: url
         };
     }
-    async function discoverNamed(arn) {
-        const execution = await describe(arn);
-        if (execution.PipelineExecutionStatus !== 'Failed')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
-                'is retried (RetryPipelineExecution resumes its failed steps)');
-        return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) };
-    }
-    async function discoverLatest(pipeline) {
+    async function newestExecution(pipeline) {
         const out = await call('ListPipelineExecutions', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
             MaxResults: 1
         })));
-        const latest = out.PipelineExecutionSummaries?.[0];
+        return out.PipelineExecutionSummaries?.[0];
+    }
+    async function discoverNamed(arn) {
+        const execution = await describe(arn);
+        if (execution.PipelineExecutionStatus !== 'Failed')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
+                'is retried (RetryPipelineExecution resumes its failed steps)');
+        const pipeline = execution.PipelineArn?.split('/').at(-1) ?? pipelineOfArn(arn);
+        const newest = pipeline === undefined ? undefined : await newestExecution(pipeline);
+        if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
+            return {
+                kind: 'skip',
+                reason: `execution ${arn} is superseded by the newer execution ${newest.PipelineExecutionArn} (${statusOf(newest)}) of pipeline ${pipeline ?? '?'}`
+            };
+        return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) };
+    }
+    async function discoverLatest(pipeline) {
+        const latest = await newestExecution(pipeline);
         const arn = latest?.PipelineExecutionArn;
         if (latest === undefined || arn === undefined)
             return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` };
@@ -212,7 +239,20 @@ function create(context) {
                 return { state: 'in-progress', phase: statusOf(execution) };
         }
     }
+    async function recheck(arn) {
+        const execution = await describe(arn);
+        const status = execution.PipelineExecutionStatus;
+        const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : [];
+        return {
+            state: STATES[status ?? ''] ?? 'in-progress',
+            revision: revisionOf(status, failed),
+            ...(status === 'Failed' ? countAttempts(failed) : {}),
+            current: { executionId: arn, executionArn: arn, consoleUrl: url },
+            description: `execution ${arn} is ${statusOf(execution)}`
+        };
+    }
     return {
+        recheck: (_target, candidate) => recheck(candidate.executionId),
         discover: target => target.executionId !== undefined
             ? discoverNamed(target.executionId)
             : discoverLatest(pipelineOf(target)),
@@ -226,9 +266,11 @@ function create(context) {
                 ...(request.maxParallelSteps !== undefined
                     ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
                     : {})
-            })));
+            })), { beforeResend: request.beforeResend });
+            if (out.PipelineExecutionArn === undefined)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
             // The same execution resumes: its ARN is both outputs.
-            const arn = out.PipelineExecutionArn ?? candidate.executionId;
+            const arn = out.PipelineExecutionArn;
             return { executionId: arn, executionArn: arn, consoleUrl: url };
         },
         status: (_target, started) => status(started.executionArn ?? started.executionId),

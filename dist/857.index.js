@@ -69,12 +69,18 @@ function createRunProvider(api, region) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`${one} ${idOrArn} was not found in ${region}`);
         return run;
     }
-    /** The project's newest runs, newest first. */
+    /**
+     * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
+     * would retry a superseded failure.
+     */
     async function head(project) {
         const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE);
         if (ids.length === 0)
             return [];
         const byId = new Map((await api.read(ids)).map(r => [r.id, r]));
+        if (!byId.has(ids[0] ?? ''))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+                `not falling back to an older ${one}`);
         return ids.flatMap(id => byId.get(id) ?? []);
     }
     function candidateOf(run, executionId, runs, latest) {
@@ -82,6 +88,7 @@ function createRunProvider(api, region) {
             executionId,
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
+            revision: revisionOf(run, runs),
             ...countAttempts(api.noun, runs, run)
         };
     }
@@ -102,16 +109,45 @@ function createRunProvider(api, region) {
         const skip = whyNotRetried(run, one);
         if (skip)
             return { kind: 'nothing', reason: skip };
-        return { kind: 'found', candidate: candidateOf(run, executionId, await head(project), false) };
+        const runs = await head(project);
+        const newer = newerOfSource(runs, run);
+        const [newest] = newer;
+        if (newest)
+            return {
+                kind: 'skip',
+                reason: `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
+                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+                    'of it count as earlier retries'
+            };
+        return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
+    }
+    async function recheck(target, candidate) {
+        const runs = await head(projectOf(target));
+        const id = runIdOf(candidate.executionId);
+        const run = runs.find(r => r.id === id) ?? (await readOne(id));
+        // A build retry is a new build of the same source; a batch retry restarts the batch itself.
+        const current = newerOfSource(runs, run)[0] ?? run;
+        return {
+            state: progressOf(current).state,
+            revision: revisionOf(run, runs),
+            ...countAttempts(api.noun, runs, current),
+            current: {
+                executionId: current.id,
+                ...(current.arn ? { executionArn: current.arn } : {}),
+                consoleUrl: url(current.id)
+            },
+            description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+        };
     }
     return {
         discover: (target) => target.executionId === undefined
             ? discoverLatest(projectOf(target))
             : discoverNamed(projectOf(target), target.executionId),
+        recheck,
         async retry(_target, candidate, request) {
             const started = await api.retry(candidate.executionId, request);
             if (started.id === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`the retry of ${candidate.executionId} returned no ${one}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without a ${one}`);
             return {
                 executionId: started.id,
                 ...(started.arn ? { executionArn: started.arn } : {}),
@@ -167,6 +203,20 @@ function countAttempts(noun, runs, candidate) {
     ];
     return { previousAttempts: run.length - 1 + inPlace, attemptsBasis: basis.join(', ') };
 }
+/** Runs newer than `run` (the list is newest first) of the source version it was asked to build. */
+function newerOfSource(runs, run) {
+    const index = runs.findIndex(r => r.id === run.id);
+    const newer = index < 0 ? runs : runs.slice(0, index);
+    return newer.filter(r => r.requestedSource === run.requestedSource);
+}
+/** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
+function revisionOf(run, runs) {
+    const newest = newerOfSource(runs, run)[0] ?? run;
+    return `${newest.id} ${newest.status} ${run.retriedInPlace}`;
+}
+function sourceLabel(run) {
+    return run.requestedSource === undefined ? '(none given)' : shortSource(run.requestedSource);
+}
 function takeWhile(items, keep) {
     const end = items.findIndex(item => !keep(item));
     return items.slice(0, end < 0 ? items.length : end);
@@ -209,6 +259,8 @@ function phaseFailure(phases) {
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
 function codeBuildErrors(noun, actions) {
     return {
+        // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
+        refusals: ['InvalidInputException'],
         hints: {
             InvalidInputException: `check that project-name and execution-id name a failed ${noun.one} of this account and region; ` +
                 'an idempotency-token reused within 5 minutes for another request is refused too',
@@ -242,6 +294,7 @@ function runOf(build, id) {
         status: build.buildStatus ?? 'UNKNOWN',
         phase: build.currentPhase,
         sourceVersion: build.resolvedSourceVersion,
+        requestedSource: build.sourceVersion ?? build.resolvedSourceVersion,
         nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
         retriedInPlace: 0,
         failure: (0,_codebuild_shared_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(build.phases)
@@ -260,8 +313,8 @@ function buildApi(context) {
             return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
         // A build always restarts whole, so the retry mode does not apply.
-        async retry(id, { token }) {
-            const out = await context.call('RetryBuild', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token })));
+        async retry(id, { token, beforeResend }) {
+            const out = await context.call('RetryBuild', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token })), { beforeResend });
             return { id: out.build?.id, arn: out.build?.arn };
         },
         async stop(id) {

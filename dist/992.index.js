@@ -52,6 +52,7 @@ function runOf(batch, id) {
         status: batch.buildBatchStatus ?? 'UNKNOWN',
         phase: batch.currentPhase,
         sourceVersion: batch.resolvedSourceVersion,
+        requestedSource: batch.sourceVersion ?? batch.resolvedSourceVersion,
         retriedInPlace: retriesOf(batch.buildGroups),
         failure: failedBuilds(batch.buildGroups) ?? (0,_codebuild_shared_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(batch.phases)
     };
@@ -90,8 +91,8 @@ function batchApi(context) {
             const out = await context.call('BatchGetBuildBatches', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetBuildBatchesCommand */ .Y4d({ ids })));
             return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
-        async retry(id, { token, mode }) {
-            const out = await context.call('RetryBuildBatch', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildBatchCommand */ .kmr({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] })));
+        async retry(id, { token, mode, beforeResend }) {
+            const out = await context.call('RetryBuildBatch', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildBatchCommand */ .kmr({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] })), { beforeResend });
             return { id: out.buildBatch?.id, arn: out.buildBatch?.arn };
         },
         async stop(id) {
@@ -149,12 +150,18 @@ function createRunProvider(api, region) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`${one} ${idOrArn} was not found in ${region}`);
         return run;
     }
-    /** The project's newest runs, newest first. */
+    /**
+     * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
+     * would retry a superseded failure.
+     */
     async function head(project) {
         const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE);
         if (ids.length === 0)
             return [];
         const byId = new Map((await api.read(ids)).map(r => [r.id, r]));
+        if (!byId.has(ids[0] ?? ''))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+                `not falling back to an older ${one}`);
         return ids.flatMap(id => byId.get(id) ?? []);
     }
     function candidateOf(run, executionId, runs, latest) {
@@ -162,6 +169,7 @@ function createRunProvider(api, region) {
             executionId,
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
+            revision: revisionOf(run, runs),
             ...countAttempts(api.noun, runs, run)
         };
     }
@@ -182,16 +190,45 @@ function createRunProvider(api, region) {
         const skip = whyNotRetried(run, one);
         if (skip)
             return { kind: 'nothing', reason: skip };
-        return { kind: 'found', candidate: candidateOf(run, executionId, await head(project), false) };
+        const runs = await head(project);
+        const newer = newerOfSource(runs, run);
+        const [newest] = newer;
+        if (newest)
+            return {
+                kind: 'skip',
+                reason: `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
+                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+                    'of it count as earlier retries'
+            };
+        return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
+    }
+    async function recheck(target, candidate) {
+        const runs = await head(projectOf(target));
+        const id = runIdOf(candidate.executionId);
+        const run = runs.find(r => r.id === id) ?? (await readOne(id));
+        // A build retry is a new build of the same source; a batch retry restarts the batch itself.
+        const current = newerOfSource(runs, run)[0] ?? run;
+        return {
+            state: progressOf(current).state,
+            revision: revisionOf(run, runs),
+            ...countAttempts(api.noun, runs, current),
+            current: {
+                executionId: current.id,
+                ...(current.arn ? { executionArn: current.arn } : {}),
+                consoleUrl: url(current.id)
+            },
+            description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+        };
     }
     return {
         discover: (target) => target.executionId === undefined
             ? discoverLatest(projectOf(target))
             : discoverNamed(projectOf(target), target.executionId),
+        recheck,
         async retry(_target, candidate, request) {
             const started = await api.retry(candidate.executionId, request);
             if (started.id === undefined)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`the retry of ${candidate.executionId} returned no ${one}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without a ${one}`);
             return {
                 executionId: started.id,
                 ...(started.arn ? { executionArn: started.arn } : {}),
@@ -247,6 +284,20 @@ function countAttempts(noun, runs, candidate) {
     ];
     return { previousAttempts: run.length - 1 + inPlace, attemptsBasis: basis.join(', ') };
 }
+/** Runs newer than `run` (the list is newest first) of the source version it was asked to build. */
+function newerOfSource(runs, run) {
+    const index = runs.findIndex(r => r.id === run.id);
+    const newer = index < 0 ? runs : runs.slice(0, index);
+    return newer.filter(r => r.requestedSource === run.requestedSource);
+}
+/** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
+function revisionOf(run, runs) {
+    const newest = newerOfSource(runs, run)[0] ?? run;
+    return `${newest.id} ${newest.status} ${run.retriedInPlace}`;
+}
+function sourceLabel(run) {
+    return run.requestedSource === undefined ? '(none given)' : shortSource(run.requestedSource);
+}
 function takeWhile(items, keep) {
     const end = items.findIndex(item => !keep(item));
     return items.slice(0, end < 0 ? items.length : end);
@@ -289,6 +340,8 @@ function phaseFailure(phases) {
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
 function codeBuildErrors(noun, actions) {
     return {
+        // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
+        refusals: ['InvalidInputException'],
         hints: {
             InvalidInputException: `check that project-name and execution-id name a failed ${noun.one} of this account and region; ` +
                 'an idempotency-token reused within 5 minutes for another request is refused too',

@@ -28384,7 +28384,9 @@ module.exports = {
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   e8: () => (/* binding */ networkCode),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   mG: () => (/* binding */ isMaybeApplied),
+/* harmony export */   ym: () => (/* binding */ UnreadableAnswer)
 /* harmony export */ });
 /** A user mistake in the step's inputs: reported as one line, never with a stack trace. */
 class InputError extends Error {
@@ -28402,12 +28404,18 @@ class ServiceCallError extends Error {
     hint;
     transient;
     throttling;
+    maybeApplied;
+    refusal;
     name = 'ServiceCallError';
     constructor(operation, errorName, reason, requestId, hint, 
     /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
     transient = false, 
     /** The last failure was throttling: a poll loop backs off further. */
-    throttling = false) {
+    throttling = false, 
+    /** No readable answer came back (network, 5xx, a cut or garbled 2xx): a change may have been applied. */
+    maybeApplied = false, 
+    /** The service refused because the execution is not in a retryable state (someone may have retried it). */
+    refusal = false) {
         const id = requestId ? ` (request id ${requestId})` : '';
         super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`);
         this.operation = operation;
@@ -28417,11 +28425,17 @@ class ServiceCallError extends Error {
         this.hint = hint;
         this.transient = transient;
         this.throttling = throttling;
+        this.maybeApplied = maybeApplied;
+        this.refusal = refusal;
     }
 }
 /** A condition that makes the target an error without being the service's fault (e.g. no failed stage). */
 class TargetError extends Error {
     name = 'TargetError';
+}
+/** A 2xx answer that lacks what the operation always returns (e.g. RetryBuild without a build). */
+class UnreadableAnswer extends Error {
+    name = 'UnreadableAnswer';
 }
 const THROTTLING_NAMES = new Set([
     'ThrottlingException',
@@ -28491,6 +28505,18 @@ function networkCode(error) {
     }
     return undefined;
 }
+/**
+ * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
+ * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
+ */
+function isMaybeApplied(error) {
+    if (error instanceof ServiceCallError)
+        return error.maybeApplied;
+    if (error instanceof UnreadableAnswer)
+        return true;
+    const status = shape(error).$metadata?.httpStatusCode;
+    return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300);
+}
 function isServerError(error) {
     const e = shape(error);
     const status = e.$metadata?.httpStatusCode;
@@ -28553,7 +28579,7 @@ function codeartsEndpoint(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3731);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3273);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29055,7 +29081,7 @@ function readHuaweiAuth(given, fromEnv, mask) {
 
 /***/ }),
 
-/***/ 3731:
+/***/ 3273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32033,38 +32059,6 @@ function abortOnSignals(controller, exit = code => process.exit(code)) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/idempotency.ts
-
-/** From the runner's environment (the same values @actions/github's context reads). */
-function runIdentity(env = process.env) {
-    return {
-        repository: env.GITHUB_REPOSITORY ?? '',
-        runId: env.GITHUB_RUN_ID ?? '',
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
-        job: env.GITHUB_JOB ?? '',
-        action: env.GITHUB_ACTION ?? ''
-    };
-}
-/**
- * The default idempotency token: 64 lowercase hex characters, SHA-256 over the run identity, the service and
- * the execution identifier exactly as it is sent to the API. A step the runner re-sends retries once; a new
- * run attempt (a person pressing "Re-run") retries again.
- */
-function deriveToken(identity, service, executionId) {
-    const parts = [
-        identity.repository,
-        identity.runId,
-        identity.runAttempt,
-        identity.job,
-        identity.action,
-        service,
-        executionId
-    ];
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
 // EXTERNAL MODULE: ./src/inputs.ts + 3 modules
 var inputs = __nccwpck_require__(9153);
 ;// CONCATENATED MODULE: ./src/pool.ts
@@ -32102,7 +32096,7 @@ function toServiceCallError(operation, error, spec) {
         return error;
     const name = (0,errors/* networkCode */.e8)(error) ?? (0,errors/* errorName */.Is)(error);
     const transient = (0,errors/* isTransient */.dg)(error, new Set(spec.transient));
-    return new errors/* ServiceCallError */.MG(operation, name, (0,errors/* errorMessage */.gJ)(error), (0,errors/* requestIdOf */.Gb)(error), spec.hints?.[name], transient, (0,errors/* isThrottling */.E2)(error));
+    return new errors/* ServiceCallError */.MG(operation, name, (0,errors/* errorMessage */.gJ)(error), (0,errors/* requestIdOf */.Gb)(error), spec.hints?.[name], transient, (0,errors/* isThrottling */.E2)(error), (0,errors/* isMaybeApplied */.mG)(error), (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name)));
 }
 function createCaller(spec, deps) {
     const extraTransient = new Set(spec.transient);
@@ -32121,14 +32115,14 @@ function createCaller(spec, deps) {
                 if ((0,errors/* isThrottling */.E2)(error))
                     limiter?.onThrottled();
                 const delay = fullJitter(attempt, policy, deps.random);
-                const again = (0,errors/* isTransient */.dg)(error, extraTransient) &&
-                    attempt + 1 < policy.maxAttempts &&
-                    clock.now() - start + delay <= policy.budgetMs;
+                const resendable = (0,errors/* isTransient */.dg)(error, extraTransient) || (options?.beforeResend !== undefined && (0,errors/* isMaybeApplied */.mG)(error));
+                const again = resendable && attempt + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
                 if (!again)
                     throw toServiceCallError(operation, error, spec);
                 deps.log(`${operation}: ${(0,errors/* errorName */.Is)(error)} (${(0,errors/* errorMessage */.gJ)(error)}); trying again in ${delay} ms ` +
                     `(attempt ${attempt + 2} of at most ${policy.maxAttempts})`);
                 await clock.sleep(delay);
+                await options?.beforeResend?.(error);
                 if (options?.alreadyApplied && ((0,errors/* isNetworkError */.TX)(error) || (0,errors/* isServerError */.GQ)(error))) {
                     const applied = await options.alreadyApplied();
                     if (applied !== undefined) {
@@ -32358,6 +32352,109 @@ function escapeHtml(text) {
     return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/idempotency.ts
+
+/**
+ * The default idempotency token: 64 lowercase hex characters, SHA-256 over the service, the execution
+ * identifier exactly as it is sent to the API (ID or ARN) and its count of earlier retries as read at
+ * discovery. Two runs that see the same failure at once (a scheduled scan and a person's retry) send the same
+ * token, so the service starts one retry; once that retry has failed again, the count has grown and the next
+ * retry gets a new token. Nothing of the workflow run goes in: that is what made racing runs retry twice.
+ */
+function deriveToken(service, executionId, previousAttempts) {
+    const parts = [service, executionId, previousAttempts ?? null];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/send-retry.ts
+
+/** Thrown from the re-send guard to stop the caller's loop: the execution is not the failure we saw. */
+class Changed extends Error {
+    snapshot;
+    name = 'Changed';
+    constructor(snapshot) {
+        super(snapshot.description);
+        this.snapshot = snapshot;
+    }
+}
+/**
+ * A new revision (status, counters, times) or a grown retry count means someone (maybe this step, if an
+ * answer was lost) retried it since discovery. A revision carries the status, so an execution that was not
+ * failed when it was named and still is not counts as unchanged: the service's refusal then stands.
+ */
+function changedSince(candidate, snapshot) {
+    return (snapshot.revision !== candidate.revision ||
+        (snapshot.previousAttempts ?? 0) > (candidate.previousAttempts ?? 0));
+}
+/**
+ * Sends the retry call so that it takes effect at most once, whatever happens on the way:
+ * - before every re-send (after throttling, a 5xx, a time-out, a lost or unreadable answer) the execution
+ *   is read again, and nothing more is sent once it changed;
+ * - a refusal (the service says it is not failed) is confirmed by a fresh read;
+ * - an answer that never came readable back is "maybe applied": a changed execution is then reported as
+ *   this step's retry, an unchanged one after the bound as an error that says so.
+ */
+async function sendRetryOnce(provider, target, candidate, request, deps) {
+    let unanswered = false;
+    async function readAgain() {
+        const snapshot = await provider.recheck(target, candidate);
+        deps.log(`read again: ${snapshot.description}`);
+        return changedSince(candidate, snapshot) ? snapshot : undefined;
+    }
+    function outcomeOf(snapshot) {
+        if (unanswered)
+            return {
+                kind: 'started',
+                started: snapshot.current,
+                note: 'the answer to the retry call was lost, and the execution shows a retry since ' +
+                    "(this step's, or another run's at the same moment); not sending it again"
+            };
+        const attempts = snapshot.previousAttempts ?? 0;
+        if (snapshot.state === 'failed' && deps.maxAttempts > 0 && attempts >= deps.maxAttempts)
+            return {
+                kind: 'not-sent',
+                status: 'skipped',
+                message: `not retried: retried meanwhile by someone else and failed again; already retried ${attempts} time(s), max-attempts is ${deps.maxAttempts}`
+            };
+        return {
+            kind: 'not-sent',
+            status: 'nothing-to-retry',
+            message: `already being retried, not by this step: ${snapshot.description}`
+        };
+    }
+    const beforeResend = async (lastError) => {
+        if ((0,errors/* isMaybeApplied */.mG)(lastError))
+            unanswered = true;
+        const changed = await readAgain();
+        if (changed)
+            throw new Changed(changed);
+    };
+    try {
+        return { kind: 'started', started: await provider.retry(target, candidate, { ...request, beforeResend }) };
+    }
+    catch (error) {
+        if (error instanceof Changed)
+            return outcomeOf(error.snapshot);
+        if ((0,errors/* isMaybeApplied */.mG)(error))
+            unanswered = true;
+        const refused = error instanceof errors/* ServiceCallError */.MG && error.refusal;
+        if (unanswered || refused) {
+            const changed = await readAgain().catch((readError) => {
+                deps.log(`could not read it again: ${(0,errors/* errorMessage */.gJ)(readError)}`);
+                return undefined;
+            });
+            if (changed)
+                return outcomeOf(changed);
+        }
+        if (unanswered)
+            throw new errors/* TargetError */.I0(`${(0,errors/* errorMessage */.gJ)(error)}; no readable answer came back, so the retry may have been applied: ` +
+                `check the execution before retrying it by hand${candidate.consoleUrl ? ` (${candidate.consoleUrl})` : ''}`);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/wait.ts
 
 
@@ -32442,6 +32539,7 @@ function formatDuration(ms) {
 
 
 
+
 /**
  * One target from start to end: discover, check the attempt cap, retry (or only report in dry-run), and
  * with `wait` follow the execution. Never throws: any failure becomes a result with status `error`.
@@ -32466,6 +32564,10 @@ async function retryTarget(target, provider, request, deps) {
             const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
             log(`nothing to retry: ${reason}`);
             return { ...result, status: 'nothing-to-retry', message: reason };
+        }
+        if (discovery.kind === 'skip') {
+            deps.warn(`${target.label}: not retried: ${discovery.reason}`);
+            return { ...result, status: 'skipped', message: `not retried: ${discovery.reason}` };
         }
         const candidate = discovery.candidate;
         result = {
@@ -32499,12 +32601,23 @@ async function retryTarget(target, provider, request, deps) {
         // A cancelled workflow starts no new retry (targets mode: the pool still hands out the remaining targets).
         if (deps.signal.aborted)
             return { ...result, status: 'error', message: 'not retried: the workflow was cancelled' };
-        const token = request.idempotencyToken ?? deriveToken(deps.identity, target.service, candidate.executionId);
-        const started = await provider.retry(target, candidate, {
+        const token = request.idempotencyToken ??
+            deriveToken(target.service, candidate.executionId, candidate.previousAttempts);
+        const sent = await sendRetryOnce(provider, target, candidate, {
             mode: request.retryMode,
             token,
             ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
-        });
+        }, { maxAttempts: request.maxAttempts, log });
+        if (sent.kind === 'not-sent') {
+            if (sent.status === 'skipped')
+                deps.warn(`${target.label}: ${sent.message}`);
+            else
+                log(sent.message);
+            return { ...result, status: sent.status, message: sent.message };
+        }
+        const { started } = sent;
+        if (sent.note)
+            log(sent.note);
         result = {
             ...result,
             retried: true,
@@ -32513,7 +32626,7 @@ async function retryTarget(target, provider, request, deps) {
             stageName: started.stageName ?? result.stageName,
             consoleUrl: started.consoleUrl,
             status: 'in-progress',
-            message: `retried ${candidate.description}`
+            message: `retried ${candidate.description}${sent.note ? ` (${sent.note})` : ''}`
         };
         log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
         deps.ledger?.retried(target);
@@ -32617,7 +32730,6 @@ function resourceKey(target) {
 
 
 
-
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 async function run(options = {}) {
     const controller = new AbortController();
@@ -32646,10 +32758,8 @@ async function retryAll(request, signal, options) {
     const log = (message) => info(message);
     const providers = new ProviderSet(request.connection, { clock, random, log });
     const single = request.mode === 'single';
-    const identity = runIdentity(options.env ?? process.env);
     const ledger = new RunLedger();
     const results = await mapPool(request.targets, request.concurrency, async (target) => retryTarget(target, await providers.get(target.service), request, {
-        identity,
         clock,
         random,
         signal,

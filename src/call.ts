@@ -3,6 +3,7 @@ import {
   ServiceCallError,
   errorMessage,
   errorName,
+  isMaybeApplied,
   isNetworkError,
   isServerError,
   isThrottling,
@@ -30,6 +31,11 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
 /** How one service's errors read: which extra names are transient, and a hint per permanent one. */
 export interface ErrorSpec {
   transient?: readonly string[]
+  /**
+   * Errors by which the retry API refuses an execution that is not failed (any more): read it again.
+   * A trailing `*` matches a prefix.
+   */
+  refusals?: readonly string[]
   hints?: Readonly<Record<string, string>>
 }
 
@@ -39,6 +45,11 @@ export interface CallOptions<T> {
    * 5xx), ask whether it took effect before sending it again, so a lost answer never becomes a second retry.
    */
   alreadyApplied?: () => Promise<T | undefined>
+  /**
+   * For a retry call: an unreadable answer (even a 2xx) is worth sending again too, but only after this
+   * check, which runs before every re-send and throws to send nothing more.
+   */
+  beforeResend?: (lastError: unknown) => Promise<void>
 }
 
 /** Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. */
@@ -68,7 +79,9 @@ export function toServiceCallError(operation: string, error: unknown, spec: Erro
     requestIdOf(error),
     spec.hints?.[name],
     transient,
-    isThrottling(error)
+    isThrottling(error),
+    isMaybeApplied(error),
+    (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name))
   )
 }
 
@@ -87,16 +100,17 @@ export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
       } catch (error) {
         if (isThrottling(error)) limiter?.onThrottled()
         const delay = fullJitter(attempt, policy, deps.random)
+        const resendable =
+          isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error))
         const again =
-          isTransient(error, extraTransient) &&
-          attempt + 1 < policy.maxAttempts &&
-          clock.now() - start + delay <= policy.budgetMs
+          resendable && attempt + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
         if (!again) throw toServiceCallError(operation, error, spec)
         deps.log(
           `${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
             `(attempt ${attempt + 2} of at most ${policy.maxAttempts})`
         )
         await clock.sleep(delay)
+        await options?.beforeResend?.(error)
         if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
           const applied = await options.alreadyApplied()
           if (applied !== undefined) {

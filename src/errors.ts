@@ -18,7 +18,11 @@ export class ServiceCallError extends Error {
     /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
     readonly transient = false,
     /** The last failure was throttling: a poll loop backs off further. */
-    readonly throttling = false
+    readonly throttling = false,
+    /** No readable answer came back (network, 5xx, a cut or garbled 2xx): a change may have been applied. */
+    readonly maybeApplied = false,
+    /** The service refused because the execution is not in a retryable state (someone may have retried it). */
+    readonly refusal = false
   ) {
     const id = requestId ? ` (request id ${requestId})` : ''
     super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`)
@@ -28,6 +32,11 @@ export class ServiceCallError extends Error {
 /** A condition that makes the target an error without being the service's fault (e.g. no failed stage). */
 export class TargetError extends Error {
   override name = 'TargetError'
+}
+
+/** A 2xx answer that lacks what the operation always returns (e.g. RetryBuild without a build). */
+export class UnreadableAnswer extends Error {
+  override name = 'UnreadableAnswer'
 }
 
 /** The fields the AWS SDK v3 (and our Huawei client, which mimics them) put on a service error. */
@@ -114,6 +123,17 @@ export function networkCode(error: unknown): string | undefined {
     e = s.cause
   }
   return undefined
+}
+
+/**
+ * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
+ * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
+ */
+export function isMaybeApplied(error: unknown): boolean {
+  if (error instanceof ServiceCallError) return error.maybeApplied
+  if (error instanceof UnreadableAnswer) return true
+  const status = shape(error).$metadata?.httpStatusCode
+  return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300)
 }
 
 export function isServerError(error: unknown): boolean {

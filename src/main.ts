@@ -1,7 +1,6 @@
 import * as core from '@actions/core'
 import { abortOnSignals } from './abort.js'
 import { errorMessage, InputError } from './errors.js'
-import { runIdentity } from './idempotency.js'
 import { readRequest, type ActionRequest, type InputName } from './inputs.js'
 import { mapPool } from './pool.js'
 import { ProviderSet } from './providers/load.js'
@@ -45,12 +44,10 @@ async function retryAll(request: ActionRequest, signal: AbortSignal, options: Ru
   const log = (message: string): void => core.info(message)
   const providers = new ProviderSet(request.connection, { clock, random, log })
   const single = request.mode === 'single'
-  const identity = runIdentity(options.env ?? process.env)
   const ledger = new RunLedger()
 
   const results = await mapPool(request.targets, request.concurrency, async target =>
     retryTarget(target, await providers.get(target.service), request, {
-      identity,
       clock,
       random,
       signal,

@@ -1,14 +1,14 @@
 import { errorMessage } from './errors.js'
-import { deriveToken, type RunIdentity } from './idempotency.js'
+import { deriveToken } from './idempotency.js'
 import type { ActionRequest } from './inputs.js'
 import type { Provider } from './providers/provider.js'
 import type { Clock } from './rate-limit.js'
 import type { RunLedger } from './run-ledger.js'
+import { sendRetryOnce } from './send-retry.js'
 import type { Target, TargetResult } from './targets.js'
 import { formatDuration, pollUntilDone } from './wait.js'
 
 export interface TargetDeps {
-  identity: RunIdentity
   clock: Clock
   random: () => number
   signal: AbortSignal
@@ -50,6 +50,10 @@ export async function retryTarget(
       log(`nothing to retry: ${reason}`)
       return { ...result, status: 'nothing-to-retry', message: reason }
     }
+    if (discovery.kind === 'skip') {
+      deps.warn(`${target.label}: not retried: ${discovery.reason}`)
+      return { ...result, status: 'skipped', message: `not retried: ${discovery.reason}` }
+    }
     const candidate = discovery.candidate
     result = {
       ...result,
@@ -88,12 +92,26 @@ export async function retryTarget(
     if (deps.signal.aborted)
       return { ...result, status: 'error', message: 'not retried: the workflow was cancelled' }
     const token =
-      request.idempotencyToken ?? deriveToken(deps.identity, target.service, candidate.executionId)
-    const started = await provider.retry(target, candidate, {
-      mode: request.retryMode,
-      token,
-      ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
-    })
+      request.idempotencyToken ??
+      deriveToken(target.service, candidate.executionId, candidate.previousAttempts)
+    const sent = await sendRetryOnce(
+      provider,
+      target,
+      candidate,
+      {
+        mode: request.retryMode,
+        token,
+        ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
+      },
+      { maxAttempts: request.maxAttempts, log }
+    )
+    if (sent.kind === 'not-sent') {
+      if (sent.status === 'skipped') deps.warn(`${target.label}: ${sent.message}`)
+      else log(sent.message)
+      return { ...result, status: sent.status, message: sent.message }
+    }
+    const { started } = sent
+    if (sent.note) log(sent.note)
     result = {
       ...result,
       retried: true,
@@ -102,7 +120,7 @@ export async function retryTarget(
       stageName: started.stageName ?? result.stageName,
       consoleUrl: started.consoleUrl,
       status: 'in-progress',
-      message: `retried ${candidate.description}`
+      message: `retried ${candidate.description}${sent.note ? ` (${sent.note})` : ''}`
     }
     log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)
     deps.ledger?.retried(target)

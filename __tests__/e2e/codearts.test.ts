@@ -135,7 +135,10 @@ describe('codearts (demo scenario)', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': RUN })
     expect(emu.callsTo('codearts:retry')).toHaveLength(1)
-    expect(emu.callsTo('codearts:list')).toHaveLength(0)
+    // One read of the newest run: the named run must not be superseded.
+    expect(emu.callsTo('codearts:list').map(c => c.body)).toEqual([
+      { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' }
+    ])
   })
 
   it('dry-run calls no retry API', async () => {
@@ -205,7 +208,8 @@ describe('codearts (demo scenario)', () => {
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': RUN })
     expect(emu.callsTo('codearts:retry')).toHaveLength(1)
     expect(emu.callsTo('codearts:detail')).toHaveLength(1)
-    expect(result.stdout).toContain('took effect')
+    expect(result.stdout).toContain('the answer to the retry call was lost')
+    expect(result.stdout).toContain('not sending it again')
   })
 
   const badInputs: [string, Record<string, string>, string][] = [

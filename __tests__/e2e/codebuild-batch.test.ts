@@ -164,14 +164,13 @@ describe('codebuild-batch (demo scenario)', () => {
     expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
   })
 
-  it('a lost answer to RetryBuildBatch: the same token replays, the batch is retried once', async () => {
+  it('a lost answer to RetryBuildBatch: the re-read finds the batch restarted, nothing is sent again', async () => {
     emu.inject('RetryBuildBatch', { loseResponse: 1 })
     const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': BATCH })
     const calls = emu.callsTo('RetryBuildBatch')
-    expect(calls.map(c => c.fault)).toEqual(['loseResponse', undefined])
-    expect(calls[1]!.body).toEqual(calls[0]!.body)
+    expect(calls.map(c => c.fault)).toEqual(['loseResponse'])
     expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
   })
 

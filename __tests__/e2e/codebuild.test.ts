@@ -140,33 +140,34 @@ describe('codebuild (demo scenario)', () => {
 
   it('an explicit build ARN is sent as given, and the token hashes it as sent', async () => {
     const byId = await run({ service: 'codebuild', 'execution-id': FAILED }, { env })
+    // A fresh project state: after the first retry, the named build is superseded by it.
+    const firstCall = emu.callsTo('RetryBuild')[0]!
+    emu.reset()
     const byArn = await run({ service: 'codebuild', 'execution-id': FAILED_ARN }, { env })
     expect([byId.exitCode, byArn.exitCode]).toEqual([0, 0])
-    const [first, second] = emu
-      .callsTo('RetryBuild')
-      .map(c => c.body as { id: string; idempotencyToken: string })
+    const [first, second] = [firstCall, ...emu.callsTo('RetryBuild')].map(
+      c => c.body as { id: string; idempotencyToken: string }
+    )
     expect(first!.id).toBe(FAILED)
     expect(second!.id).toBe(FAILED_ARN)
     expect(second!.idempotencyToken).toMatch(HEX64)
     expect(second!.idempotencyToken).not.toBe(first!.idempotencyToken)
   })
 
-  it('a re-sent step retries once (same token, same build); a new run attempt retries again', async () => {
+  it('a re-sent step or a new run attempt naming the retried build skips it: its retry supersedes it', async () => {
     const inputs = { service: 'codebuild', 'execution-id': FAILED }
     const first = await run(inputs, { env })
-    const again = await run(inputs, { env })
-    expect(again.exitCode).toBe(0)
-    expect(again.outputs['execution-id']).toBe(first.outputs['execution-id'])
+    expect(first.outputs.retried).toBe('true')
+    for (const attempt of ['1', '2']) {
+      const again = await run(inputs, { env: { ...env, GITHUB_RUN_ATTEMPT: attempt } })
+      expect(again.exitCode).toBe(0)
+      expect(again.outputs).toMatchObject({ retried: 'false', status: 'skipped' })
+      expect(resultsOf(again)[0]!.message).toContain(
+        `superseded by the newer build ${first.outputs['execution-id']!} (`
+      )
+    }
+    expect(emu.callsTo('RetryBuild')).toHaveLength(1)
     expect(retriesIn(emu)).toHaveLength(1)
-    const tokens = emu
-      .callsTo('RetryBuild')
-      .map(c => (c.body as { idempotencyToken: string }).idempotencyToken)
-    expect(tokens[1]).toBe(tokens[0])
-
-    const attempt2 = await run(inputs, { env: { ...env, GITHUB_RUN_ATTEMPT: '2' } })
-    expect(attempt2.exitCode).toBe(0)
-    expect(retriesIn(emu)).toHaveLength(2)
-    expect(attempt2.outputs['execution-id']).not.toBe(first.outputs['execution-id'])
   })
 
   it('an idempotency-token input is sent as given and masked', async () => {
@@ -238,13 +239,12 @@ describe('codebuild (demo scenario)', () => {
     expect(result.outputs['execution-id']).toBe(retriesIn(emu)[0]!.id)
   })
 
-  it('a lost answer to RetryBuild: the re-send with the same token returns the same build', async () => {
+  it('a lost answer to RetryBuild: the re-read finds the new build, and nothing is sent again', async () => {
     emu.inject('RetryBuild', { loseResponse: 1 })
     const result = await run({ service: 'codebuild', 'project-name': PROJECT }, { env })
     expect(result.exitCode).toBe(0)
     const calls = emu.callsTo('RetryBuild')
-    expect(calls.map(c => c.fault)).toEqual(['loseResponse', undefined])
-    expect(calls[1]!.body).toEqual(calls[0]!.body)
+    expect(calls.map(c => c.fault)).toEqual(['loseResponse'])
     expect(retriesIn(emu)).toHaveLength(1)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': retriesIn(emu)[0]!.id })
   })

@@ -268,7 +268,8 @@ describe('codepipeline (demo scenario)', () => {
     // Discovery read the state once; the check after the lost answer read it again.
     expect(emu.callsTo('GetPipelineState')).toHaveLength(2)
     expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
-    expect(result.stdout).toContain('took effect')
+    expect(result.stdout).toContain('the answer to the retry call was lost')
+    expect(result.stdout).toContain('not sending it again')
   })
 
   const badInputs: [string, Record<string, string>, string][] = [

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import codearts from '../../src/providers/codearts.js'
 import { ServiceCallError, TargetError } from '../../src/errors.js'
 import { signRequest } from '../../src/huawei/signer.js'
-import type { HuaweiAuth } from '../../src/providers/provider.js'
+import type { Candidate, HuaweiAuth } from '../../src/providers/provider.js'
 import type { CodeArtsTarget } from '../../src/targets.js'
-import { testContext } from '../../__fixtures__/context.js'
+import { sendOnce, testContext } from '../../__fixtures__/context.js'
 
 const PROJECT = 'd80a8a6530324b7bac972cbb8a9f28ec'
 const PIPELINE = '8bfbd69eac154a0da341705a36294aca'
@@ -276,6 +276,7 @@ describe('codearts discover', () => {
         executionId: runId(7),
         attemptsBasis: 'CodeArts does not report retry counts; max-attempts is not enforced for codearts',
         description: `run #7 (${runId(7)}) of pipeline ${PIPELINE} is FAILED (failed stages: Test)`,
+        revision: 'FAILED - Test:-',
         consoleUrl: 'https://devcloud.example/run/7'
       }
     })
@@ -321,7 +322,10 @@ describe('codearts discover', () => {
     expect(found.candidate.description).toContain('failed stages: Scan')
     const [read] = calls('detail')
     expect(read!.url).toBe(`${RUNS_PATH}/detail?pipeline_run_id=${runId(3)}`)
-    expect(calls('list')).toHaveLength(0)
+    // One list call of the newest run: is the named run still the latest (not superseded)?
+    expect(calls('list').map(c => JSON.parse(c.body) as unknown)).toEqual([
+      { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' }
+    ])
   })
 
   it('refuses an explicit execution-id that is not FAILED, naming its status', async () => {
@@ -443,7 +447,7 @@ describe('codearts errors', () => {
       }
     ]
     const { provider } = setup()
-    const candidate = { executionId: runId(2), description: '', consoleUrl: '' }
+    const candidate = { executionId: runId(2), description: '', consoleUrl: '', revision: '' }
     await expect(provider.retry(target, candidate, { mode: 'failed', token: '' })).resolves.toMatchObject({
       executionId: runId(2)
     })
@@ -463,13 +467,11 @@ describe('codearts errors', () => {
 })
 
 describe('codearts retry', () => {
-  const candidate = (
-    n: number,
-    consoleUrl = 'https://console/run'
-  ): { executionId: string; description: string; consoleUrl: string } => ({
+  const candidate = (n: number, consoleUrl = 'https://console/run'): Candidate => ({
     executionId: runId(n),
     description: 'a failed run',
-    consoleUrl
+    consoleUrl,
+    revision: `FAILED ${n}`
   })
 
   it('PUTs .../retry without a body; the same run continues', async () => {
@@ -483,24 +485,32 @@ describe('codearts retry', () => {
     expect(fake.runs[0]!.status).toBe('RUNNING')
   })
 
+  // The lost-answer checks run in the engine (sendRetryOnce), with the provider's recheck.
   it('applies exactly one retry when the answer is lost after the server applied it', async () => {
     fake.reset([failedRun(12)])
     fake.faults.retry = [{ kind: 'lose' }]
     const { provider, context } = setup()
+    const found = await provider.discover(target)
+    expect(found.kind).toBe('found')
+    if (found.kind !== 'found') return
 
-    const started = await provider.retry(target, candidate(12), { mode: 'failed', token: 'tok' })
+    const sent = await sendOnce(provider, target, found.candidate, { mode: 'failed', token: 'tok' }, context)
 
-    expect(started.executionId).toBe(runId(12))
+    expect(sent.kind === 'started' && sent.started.executionId).toBe(runId(12))
     expect(calls('retry')).toHaveLength(1)
     expect(calls('detail')).toHaveLength(1)
     expect(fake.appliedRetries).toBe(1)
-    expect(context.logs.join('\n')).toContain('took effect although its answer was lost')
+    expect(sent.kind === 'started' && sent.note).toContain('the answer to the retry call was lost')
+    expect(context.logs.join('\n')).toContain('read again: run #12')
   })
 
   it('sends again when the connection dropped before the retry was applied', async () => {
     fake.reset([failedRun(13)])
     fake.faults.retry = [{ kind: 'drop' }]
-    await setup().provider.retry(target, candidate(13), { mode: 'failed', token: 'tok' })
+    const { provider, context } = setup()
+    const found = await provider.discover(target)
+    if (found.kind !== 'found') throw new Error('expected a candidate')
+    await sendOnce(provider, target, found.candidate, { mode: 'failed', token: 'tok' }, context)
     expect(calls('retry')).toHaveLength(2)
     expect(calls('detail')).toHaveLength(1)
     expect(fake.appliedRetries).toBe(1)

@@ -17,6 +17,7 @@ import { networkError, sdkError, testContext } from '../../__fixtures__/context.
 const cb = mockClient(CodeBuildClient)
 
 const SHA = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432'
+const OTHER_SHA = 'ffffffffffffffffffffffffffffffffffffffff'
 const ARN_PREFIX = 'arn:aws:codebuild:eu-west-1:123456789012:build-batch/'
 const TOKEN = 'b'.repeat(64)
 
@@ -54,7 +55,12 @@ const setup = (region = 'eu-west-1') => {
   return { context, provider: codebuildBatch.create(context) }
 }
 
-const candidate = (executionId: string): Candidate => ({ executionId, description: '', consoleUrl: '' })
+const candidate = (executionId: string): Candidate => ({
+  executionId,
+  description: '',
+  consoleUrl: '',
+  revision: ''
+})
 const started: Started = { executionId: 'matrix:new', consoleUrl: '' }
 // RetryBuildBatch restarts the same batch: its answer carries the batch's own ID.
 const retried = {
@@ -78,7 +84,8 @@ describe('codebuild-batch discover', () => {
         consoleUrl:
           'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/projects/matrix/batch/matrix%3Ab3/?region=eu-west-1',
         previousAttempts: 1,
-        attemptsBasis: '2 consecutive failed batches of source 9f8e7d6'
+        attemptsBasis: '2 consecutive failed batches of source 9f8e7d6',
+        revision: 'matrix:b3 FAILED 0'
       }
     })
     expect(cb).toHaveReceivedCommandWith(ListBuildBatchesForProjectCommand, {
@@ -114,7 +121,11 @@ describe('codebuild-batch discover', () => {
   })
 
   it('takes a named batch ARN as given and reads it by its ID', async () => {
-    history(batch('b2', 'IN_PROGRESS'), batch('b1', 'FAILED'))
+    // b2 builds another branch: it does not supersede b1.
+    history(
+      batch('b2', 'IN_PROGRESS', { sourceVersion: 'refs/heads/feature', resolvedSourceVersion: OTHER_SHA }),
+      batch('b1', 'FAILED', { sourceVersion: 'refs/heads/main' })
+    )
     const found = await setup().provider.discover(target(`${ARN_PREFIX}matrix:b1`))
 
     expect(found.kind === 'found' && found.candidate).toMatchObject({

@@ -53,7 +53,12 @@ const setup = () => {
   return { context, provider: codebuild.create(context) }
 }
 
-const candidate = (executionId: string): Candidate => ({ executionId, description: '', consoleUrl: '' })
+const candidate = (executionId: string): Candidate => ({
+  executionId,
+  description: '',
+  consoleUrl: '',
+  revision: ''
+})
 const started: Started = { executionId: 'tests:new', consoleUrl: '' }
 
 beforeEach(() => {
@@ -73,7 +78,8 @@ describe('codebuild discover without execution-id', () => {
         consoleUrl:
           'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/tests/build/tests%3Ab3/?region=us-east-1',
         previousAttempts: 0,
-        attemptsBasis: '1 consecutive failed build of source 1a2b3c4'
+        attemptsBasis: '1 consecutive failed build of source 1a2b3c4',
+        revision: 'tests:b3 FAILED 0'
       }
     })
     expect(cb).toHaveReceivedCommandWith(ListBuildsForProjectCommand, {
@@ -167,8 +173,9 @@ describe('codebuild attempt counting', () => {
 
 describe('codebuild discover with execution-id', () => {
   it('confirms the named build failed and counts the run starting at it', async () => {
+    // b4 builds another branch: a newer build of a different source version does not supersede b3.
     history(
-      build('b4', 'IN_PROGRESS'),
+      build('b4', 'IN_PROGRESS', { sourceVersion: 'refs/heads/feature', resolvedSourceVersion: OTHER_SHA }),
       build('b3', 'FAILED'),
       build('b2', 'FAILED'),
       build('b1', 'SUCCEEDED')
@@ -184,6 +191,26 @@ describe('codebuild discover with execution-id', () => {
       })
     })
     expect(cb.commandCalls(BatchGetBuildsCommand)[0]!.args[0].input).toEqual({ ids: ['tests:b3'] })
+  })
+
+  it('skips a named build superseded by a newer build of the same source version, naming it', async () => {
+    history(
+      build('b4', 'SUCCEEDED', { sourceVersion: 'refs/heads/main' }),
+      build('b3', 'FAILED', { sourceVersion: 'refs/heads/main' })
+    )
+    const found = await setup().provider.discover(target('tests:b3'))
+    expect(found.kind).toBe('skip')
+    expect(found.kind === 'skip' && found.reason).toMatch(
+      /tests:b3 is superseded by the newer build tests:b4 \(SUCCEEDED\) of the same source version refs\/heads\/main/
+    )
+  })
+
+  it('never falls back to an older build when the newest listed one cannot be read', async () => {
+    cb.on(ListBuildsForProjectCommand).resolves({ ids: ['tests:b2', 'tests:b1'] })
+    cb.on(BatchGetBuildsCommand).resolves({ builds: [build('b1', 'FAILED')], buildsNotFound: ['tests:b2'] })
+    await expect(setup().provider.discover(target())).rejects.toThrow(
+      /newest build of project tests, tests:b2, was listed but could not be read; not falling back/
+    )
   })
 
   it('keeps a build ARN as given for the retry and links the build ID', async () => {
@@ -221,7 +248,9 @@ describe('codebuild discover with execution-id', () => {
   it('counts only the build itself when it is older than the head that was read', async () => {
     cb.on(ListBuildsForProjectCommand).resolves({ ids: ['tests:b9'] })
     cb.on(BatchGetBuildsCommand, { ids: ['tests:b1'] }).resolves({ builds: [build('b1', 'FAILED')] })
-    cb.on(BatchGetBuildsCommand, { ids: ['tests:b9'] }).resolves({ builds: [build('b9', 'SUCCEEDED')] })
+    cb.on(BatchGetBuildsCommand, { ids: ['tests:b9'] }).resolves({
+      builds: [build('b9', 'SUCCEEDED', { resolvedSourceVersion: OTHER_SHA })]
+    })
     const found = await setup().provider.discover(target('tests:b1'))
     expect(found.kind === 'found' && found.candidate).toMatchObject({
       previousAttempts: 0,

@@ -15,7 +15,7 @@ import provider, { consoleUrl, errors } from '../../src/providers/codepipeline.j
 import type { Candidate, Provider } from '../../src/providers/provider.js'
 import type { CodePipelineTarget } from '../../src/targets.js'
 import { ServiceCallError, TargetError } from '../../src/errors.js'
-import { networkError, sdkError, testContext } from '../../__fixtures__/context.js'
+import { networkError, sdkError, sendOnce, testContext } from '../../__fixtures__/context.js'
 
 const PIPELINE = 'release'
 const NEWEST = '11111111-1111-4111-8111-111111111111'
@@ -99,6 +99,7 @@ describe('discover the latest execution', () => {
         stageName: 'Deploy',
         previousAttempts: 0,
         attemptsBasis: 'no retryStageMetadata: not retried yet',
+        revision: `${NEWEST} Failed 0 0`,
         description: `stage Deploy of execution ${NEWEST} Failed (action DeployApp: JobFailed: Deployment failed)`,
         consoleUrl: URL_NEWEST
       }
@@ -248,6 +249,7 @@ describe('retry', () => {
     executionId: NEWEST,
     stageName: 'Deploy',
     previousAttempts: 1,
+    revision: `${NEWEST} Failed 1 0`,
     description: 'stage Deploy',
     consoleUrl: URL_NEWEST
   }
@@ -301,19 +303,24 @@ describe('retry', () => {
     expect(cp).not.toHaveReceivedCommand(GetPipelineStateCommand)
   })
 
+  // The lost-answer checks run in the engine (sendRetryOnce), with the provider's recheck.
   it('does not send again when a lost answer hid a retry that is now running', async () => {
     cp.on(RetryStageExecutionCommand).rejectsOnce(networkError()).resolves({ pipelineExecutionId: NEWEST })
     givenState(stage('Deploy', NEWEST, 'InProgress', { retryStageMetadata: { manualStageRetryAttempt: 1 } }))
-    const started = await cpProvider.retry(target(), candidate, { mode: 'failed', token: 't' })
-    expect(started).toEqual({ executionId: NEWEST, stageName: 'Deploy', consoleUrl: URL_NEWEST })
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    expect(sent).toMatchObject({
+      kind: 'started',
+      started: { executionId: NEWEST, stageName: 'Deploy', consoleUrl: URL_NEWEST }
+    })
     expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
-    expect(context.logs.join('\n')).toContain('took effect although its answer was lost')
+    expect(context.logs.join('\n')).toContain('stage Deploy InProgress (this execution)')
   })
 
   it('does not send again when the retried stage already failed again (its retry count rose)', async () => {
     cp.on(RetryStageExecutionCommand).rejectsOnce(sdkError('InternalError', 'boom', { status: 500 }))
     givenState(stage('Deploy', NEWEST, 'Failed', { retryStageMetadata: { manualStageRetryAttempt: 2 } }))
-    await cpProvider.retry(target(), candidate, { mode: 'failed', token: 't' })
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    expect(sent.kind).toBe('started')
     expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
   })
 
@@ -322,9 +329,57 @@ describe('retry', () => {
       .rejectsOnce(networkError('ETIMEDOUT'))
       .resolves({ pipelineExecutionId: NEWEST })
     givenState(stage('Deploy', NEWEST, 'Failed', { retryStageMetadata: { manualStageRetryAttempt: 1 } }))
-    await cpProvider.retry(target(), candidate, { mode: 'all', token: 't' })
+    await sendOnce(cpProvider, target(), candidate, { mode: 'all', token: 't' }, context)
     expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 2)
     expect(cp).toHaveReceivedCommandTimes(GetPipelineStateCommand, 1)
+  })
+
+  it('reports nothing-to-retry when a throttled retry finds the stage retried by someone else', async () => {
+    cp.on(RetryStageExecutionCommand)
+      .rejectsOnce(sdkError('ThrottlingException', 'Rate exceeded', { throttling: true }))
+      .resolves({ pipelineExecutionId: NEWEST })
+    givenState(stage('Deploy', NEWEST, 'InProgress', { retryStageMetadata: { manualStageRetryAttempt: 2 } }))
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    expect(sent).toEqual({
+      kind: 'not-sent',
+      status: 'nothing-to-retry',
+      message: `already being retried, not by this step: stage Deploy InProgress (this execution)`
+    })
+    expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
+  })
+
+  it('skips when the stage was retried meanwhile, failed again and max-attempts is now reached', async () => {
+    cp.on(RetryStageExecutionCommand)
+      .rejectsOnce(sdkError('ThrottlingException', 'Rate exceeded', { throttling: true }))
+      .resolves({ pipelineExecutionId: NEWEST })
+    givenState(stage('Deploy', NEWEST, 'Failed', { retryStageMetadata: { manualStageRetryAttempt: 2 } }))
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context, 2)
+    expect(sent).toMatchObject({ kind: 'not-sent', status: 'skipped' })
+    expect(sent.kind === 'not-sent' && sent.message).toContain('already retried 2 time(s), max-attempts is 2')
+    expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
+  })
+
+  it('confirms a StageNotRetryable refusal with a fresh read: someone else retried it first', async () => {
+    cp.on(RetryStageExecutionCommand).rejects(sdkError('StageNotRetryableException', 'in progress'))
+    givenState(stage('Deploy', NEWEST, 'InProgress', { retryStageMetadata: { manualStageRetryAttempt: 2 } }))
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    expect(sent).toMatchObject({ kind: 'not-sent', status: 'nothing-to-retry' })
+  })
+
+  it('keeps the refusal when the fresh read shows the same failure', async () => {
+    cp.on(RetryStageExecutionCommand).rejects(sdkError('StageNotRetryableException', 'structure changed'))
+    givenState(stage('Deploy', NEWEST, 'Failed', { retryStageMetadata: { manualStageRetryAttempt: 1 } }))
+    await expect(
+      sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    ).rejects.toThrow(/StageNotRetryableException: structure changed/)
+  })
+
+  it('treats an answer without an execution ID as maybe applied and reads the stage again', async () => {
+    cp.on(RetryStageExecutionCommand).resolves({})
+    givenState(stage('Deploy', NEWEST, 'InProgress', { retryStageMetadata: { manualStageRetryAttempt: 2 } }))
+    const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
+    expect(sent).toMatchObject({ kind: 'started', started: { executionId: NEWEST } })
+    expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
   })
 })
 

@@ -31,7 +31,7 @@ const byPipeline: SageMakerTarget = {
 }
 const byArn: SageMakerTarget = { ...byPipeline, executionId: ARN }
 
-const candidate: Candidate = { executionId: ARN, description: 'failed', consoleUrl: CONSOLE }
+const candidate: Candidate = { executionId: ARN, description: 'failed', consoleUrl: CONSOLE, revision: '' }
 const started: Started = { executionId: ARN, executionArn: ARN, consoleUrl: CONSOLE }
 const request: RetryRequest = { mode: 'failed', token: TOKEN }
 
@@ -66,22 +66,45 @@ describe('sagemaker discover', () => {
       FailureReason: 'Step failure: One or multiple steps failed.'
     })
     sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: FAILED_STEPS })
+    sm.on(ListPipelineExecutionsCommand).resolves({
+      PipelineExecutionSummaries: [{ PipelineExecutionArn: ARN, PipelineExecutionStatus: 'Failed' }]
+    })
     const result = await setup().provider.discover(byArn)
 
     expect(sm).toHaveReceivedCommandWith(DescribePipelineExecutionCommand, { PipelineExecutionArn: ARN })
     expect(sm).toHaveReceivedCommandWith(ListPipelineExecutionStepsCommand, { PipelineExecutionArn: ARN })
-    expect(sm).not.toHaveReceivedCommand(ListPipelineExecutionsCommand)
+    // Only the newest execution of the ARN's pipeline is read: is the named one still the latest?
+    expect(sm).toHaveReceivedCommandWith(ListPipelineExecutionsCommand, {
+      PipelineName: PIPELINE,
+      SortOrder: 'Descending',
+      MaxResults: 1
+    })
     expect(result).toEqual({
       kind: 'found',
       candidate: {
         executionId: ARN,
         previousAttempts: 1,
+        revision: expect.stringMatching(/^Failed Train:2:/),
         attemptsBasis: expect.stringContaining('step Train failed on attempt 2'),
         description:
           `execution ${ARN} failed: Step failure: One or multiple steps failed.; ` +
           'failed steps: Train (AlgorithmError: loss is NaN)',
         consoleUrl: CONSOLE
       }
+    })
+  })
+
+  it('skips an explicit execution superseded by a newer one, naming it and its status', async () => {
+    const NEWER = ARN.replace('abc123def456', 'fff000aaa111')
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed' })
+    sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: FAILED_STEPS })
+    sm.on(ListPipelineExecutionsCommand).resolves({
+      PipelineExecutionSummaries: [{ PipelineExecutionArn: NEWER, PipelineExecutionStatus: 'Succeeded' }]
+    })
+    const result = await setup().provider.discover(byArn)
+    expect(result).toEqual({
+      kind: 'skip',
+      reason: `execution ${ARN} is superseded by the newer execution ${NEWER} (Succeeded) of pipeline ${PIPELINE}`
     })
   })
 
@@ -183,6 +206,9 @@ describe('sagemaker attempt counting', () => {
   async function countFor(steps: PipelineExecutionStep[]): Promise<Candidate> {
     sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed' })
     sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: steps })
+    sm.on(ListPipelineExecutionsCommand).resolves({
+      PipelineExecutionSummaries: [{ PipelineExecutionArn: ARN }]
+    })
     const result = await setup().provider.discover(byArn)
     if (result.kind !== 'found') throw new Error('expected a candidate')
     return result.candidate
@@ -219,6 +245,9 @@ describe('sagemaker attempt counting', () => {
 
   it('reads every page of steps', async () => {
     sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed' })
+    sm.on(ListPipelineExecutionsCommand).resolves({
+      PipelineExecutionSummaries: [{ PipelineExecutionArn: ARN }]
+    })
     sm.on(ListPipelineExecutionStepsCommand)
       .resolvesOnce({
         PipelineExecutionSteps: [step('Register', 'Succeeded', { AttemptCount: 1 })],
@@ -238,6 +267,9 @@ describe('sagemaker attempt counting', () => {
 
   it('stops paging after a bounded number of pages', async () => {
     sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed' })
+    sm.on(ListPipelineExecutionsCommand).resolves({
+      PipelineExecutionSummaries: [{ PipelineExecutionArn: ARN }]
+    })
     sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: [], NextToken: 'again' })
     await setup().provider.discover(byArn)
     expect(sm).toHaveReceivedCommandTimes(ListPipelineExecutionStepsCommand, 10)

@@ -1,10 +1,18 @@
 import type { ErrorSpec } from '../call.js'
-import { TargetError } from '../errors.js'
+import { TargetError, UnreadableAnswer } from '../errors.js'
 import { createHuaweiClient, type HuaweiClient } from '../huawei/client.js'
 import { codeartsEndpoint } from '../huawei/endpoints.js'
 import { encodePathSegment } from '../huawei/signer.js'
 import type { CodeArtsTarget } from '../targets.js'
-import type { Candidate, Discovery, Progress, Provider, ProviderContext, Started } from './provider.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  Snapshot,
+  Started
+} from './provider.js'
 import type { ProviderModule } from './registry.js'
 
 const CREDENTIALS_HINT =
@@ -22,6 +30,9 @@ const PROJECT_HINT =
  */
 const errors: ErrorSpec = {
   transient: ['DEVPIPE.00011169', 'DEVPIPE.00011170'],
+  // A retry of a run that is not FAILED (someone else retried it) is refused with a 4xx DEVPIPE error; the
+  // code is not documented, so any DEVPIPE refusal of the retry call is checked with a fresh read.
+  refusals: ['DEVPIPE.*'],
   hints: {
     'APIGW.0301': `the IAM token is expired or invalid, or the AK/SK signature was rejected: ${CREDENTIALS_HINT}`,
     HTTP401: `the request was not authenticated: ${CREDENTIALS_HINT}`,
@@ -41,6 +52,8 @@ const ACTIVE_STATUSES = new Set(['RUNNING', 'PAUSED', 'SUSPEND'])
 interface JobRun {
   name?: string
   status?: string
+  /** Epoch ms; a string in some models (the run list's stages), so both are read. */
+  start_time?: number | string
 }
 
 interface StageRun extends JobRun {
@@ -53,6 +66,7 @@ interface PipelineRun {
   id?: string
   status?: string
   run_number?: number
+  end_time?: number | string
   detail_url?: string
   stages?: StageRun[]
   stage_status_list?: StageRun[]
@@ -114,6 +128,23 @@ function consoleUrl(context: ProviderContext, target: CodeArtsTarget, run: Pipel
   return `https://devcloud.${context.region}.huaweicloud.com/cicd/project/${project}/pipeline/detail/${pipeline}/${encodePathSegment(id)}?v=1`
 }
 
+function epochOf(time: number | string | undefined): string {
+  if (time === undefined || time === '') return '-'
+  const n = Number(time)
+  return Number.isFinite(n) ? String(n) : String(time)
+}
+
+/**
+ * CodeArts keeps no retry counter. A retry (anyone's) clears the run's end time and restarts its failed
+ * stages, so the status, the end time and the failed stages' start times tell whether it was retried.
+ */
+function revisionOf(run: PipelineRun): string {
+  const failed = stagesOf(run)
+    .filter(stage => stage.status === 'FAILED')
+    .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`)
+  return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ')
+}
+
 function progressOf(run: PipelineRun): Progress {
   const status = run.status ?? 'UNKNOWN'
   switch (status) {
@@ -159,6 +190,7 @@ function create(context: ProviderContext): Provider<'codearts'> {
   const candidateOf = (target: CodeArtsTarget, run: PipelineRun, id: string): Candidate => ({
     executionId: id,
     attemptsBasis: ATTEMPTS_BASIS,
+    revision: revisionOf(run),
     description: `run ${runLabel(run, id)} of pipeline ${target.pipelineId} is FAILED (${failureReason(run)})`,
     consoleUrl: consoleUrl(context, target, run, id)
   })
@@ -172,6 +204,12 @@ function create(context: ProviderContext): Provider<'codearts'> {
             `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`
           )
         }
+        const latest = await latestRun(target)
+        if (latest !== undefined && runId(latest) !== target.executionId)
+          return {
+            kind: 'skip',
+            reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
+          }
         return { kind: 'found', candidate: candidateOf(target, run, target.executionId) }
       }
       const latest = await latestRun(target)
@@ -187,16 +225,31 @@ function create(context: ProviderContext): Provider<'codearts'> {
       return { kind: 'found', candidate: candidateOf(target, latest, runId(latest)) }
     },
 
-    async retry(target, candidate): Promise<Started> {
+    async recheck(target, candidate): Promise<Snapshot> {
+      const run = await readRun(target, candidate.executionId)
+      return {
+        state: progressOf(run).state,
+        revision: revisionOf(run),
+        current: { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl },
+        description: `run ${runLabel(run, candidate.executionId)} is ${run.status ?? 'of unknown status'}`
+      }
+    },
+
+    async retry(target, candidate, request): Promise<Started> {
       const id = candidate.executionId
-      // No idempotency token: after a lost answer, a run that is no longer FAILED shows the retry took.
+      // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
       const answer = await context.call(
         'RetryPipelineRun',
-        () => client.request<ActionAnswer>('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`),
-        {
-          alreadyApplied: async () =>
-            (await readRun(target, id)).status !== 'FAILED' ? { success: true } : undefined
-        }
+        async () => {
+          const reply = await client.request<ActionAnswer>(
+            'PUT',
+            `${runsPath(target)}/${encodePathSegment(id)}/retry`
+          )
+          if (reply.success === undefined)
+            throw new UnreadableAnswer(`the retry of run ${id} answered without "success"`)
+          return reply
+        },
+        { beforeResend: request.beforeResend }
       )
       if (answer.success !== true) {
         throw new TargetError(

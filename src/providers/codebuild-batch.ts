@@ -30,6 +30,7 @@ function runOf(batch: BuildBatch, id: string): Run {
     status: batch.buildBatchStatus ?? 'UNKNOWN',
     phase: batch.currentPhase,
     sourceVersion: batch.resolvedSourceVersion,
+    requestedSource: batch.sourceVersion ?? batch.resolvedSourceVersion,
     retriedInPlace: retriesOf(batch.buildGroups),
     failure: failedBuilds(batch.buildGroups) ?? phaseFailure(batch.phases)
   }
@@ -77,9 +78,14 @@ function batchApi(context: ProviderContext): RunApi {
       )
       return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
     },
-    async retry(id, { token, mode }) {
-      const out = await context.call('RetryBuildBatch', () =>
-        client.send(new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }))
+    async retry(id, { token, mode, beforeResend }) {
+      const out = await context.call(
+        'RetryBuildBatch',
+        () =>
+          client.send(
+            new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] })
+          ),
+        { beforeResend }
       )
       return { id: out.buildBatch?.id, arn: out.buildBatch?.arn }
     },

@@ -1,6 +1,6 @@
 import { CodeBuildClient, type PhaseContext } from '@aws-sdk/client-codebuild'
 import type { ErrorSpec } from '../call.js'
-import { TargetError } from '../errors.js'
+import { TargetError, UnreadableAnswer } from '../errors.js'
 import { projectOfBuildId } from '../inputs.js'
 import type { CodeBuildBatchTarget, CodeBuildTarget } from '../targets.js'
 import { awsClientConfig, consoleBase } from './aws-config.js'
@@ -11,6 +11,7 @@ import type {
   Provider,
   ProviderContext,
   RetryRequest,
+  Snapshot,
   Started
 } from './provider.js'
 
@@ -40,7 +41,10 @@ export interface Run {
   /** Build/batch status; `UNKNOWN` when the service left it out. */
   status: string
   phase?: string
+  /** The commit it built (`resolvedSourceVersion`): consecutive failures of one commit are its retries. */
   sourceVersion?: string
+  /** What was asked for (`sourceVersion`: a branch, ref or commit): a newer run of it supersedes this one. */
+  requestedSource?: string
   /** Set when CodeBuild has retried this build itself (builds only). */
   nextAutoRetry?: string
   /** Retries that restarted this same run (batches: RetryBuildBatch keeps the batch ID); 0 for builds. */
@@ -74,11 +78,19 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
     return run
   }
 
-  /** The project's newest runs, newest first. */
+  /**
+   * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
+   * would retry a superseded failure.
+   */
   async function head(project: string): Promise<Run[]> {
     const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE)
     if (ids.length === 0) return []
     const byId = new Map((await api.read(ids)).map(r => [r.id, r]))
+    if (!byId.has(ids[0] ?? ''))
+      throw new TargetError(
+        `the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+          `not falling back to an older ${one}`
+      )
     return ids.flatMap(id => byId.get(id) ?? [])
   }
 
@@ -87,6 +99,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
       executionId,
       description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
       consoleUrl: url(run.id),
+      revision: revisionOf(run, runs),
       ...countAttempts(api.noun, runs, run)
     }
   }
@@ -108,7 +121,37 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
       )
     const skip = whyNotRetried(run, one)
     if (skip) return { kind: 'nothing', reason: skip }
-    return { kind: 'found', candidate: candidateOf(run, executionId, await head(project), false) }
+    const runs = await head(project)
+    const newer = newerOfSource(runs, run)
+    const [newest] = newer
+    if (newest)
+      return {
+        kind: 'skip',
+        reason:
+          `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
+          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+          'of it count as earlier retries'
+      }
+    return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
+  }
+
+  async function recheck(target: RunTarget, candidate: Candidate): Promise<Snapshot> {
+    const runs = await head(projectOf(target))
+    const id = runIdOf(candidate.executionId)
+    const run = runs.find(r => r.id === id) ?? (await readOne(id))
+    // A build retry is a new build of the same source; a batch retry restarts the batch itself.
+    const current = newerOfSource(runs, run)[0] ?? run
+    return {
+      state: progressOf(current).state,
+      revision: revisionOf(run, runs),
+      ...countAttempts(api.noun, runs, current),
+      current: {
+        executionId: current.id,
+        ...(current.arn ? { executionArn: current.arn } : {}),
+        consoleUrl: url(current.id)
+      },
+      description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+    }
   }
 
   return {
@@ -117,10 +160,12 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
         ? discoverLatest(projectOf(target))
         : discoverNamed(projectOf(target), target.executionId),
 
+    recheck,
+
     async retry(_target, candidate, request): Promise<Started> {
       const started = await api.retry(candidate.executionId, request)
       if (started.id === undefined)
-        throw new TargetError(`the retry of ${candidate.executionId} returned no ${one}`)
+        throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without a ${one}`)
       return {
         executionId: started.id,
         ...(started.arn ? { executionArn: started.arn } : {}),
@@ -188,6 +233,23 @@ function countAttempts(
   return { previousAttempts: run.length - 1 + inPlace, attemptsBasis: basis.join(', ') }
 }
 
+/** Runs newer than `run` (the list is newest first) of the source version it was asked to build. */
+function newerOfSource(runs: readonly Run[], run: Run): Run[] {
+  const index = runs.findIndex(r => r.id === run.id)
+  const newer = index < 0 ? runs : runs.slice(0, index)
+  return newer.filter(r => r.requestedSource === run.requestedSource)
+}
+
+/** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
+function revisionOf(run: Run, runs: readonly Run[]): string {
+  const newest = newerOfSource(runs, run)[0] ?? run
+  return `${newest.id} ${newest.status} ${run.retriedInPlace}`
+}
+
+function sourceLabel(run: Run): string {
+  return run.requestedSource === undefined ? '(none given)' : shortSource(run.requestedSource)
+}
+
 function takeWhile<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
   const end = items.findIndex(item => !keep(item))
   return items.slice(0, end < 0 ? items.length : end)
@@ -241,6 +303,8 @@ export function phaseFailure(phases: readonly Phase[] | undefined): string | und
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
 export function codeBuildErrors(noun: RunApi['noun'], actions: readonly string[]): ErrorSpec {
   return {
+    // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
+    refusals: ['InvalidInputException'],
     hints: {
       InvalidInputException:
         `check that project-name and execution-id name a failed ${noun.one} of this account and region; ` +

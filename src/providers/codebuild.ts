@@ -25,6 +25,7 @@ function runOf(build: Build, id: string): Run {
     status: build.buildStatus ?? 'UNKNOWN',
     phase: build.currentPhase,
     sourceVersion: build.resolvedSourceVersion,
+    requestedSource: build.sourceVersion ?? build.resolvedSourceVersion,
     nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
     retriedInPlace: 0,
     failure: phaseFailure(build.phases)
@@ -46,9 +47,11 @@ function buildApi(context: ProviderContext): RunApi {
       return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
     },
     // A build always restarts whole, so the retry mode does not apply.
-    async retry(id, { token }) {
-      const out = await context.call('RetryBuild', () =>
-        client.send(new RetryBuildCommand({ id, idempotencyToken: token }))
+    async retry(id, { token, beforeResend }) {
+      const out = await context.call(
+        'RetryBuild',
+        () => client.send(new RetryBuildCommand({ id, idempotencyToken: token })),
+        { beforeResend }
       )
       return { id: out.build?.id, arn: out.build?.arn }
     },

@@ -10,10 +10,18 @@ import {
   type StageState
 } from '@aws-sdk/client-codepipeline'
 import type { ErrorSpec } from '../call.js'
-import { TargetError } from '../errors.js'
+import { TargetError, UnreadableAnswer } from '../errors.js'
 import type { CodePipelineTarget } from '../targets.js'
 import { awsClientConfig, consoleBase } from './aws-config.js'
-import type { Candidate, Discovery, Progress, Provider, ProviderContext, Started } from './provider.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  Snapshot,
+  Started
+} from './provider.js'
 import type { ProviderModule } from './registry.js'
 
 const IAM_ACTIONS =
@@ -24,6 +32,8 @@ const IAM_ACTIONS =
 export const errors: ErrorSpec = {
   // The pipeline is busy with another change: the documented remedy is to try again later.
   transient: ['ConflictException'],
+  // What a retry of a stage that runs again (someone else retried it first) is refused with.
+  refusals: ['StageNotRetryableException'],
   hints: {
     NotLatestPipelineExecutionException:
       'the stage failed again in a later execution; omit execution-id to retry the latest',
@@ -120,6 +130,28 @@ function attemptsOf(stage: StageState): Pick<Candidate, 'previousAttempts' | 'at
   }
 }
 
+/** The stage's execution, status and retry counters: any retry of it changes one of them. */
+function stageRevision(stage: StageState | undefined): string {
+  if (!stage) return 'absent'
+  const meta = stage.retryStageMetadata
+  return [
+    stage.latestExecution?.pipelineExecutionId ?? '-',
+    stageStatus(stage),
+    meta?.manualStageRetryAttempt ?? 0,
+    meta?.autoStageRetryAttempt ?? 0
+  ].join(' ')
+}
+
+const STAGE_STATES: Readonly<Record<string, Progress['state']>> = {
+  Failed: 'failed',
+  InProgress: 'in-progress',
+  Stopping: 'in-progress',
+  Succeeded: 'succeeded',
+  Stopped: 'stopped',
+  Cancelled: 'stopped',
+  Skipped: 'stopped'
+}
+
 /** "Deploy Succeeded (execution <other id>)": what a stage shows, for messages. */
 function stageSummary(stage: StageState, executionId: string): string {
   const id = stage.latestExecution?.pipelineExecutionId
@@ -161,6 +193,7 @@ function candidateFor(
     executionId,
     stageName,
     ...attemptsOf(stage),
+    revision: stageRevision(stage),
     description:
       `stage ${stageName} of execution ${executionId} Failed` +
       (actions.length ? ` (${actions.join('; ')})` : ''),
@@ -190,6 +223,7 @@ function namedStageCandidate(
     ...(stage && runsIn(stage, executionId)
       ? attemptsOf(stage)
       : { attemptsBasis: "unknown: the stage's latest execution is another one" }),
+    revision: stageRevision(stage),
     description:
       `stage ${target.stageName} of execution ${executionId} (GetPipelineState: ${seen}); ` +
       'the retry call decides',
@@ -260,26 +294,34 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
   }
 
   /**
-   * RetryStageExecution has no idempotency token. After a lost answer, the retry took effect if the stage
-   * runs this execution again, or if its retry count (manual + automatic, as discovery counted it) rose: the
-   * retried stage may already have ended. An automatic retry that ran meanwhile also counts, and rightly so:
-   * sending ours too would be refused.
+   * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
+   * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
    */
-  async function retryTookEffect(
-    target: CodePipelineTarget,
-    candidate: Candidate,
-    stageName: string
-  ): Promise<boolean> {
+  async function recheck(target: CodePipelineTarget, candidate: Candidate): Promise<Snapshot> {
+    const stageName = candidate.stageName ?? target.stageName ?? ''
     const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName)
-    if (!stage || !runsIn(stage, candidate.executionId)) return false
-    const counted = attemptsOf(stage).previousAttempts ?? 0
-    const rose = candidate.previousAttempts !== undefined && counted > candidate.previousAttempts
-    return stageStatus(stage) === 'InProgress' || rose
+    const ours = stage !== undefined && runsIn(stage, candidate.executionId)
+    return {
+      // A stage that now shows a newer execution has moved on: nothing of ours runs there.
+      state: ours ? (STAGE_STATES[stageStatus(stage)] ?? 'in-progress') : 'stopped',
+      revision: stageRevision(stage),
+      ...(ours ? attemptsOf(stage) : {}),
+      current: {
+        executionId: candidate.executionId,
+        stageName,
+        consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+      },
+      description: stage
+        ? `stage ${stageSummary(stage, candidate.executionId)}`
+        : `stage ${stageName} not found`
+    }
   }
 
   return {
     discover: target =>
       target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
+
+    recheck,
 
     async retry(target, candidate, request) {
       const { stageName } = candidate
@@ -295,17 +337,14 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
         pipelineExecutionId: candidate.executionId,
         retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
       } as const
-      return context.call(
+      const answer = await context.call(
         'RetryStageExecution',
-        async () => {
-          const answer = await client.send(new RetryStageExecutionCommand(input))
-          return started(answer.pipelineExecutionId ?? candidate.executionId)
-        },
-        {
-          alreadyApplied: async () =>
-            (await retryTookEffect(target, candidate, stageName)) ? started(candidate.executionId) : undefined
-        }
+        () => client.send(new RetryStageExecutionCommand(input)),
+        { beforeResend: request.beforeResend }
       )
+      if (answer.pipelineExecutionId === undefined)
+        throw new UnreadableAnswer(`the retry of stage ${stageName} answered without an execution ID`)
+      return started(answer.pipelineExecutionId)
     },
 
     async status(target, started) {

@@ -11,18 +11,44 @@ export interface Candidate {
   previousAttempts?: number
   /** How `previousAttempts` was counted, for the log (e.g. "retryStageMetadata: 1 manual + 1 automatic"). */
   attemptsBasis?: string
+  /**
+   * What changes whenever the execution is retried (by anyone): retry counters, the newest build of its
+   * source, end and start times. Two reads with the same revision saw the same failure.
+   */
+  revision: string
   /** One line for the log and the summary: what was found. */
   description: string
   consoleUrl: string
 }
 
-export type Discovery = { kind: 'found'; candidate: Candidate } | { kind: 'nothing'; reason: string }
+/**
+ * `skip`: a named execution that must not be retried (a newer one superseded it); the reason names the newer
+ * execution and its status.
+ */
+export type Discovery =
+  | { kind: 'found'; candidate: Candidate }
+  | { kind: 'nothing'; reason: string }
+  | { kind: 'skip'; reason: string }
+
+/** The candidate's execution read again, just before a retry call is (re-)sent or after it was refused. */
+export interface Snapshot {
+  /** `failed`: failed now; anything else means it runs again or ended otherwise. */
+  state: Progress['state']
+  revision: string
+  previousAttempts?: number
+  /** Where a retry of the candidate runs now (CodeBuild: the newest build of its source; others: itself). */
+  current: Started
+  /** One line for the log: what the read showed. */
+  description: string
+}
 
 export interface RetryRequest {
   mode: 'failed' | 'all'
   /** Idempotency token (derived or given); providers whose API has none ignore it. */
   token: string
   maxParallelSteps?: number
+  /** Runs before every re-send of the retry call (pass it to the caller); throws to send nothing more. */
+  beforeResend?: (lastError: unknown) => Promise<void>
 }
 
 /** The execution running after a retry was accepted. */
@@ -49,6 +75,8 @@ export interface Progress {
 export interface Provider<S extends Service = Service> {
   /** Find what to retry: the named execution, or the latest one if it failed. */
   discover(target: TargetOf<S>): Promise<Discovery>
+  /** Read the candidate's execution again: the same failure (same revision), or changed since. */
+  recheck(target: TargetOf<S>, candidate: Candidate): Promise<Snapshot>
   /** Retry the candidate once; must not turn a lost answer into a second retry. */
   retry(target: TargetOf<S>, candidate: Candidate, request: RetryRequest): Promise<Started>
   /** Read the retried execution's status. */

@@ -10,7 +10,7 @@ import {
   type PipelineExecutionStep
 } from '@aws-sdk/client-sagemaker'
 import type { ErrorSpec } from '../call.js'
-import { TargetError } from '../errors.js'
+import { TargetError, UnreadableAnswer } from '../errors.js'
 import type { SageMakerTarget } from '../targets.js'
 import { awsClientConfig, consoleBase } from './aws-config.js'
 import type {
@@ -20,6 +20,7 @@ import type {
   Provider,
   ProviderContext,
   RetryRequest,
+  Snapshot,
   Started
 } from './provider.js'
 import type { ProviderModule } from './registry.js'
@@ -33,6 +34,8 @@ const IAM_ACTIONS = [
 
 /** SageMaker's ConflictException means a wrong state or a reused token, not a busy service: it stays permanent. */
 const errors: ErrorSpec = {
+  // What SageMaker answers a retry of an execution that is no longer Failed (someone else retried it).
+  refusals: ['ConflictException'],
   hints: {
     ResourceNotFound:
       'the pipeline or execution does not exist in this account and region: check pipeline-name, execution-id and region',
@@ -105,6 +108,23 @@ function countAttempts(
   }
 }
 
+/** Each failed step's attempt count and start time: a retry (anyone's) changes them. */
+function revisionOf(status: string | undefined, failed: readonly PipelineExecutionStep[]): string {
+  const steps = failed.map(s => `${stepName(s)}:${s.AttemptCount ?? '?'}:${s.StartTime?.getTime() ?? '?'}`)
+  return [status ?? '?', ...steps].join(' ')
+}
+
+/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+function pipelineOfArn(arn: string): string | undefined {
+  return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1]
+}
+
+const STATES: Readonly<Record<string, Progress['state']>> = {
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  Stopped: 'stopped'
+}
+
 function statusOf(execution: { PipelineExecutionStatus?: string | undefined }): string {
   return execution.PipelineExecutionStatus ?? 'in an unknown state'
 }
@@ -167,22 +187,13 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
     return {
       executionId: arn,
       ...countAttempts(failed),
+      revision: revisionOf('Failed', failed),
       description: `${subject} failed: ${failureReason(executionReason, failed)}`,
       consoleUrl: url
     }
   }
 
-  async function discoverNamed(arn: string): Promise<Discovery> {
-    const execution = await describe(arn)
-    if (execution.PipelineExecutionStatus !== 'Failed')
-      throw new TargetError(
-        `execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
-          'is retried (RetryPipelineExecution resumes its failed steps)'
-      )
-    return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) }
-  }
-
-  async function discoverLatest(pipeline: string): Promise<Discovery> {
+  async function newestExecution(pipeline: string) {
     const out = await call('ListPipelineExecutions', () =>
       client.send(
         new ListPipelineExecutionsCommand({
@@ -193,7 +204,28 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
         })
       )
     )
-    const latest = out.PipelineExecutionSummaries?.[0]
+    return out.PipelineExecutionSummaries?.[0]
+  }
+
+  async function discoverNamed(arn: string): Promise<Discovery> {
+    const execution = await describe(arn)
+    if (execution.PipelineExecutionStatus !== 'Failed')
+      throw new TargetError(
+        `execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
+          'is retried (RetryPipelineExecution resumes its failed steps)'
+      )
+    const pipeline = execution.PipelineArn?.split('/').at(-1) ?? pipelineOfArn(arn)
+    const newest = pipeline === undefined ? undefined : await newestExecution(pipeline)
+    if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
+      return {
+        kind: 'skip',
+        reason: `execution ${arn} is superseded by the newer execution ${newest.PipelineExecutionArn} (${statusOf(newest)}) of pipeline ${pipeline ?? '?'}`
+      }
+    return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) }
+  }
+
+  async function discoverLatest(pipeline: string): Promise<Discovery> {
+    const latest = await newestExecution(pipeline)
     const arn = latest?.PipelineExecutionArn
     if (latest === undefined || arn === undefined)
       return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` }
@@ -235,7 +267,22 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
     }
   }
 
+  async function recheck(arn: string): Promise<Snapshot> {
+    const execution = await describe(arn)
+    const status = execution.PipelineExecutionStatus
+    const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : []
+    return {
+      state: STATES[status ?? ''] ?? 'in-progress',
+      revision: revisionOf(status, failed),
+      ...(status === 'Failed' ? countAttempts(failed) : {}),
+      current: { executionId: arn, executionArn: arn, consoleUrl: url },
+      description: `execution ${arn} is ${statusOf(execution)}`
+    }
+  }
+
   return {
+    recheck: (_target, candidate) => recheck(candidate.executionId),
+
     discover: target =>
       target.executionId !== undefined
         ? discoverNamed(target.executionId)
@@ -247,19 +294,24 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
           'SageMaker retries only the failed steps of an execution: retry-mode all is not supported'
         )
       // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-      const out = await call('RetryPipelineExecution', () =>
-        client.send(
-          new RetryPipelineExecutionCommand({
-            PipelineExecutionArn: candidate.executionId,
-            ClientRequestToken: request.token,
-            ...(request.maxParallelSteps !== undefined
-              ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
-              : {})
-          })
-        )
+      const out = await call(
+        'RetryPipelineExecution',
+        () =>
+          client.send(
+            new RetryPipelineExecutionCommand({
+              PipelineExecutionArn: candidate.executionId,
+              ClientRequestToken: request.token,
+              ...(request.maxParallelSteps !== undefined
+                ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
+                : {})
+            })
+          ),
+        { beforeResend: request.beforeResend }
       )
+      if (out.PipelineExecutionArn === undefined)
+        throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without an execution ARN`)
       // The same execution resumes: its ARN is both outputs.
-      const arn = out.PipelineExecutionArn ?? candidate.executionId
+      const arn = out.PipelineExecutionArn
       return { executionId: arn, executionArn: arn, consoleUrl: url }
     },
 
