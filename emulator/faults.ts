@@ -8,8 +8,9 @@ export type Fault =
   | { kind: 'serverError'; status: 500 | 503 }
   | { kind: 'error'; code: string; message: string; status: number }
   | { kind: 'loseResponse' }
+  | { kind: 'garble'; form: 'truncated' | 'html' | 'empty' | 'cut' }
 
-type Counted = 'drop' | 'throttle' | 'serverError' | 'loseResponse'
+type Counted = 'drop' | 'throttle' | 'serverError' | 'loseResponse' | 'garble'
 
 interface Armed {
   spec: FaultSpec
@@ -23,11 +24,12 @@ const arm = (spec: FaultSpec): Armed => ({
     throttle: spec.throttle ?? 0,
     serverError: spec.serverError ?? 0,
     error: spec.error ? (spec.error.times ?? 1) : 0,
-    loseResponse: spec.loseResponse ?? 0
+    loseResponse: spec.loseResponse ?? 0,
+    garble: spec.garble ?? 0
   }
 })
 
-const ORDER = ['drop', 'throttle', 'serverError', 'error', 'loseResponse'] as const
+const ORDER = ['drop', 'throttle', 'serverError', 'error', 'loseResponse', 'garble'] as const
 
 export class FaultTable {
   private readonly armed = new Map<string, Armed>()
@@ -72,6 +74,7 @@ export class FaultTable {
       armed.left[kind] -= 1
       const { spec } = armed
       if (kind === 'serverError') return { kind, status: spec.serverErrorStatus ?? 500 }
+      if (kind === 'garble') return { kind, form: spec.garbleForm ?? 'truncated' }
       if (kind === 'error' && spec.error) {
         const { code, message = `Injected ${spec.error.code}`, status = 400 } = spec.error
         return { kind, code, message, status }

@@ -3,8 +3,8 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultTable } from './faults.js'
-import { requestListener } from './server.js'
-import { createState, type EmulatorState } from './state.js'
+import { requestListener, type CallHook } from './server.js'
+import { createState, retriesApplied, type EmulatorState, type RetriedService } from './state.js'
 import type { CallRecord, FaultSpec, Scenario, StartOptions } from './types.js'
 
 export interface Emulator {
@@ -19,6 +19,13 @@ export interface Emulator {
   inject(operation: string, fault: FaultSpec): void
   /** Removes the fault for `operation`, or all faults (the scenario's too). */
   clearFaults(operation?: string): void
+  /**
+   * Runs `hook` before every call to `operation` is answered (not for requests that carry HOOK_HEADER, which a
+   * hook's own requests send): the way a test lets another run act between two calls of the action.
+   */
+  onCall(operation: string, hook: CallHook): void
+  /** Retries of `service` that took effect (replayed tokens and refused calls excluded). */
+  retriesApplied(service: RetriedService): number
   /** The live state, for assertions. Pending retries settle when a client reads them, not here. */
   readonly state: EmulatorState
   /** Back to the scenario: fresh state, its faults, no calls. */
@@ -31,7 +38,8 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
   let state = createState(scenario)
   const faults = new FaultTable(scenario.faults, (scenario.latencyMs ?? 0) + (options.latencyMs ?? 0))
   const calls: CallRecord[] = []
-  const server = createServer(requestListener({ state: () => state, faults, calls, now }))
+  const hooks = new Map<string, CallHook>()
+  const server = createServer(requestListener({ state: () => state, faults, calls, hooks, now }))
   // Benchmarks open many keep-alive connections at once; a long keep-alive spares clients the race of
   // reusing a socket the server is closing (close() ends every connection anyway).
   server.maxConnections = 4096
@@ -59,12 +67,17 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
     clearFaults: operation => {
       faults.clear(operation)
     },
+    onCall: (operation, hook) => {
+      hooks.set(operation, hook)
+    },
+    retriesApplied: service => retriesApplied(state, service),
     get state() {
       return state
     },
     reset() {
       state = createState(scenario)
       faults.reset()
+      hooks.clear()
       calls.length = 0
     },
     close: () =>
@@ -78,7 +91,8 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
   }
 }
 
-export { createState, type EmulatorState } from './state.js'
+export { createState, retriesApplied, type EmulatorState, type RetriedService } from './state.js'
+export { HOOK_HEADER, type CallHook } from './server.js'
 export {
   DEMO_IDS,
   SCENARIOS,

@@ -11,6 +11,8 @@ export interface Pending {
 export interface Settleable {
   outcomes: RetryOutcome[]
   pending?: Pending
+  /** Retries that took effect on this execution (replays and refusals excluded), for exactly-once checks. */
+  retriesApplied?: number
 }
 
 const SUCCEED: RetryOutcome = { result: 'succeeded' }
@@ -30,6 +32,7 @@ export function beginRetry(target: Settleable, now: number): void {
   const { outcome, rest } = takeOutcome(target.outcomes)
   target.outcomes = rest
   target.pending = { outcome, since: now, reads: 0 }
+  target.retriesApplied = (target.retriesApplied ?? 0) + 1
 }
 
 /**

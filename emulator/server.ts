@@ -11,12 +11,19 @@ import type { RequestContext, Wire } from './protocol.js'
 import type { EmulatorState } from './state.js'
 import type { CallRecord, ServiceName } from './types.js'
 
+/** Runs before a call is answered (after it is recorded), e.g. to let "another run" act in between. */
+export type CallHook = (call: CallRecord, nth: number) => void | Promise<void>
+
 export interface ServerDeps {
   state(): EmulatorState
   faults: FaultTable
   calls: CallRecord[]
+  hooks: Map<string, CallHook>
   now(): number
 }
+
+/** A request a hook sends itself carries this header: no hooks and no faults apply to it. */
+export const HOOK_HEADER = 'x-emulator-hook'
 
 interface Arrived {
   method: string
@@ -82,7 +89,36 @@ function parsedBody(body: Buffer): unknown {
   }
 }
 
-function faultError(fault: Exclude<Fault, { kind: 'drop' | 'loseResponse' }>, wire: Wire): ApiError {
+/** A 200 whose body no client can read: what a proxy or a failing gateway sends after the server acted. */
+function sendGarbled(res: ServerResponse, form: 'truncated' | 'html' | 'empty' | 'cut', body: unknown): void {
+  const json = JSON.stringify(body)
+  if (form === 'cut') {
+    // Promise the whole body, send half of it, then close: the client sees the connection end mid-body.
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(json))
+    })
+    res.write(json.slice(0, Math.floor(json.length / 2)))
+    setTimeout(() => res.destroy(), 10)
+    return
+  }
+  const text =
+    form === 'truncated'
+      ? json.slice(0, Math.max(1, Math.floor(json.length / 2)))
+      : form === 'html'
+        ? '<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>'
+        : ''
+  res.writeHead(200, {
+    'content-type': form === 'html' ? 'text/html' : 'application/json',
+    'content-length': String(Buffer.byteLength(text))
+  })
+  res.end(text)
+}
+
+function faultError(
+  fault: Exclude<Fault, { kind: 'drop' | 'loseResponse' | 'garble' }>,
+  wire: Wire
+): ApiError {
   if (fault.kind === 'throttle') return wire.throttled()
   if (fault.kind === 'serverError') return wire.serverError(fault.status)
   return new ApiError(fault.code, fault.message, fault.status)
@@ -115,16 +151,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     at: deps.now()
   }
   deps.calls.push(call)
+  const fromHook = req.headers[HOOK_HEADER] !== undefined
+  const hook = fromHook ? undefined : (deps.hooks.get(`${service}:${operation}`) ?? deps.hooks.get(operation))
+  if (hook) {
+    const nth = deps.calls.filter(c => c.service === service && c.operation === operation).length
+    await hook(call, nth)
+  }
 
   const latency = deps.faults.latencyMs(service, operation)
   if (latency > 0) await sleep(latency)
-  const fault = deps.faults.take(service, operation)
+  const fault = fromHook ? undefined : deps.faults.take(service, operation)
   if (fault) call.fault = fault.kind
   if (fault?.kind === 'drop') {
     req.socket.destroy()
     return
   }
-  if (fault && fault.kind !== 'loseResponse') {
+  if (fault && fault.kind !== 'loseResponse' && fault.kind !== 'garble') {
     wire.error(res, faultError(fault, wire), requestId)
     return
   }
@@ -141,6 +183,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   // A lost response: the change above is applied, the client never hears of it.
   if (fault?.kind === 'loseResponse') {
     req.socket.destroy()
+    return
+  }
+  if (fault?.kind === 'garble' && answer.ok) {
+    sendGarbled(res, fault.form, answer.body)
     return
   }
   if (answer.ok) wire.ok(res, answer.body, requestId)

@@ -27,3 +27,30 @@ export function createState(scenario: Scenario): EmulatorState {
     codearts: seedCodeArts(scenario.codearts)
   }
 }
+
+export type RetriedService = 'codepipeline' | 'codebuild' | 'codebuild-batch' | 'sagemaker' | 'codearts'
+
+/** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
+export function retriesApplied(state: EmulatorState, service: RetriedService): number {
+  const sum = (items: Iterable<{ retriesApplied?: number }>): number => {
+    let total = 0
+    for (const item of items) total += item.retriesApplied ?? 0
+    return total
+  }
+  switch (service) {
+    case 'codebuild':
+      return [...state.codebuild.builds.values()].filter(build => build.retryOf !== undefined).length
+    case 'codebuild-batch':
+      return sum(state.codebuild.batches.values())
+    case 'sagemaker':
+      return sum(state.sagemaker.executions.values())
+    case 'codepipeline':
+      return sum([...state.codepipeline.pipelines.values()].flatMap(p => [...p.executions.values()]))
+    case 'codearts':
+      return sum(
+        [...state.codearts.projects.values()].flatMap(project =>
+          [...project.values()].flatMap(pipeline => pipeline.runs)
+        )
+      )
+  }
+}

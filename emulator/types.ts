@@ -241,6 +241,12 @@ export interface FaultSpec {
   drop?: number
   /** The change IS applied, then the socket is destroyed before the answer is written. */
   loseResponse?: number
+  /**
+   * The change IS applied, then the answer is unreadable: HTTP 200 with a truncated JSON body, an HTML page
+   * or an empty body, or the body is cut off after its headers (`cut`: the socket closes mid-body).
+   */
+  garble?: number
+  garbleForm?: 'truncated' | 'html' | 'empty' | 'cut'
 }
 
 // ---------- Scenario ----------
@@ -274,7 +280,7 @@ export interface CallRecord {
   /** Emulator clock, epoch ms. */
   at: number
   /** The injected fault that answered this call, if any. */
-  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse'
+  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble'
 }
 
 export interface StartOptions {

@@ -1,0 +1,119 @@
+// What the exactly-once tests and the race benchmark need per service: the action's inputs for the demo
+// scenario's failed execution, the retry operation, that execution's state, and how "someone else" retries
+// it (a person in the console, another tool) by sending the same call with a token of its own.
+import { DEMO_IDS } from './scenarios.js'
+import { HOOK_HEADER } from './server.js'
+import type { Emulator, RetriedService } from './index.js'
+import type { Settleable } from './outcomes.js'
+import type { CallRecord } from './types.js'
+
+export interface RaceCase {
+  service: RetriedService
+  /** The retry operation as `Emulator.callsTo` names it. */
+  retryOperation: string
+  /** Inputs that discover the demo scenario's failed execution of this service. */
+  inputs(emu: Emulator): Record<string, string>
+  /** Environment the run needs besides the runner's (AWS endpoints). */
+  env(emu: Emulator): Record<string, string>
+  /** The failed execution, whose `outcomes` decide how its next retries end. */
+  failed(emu: Emulator): Settleable
+}
+
+const awsEnv = (emu: Emulator): Record<string, string> => ({
+  AWS_REGION: 'us-east-1',
+  AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
+  AWS_ENDPOINT_URL_CODEBUILD: emu.url,
+  AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+})
+
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`race: the demo scenario has no ${what}`)
+  return value
+}
+
+export const RACE_CASES: readonly RaceCase[] = [
+  {
+    service: 'codepipeline',
+    retryOperation: 'RetryStageExecution',
+    inputs: () => ({ service: 'codepipeline', 'pipeline-name': 'release-pipeline' }),
+    env: awsEnv,
+    failed: emu =>
+      found(
+        emu.state.codepipeline.pipelines
+          .get('release-pipeline')
+          ?.executions.get(DEMO_IDS.codepipelineExecution),
+        'failed pipeline execution'
+      )
+  },
+  {
+    service: 'codebuild',
+    retryOperation: 'RetryBuild',
+    inputs: () => ({ service: 'codebuild', 'project-name': 'integration-tests' }),
+    env: awsEnv,
+    failed: emu => found(emu.state.codebuild.builds.get(DEMO_IDS.failedBuild), 'failed build')
+  },
+  {
+    service: 'codebuild-batch',
+    retryOperation: 'RetryBuildBatch',
+    inputs: () => ({ service: 'codebuild-batch', 'project-name': 'nightly-matrix' }),
+    env: awsEnv,
+    failed: emu => found(emu.state.codebuild.batches.get(DEMO_IDS.failedBatch), 'failed batch')
+  },
+  {
+    service: 'sagemaker',
+    retryOperation: 'RetryPipelineExecution',
+    inputs: () => ({ service: 'sagemaker', 'pipeline-name': 'train-and-register' }),
+    env: awsEnv,
+    failed: emu =>
+      found(emu.state.sagemaker.executions.get(DEMO_IDS.sagemakerExecution), 'failed SageMaker execution')
+  },
+  {
+    service: 'codearts',
+    retryOperation: 'codearts:retry',
+    inputs: emu => ({
+      service: 'codearts',
+      endpoint: emu.url,
+      'project-id': DEMO_IDS.codeartsProject,
+      'pipeline-id': DEMO_IDS.codeartsPipeline,
+      'huaweicloud-auth-token': DEMO_IDS.huaweiToken
+    }),
+    env: () => ({}),
+    failed: emu =>
+      found(
+        emu.state.codearts.projects
+          .get(DEMO_IDS.codeartsProject)
+          ?.get(DEMO_IDS.codeartsPipeline)
+          ?.runsById.get(DEMO_IDS.codeartsFailedRun),
+        'failed CodeArts run'
+      )
+  }
+]
+
+/** Token fields of the AWS retry calls: someone else's retry carries a token of its own. */
+const TOKEN_FIELDS = ['idempotencyToken', 'ClientRequestToken'] as const
+
+/**
+ * Sends `call` again as someone else would (a person's console retry, another tool): the same request with
+ * its own idempotency token, marked so that no fault or hook of the test applies to it. Resolves to the
+ * HTTP status of the answer.
+ */
+export async function retryAsSomeoneElse(emu: Emulator, call: CallRecord): Promise<number> {
+  const headers: Record<string, string> = { [HOOK_HEADER]: '1' }
+  for (const name of ['content-type', 'x-amz-target', 'x-auth-token']) {
+    const value = call.headers[name]
+    if (typeof value === 'string') headers[name] = value
+  }
+  let body: string | undefined
+  if (call.body !== undefined) {
+    const copy = { ...(call.body as Record<string, unknown>) }
+    for (const field of TOKEN_FIELDS) if (field in copy) copy[field] = 'someone-else'.padEnd(64, '0')
+    body = JSON.stringify(copy)
+  }
+  const response = await fetch(`${emu.url}${call.path}`, {
+    method: call.method,
+    headers,
+    ...(body === undefined ? {} : { body })
+  })
+  await response.arrayBuffer()
+  return response.status
+}
