@@ -1,0 +1,77 @@
+// `npm run bench:race`: exactly once under races. For every service, 20 pairs of action runs start at once
+// against one failed execution (two workflow runs: a scheduled scan and a person's retry), with random latency
+// per call and random faults on the retry call (throttling, a lost answer, a garbled 200). Ideal: 1.00 retry
+// that took effect per failure, and no run that reports `error`.
+import { startEmulator, demoScenario, type FaultSpec } from '../emulator/index.js'
+import { RACE_CASES } from '../emulator/race.js'
+import { runAction } from '../emulator/run-action.js'
+
+const PAIRS = Number(process.env.RACE_PAIRS ?? 20)
+
+/** A seeded generator, so a run can be repeated (RACE_SEED). */
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const FAULTS: readonly FaultSpec[] = [
+  {},
+  { throttle: 2 },
+  { loseResponse: 1 },
+  { garble: 1, garbleForm: 'truncated' },
+  { garble: 1, garbleForm: 'html' },
+  { garble: 1, garbleForm: 'empty' },
+  { serverError: 1, serverErrorStatus: 503 }
+]
+
+async function main(): Promise<void> {
+  const random = mulberry32(Number(process.env.RACE_SEED ?? 7))
+  const emu = await startEmulator(demoScenario())
+  console.log(`race: ${PAIRS} pairs of concurrent runs per service, random latency 0-150 ms, random faults`)
+  console.log('service          retries/failure (ideal 1.00)  runs in error (ideal 0)  statuses')
+  let allGood = true
+  try {
+    for (const race of RACE_CASES) {
+      let applied = 0
+      let errors = 0
+      const statuses = new Map<string, number>()
+      for (let pair = 0; pair < PAIRS; pair++) {
+        emu.reset()
+        emu.inject('*', { latencyMs: Math.floor(random() * 150) })
+        const fault = FAULTS[Math.floor(random() * FAULTS.length)] ?? {}
+        emu.inject(race.retryOperation, { ...fault, latencyMs: Math.floor(random() * 150) })
+        const runs = await Promise.all(
+          ['1658821001', '1658821002'].map(runId =>
+            runAction({
+              inputs: race.inputs(emu),
+              env: { ...race.env(emu), GITHUB_RUN_ID: runId },
+              timeoutMs: 120_000
+            })
+          )
+        )
+        applied += emu.retriesApplied(race.service)
+        for (const run of runs) {
+          const status = run.outputs.status ?? '(none)'
+          statuses.set(status, (statuses.get(status) ?? 0) + 1)
+          if (status === 'error' || run.exitCode !== 0) errors++
+        }
+      }
+      const perFailure = applied / PAIRS
+      if (perFailure !== 1 || errors !== 0) allGood = false
+      const list = [...statuses].map(([s, n]) => `${s} ${n}`).join(', ')
+      console.log(
+        `${race.service.padEnd(16)} ${perFailure.toFixed(2).padEnd(29)} ${String(errors).padEnd(24)} ${list}`
+      )
+    }
+  } finally {
+    await emu.close()
+  }
+  if (!allGood) process.exitCode = 1
+}
+
+await main()
