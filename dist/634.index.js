@@ -193,7 +193,7 @@ function create(context) {
         if (execution.PipelineExecutionStatus !== 'Failed')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
                 'is retried (RetryPipelineExecution resumes its failed steps)');
-        const pipeline = execution.PipelineArn?.split('/').at(-1) ?? pipelineOfArn(arn);
+        const pipeline = pipelineOfArn(arn);
         const newest = pipeline === undefined ? undefined : await newestExecution(pipeline);
         if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
             return {

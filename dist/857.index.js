@@ -88,7 +88,7 @@ function createRunProvider(api, region) {
             executionId,
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
-            revision: revisionOf(run, runs),
+            revision: revisionOf(run, newestOfSource(runs, run)),
             ...countAttempts(api.noun, runs, run)
         };
     }
@@ -126,10 +126,10 @@ function createRunProvider(api, region) {
         const id = runIdOf(candidate.executionId);
         const run = runs.find(r => r.id === id) ?? (await readOne(id));
         // A build retry is a new build of the same source; a batch retry restarts the batch itself.
-        const current = newerOfSource(runs, run)[0] ?? run;
+        const current = newestOfSource(runs, run);
         return {
             state: progressOf(current).state,
-            revision: revisionOf(run, runs),
+            revision: revisionOf(run, current),
             ...countAttempts(api.noun, runs, current),
             current: {
                 executionId: current.id,
@@ -209,9 +209,12 @@ function newerOfSource(runs, run) {
     const newer = index < 0 ? runs : runs.slice(0, index);
     return newer.filter(r => r.requestedSource === run.requestedSource);
 }
+/** The newest run of `run`'s source: a newer build (its retry) or, with none, the run itself. */
+function newestOfSource(runs, run) {
+    return newerOfSource(runs, run)[0] ?? run;
+}
 /** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
-function revisionOf(run, runs) {
-    const newest = newerOfSource(runs, run)[0] ?? run;
+function revisionOf(run, newest) {
     return `${newest.id} ${newest.status} ${run.retriedInPlace}`;
 }
 function sourceLabel(run) {

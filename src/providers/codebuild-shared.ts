@@ -99,7 +99,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
       executionId,
       description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
       consoleUrl: url(run.id),
-      revision: revisionOf(run, runs),
+      revision: revisionOf(run, newestOfSource(runs, run)),
       ...countAttempts(api.noun, runs, run)
     }
   }
@@ -140,10 +140,10 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
     const id = runIdOf(candidate.executionId)
     const run = runs.find(r => r.id === id) ?? (await readOne(id))
     // A build retry is a new build of the same source; a batch retry restarts the batch itself.
-    const current = newerOfSource(runs, run)[0] ?? run
+    const current = newestOfSource(runs, run)
     return {
       state: progressOf(current).state,
-      revision: revisionOf(run, runs),
+      revision: revisionOf(run, current),
       ...countAttempts(api.noun, runs, current),
       current: {
         executionId: current.id,
@@ -240,9 +240,13 @@ function newerOfSource(runs: readonly Run[], run: Run): Run[] {
   return newer.filter(r => r.requestedSource === run.requestedSource)
 }
 
+/** The newest run of `run`'s source: a newer build (its retry) or, with none, the run itself. */
+function newestOfSource(runs: readonly Run[], run: Run): Run {
+  return newerOfSource(runs, run)[0] ?? run
+}
+
 /** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
-function revisionOf(run: Run, runs: readonly Run[]): string {
-  const newest = newerOfSource(runs, run)[0] ?? run
+function revisionOf(run: Run, newest: Run): string {
   return `${newest.id} ${newest.status} ${run.retriedInPlace}`
 }
 
