@@ -326,6 +326,43 @@ describe('documented patterns', () => {
     inputError({ ...cp, endpoint: 'not a url' }, 'endpoint')
     inputError({ ...cp, endpoint: 'ftp://host' }, 'endpoint')
   })
+
+  it.each([
+    ['a user and password', 'https://alice:s3cret@vpce.example.com', 's3cret'],
+    ['a user', 'https://alice@vpce.example.com', 'alice'],
+    ['a query', 'https://vpce.example.com/?token=abc', undefined],
+    ['a fragment', 'https://vpce.example.com/#x', undefined],
+    ['an unparsable value with credentials', 'https://alice:s3cret@exa mple', 's3cret']
+  ])('endpoint with %s is refused without echoing credentials', (_what, endpoint, secret) => {
+    const message = inputError({ ...cp, endpoint }, 'endpoint')
+    expect(message).toContain('Expected an http(s) URL')
+    if (secret) expect(message).not.toContain(secret)
+  })
+
+  it('masks AWS and Huawei credentials from the environment before anything else', () => {
+    const mask = jest.fn<(s: string) => void>()
+    read(
+      { service: 'codebuild', 'project-name': 'p1' },
+      {
+        ...AWS_ENV,
+        AWS_SECRET_ACCESS_KEY: 'aws-secret',
+        AWS_SESSION_TOKEN: 'aws-session',
+        HUAWEICLOUD_SDK_SK: 'hw-sk'
+      },
+      mask
+    )
+    expect(mask.mock.calls.map(c => c[0]).sort()).toEqual(['aws-secret', 'aws-session', 'hw-sk'])
+  })
+
+  it('shortens an echoed value to at most 100 characters, on one line', () => {
+    const message = inputError(
+      { service: 'codebuild', 'project-name': `bad name\n${'x'.repeat(300)}` },
+      'project-name'
+    )
+    const echoed = /'([^']*)'/.exec(message.slice(message.indexOf(':')))?.[1] ?? ''
+    expect(echoed.length).toBeLessThanOrEqual(100)
+    expect(echoed.length).toBeGreaterThan(90)
+  })
 })
 
 describe('retry-mode', () => {

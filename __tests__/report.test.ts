@@ -1,10 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  escapeHtml,
+  failureLine,
   isFailure,
+  MAX_RESULTS_CHARS,
   OUTPUT_NAMES,
+  resultsFileContent,
+  resultsOutput,
   singleOutputs,
-  summaryTable,
+  summaryMarkup,
+  summaryRow,
   targetsOutputs,
   totalsLine
 } from '../src/report.js'
@@ -25,6 +29,8 @@ function result(overrides: Partial<TargetResult> = {}): TargetResult {
   }
 }
 
+const FILE = '/tmp/runner/pipeline-retry-results-1.json'
+
 const KEYS = [
   'service',
   'target',
@@ -40,7 +46,7 @@ const KEYS = [
 describe('singleOutputs', () => {
   it('sets every output from the one result', () => {
     const r = result({ service: 'codepipeline', target: 'codepipeline:release/Deploy', stageName: 'Deploy' })
-    const outputs = singleOutputs(r)
+    const outputs = singleOutputs(r, FILE)
     expect(Object.keys(outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
     expect(outputs).toMatchObject({
       retried: 'true',
@@ -48,13 +54,17 @@ describe('singleOutputs', () => {
       'execution-arn': r.executionArn,
       'stage-name': 'Deploy',
       status: 'in-progress',
-      'console-url': r.consoleUrl
+      'console-url': r.consoleUrl,
+      'results-file': FILE
     })
     expect(JSON.parse(outputs.results)).toEqual([r])
   })
 
   it('retried is the string false when nothing was retried', () => {
-    const outputs = singleOutputs(result({ retried: false, status: 'nothing-to-retry', executionId: '' }))
+    const outputs = singleOutputs(
+      result({ retried: false, status: 'nothing-to-retry', executionId: '' }),
+      FILE
+    )
     expect(outputs.retried).toBe('false')
     expect(outputs['execution-id']).toBe('')
   })
@@ -62,7 +72,7 @@ describe('singleOutputs', () => {
 
 describe('results JSON', () => {
   it('has exactly the contract keys, in order, with retried a JSON boolean and the rest strings', () => {
-    const [object] = JSON.parse(singleOutputs(result({ retried: false })).results) as Record<
+    const [object] = JSON.parse(singleOutputs(result({ retried: false }), FILE).results) as Record<
       string,
       unknown
     >[]
@@ -73,7 +83,7 @@ describe('results JSON', () => {
 
   it('drops anything that is not a contract key', () => {
     const extra = { ...result(), secret: 'x' } as TargetResult
-    const [object] = JSON.parse(targetsOutputs([extra]).results ?? '[]') as Record<string, unknown>[]
+    const [object] = JSON.parse(targetsOutputs([extra], FILE).results ?? '[]') as Record<string, unknown>[]
     expect(Object.keys(object ?? {})).toEqual(KEYS)
   })
 })
@@ -85,8 +95,8 @@ describe('targetsOutputs', () => {
       result({ target: 'codebuild:b', retried: true }),
       result({ target: 'codebuild:c', retried: false, status: 'error' })
     ]
-    const outputs = targetsOutputs(results)
-    expect(Object.keys(outputs).sort()).toEqual(['results', 'retried'])
+    const outputs = targetsOutputs(results, FILE)
+    expect(Object.keys(outputs).sort()).toEqual(['results', 'results-file', 'retried'])
     expect(outputs.retried).toBe('true')
     const parsed = JSON.parse(outputs.results ?? '') as TargetResult[]
     expect(parsed.map(r => r.target)).toEqual(['codebuild:a', 'codebuild:b', 'codebuild:c'])
@@ -94,8 +104,8 @@ describe('targetsOutputs', () => {
   })
 
   it('retried is false when no target was retried; results is [] for none', () => {
-    expect(targetsOutputs([result({ retried: false, status: 'skipped' })]).retried).toBe('false')
-    expect(targetsOutputs([])).toEqual({ retried: 'false', results: '[]' })
+    expect(targetsOutputs([result({ retried: false, status: 'skipped' })], FILE).retried).toBe('false')
+    expect(targetsOutputs([], FILE)).toEqual({ retried: 'false', results: '[]', 'results-file': FILE })
   })
 })
 
@@ -109,6 +119,7 @@ describe('isFailure', () => {
     'nothing-to-retry',
     'skipped',
     'dry-run',
+    'cancelled',
     'error'
   ]
 
@@ -132,44 +143,139 @@ describe('isFailure', () => {
   })
 })
 
-describe('summaryTable', () => {
-  it('has a header row and one row per target', () => {
-    const table = summaryTable([result(), result({ target: 'codebuild:p2' })])
-    expect(table).toHaveLength(3)
-    expect(table[0]).toEqual(
-      ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'].map(data => ({ data, header: true }))
-    )
-    expect(table[1]?.[0]).toBe('codebuild')
-    expect(table[2]?.[1]).toBe('codebuild:p2')
-    expect(table[1]?.[3]).toContain('in progress')
-    expect(table[1]?.[5]).toBe(
+/** The cells of one summary row, as HTML strings. */
+function cells(row: string): string[] {
+  return [...row.matchAll(/<td>(.*?)<\/td>/g)].map(m => m[1] ?? '')
+}
+
+describe('summaryRow', () => {
+  it('has one cell per column: service, target, execution, status, details, link', () => {
+    const row = cells(summaryRow(result()))
+    expect(row).toHaveLength(6)
+    expect(row[0]).toBe('codebuild')
+    expect(row[1]).toBe('codebuild:p1')
+    expect(row[3]).toContain('in progress')
+    expect(row[5]).toBe(
       '<a href="https://console.aws.amazon.com/codesuite/codebuild/projects/p1">console</a>'
     )
   })
 
-  it('escapes HTML in text that comes from the service or the user', () => {
-    const [, row] = summaryTable([
+  it('escapes HTML and Markdown in text that comes from the service or the user', () => {
+    const row = summaryRow(
       result({
         target: 'codebuild:<b>',
         executionId: '<img src=x onerror=alert(1)>',
-        message: 'Stage <Deploy> failed: "quoted" & \'single\'',
+        message: 'Stage <Deploy> failed: "quoted" & \'single\' ![x](https://evil.example/a.png)',
         consoleUrl: 'https://x.example/?a=1&b="><script>'
       })
-    ])
-    const html = (row ?? []).map(cell => (typeof cell === 'string' ? cell : cell.data)).join(' ')
-    expect(html).not.toMatch(/<(img|script|b|Deploy)\b/)
-    expect(row?.[1]).toBe('codebuild:&#60;b&#62;')
-    expect(row?.[4]).toBe('Stage &#60;Deploy&#62; failed: &#34;quoted&#34; &#38; &#39;single&#39;')
-    expect(row?.[5]).toBe('<a href="https://x.example/?a=1&#38;b=&#34;&#62;&#60;script&#62;">console</a>')
+    )
+    expect(row).not.toMatch(/<(img|script|b|Deploy)\b/)
+    expect(row).not.toMatch(/!\[|\]\(/)
+    const [, target, , , details, link] = cells(row)
+    expect(target).toBe('codebuild:&#60;b&#62;')
+    expect(details).toBe(
+      'Stage &#60;Deploy&#62; failed: &#34;quoted&#34; &#38; &#39;single&#39; &#33;&#91;x&#93;&#40;https://evil.example/a.png&#41;'
+    )
+    expect(link).toBe('<a href="https://x.example/?a=1&#38;b=&#34;&#62;&#60;script&#62;">console</a>')
   })
 
   it('shows a dash for an empty execution, message or link', () => {
-    const [, row] = summaryTable([
-      result({ executionId: '', message: '', consoleUrl: '', status: 'nothing-to-retry', retried: false })
-    ])
-    expect(row?.[2]).toBe('—')
-    expect(row?.[4]).toBe('—')
-    expect(row?.[5]).toBe('—')
+    const row = cells(
+      summaryRow(
+        result({ executionId: '', message: '', consoleUrl: '', status: 'nothing-to-retry', retried: false })
+      )
+    )
+    expect(row[2]).toBe('—')
+    expect(row[4]).toBe('—')
+    expect(row[5]).toBe('—')
+  })
+
+  it('keeps a message with blank lines on one line', () => {
+    expect(summaryRow(result({ message: 'a\n\n![img](x)\n\nb' }))).not.toContain('\n')
+  })
+})
+
+describe('summaryMarkup', () => {
+  const options = { title: 'Pipeline Retry', resultsFile: FILE }
+
+  it('is the title, the totals, then one table row per target, all rows on one line', () => {
+    const html = summaryMarkup([result(), result({ target: 'codebuild:p2', status: 'error' })], options)
+    const lines = html.trimEnd().split('\n')
+    expect(lines[0]).toBe('<h2>Pipeline Retry</h2>')
+    expect(lines[1]).toBe('<p>2 targets: 1 in progress, 1 error</p>')
+    expect(lines[2]).toMatch(/^<table>.*<\/table>$/)
+    expect(lines).toHaveLength(3)
+    expect(html.match(/<tr>/g)).toHaveLength(3)
+  })
+
+  it('stays under its byte limit, replacing the rows that do not fit by one that counts them', () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      result({ target: `codebuild:p${i}`, message: 'm'.repeat(900) })
+    )
+    const html = summaryMarkup(many, { ...options, maxBytes: 10_000 })
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(10_000)
+    const shown = (html.match(/<tr><td>codebuild<\/td>/g) ?? []).length
+    expect(shown).toBeGreaterThan(0)
+    expect(shown).toBeLessThan(50)
+    expect(html).toContain(`${50 - shown} more targets not shown`)
+    expect(html).toContain(FILE)
+  })
+
+  it('shows every row when they fit', () => {
+    const html = summaryMarkup([result()], options)
+    expect(html).not.toContain('not shown')
+  })
+})
+
+describe('resultsOutput', () => {
+  const big = (n: number, status: Status = 'nothing-to-retry'): TargetResult[] =>
+    Array.from({ length: n }, (_, i) =>
+      result({ target: `codebuild:p${i}`, status, message: 'x'.repeat(1000) })
+    )
+
+  it('is the whole array, with no note, when it fits', () => {
+    const all = big(3)
+    expect(resultsOutput(all)).toEqual({ json: JSON.stringify(JSON.parse(resultsFileContent(all))) })
+  })
+
+  it('cuts messages to 200 characters first, with a note', () => {
+    const out = resultsOutput(big(1500))
+    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    const parsed = JSON.parse(out.json) as TargetResult[]
+    expect(parsed).toHaveLength(1500)
+    expect(Math.max(...parsed.map(r => r.message.length))).toBeLessThanOrEqual(200)
+    expect(out.note).toContain('200 characters')
+  })
+
+  it('then keeps only the targets that need attention', () => {
+    const all = [...big(4000), ...big(10, 'error'), ...big(5, 'cancelled')]
+    const out = resultsOutput(all)
+    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    const parsed = JSON.parse(out.json) as TargetResult[]
+    expect(parsed.map(r => r.status)).toEqual([...Array(10).fill('error'), ...Array(5).fill('cancelled')])
+    expect(out.note).toContain('only the 15 targets that need attention (of 4015)')
+  })
+
+  it('and at last as many of those as fit', () => {
+    const out = resultsOutput(big(5000, 'error'))
+    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    const parsed = JSON.parse(out.json) as TargetResult[]
+    expect(parsed.length).toBeGreaterThan(1000)
+    expect(out.note).toContain(`only the first ${parsed.length} of the 5000 targets that need attention`)
+  })
+})
+
+describe('failureLine', () => {
+  it('lists at most ten targets, then counts the rest', () => {
+    const failures = Array.from({ length: 25 }, (_, i) =>
+      result({ target: `codebuild:p${i}`, status: 'error', message: 'y'.repeat(900) })
+    )
+    const line = failureLine(failures, 40)
+    expect(line).toMatch(/^25 of 40 targets did not succeed: /)
+    expect(line).toContain('codebuild:p9 (error')
+    expect(line).not.toContain('codebuild:p10 ')
+    expect(line).toContain('and 15 more')
+    expect(line.length).toBeLessThan(3000)
   })
 })
 
@@ -188,13 +294,5 @@ describe('totalsLine', () => {
   it('says target for one', () => {
     expect(totalsLine([result({ status: 'stopped' })])).toBe('1 target: 1 stopped')
     expect(totalsLine([result({ status: 'in-progress' })])).toBe('1 target: 1 in progress')
-  })
-})
-
-describe('escapeHtml', () => {
-  it('escapes the five HTML-special characters and leaves the rest', () => {
-    expect(escapeHtml(`<a href="x">'&'</a> ok`)).toBe(
-      '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62; ok'
-    )
   })
 })

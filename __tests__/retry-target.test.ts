@@ -1,5 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock } from '../__fixtures__/context.js'
+import { Cancelled, currentSignal, withSignal } from '../src/cancellation.js'
 import { deriveToken } from '../src/idempotency.js'
 import type { ActionRequest } from '../src/inputs.js'
 import type {
@@ -58,6 +59,7 @@ function fakeProvider(
       const d = setup.discovery ?? { kind: 'found', candidate }
       return typeof d === 'function' ? d() : Promise.resolve(d)
     }),
+    consoleHosts: ['console.example'],
     recheck: jest.fn((_t: Target, _c: Candidate) =>
       setup.recheck
         ? setup.recheck()
@@ -219,8 +221,9 @@ describe('retryTarget before the retry', () => {
     const { provider, typed } = fakeProvider()
     const result = await retryTarget(target, typed, request(), deps({ signal: AbortSignal.abort() }).d)
     expect(result.retried).toBe(false)
-    expect(result.status).toBe('error')
+    expect(result.status).toBe('cancelled')
     expect(result.message).toContain('cancelled')
+    expect(provider.discover).not.toHaveBeenCalled()
     expect(provider.retry).not.toHaveBeenCalled()
 
     const controller = new AbortController()
@@ -231,7 +234,7 @@ describe('retryTarget before the retry', () => {
       }
     })
     const r2 = await retryTarget(target, late.typed, request(), deps({ signal: controller.signal }).d)
-    expect(r2.status).toBe('error')
+    expect(r2).toMatchObject({ status: 'cancelled', retried: false, executionId: EXEC })
     expect(late.provider.retry).not.toHaveBeenCalled()
   })
 })
@@ -412,7 +415,7 @@ describe('retryTarget never throws', () => {
     expect(result).toMatchObject({ status: 'error', retried: true, executionId: EXEC, message: 'denied' })
   })
 
-  it('stop failing on abort: error with its message', async () => {
+  it('stop failing on abort: the execution may still run (in-progress), with the reason', async () => {
     const controller = new AbortController()
     const { typed } = fakeProvider({
       statuses: [
@@ -430,6 +433,99 @@ describe('retryTarget never throws', () => {
       request({ wait: { ...WAIT, cancelOnAbort: true } }),
       deps({ signal: controller.signal }).d
     )
-    expect(result).toMatchObject({ status: 'error', retried: true, message: 'cannot stop' })
+    expect(result).toMatchObject({ status: 'in-progress', retried: true })
+    expect(result.message).toContain('(cannot stop)')
+  })
+})
+
+describe('retryTarget: cut off by a cancel', () => {
+  it('a retry call cut off in flight is an error that says it may have been applied, with the link', async () => {
+    const { typed } = fakeProvider({
+      retry: () => Promise.reject(new Cancelled('RetryStageExecution', true, 'SIGINT'))
+    })
+    const { d, warnings } = deps()
+    const result = await retryTarget(target, typed, request(), d)
+    expect(result.status).toBe('error')
+    expect(result.retried).toBe(false)
+    expect(result.message).toContain('may have been applied')
+    expect(result.message).toContain('https://console.example/old')
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('a retry call cut off while nothing was out (a pause after throttling) is cancelled: nothing retried', async () => {
+    const { typed } = fakeProvider({
+      retry: () => Promise.reject(new Cancelled('RetryStageExecution', false, 'SIGINT'))
+    })
+    const result = await retryTarget(target, typed, request(), deps().d)
+    expect(result).toMatchObject({ status: 'cancelled', retried: false })
+    expect(result.message).toContain('nothing was retried')
+  })
+
+  it('reports, phase by phase, what a cut-off step would say', async () => {
+    const reported: TargetResult[] = []
+    const { typed } = fakeProvider()
+    await retryTarget(target, typed, request(), deps({ onProgress: r => reported.push(r) }).d)
+    expect(reported.map(r => r.status)).toEqual(['cancelled', 'error', 'in-progress'])
+    expect(reported[1]?.message).toContain('may have been applied')
+    expect(reported[2]).toMatchObject({ retried: true, executionId: EXEC })
+  })
+
+  it('a stop that fails or hangs past its bound leaves the status in-progress, saying so', async () => {
+    const controller = new AbortController()
+    const { provider, typed } = fakeProvider({
+      statuses: [
+        () => {
+          controller.abort('SIGINT')
+          return { state: 'in-progress' }
+        }
+      ],
+      stop: () => Promise.reject(new Error('StopPipelineExecution failed: no answer'))
+    })
+    const { d, warnings } = deps({ signal: controller.signal })
+    const result = await retryTarget(target, typed, request({ wait: { ...WAIT, cancelOnAbort: true } }), d)
+    expect(provider.stop).toHaveBeenCalledTimes(1)
+    expect(result.status).toBe('in-progress')
+    expect(result.message).toContain('a stop was requested but not confirmed')
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('the stop call runs in a scope of its own, not the cancelled one', async () => {
+    const controller = new AbortController()
+    let scope: AbortSignal | undefined
+    const { typed } = fakeProvider({
+      statuses: [
+        () => {
+          controller.abort('SIGINT')
+          return { state: 'in-progress' }
+        }
+      ],
+      stop: () => {
+        scope = currentSignal()
+        return Promise.resolve()
+      }
+    })
+    const d = deps({ signal: controller.signal }).d
+    const result = await withSignal(controller.signal, () =>
+      retryTarget(target, typed, request({ wait: { ...WAIT, cancelOnAbort: true } }), d)
+    )
+    expect(result.status).toBe('stopped')
+    expect(scope).toBeDefined()
+    expect(scope?.aborted).toBe(false)
+  })
+})
+
+describe('retryTarget: API text', () => {
+  it('keeps results one line, within the size cap, and drops links off the console host', async () => {
+    const hostile = `boom\n::warning::injected\r\n${'x'.repeat(5000)}`
+    const { typed } = fakeProvider({
+      discovery: {
+        kind: 'found',
+        candidate: { ...candidate, description: hostile, consoleUrl: 'javascript:alert(1)' }
+      }
+    })
+    const result = await retryTarget(target, typed, request({ dryRun: true }), deps().d)
+    expect(result.message).not.toMatch(/[\r\n]/)
+    expect(result.message.length).toBeLessThanOrEqual(1000)
+    expect(result.consoleUrl).toBe('')
   })
 })

@@ -1,3 +1,4 @@
+import { Cancelled, currentSignal } from './cancellation.js'
 import type { Clock, TokenBucket } from './rate-limit.js'
 import {
   ServiceCallError,
@@ -20,6 +21,9 @@ export interface BackoffPolicy {
   /** No new attempt starts once this much time has gone since the first. */
   budgetMs: number
 }
+
+/** No request waits longer than this for its answer: a hung server counts as a network error. */
+export const REQUEST_TIMEOUT_MS = 30_000
 
 export const DEFAULT_BACKOFF: BackoffPolicy = {
   maxAttempts: 6,
@@ -52,8 +56,16 @@ export interface CallOptions<T> {
   beforeResend?: (lastError: unknown) => Promise<void>
 }
 
-/** Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. */
-export type Caller = <T>(operation: string, send: () => Promise<T>, options?: CallOptions<T>) => Promise<T>
+/**
+ * Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. `send`
+ * gets the attempt's signal (pass it to the SDK or fetch): it aborts after REQUEST_TIMEOUT_MS or when the
+ * scope (cancellation.ts) aborts, which ends the call with `Cancelled`.
+ */
+export type Caller = <T>(
+  operation: string,
+  send: (signal: AbortSignal) => Promise<T>,
+  options?: CallOptions<T>
+) => Promise<T>
 
 export interface CallerDeps {
   clock: Clock
@@ -61,6 +73,46 @@ export interface CallerDeps {
   policy: BackoffPolicy
   limiter?: TokenBucket
   log: (message: string) => void
+  /** Default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number
+}
+
+/** A request that got no answer in time: a network error (transient, maybe applied), like ETIMEDOUT. */
+export class RequestTimedOut extends Error {
+  override name = 'TimeoutError'
+  constructor(operation: string, ms: number) {
+    super(`${operation}: no answer within ${ms / 1000} s`)
+  }
+}
+
+/**
+ * Runs `send` with a signal that aborts after `timeoutMs` or with `scope`. Returns its answer, or throws
+ * Cancelled (the scope aborted: a request was in flight), RequestTimedOut, or what `send` threw.
+ */
+async function attempt<T>(
+  operation: string,
+  send: (signal: AbortSignal) => Promise<T>,
+  scope: AbortSignal | undefined,
+  timeoutMs: number
+): Promise<T> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new RequestTimedOut(operation, timeoutMs))
+  }, timeoutMs)
+  const onScopeAbort = (): void => controller.abort(scope?.reason)
+  scope?.addEventListener('abort', onScopeAbort, { once: true })
+  try {
+    return await send(controller.signal)
+  } catch (error) {
+    if (scope?.aborted) throw new Cancelled(operation, true, scope.reason)
+    if (timedOut) throw new RequestTimedOut(operation, timeoutMs)
+    throw error
+  } finally {
+    clearTimeout(timer)
+    scope?.removeEventListener('abort', onScopeAbort)
+  }
 }
 
 /** Full jitter (a uniform pick in [0, min(cap, base * 2^attempt)]) spreads out clients that failed together. */
@@ -88,28 +140,43 @@ export function toServiceCallError(operation: string, error: unknown, spec: Erro
 export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
   const extraTransient = new Set(spec.transient)
   const { clock, policy, limiter } = deps
+  const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
 
-  return async function call<T>(operation: string, send: () => Promise<T>, options?: CallOptions<T>) {
+  return async function call<T>(
+    operation: string,
+    send: (signal: AbortSignal) => Promise<T>,
+    options?: CallOptions<T>
+  ) {
+    const scope = currentSignal()
     const start = clock.now()
-    for (let attempt = 0; ; attempt++) {
+    // Whether an answer so far was missing or unreadable: a cancel during the pause that follows it
+    // leaves the change possibly applied.
+    let unanswered = false
+    for (let attemptNo = 0; ; attemptNo++) {
+      if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
       if (limiter) await limiter.take()
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it may abort while queued
+      if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
       try {
-        const result = await send()
+        const result = await attempt(operation, send, scope, timeoutMs)
         limiter?.onSuccess()
         return result
       } catch (error) {
+        if (error instanceof Cancelled) throw error
+        unanswered ||= isMaybeApplied(error)
         if (isThrottling(error)) limiter?.onThrottled()
-        const delay = fullJitter(attempt, policy, deps.random)
+        const delay = fullJitter(attemptNo, policy, deps.random)
         const resendable =
           isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error))
         const again =
-          resendable && attempt + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
+          resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
         if (!again) throw toServiceCallError(operation, error, spec)
         deps.log(
           `${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
-            `(attempt ${attempt + 2} of at most ${policy.maxAttempts})`
+            `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`
         )
-        await clock.sleep(delay)
+        await clock.sleep(delay, scope)
+        if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
         await options?.beforeResend?.(error)
         if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
           const applied = await options.alreadyApplied()

@@ -81,6 +81,21 @@ const SECRET_INPUTS: readonly InputName[] = [
   'idempotency-token'
 ]
 
+/**
+ * Credentials the SDKs (or this action) may read from the environment, masked whatever the service: an
+ * SDK error or a debug line must never be able to print one.
+ */
+const SECRET_ENV = [
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'HUAWEICLOUD_SDK_AK',
+  'HUAWEICLOUD_SDK_SK',
+  'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+  'HUAWEI_CLOUD_ACCESS_KEY_ID',
+  'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
+  'HUAWEICLOUD_AUTH_TOKEN'
+] as const
+
 /** Inputs that name one execution of one service: they belong to single mode. */
 const PER_SERVICE: Partial<Record<InputName, readonly Service[]>> = {
   'pipeline-name': ['codepipeline', 'sagemaker'],
@@ -119,6 +134,10 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   for (const name of SECRET_INPUTS) {
     const secret = given(name)
     if (secret !== undefined) mask(secret)
+  }
+  for (const name of SECRET_ENV) {
+    const secret = env[name]?.trim()
+    if (secret) mask(secret)
   }
 
   // Numbers and booleans are checked whether or not their mode is on.

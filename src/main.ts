@@ -1,12 +1,27 @@
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import * as core from '@actions/core'
 import { abortOnSignals } from './abort.js'
+import { withSignal } from './cancellation.js'
 import { errorMessage, InputError } from './errors.js'
 import { readRequest, type ActionRequest, type InputName } from './inputs.js'
+import { createLog, printable, type Log } from './log.js'
 import { mapPool } from './pool.js'
 import { ProviderSet } from './providers/load.js'
 import { systemClock, type Clock } from './rate-limit.js'
-import { isFailure, singleOutputs, summaryTable, targetsOutputs, totalsLine } from './report.js'
-import { retryTarget } from './retry-target.js'
+import {
+  failureLine,
+  isFailure,
+  resultsFileContent,
+  resultsOutput,
+  singleOutputs,
+  summaryMarkup,
+  targetsOutputs,
+  totalsLine
+} from './report.js'
+import { notStarted, retryTarget } from './retry-target.js'
 import { RunLedger } from './run-ledger.js'
 import type { TargetResult } from './targets.js'
 
@@ -19,15 +34,22 @@ export interface RunOptions {
 
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 export async function run(options: RunOptions = {}): Promise<void> {
+  const env = options.env ?? process.env
+  const log = createLog({ info: core.info, warning: core.warning })
   const controller = new AbortController()
-  const dispose = options.signal ? () => undefined : abortOnSignals(controller)
+  const signal = options.signal ?? controller.signal
+  // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
+  let report: (() => Promise<void>) | undefined
+  const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.())
   try {
-    const request = readRequest(name => readInput(name), options.env ?? process.env, core.setSecret)
-    await retryAll(request, options.signal ?? controller.signal, options)
+    const request = readRequest(name => readInput(name), env, core.setSecret)
+    const step = new StepReport(request, log, env)
+    report = async () => step.finish(step.known(), signal)
+    await withSignal(signal, async () => retryAll(request, signal, step, options, log))
   } catch (error) {
     // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
     if (!(error instanceof InputError) && error instanceof Error && error.stack) core.debug(error.stack)
-    core.setFailed(errorMessage(error))
+    core.setFailed(printable(errorMessage(error)))
   } finally {
     dispose()
   }
@@ -38,61 +60,112 @@ function readInput(name: InputName): string {
   return name === 'targets' ? core.getInput(name, { trimWhitespace: false }) : core.getInput(name)
 }
 
-async function retryAll(request: ActionRequest, signal: AbortSignal, options: RunOptions): Promise<void> {
+async function retryAll(
+  request: ActionRequest,
+  signal: AbortSignal,
+  step: StepReport,
+  options: RunOptions,
+  log: Log
+): Promise<void> {
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
-  const log = (message: string): void => core.info(message)
-  const providers = new ProviderSet(request.connection, { clock, random, log })
-  const single = request.mode === 'single'
+  const info = (message: string): void => log.info(message)
+  const providers = new ProviderSet(request.connection, { clock, random, log: info })
   const ledger = new RunLedger()
 
-  const results = await mapPool(request.targets, request.concurrency, async target =>
-    retryTarget(target, await providers.get(target.service), request, {
-      clock,
-      random,
-      signal,
-      log,
-      warn: message => core.warning(message),
-      ledger,
-      // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-      ...(single ? { onStarted: setOutputs } : {})
-    })
+  const results = await mapPool(request.targets, request.concurrency, async (target, index) =>
+    // A cancelled step starts no new target: no request goes out for one after the signal.
+    signal.aborted
+      ? notStarted(target)
+      : retryTarget(target, await providers.get(target.service), request, {
+          clock,
+          random,
+          signal,
+          log: info,
+          warn: message => log.warn(message),
+          ledger,
+          onProgress: result => step.record(index, result),
+          // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
+          ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
+        })
   )
-
-  if (single) setOutputs(results[0] as TargetResult)
-  else setTargetsOutputs(results)
-  await writeSummary(results, request)
-
-  const failures = results.filter(r => isFailure(r, request.wait !== undefined))
-  if (signal.aborted)
-    core.setFailed(`Cancelled (${String(signal.reason)}) while waiting: ${describe(results)}`)
-  else if (failures.length > 0)
-    core.setFailed(
-      single
-        ? failures.map(r => r.message).join('; ')
-        : `${failures.length} of ${results.length} targets did not succeed: ${failures.map(r => `${r.target} (${r.status}: ${r.message})`).join('; ')}`
-    )
+  await step.finish(results, signal)
 }
 
-function setOutputs(result: TargetResult): void {
-  for (const [name, value] of Object.entries(singleOutputs(result))) core.setOutput(name, value)
-}
+/**
+ * Everything the step reports: outputs, `results-file`, the job summary and the failure line. It keeps what
+ * is known of every target, so a cancelled step reports within seconds, and it reports only once.
+ */
+class StepReport {
+  private readonly board: TargetResult[]
+  private readonly resultsFile: string
+  private finishing: Promise<void> | undefined
 
-function setTargetsOutputs(results: readonly TargetResult[]): void {
-  for (const [name, value] of Object.entries(targetsOutputs(results))) core.setOutput(name, value)
-}
+  constructor(
+    private readonly request: ActionRequest,
+    private readonly log: Log,
+    env: NodeJS.ProcessEnv
+  ) {
+    this.board = request.targets.map(notStarted)
+    this.resultsFile = join(env.RUNNER_TEMP || tmpdir(), `pipeline-retry-results-${randomUUID()}.json`)
+  }
 
-function describe(results: readonly TargetResult[]): string {
-  return results.map(r => `${r.target} ${r.status}`).join(', ')
-}
+  record(index: number, result: TargetResult): void {
+    this.board[index] = result
+  }
 
-async function writeSummary(results: readonly TargetResult[], request: ActionRequest): Promise<void> {
-  // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write: the log already has it all.
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  const title = request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry'
-  await core.summary
-    .addHeading(title, 2)
-    .addTable(summaryTable(results))
-    .addRaw(totalsLine(results), true)
-    .write()
+  known(): TargetResult[] {
+    return [...this.board]
+  }
+
+  setSingleOutputs(result: TargetResult): void {
+    for (const [name, value] of Object.entries(singleOutputs(result, this.resultsFile)))
+      core.setOutput(name, value)
+  }
+
+  /** Writes every output, the results file and the summary, then fails the step if it must. Once. */
+  finish(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
+    this.finishing ??= this.write(results, signal)
+    return this.finishing
+  }
+
+  private async write(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
+    const { request, log } = this
+    writeFileSync(this.resultsFile, resultsFileContent(results))
+    if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
+    else {
+      const output = resultsOutput(results)
+      if (output.note) log.warn(output.note)
+      for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
+        core.setOutput(name, value)
+    }
+    await this.writeSummary(results)
+    log.finish()
+
+    const failures = results.filter(r => isFailure(r, request.wait !== undefined))
+    if (signal.aborted)
+      core.setFailed(printable(`Cancelled (${String(signal.reason)}): ${totalsLine(results)}`))
+    else if (failures.length > 0)
+      core.setFailed(
+        printable(
+          request.mode === 'single'
+            ? failures.map(r => r.message).join('; ')
+            : failureLine(failures, results.length)
+        )
+      )
+  }
+
+  private async writeSummary(results: readonly TargetResult[]): Promise<void> {
+    // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write: the log already has it all.
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    const title = this.request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry'
+    try {
+      await core.summary.addRaw(summaryMarkup(results, { title, resultsFile: this.resultsFile })).write()
+    } catch (error) {
+      // The retries happened; a summary that cannot be written must not fail the step.
+      this.log.warn(`the job summary could not be written: ${errorMessage(error)}`)
+    } finally {
+      core.summary.emptyBuffer()
+    }
+  }
 }

@@ -1,9 +1,11 @@
+import { Cancelled, withSignal } from './cancellation.js'
 import { errorMessage } from './errors.js'
 import { deriveToken } from './idempotency.js'
 import type { ActionRequest } from './inputs.js'
 import type { Provider } from './providers/provider.js'
 import type { Clock } from './rate-limit.js'
 import type { RunLedger } from './run-ledger.js'
+import { cleanResult } from './sanitize.js'
 import { sendRetryOnce } from './send-retry.js'
 import type { Target, TargetResult } from './targets.js'
 import { formatDuration, pollUntilDone } from './wait.js'
@@ -18,6 +20,49 @@ export interface TargetDeps {
   ledger?: RunLedger
   /** Called as soon as the retry is accepted, before any wait, so outputs exist even if the wait is cut short. */
   onStarted?: (result: TargetResult) => void
+  /**
+   * Called as the target moves on with what it would report if the step were cut off right then, so a
+   * cancelled step can still write every result within its few seconds.
+   */
+  onProgress?: (result: TargetResult) => void
+}
+
+/** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
+export const STOP_WITHIN_MS = 3000
+
+/** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
+export function notStarted(target: Target): TargetResult {
+  return cleanResult(
+    {
+      ...initialResult(target),
+      status: 'cancelled',
+      message: 'not started: the workflow was cancelled'
+    },
+    []
+  )
+}
+
+function initialResult(target: Target): TargetResult {
+  return {
+    service: target.service,
+    target: target.label,
+    retried: false,
+    executionId: target.executionId ?? '',
+    executionArn: '',
+    stageName: target.service === 'codepipeline' ? (target.stageName ?? '') : '',
+    status: 'error',
+    consoleUrl: '',
+    message: ''
+  }
+}
+
+/** The message of a target whose retry call was cut off with its answer unknown. */
+function mayHaveBeenApplied(result: TargetResult): string {
+  return (
+    'the workflow was cancelled while the retry call was in flight: the retry may have been applied; check the execution' +
+    (result.consoleUrl ? ` at ${result.consoleUrl}` : '') +
+    ' before retrying it by hand'
+  )
 }
 
 /**
@@ -30,18 +75,28 @@ export async function retryTarget(
   request: ActionRequest,
   deps: TargetDeps
 ): Promise<TargetResult> {
+  const settled = await settle(target, provider, request, deps)
+  return cleanResult(settled, provider.consoleHosts)
+}
+
+async function settle(
+  target: Target,
+  provider: Provider,
+  request: ActionRequest,
+  deps: TargetDeps
+): Promise<TargetResult> {
   const log = (message: string): void => deps.log(`${target.label}: ${message}`)
-  let result: TargetResult = {
-    service: target.service,
-    target: target.label,
-    retried: false,
-    executionId: target.executionId ?? '',
-    executionArn: '',
-    stageName: target.service === 'codepipeline' ? (target.stageName ?? '') : '',
-    status: 'error',
-    consoleUrl: '',
-    message: ''
-  }
+  const progress = (r: TargetResult): void => deps.onProgress?.(cleanResult(r, provider.consoleHosts))
+  let result = initialResult(target)
+  // Whether a retry call is out: a cancel from here on may have let it through.
+  let sending = false
+  // No new API work once the workflow is cancelled.
+  if (deps.signal.aborted) return notStarted(target)
+  progress({
+    ...result,
+    status: 'cancelled',
+    message: 'cut off while reading the execution; nothing was retried'
+  })
   try {
     const discovery = await provider.discover(target)
     if (discovery.kind === 'nothing') {
@@ -88,12 +143,14 @@ export async function retryTarget(
       return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
     }
 
-    // A cancelled workflow starts no new retry (targets mode: the pool still hands out the remaining targets).
+    // Cancelled after discovery: no retry call starts.
     if (deps.signal.aborted)
-      return { ...result, status: 'error', message: 'not retried: the workflow was cancelled' }
+      return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
     const token =
       request.idempotencyToken ??
       deriveToken(target.service, candidate.executionId, candidate.previousAttempts)
+    sending = true
+    progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) })
     const sent = await sendRetryOnce(
       provider,
       target,
@@ -110,6 +167,7 @@ export async function retryTarget(
       else log(sent.message)
       return { ...result, status: sent.status, message: sent.message }
     }
+    sending = false
     const { started } = sent
     if (sent.note) log(sent.note)
     result = {
@@ -124,7 +182,8 @@ export async function retryTarget(
     }
     log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)
     deps.ledger?.retried(target)
-    deps.onStarted?.(result)
+    progress(result)
+    deps.onStarted?.(cleanResult(result, provider.consoleHosts))
     if (!request.wait) return result
 
     const wait = request.wait
@@ -163,11 +222,31 @@ export async function retryTarget(
           }
         }
         log('cancelled while waiting; stopping the execution (cancel-on-abort)')
-        await provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)')
+        const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`
+        progress({ ...result, status: 'in-progress', message: unconfirmed })
+        try {
+          // The step's own signal is aborted: the stop call gets a short bound of its own instead.
+          await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () =>
+            provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)')
+          )
+        } catch (error) {
+          const message = `${unconfirmed} (${errorMessage(error)}); it may still be running`
+          deps.warn(`${target.label}: ${message}`)
+          return { ...result, status: 'in-progress', message }
+        }
         return { ...result, status: 'stopped', message: `wait cancelled after ${took}; execution stopped` }
       }
     }
   } catch (error) {
+    if (error instanceof Cancelled) {
+      if (sending && error.maybeApplied) {
+        const message = mayHaveBeenApplied(result)
+        deps.warn(`${target.label}: ${message}`)
+        return { ...result, status: 'error', message }
+      }
+      log('cancelled; nothing was retried')
+      return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
+    }
     const message = errorMessage(error)
     deps.warn(`${target.label}: ${message}`)
     return { ...result, status: 'error', message }

@@ -1,3 +1,4 @@
+import { Cancelled } from './cancellation.js'
 import { errorMessage, isMaybeApplied, ServiceCallError, TargetError } from './errors.js'
 import type { Candidate, Provider, RetryRequest, Snapshot, Started } from './providers/provider.js'
 import type { Service, TargetOf } from './targets.js'
@@ -89,6 +90,9 @@ export async function sendRetryOnce<S extends Service>(
     return { kind: 'started', started: await provider.retry(target, candidate, { ...request, beforeResend }) }
   } catch (error) {
     if (error instanceof Changed) return outcomeOf(error.snapshot)
+    // Cancelled: no more API work, not even the read that would tell.
+    if (error instanceof Cancelled)
+      throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error
     if (isMaybeApplied(error)) unanswered = true
     const refused = error instanceof ServiceCallError && error.refusal
     if (unanswered || refused) {

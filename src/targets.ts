@@ -52,6 +52,7 @@ export type Status =
   | 'nothing-to-retry'
   | 'skipped'
   | 'dry-run'
+  | 'cancelled'
   | 'error'
 
 /** One target's outcome: the object in the `results` output. */

@@ -1,4 +1,5 @@
 import { InputError } from './errors.js'
+import { oneLine } from './sanitize.js'
 
 /** Documented identifier forms (action-interface.md and the API references). */
 export const PATTERNS = {
@@ -80,24 +81,40 @@ export function parseNumber(input: string, value: string, rule: NumberRule): num
   return n
 }
 
+const URL_FORM =
+  'an http(s) URL with a host and an optional path, such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com'
+
+/**
+ * An http(s) URL without user, password, query or fragment: credentials in it would be printed with every
+ * request error, and a query or fragment would be sent with (or silently dropped from) every request.
+ */
 export function expectUrl(input: string, value: string): string {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError(
-      input,
-      `'${shorten(value)}' is not a URL`,
-      'an http(s) URL such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com'
-    )
+    throw new InputError(input, `'${shorten(withoutUserinfo(value))}' is not a URL`, URL_FORM)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL')
+    throw new InputError(input, `scheme '${shorten(url.protocol)}' is not supported`, URL_FORM)
+  if (url.username !== '' || url.password !== '')
+    throw new InputError(input, 'the URL carries a user name or password (not shown)', URL_FORM)
+  if (url.search !== '' || value.includes('?'))
+    throw new InputError(input, `'${shorten(url.search || '?')}' is a query`, URL_FORM)
+  if (url.hash !== '' || value.includes('#'))
+    throw new InputError(input, `'${shorten(url.hash || '#')}' is a fragment`, URL_FORM)
   return value.replace(/\/+$/, '')
 }
 
-/** Values are echoed in errors to help the user; long ones are cut so a log line stays one line. */
+/** `scheme://user:password@host` -> `scheme://***@host`, for a value that may not even parse. */
+function withoutUserinfo(value: string): string {
+  return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@')
+}
+
+/** The longest value echoed in an error (contract: 100 characters). */
+const MAX_ECHO = 100
+
+/** Values are echoed in errors to help the user: one line, at most MAX_ECHO characters. */
 export function shorten(value: string): string {
-  const oneLine = value.replace(/\s+/g, ' ')
-  return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine
+  return oneLine(value.replace(/\s+/g, ' '), MAX_ECHO)
 }

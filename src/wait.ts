@@ -1,4 +1,5 @@
 import { fullJitter, type BackoffPolicy } from './call.js'
+import { Cancelled, narrowed, withSignal } from './cancellation.js'
 import { errorMessage, isThrottling, isTransient } from './errors.js'
 import type { Progress } from './providers/provider.js'
 import type { Clock } from './rate-limit.js'
@@ -62,7 +63,9 @@ export async function pollUntilDone(
     if (signal.aborted) return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() }
 
     try {
-      const progress = await read()
+      // A read that hangs must not outlive the budget: its requests end at the deadline too.
+      const budget = AbortSignal.timeout(Math.max(1, deadline - clock.now()))
+      const progress = await withSignal(narrowed(budget), read)
       failures = throttles = 0
       delay = intervalMs
       reads++
@@ -83,6 +86,12 @@ export async function pollUntilDone(
       }
       last = progress
     } catch (error) {
+      if (error instanceof Cancelled) {
+        const cutShort = last ? { last } : {}
+        return signal.aborted
+          ? { kind: 'aborted', ...cutShort, elapsedMs: elapsed() }
+          : { kind: 'timed-out', ...cutShort, elapsedMs: elapsed() }
+      }
       if (!isTransient(error) || ++failures > maxFailures) throw error
       delay = isThrottling(error)
         ? intervalMs + fullJitter(throttles++, options.throttleBackoff ?? THROTTLE_BACKOFF, options.random)

@@ -229,6 +229,33 @@ describe('createHuaweiClient: answers', () => {
     expect(error.$metadata.httpStatusCode).toBe(403)
   })
 
+  it.each([
+    ['errorCode / errorMsg', { errorCode: 'DEVPIPE.00011169', errorMsg: 'queued: concurrency limit' }],
+    ['code / message', { code: 'DEVPIPE.00011169', message: 'queued: concurrency limit' }],
+    [
+      'nested error_code',
+      { error: { error_code: 'DEVPIPE.00011169', error_msg: 'queued: concurrency limit' } }
+    ],
+    ['nested errorCode', { result: { errorCode: 'DEVPIPE.00011169', errorMsg: 'queued: concurrency limit' } }]
+  ])('reads a %s error body as Huawei SDKs do', async (_form, body) => {
+    const error = await failure((_req, res) => json(res, 400, body))
+    expect(error.name).toBe('DEVPIPE.00011169')
+    expect(error.message).toBe('queued: concurrency limit')
+    // The concurrency-limit code is the provider's transient name, whatever form it came in.
+    expect(isTransient(error, new Set(['DEVPIPE.00011169']))).toBe(true)
+  })
+
+  it('does not take a 2xx body with a code field of its own for an error', async () => {
+    handler = (_req, res) => json(res, 200, { success: true, code: 'OK', message: 'done' })
+    const reply = await client().request('PUT', '/v5/x')
+    expect(reply).toEqual({ success: true, code: 'OK', message: 'done' })
+  })
+
+  it('treats a 2xx answer that carries errorCode as a failure', async () => {
+    const error = await failure((_req, res) => json(res, 200, { errorCode: 'DEV.1', errorMsg: 'no' }))
+    expect(error.name).toBe('DEV.1')
+  })
+
   it('treats a 2xx answer that carries error_code as a failure', async () => {
     const error = await failure((_req, res) => {
       json(

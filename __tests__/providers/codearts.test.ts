@@ -265,7 +265,12 @@ beforeEach(() => {
 
 describe('codearts discover', () => {
   it('takes the newest run when it FAILED', async () => {
-    fake.reset([failedRun(7, { detail_url: 'https://devcloud.example/run/7' }), failedRun(6)])
+    fake.reset([
+      failedRun(7, {
+        detail_url: 'https://devcloud.cn-north-4.huaweicloud.com/cicd/project/p/pipeline/detail/q/7?v=1'
+      }),
+      failedRun(6)
+    ])
     const { provider } = setup()
 
     const found = await provider.discover(target)
@@ -277,7 +282,7 @@ describe('codearts discover', () => {
         attemptsBasis: 'CodeArts does not report retry counts; max-attempts is not enforced for codearts',
         description: `run #7 (${runId(7)}) of pipeline ${PIPELINE} is FAILED (failed stages: Test)`,
         revision: 'FAILED - Test:-',
-        consoleUrl: 'https://devcloud.example/run/7'
+        consoleUrl: 'https://devcloud.cn-north-4.huaweicloud.com/cicd/project/p/pipeline/detail/q/7?v=1'
       }
     })
     const [list] = calls('list')
@@ -286,6 +291,41 @@ describe('codearts discover', () => {
     expect(JSON.parse(list!.body)).toEqual({ offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' })
     expect(list!.headers['x-auth-token']).toBe(TOKEN)
     expect(list!.headers['content-type']).toBe('application/json;charset=UTF-8')
+  })
+
+  it.each([
+    'javascript:alert(document.domain)',
+    'http://devcloud.cn-north-4.huaweicloud.com/run/7',
+    'https://evil.example/phish',
+    'https://user:pw@devcloud.cn-north-4.huaweicloud.com/run/7',
+    'https://huaweicloud.com.evil.example/run/7'
+  ])('replaces a detail_url that is not an https console link (%s) by the link it builds', async url => {
+    fake.reset([failedRun(7, { detail_url: url })])
+    const found = await setup().provider.discover(target)
+    expect(found.kind).toBe('found')
+    const { consoleUrl } = (found as Extract<typeof found, { kind: 'found' }>).candidate
+    expect(consoleUrl).toBe(
+      `https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${PROJECT}/pipeline/detail/${PIPELINE}/${runId(7)}?v=1`
+    )
+  })
+
+  it('names a stage or job that is ASYNC_FAILED as the failure', async () => {
+    fake.reset([
+      {
+        id: runId(7),
+        run_number: 7,
+        status: 'FAILED',
+        stages: [
+          { name: 'Build', status: 'COMPLETED' },
+          { name: 'Scan', status: 'ASYNC_FAILED', jobs: [{ name: 'sast', status: 'ASYNC_FAILED' }] }
+        ]
+      }
+    ])
+    const found = await setup().provider.discover(target)
+    expect(found).toMatchObject({
+      kind: 'found',
+      candidate: { description: expect.stringContaining('(failed stages: Scan)') }
+    })
   })
 
   it('retries nothing when the newest run COMPLETED, even with an older failure', async () => {

@@ -16,6 +16,8 @@ export interface RequestOptions {
   query?: Readonly<Record<string, string>>
   /** Sent as JSON. */
   body?: unknown
+  /** Ends the exchange early (the caller's time bound, or cancellation). */
+  signal?: AbortSignal
 }
 
 export interface HuaweiClient {
@@ -53,7 +55,11 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
   return {
-    async request<T>(method: HttpMethod, path: string, { query, body }: RequestOptions = {}): Promise<T> {
+    async request<T>(
+      method: HttpMethod,
+      path: string,
+      { query, body, signal }: RequestOptions = {}
+    ): Promise<T> {
       const url = new URL(`${base}${path}`)
       for (const [key, value] of Object.entries(query ?? {})) url.searchParams.append(key, value)
       const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -62,7 +68,9 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
         method,
         headers,
         ...(payload === undefined ? {} : { body: payload }),
-        signal: AbortSignal.timeout(timeoutMs)
+        signal: signal
+          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs)
       })
       return (await readAnswer(response)) as T
     }
@@ -89,7 +97,9 @@ async function readAnswer(response: Response): Promise<unknown> {
   const text = await response.text()
   const data = parseJson(text)
   const requestId = response.headers.get('x-request-id') ?? undefined
-  const failure = response.ok ? flatError(data) : (flatError(data) ?? nestedError(data))
+  // A 2xx that carries an explicit error code is a failure too (only the flat `error_code`/`errorCode`
+  // forms: a success body may well hold a `code` of its own); a non-2xx is read in every form.
+  const failure = response.ok ? explicitErrorOf(data) : errorOf(data)
   if (!response.ok || failure) {
     const code = failure?.code ?? `HTTP${response.status}`
     const message = failure?.message ?? `HTTP ${response.status} ${response.statusText}`.trim()
@@ -115,21 +125,45 @@ interface ErrorFields {
   message?: string
 }
 
-/** `{"error_code": "...", "error_msg": "..."}`: also a failure when it comes with a 2xx status. */
-function flatError(data: unknown): ErrorFields | undefined {
+/** The code / message field pairs Huawei's SDKs read from an error body, in the order they try them. */
+const ERROR_FIELDS = [
+  ['error_code', 'error_msg'],
+  ['errorCode', 'errorMsg'],
+  ['code', 'message']
+] as const
+
+/**
+ * An error body in any of the forms Huawei's SDKs read: `{"error_code","error_msg"}`,
+ * `{"errorCode","errorMsg"}`, `{"code","message"}`, or one of them nested one level down
+ * (`{"error": {"code","message"}}`). Only a string code counts, so a success body with a numeric `code`
+ * field is not taken for an error.
+ */
+function errorOf(data: unknown): ErrorFields | undefined {
   if (!isRecord(data)) return undefined
-  return errorFields(data.error_code, data.error_msg)
+  const flat = fieldsOf(data)
+  if (flat) return flat
+  for (const value of Object.values(data)) {
+    const nested = isRecord(value) ? fieldsOf(value) : undefined
+    if (nested) return nested
+  }
+  return undefined
 }
 
-/** `{"error": {"code": "...", "message": "..."}}`, used by some APIs for their error answers. */
-function nestedError(data: unknown): ErrorFields | undefined {
-  if (!isRecord(data) || !isRecord(data.error)) return undefined
-  return errorFields(data.error.code, data.error.message)
+function explicitErrorOf(data: unknown): ErrorFields | undefined {
+  return isRecord(data) ? fieldsOf(data, ERROR_FIELDS.slice(0, 2)) : undefined
 }
 
-function errorFields(code: unknown, message: unknown): ErrorFields | undefined {
-  if (typeof code !== 'string' || code === '') return undefined
-  return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) }
+function fieldsOf(
+  data: Record<string, unknown>,
+  pairs: ReadonlyArray<readonly [string, string]> = ERROR_FIELDS
+): ErrorFields | undefined {
+  for (const [codeKey, messageKey] of pairs) {
+    const code = data[codeKey]
+    const message = data[messageKey]
+    if (typeof code === 'string' && code !== '')
+      return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) }
+  }
+  return undefined
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -18,9 +18,16 @@ export function awsClientConfig(context: ProviderContext): {
   }
 }
 
-/** Console host for a region: the China partition has its own. */
+/** The AWS consoles' hosts, per partition: links elsewhere are never shown. */
+export const AWS_CONSOLE_HOSTS = [
+  'console.aws.amazon.com',
+  'console.amazonaws.cn',
+  'console.amazonaws-us-gov.com'
+] as const
+
+/** Console base URL for a region: the China and GovCloud partitions have their own hosts. */
 export function consoleBase(region: string): string {
-  return region.startsWith('cn-')
-    ? `https://${region}.console.amazonaws.cn`
-    : `https://${region}.console.aws.amazon.com`
+  if (region.startsWith('cn-')) return `https://${region}.console.amazonaws.cn`
+  if (region.startsWith('us-gov-')) return `https://console.amazonaws-us-gov.com`
+  return `https://${region}.console.aws.amazon.com`
 }

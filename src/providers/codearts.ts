@@ -3,6 +3,7 @@ import { TargetError, UnreadableAnswer } from '../errors.js'
 import { createHuaweiClient, type HuaweiClient } from '../huawei/client.js'
 import { codeartsEndpoint } from '../huawei/endpoints.js'
 import { encodePathSegment } from '../huawei/signer.js'
+import { isConsoleLink } from '../sanitize.js'
 import type { CodeArtsTarget } from '../targets.js'
 import type {
   Candidate,
@@ -47,7 +48,7 @@ const errors: ErrorSpec = {
 const ATTEMPTS_BASIS = 'CodeArts does not report retry counts; max-attempts is not enforced for codearts'
 
 /** Run statuses where the pipeline still works (or waits for a person); anything unknown counts too. */
-const ACTIVE_STATUSES = new Set(['RUNNING', 'PAUSED', 'SUSPEND'])
+const ACTIVE_STATUSES = new Set(['RUNNING', 'ASYNC_RUNNING', 'PAUSED', 'SUSPEND'])
 
 interface JobRun {
   name?: string
@@ -109,19 +110,26 @@ function describeStages(run: PipelineRun, statuses: ReadonlySet<string>): string
     .join('; ')
 }
 
+/** A stage or job that failed: `ASYNC_FAILED` is the failure of an asynchronous job (official SDK statuses). */
+const FAILED_STATUSES = new Set(['FAILED', 'ASYNC_FAILED'])
+
 function failureReason(run: PipelineRun): string {
-  const stages = describeStages(run, new Set(['FAILED']))
+  const stages = describeStages(run, FAILED_STATUSES)
   return stages ? `failed stages: ${stages}` : 'the run failed (no failed stage reported)'
 }
 
+/** Huawei Cloud's console (`devcloud.<region>.huaweicloud.com` and its other regional hosts). */
+const CONSOLE_HOSTS = ['huaweicloud.com'] as const
+
 /**
- * The run's own `detail_url` when the API gives one. Otherwise the console's run page in the form that
+ * The run's own `detail_url` when the API gives one and it is an `https` link on the console's host
+ * (anything else, say `javascript:`, is replaced by the link built here). Otherwise the console's run page in the form that
  * independent public integrations (chat notifiers, commit-status bridges) build:
  * `devcloud.<region>.huaweicloud.com/cicd/project/<project>/pipeline/detail/<pipeline>/<run>?v=1`. Not
  * documented by Huawei; with only a custom endpoint there is no region for it, and no link beats a made-up one.
  */
 function consoleUrl(context: ProviderContext, target: CodeArtsTarget, run: PipelineRun, id: string): string {
-  if (run.detail_url) return run.detail_url
+  if (run.detail_url && isConsoleLink(run.detail_url, CONSOLE_HOSTS)) return run.detail_url
   if (!context.region) return ''
   const project = encodePathSegment(target.projectId)
   const pipeline = encodePathSegment(target.pipelineId)
@@ -140,7 +148,7 @@ function epochOf(time: number | string | undefined): string {
  */
 function revisionOf(run: PipelineRun): string {
   const failed = stagesOf(run)
-    .filter(stage => stage.status === 'FAILED')
+    .filter(stage => FAILED_STATUSES.has(stage.status ?? ''))
     .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`)
   return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ')
 }
@@ -174,14 +182,18 @@ function create(context: ProviderContext): Provider<'codearts'> {
   const client: HuaweiClient = createHuaweiClient({ endpoint, auth: context.huawei })
 
   const readRun = (target: CodeArtsTarget, id: string): Promise<PipelineRun> =>
-    context.call('ShowPipelineRunDetail', () =>
-      client.request<PipelineRun>('GET', `${runsPath(target)}/detail`, { query: { pipeline_run_id: id } })
+    context.call('ShowPipelineRunDetail', signal =>
+      client.request<PipelineRun>('GET', `${runsPath(target)}/detail`, {
+        query: { pipeline_run_id: id },
+        signal
+      })
     )
 
   const latestRun = async (target: CodeArtsTarget): Promise<PipelineRun | undefined> => {
-    const list = await context.call('ListPipelineRuns', () =>
+    const list = await context.call('ListPipelineRuns', signal =>
       client.request<RunList>('POST', `${runsPath(target)}/list`, {
-        body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' }
+        body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' },
+        signal
       })
     )
     return list.pipeline_runs?.[0]
@@ -196,6 +208,7 @@ function create(context: ProviderContext): Provider<'codearts'> {
   })
 
   return {
+    consoleHosts: CONSOLE_HOSTS,
     async discover(target): Promise<Discovery> {
       if (target.executionId !== undefined) {
         const run = await readRun(target, target.executionId)
@@ -240,10 +253,11 @@ function create(context: ProviderContext): Provider<'codearts'> {
       // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
       const answer = await context.call(
         'RetryPipelineRun',
-        async () => {
+        async signal => {
           const reply = await client.request<ActionAnswer>(
             'PUT',
-            `${runsPath(target)}/${encodePathSegment(id)}/retry`
+            `${runsPath(target)}/${encodePathSegment(id)}/retry`,
+            { signal }
           )
           if (reply.success === undefined)
             throw new UnreadableAnswer(`the retry of run ${id} answered without "success"`)
@@ -268,7 +282,10 @@ function create(context: ProviderContext): Provider<'codearts'> {
       const id = started.executionId
       await context.call(
         'StopPipelineRun',
-        () => client.request<ActionAnswer>('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`),
+        signal =>
+          client.request<ActionAnswer>('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, {
+            signal
+          }),
         {
           alreadyApplied: async () =>
             (await readRun(target, id)).status === 'CANCELED' ? { success: true } : undefined

@@ -61,36 +61,40 @@ function batchApi(context: ProviderContext): RunApi {
   return {
     noun: NOUN,
     async listNewest(projectName) {
-      const out = await context.call('ListBuildBatchesForProject', () =>
+      const out = await context.call('ListBuildBatchesForProject', signal =>
         client.send(
           new ListBuildBatchesForProjectCommand({
             projectName,
             sortOrder: 'DESCENDING',
             maxResults: HEAD_SIZE
-          })
+          }),
+          { abortSignal: signal }
         )
       )
       return out.ids ?? []
     },
     async read(ids) {
-      const out = await context.call('BatchGetBuildBatches', () =>
-        client.send(new BatchGetBuildBatchesCommand({ ids }))
+      const out = await context.call('BatchGetBuildBatches', signal =>
+        client.send(new BatchGetBuildBatchesCommand({ ids }), { abortSignal: signal })
       )
       return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
     },
     async retry(id, { token, mode, beforeResend }) {
       const out = await context.call(
         'RetryBuildBatch',
-        () =>
+        signal =>
           client.send(
-            new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] })
+            new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }),
+            { abortSignal: signal }
           ),
         { beforeResend }
       )
       return { id: out.buildBatch?.id, arn: out.buildBatch?.arn }
     },
     async stop(id) {
-      await context.call('StopBuildBatch', () => client.send(new StopBuildBatchCommand({ id })))
+      await context.call('StopBuildBatch', signal =>
+        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal })
+      )
     }
   }
 }

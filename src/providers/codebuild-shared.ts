@@ -3,7 +3,7 @@ import type { ErrorSpec } from '../call.js'
 import { TargetError, UnreadableAnswer } from '../errors.js'
 import { projectOfBuildId } from '../inputs.js'
 import type { CodeBuildBatchTarget, CodeBuildTarget } from '../targets.js'
-import { awsClientConfig, consoleBase } from './aws-config.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from './aws-config.js'
 import type {
   Candidate,
   Discovery,
@@ -155,6 +155,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
   }
 
   return {
+    consoleHosts: AWS_CONSOLE_HOSTS,
     discover: (target: RunTarget) =>
       target.executionId === undefined
         ? discoverLatest(projectOf(target))

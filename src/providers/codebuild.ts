@@ -37,26 +37,33 @@ function buildApi(context: ProviderContext): RunApi {
   return {
     noun: NOUN,
     async listNewest(projectName) {
-      const out = await context.call('ListBuildsForProject', () =>
-        client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }))
+      const out = await context.call('ListBuildsForProject', signal =>
+        client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }), {
+          abortSignal: signal
+        })
       )
       return out.ids ?? []
     },
     async read(ids) {
-      const out = await context.call('BatchGetBuilds', () => client.send(new BatchGetBuildsCommand({ ids })))
+      const out = await context.call('BatchGetBuilds', signal =>
+        client.send(new BatchGetBuildsCommand({ ids }), { abortSignal: signal })
+      )
       return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
     },
     // A build always restarts whole, so the retry mode does not apply.
     async retry(id, { token, beforeResend }) {
       const out = await context.call(
         'RetryBuild',
-        () => client.send(new RetryBuildCommand({ id, idempotencyToken: token })),
+        signal =>
+          client.send(new RetryBuildCommand({ id, idempotencyToken: token }), { abortSignal: signal }),
         { beforeResend }
       )
       return { id: out.build?.id, arn: out.build?.arn }
     },
     async stop(id) {
-      await context.call('StopBuild', () => client.send(new StopBuildCommand({ id })))
+      await context.call('StopBuild', signal =>
+        client.send(new StopBuildCommand({ id }), { abortSignal: signal })
+      )
     }
   }
 }

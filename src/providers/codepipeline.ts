@@ -12,7 +12,7 @@ import {
 import type { ErrorSpec } from '../call.js'
 import { TargetError, UnreadableAnswer } from '../errors.js'
 import type { CodePipelineTarget } from '../targets.js'
-import { awsClientConfig, consoleBase } from './aws-config.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from './aws-config.js'
 import type {
   Candidate,
   Discovery,
@@ -254,15 +254,15 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
   const client = new CodePipelineClient(awsClientConfig(context))
 
   async function stagesOf(pipelineName: string): Promise<StageState[]> {
-    const state = await context.call('GetPipelineState', () =>
-      client.send(new GetPipelineStateCommand({ name: pipelineName }))
+    const state = await context.call('GetPipelineState', signal =>
+      client.send(new GetPipelineStateCommand({ name: pipelineName }), { abortSignal: signal })
     )
     return state.stageStates ?? []
   }
 
   async function newestExecution(pipelineName: string): Promise<PipelineExecutionSummary | undefined> {
-    const page = await context.call('ListPipelineExecutions', () =>
-      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }))
+    const page = await context.call('ListPipelineExecutions', signal =>
+      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), { abortSignal: signal })
     )
     return page.pipelineExecutionSummaries?.[0]
   }
@@ -318,6 +318,7 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
   }
 
   return {
+    consoleHosts: AWS_CONSOLE_HOSTS,
     discover: target =>
       target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
 
@@ -339,7 +340,7 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
       } as const
       const answer = await context.call(
         'RetryStageExecution',
-        () => client.send(new RetryStageExecutionCommand(input)),
+        signal => client.send(new RetryStageExecutionCommand(input), { abortSignal: signal }),
         { beforeResend: request.beforeResend }
       )
       if (answer.pipelineExecutionId === undefined)
@@ -349,9 +350,10 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
 
     async status(target, started) {
       const id = started.executionId
-      const { pipelineExecution } = await context.call('GetPipelineExecution', () =>
+      const { pipelineExecution } = await context.call('GetPipelineExecution', signal =>
         client.send(
-          new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id })
+          new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id }),
+          { abortSignal: signal }
         )
       )
       const status = pipelineExecution?.status
@@ -383,14 +385,15 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
     },
 
     async stop(target, started, reason) {
-      await context.call('StopPipelineExecution', () =>
+      await context.call('StopPipelineExecution', signal =>
         client.send(
           new StopPipelineExecutionCommand({
             pipelineName: target.pipelineName,
             pipelineExecutionId: started.executionId,
             abandon: false,
             reason: oneLine(reason, STOP_REASON_MAX)
-          })
+          }),
+          { abortSignal: signal }
         )
       )
     }

@@ -73,6 +73,8 @@ export interface Progress {
  * between calls so one instance can serve many targets at once.
  */
 export interface Provider<S extends Service = Service> {
+  /** Hosts (and their subdomains) of the provider's console: the only links shown, always `https`. */
+  readonly consoleHosts: readonly string[]
   /** Find what to retry: the named execution, or the latest one if it failed. */
   discover(target: TargetOf<S>): Promise<Discovery>
   /** Read the candidate's execution again: the same failure (same revision), or changed since. */

@@ -12,7 +12,7 @@ import {
 import type { ErrorSpec } from '../call.js'
 import { TargetError, UnreadableAnswer } from '../errors.js'
 import type { SageMakerTarget } from '../targets.js'
-import { awsClientConfig, consoleBase } from './aws-config.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from './aws-config.js'
 import type {
   Candidate,
   Discovery,
@@ -150,8 +150,10 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
   const stopNonce = randomUUID()
 
   function describe(arn: string): Promise<DescribePipelineExecutionResponse> {
-    return call('DescribePipelineExecution', () =>
-      client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }))
+    return call('DescribePipelineExecution', signal =>
+      client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }), {
+        abortSignal: signal
+      })
     )
   }
 
@@ -160,14 +162,15 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
     const steps: PipelineExecutionStep[] = []
     let nextToken: string | undefined
     for (let page = 0; page < pages; page++) {
-      const out = await call('ListPipelineExecutionSteps', () =>
+      const out = await call('ListPipelineExecutionSteps', signal =>
         client.send(
           new ListPipelineExecutionStepsCommand({
             PipelineExecutionArn: arn,
             SortOrder: 'Descending',
             MaxResults: STEP_PAGE_SIZE,
             ...(nextToken !== undefined ? { NextToken: nextToken } : {})
-          })
+          }),
+          { abortSignal: signal }
         )
       )
       steps.push(...(out.PipelineExecutionSteps ?? []))
@@ -194,14 +197,15 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
   }
 
   async function newestExecution(pipeline: string) {
-    const out = await call('ListPipelineExecutions', () =>
+    const out = await call('ListPipelineExecutions', signal =>
       client.send(
         new ListPipelineExecutionsCommand({
           PipelineName: pipeline,
           SortBy: 'CreationTime',
           SortOrder: 'Descending',
           MaxResults: 1
-        })
+        }),
+        { abortSignal: signal }
       )
     )
     return out.PipelineExecutionSummaries?.[0]
@@ -281,6 +285,7 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
   }
 
   return {
+    consoleHosts: AWS_CONSOLE_HOSTS,
     recheck: (_target, candidate) => recheck(candidate.executionId),
 
     discover: target =>
@@ -296,7 +301,7 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
       // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
       const out = await call(
         'RetryPipelineExecution',
-        () =>
+        signal =>
           client.send(
             new RetryPipelineExecutionCommand({
               PipelineExecutionArn: candidate.executionId,
@@ -304,7 +309,8 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
               ...(request.maxParallelSteps !== undefined
                 ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
                 : {})
-            })
+            }),
+            { abortSignal: signal }
           ),
         { beforeResend: request.beforeResend }
       )
@@ -320,9 +326,10 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
     async stop(_target, started): Promise<void> {
       const arn = started.executionArn ?? started.executionId
       const token = stopToken(stopNonce, arn)
-      await call('StopPipelineExecution', () =>
+      await call('StopPipelineExecution', signal =>
         client.send(
-          new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token })
+          new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token }),
+          { abortSignal: signal }
         )
       )
     }
