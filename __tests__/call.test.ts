@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock, networkError, sdkError } from '../__fixtures__/context.js'
 import { createCaller, fullJitter, type BackoffPolicy, type ErrorSpec } from '../src/call.js'
+import { Cancelled, withSignal } from '../src/cancellation.js'
 import { ServiceCallError } from '../src/errors.js'
 import { TokenBucket } from '../src/rate-limit.js'
 
@@ -240,5 +241,101 @@ describe('createCaller with a rate limiter', () => {
     await call('Op', failing([throttledByName], 'ok'))
     expect(take).toHaveBeenCalledTimes(2)
     expect(limiter.currentRate).toBeCloseTo(5 + 10 / 50)
+  })
+})
+
+describe('createCaller: every request is bounded and abortable', () => {
+  /** A send() that never answers on its own, and ends (rejecting like fetch) when its signal aborts. */
+  function hanging() {
+    const signals: AbortSignal[] = []
+    const send = jest.fn((signal: AbortSignal) => {
+      signals.push(signal)
+      return new Promise<string>((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), {
+          once: true
+        })
+      })
+    })
+    return { send, signals }
+  }
+
+  function bounded(timeoutMs = 20) {
+    const clock = fakeClock(0)
+    const logs: string[] = []
+    const call = createCaller(
+      {},
+      { clock, random: () => 0, policy: POLICY, log: m => logs.push(m), requestTimeoutMs: timeoutMs }
+    )
+    return { call, logs }
+  }
+
+  it('aborts a request that gets no answer in time and counts it as a network time-out, tried again', async () => {
+    const { send, signals } = hanging()
+    const { call, logs } = bounded()
+    const error = await rejection(call('GetThing', send))
+    expect(send).toHaveBeenCalledTimes(POLICY.maxAttempts)
+    expect(signals.every(s => s.aborted)).toBe(true)
+    expect(error.errorName).toBe('TimeoutError')
+    expect(error.reason).toContain('no answer within 0.02 s')
+    expect(error.transient).toBe(true)
+    expect(error.maybeApplied).toBe(true)
+    expect(logs[0]).toContain('TimeoutError')
+  })
+
+  it('a hung first answer, then a normal one: the call succeeds', async () => {
+    let n = 0
+    const { call } = bounded()
+    const send = jest.fn((signal: AbortSignal) =>
+      n++ === 0
+        ? new Promise<string>((_r, reject) => signal.addEventListener('abort', () => reject(new Error('x'))))
+        : Promise.resolve('ok')
+    )
+    await expect(call('GetThing', send)).resolves.toBe('ok')
+    expect(send).toHaveBeenCalledTimes(2)
+  })
+
+  it('a scope that aborts while a request is in flight ends the call with Cancelled (maybe applied), sending nothing more', async () => {
+    const { send, signals } = hanging()
+    const { call } = bounded(60_000)
+    const controller = new AbortController()
+    const pending = withSignal(controller.signal, () => call('RetryBuild', send))
+    await Promise.resolve()
+    controller.abort('SIGINT')
+    const error = await pending.catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Cancelled)
+    expect(error).toMatchObject({ operation: 'RetryBuild', maybeApplied: true, reason: 'SIGINT' })
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(signals[0]?.aborted).toBe(true)
+  })
+
+  it('a scope already aborted sends nothing', async () => {
+    const send = jest.fn(() => Promise.resolve('ok'))
+    const { call } = bounded()
+    const error = await withSignal(AbortSignal.abort('SIGTERM'), () => call('ListBuilds', send)).catch(
+      (e: unknown) => e
+    )
+    expect(error).toMatchObject({ name: 'Cancelled', maybeApplied: false })
+    expect(send).not.toHaveBeenCalled()
+  })
+
+  it('a scope that aborts during the back-off pause sends nothing more; maybe applied only after an unreadable answer', async () => {
+    for (const [first, maybeApplied] of [
+      [throttledByName, false],
+      [serverError, true]
+    ] as const) {
+      const controller = new AbortController()
+      const clock = fakeClock(0)
+      clock.sleep = () => {
+        controller.abort('SIGINT')
+        return Promise.resolve()
+      }
+      const call = createCaller({}, { clock, random: () => 0.5, policy: POLICY, log: () => undefined })
+      const send = failing([first], 'ok')
+      const error = await withSignal(controller.signal, () => call('RetryBuild', send)).catch(
+        (e: unknown) => e
+      )
+      expect(error).toMatchObject({ name: 'Cancelled', maybeApplied })
+      expect(send).toHaveBeenCalledTimes(1)
+    }
   })
 })

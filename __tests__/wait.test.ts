@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock, networkError, sdkError } from '../__fixtures__/context.js'
-import { toServiceCallError } from '../src/call.js'
+import { createCaller, DEFAULT_BACKOFF, toServiceCallError } from '../src/call.js'
+import { withSignal } from '../src/cancellation.js'
 import { ServiceCallError } from '../src/errors.js'
 import type { Progress } from '../src/providers/provider.js'
 import type { Clock } from '../src/rate-limit.js'
@@ -257,5 +258,38 @@ describe('formatDuration', () => {
     [3_661_000, '1h 1m 1s']
   ])('%d ms -> %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text)
+  })
+})
+
+describe('pollUntilDone: a read that hangs', () => {
+  /** A read through the real caller whose request never answers (the caller's own bound is far away). */
+  function hangingRead(clock: Clock) {
+    const call = createCaller({}, { clock, random: () => 0, policy: DEFAULT_BACKOFF, log: () => undefined })
+    return jest.fn(() =>
+      call(
+        'BatchGetBuilds',
+        signal =>
+          new Promise<Progress>((_resolve, reject) =>
+            signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true })
+          )
+      )
+    )
+  }
+
+  it('does not outlive the budget: the read is cut at the deadline and the wait times out', async () => {
+    const { opts, clock } = options({ intervalMs: 10, timeoutMs: 150 })
+    const read = hangingRead(clock)
+    const outcome = await pollUntilDone(read, opts)
+    expect(outcome.kind).toBe('timed-out')
+    expect(read).toHaveBeenCalledTimes(1)
+  })
+
+  it('ends as aborted when the workflow is cancelled during a hanging read', async () => {
+    const controller = new AbortController()
+    const { opts, clock } = options({ intervalMs: 10, signal: controller.signal })
+    const read = hangingRead(clock)
+    setTimeout(() => controller.abort('SIGINT'), 30)
+    const outcome = await withSignal(controller.signal, () => pollUntilDone(read, opts))
+    expect(outcome.kind).toBe('aborted')
   })
 })

@@ -123,7 +123,7 @@ function createHuaweiClient(options) {
     const base = options.endpoint.replace(/\/+$/, '');
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return {
-        async request(method, path, { query, body } = {}) {
+        async request(method, path, { query, body, signal } = {}) {
             const url = new URL(`${base}${path}`);
             for (const [key, value] of Object.entries(query ?? {}))
                 url.searchParams.append(key, value);
@@ -133,7 +133,9 @@ function createHuaweiClient(options) {
                 method,
                 headers,
                 ...(payload === undefined ? {} : { body: payload }),
-                signal: AbortSignal.timeout(timeoutMs)
+                signal: signal
+                    ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+                    : AbortSignal.timeout(timeoutMs)
             });
             return (await readAnswer(response));
         }
@@ -151,7 +153,9 @@ async function readAnswer(response) {
     const text = await response.text();
     const data = parseJson(text);
     const requestId = response.headers.get('x-request-id') ?? undefined;
-    const failure = response.ok ? flatError(data) : (flatError(data) ?? nestedError(data));
+    // A 2xx that carries an explicit error code is a failure too (only the flat `error_code`/`errorCode`
+    // forms: a success body may well hold a `code` of its own); a non-2xx is read in every form.
+    const failure = response.ok ? explicitErrorOf(data) : errorOf(data);
     if (!response.ok || failure) {
         const code = failure?.code ?? `HTTP${response.status}`;
         const message = failure?.message ?? `HTTP ${response.status} ${response.statusText}`.trim();
@@ -172,22 +176,42 @@ function parseJson(text) {
         return undefined;
     }
 }
-/** `{"error_code": "...", "error_msg": "..."}`: also a failure when it comes with a 2xx status. */
-function flatError(data) {
+/** The code / message field pairs Huawei's SDKs read from an error body, in the order they try them. */
+const ERROR_FIELDS = [
+    ['error_code', 'error_msg'],
+    ['errorCode', 'errorMsg'],
+    ['code', 'message']
+];
+/**
+ * An error body in any of the forms Huawei's SDKs read: `{"error_code","error_msg"}`,
+ * `{"errorCode","errorMsg"}`, `{"code","message"}`, or one of them nested one level down
+ * (`{"error": {"code","message"}}`). Only a string code counts, so a success body with a numeric `code`
+ * field is not taken for an error.
+ */
+function errorOf(data) {
     if (!isRecord(data))
         return undefined;
-    return errorFields(data.error_code, data.error_msg);
+    const flat = fieldsOf(data);
+    if (flat)
+        return flat;
+    for (const value of Object.values(data)) {
+        const nested = isRecord(value) ? fieldsOf(value) : undefined;
+        if (nested)
+            return nested;
+    }
+    return undefined;
 }
-/** `{"error": {"code": "...", "message": "..."}}`, used by some APIs for their error answers. */
-function nestedError(data) {
-    if (!isRecord(data) || !isRecord(data.error))
-        return undefined;
-    return errorFields(data.error.code, data.error.message);
+function explicitErrorOf(data) {
+    return isRecord(data) ? fieldsOf(data, ERROR_FIELDS.slice(0, 2)) : undefined;
 }
-function errorFields(code, message) {
-    if (typeof code !== 'string' || code === '')
-        return undefined;
-    return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) };
+function fieldsOf(data, pairs = ERROR_FIELDS) {
+    for (const [codeKey, messageKey] of pairs) {
+        const code = data[codeKey];
+        const message = data[messageKey];
+        if (typeof code === 'string' && code !== '')
+            return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) };
+    }
+    return undefined;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -195,7 +219,10 @@ function isRecord(value) {
 
 // EXTERNAL MODULE: ./src/huawei/endpoints.ts
 var endpoints = __webpack_require__(5971);
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __webpack_require__(5540);
 ;// CONCATENATED MODULE: ./src/providers/codearts.ts
+
 
 
 
@@ -226,7 +253,7 @@ const codearts_errors = {
 /** CodeArts has no retry counter in its run data (list or detail), so max-attempts cannot be applied. */
 const ATTEMPTS_BASIS = 'CodeArts does not report retry counts; max-attempts is not enforced for codearts';
 /** Run statuses where the pipeline still works (or waits for a person); anything unknown counts too. */
-const ACTIVE_STATUSES = new Set(['RUNNING', 'PAUSED', 'SUSPEND']);
+const ACTIVE_STATUSES = new Set(['RUNNING', 'ASYNC_RUNNING', 'PAUSED', 'SUSPEND']);
 function runsPath(target) {
     return `/v5/${encodePathSegment(target.projectId)}/api/pipelines/${encodePathSegment(target.pipelineId)}/pipeline-runs`;
 }
@@ -251,18 +278,23 @@ function describeStages(run, statuses) {
     })
         .join('; ');
 }
+/** A stage or job that failed: `ASYNC_FAILED` is the failure of an asynchronous job (official SDK statuses). */
+const FAILED_STATUSES = new Set(['FAILED', 'ASYNC_FAILED']);
 function failureReason(run) {
-    const stages = describeStages(run, new Set(['FAILED']));
+    const stages = describeStages(run, FAILED_STATUSES);
     return stages ? `failed stages: ${stages}` : 'the run failed (no failed stage reported)';
 }
+/** Huawei Cloud's console (`devcloud.<region>.huaweicloud.com` and its other regional hosts). */
+const CONSOLE_HOSTS = ['huaweicloud.com'];
 /**
- * The run's own `detail_url` when the API gives one. Otherwise the console's run page in the form that
+ * The run's own `detail_url` when the API gives one and it is an `https` link on the console's host
+ * (anything else, say `javascript:`, is replaced by the link built here). Otherwise the console's run page in the form that
  * independent public integrations (chat notifiers, commit-status bridges) build:
  * `devcloud.<region>.huaweicloud.com/cicd/project/<project>/pipeline/detail/<pipeline>/<run>?v=1`. Not
  * documented by Huawei; with only a custom endpoint there is no region for it, and no link beats a made-up one.
  */
 function consoleUrl(context, target, run, id) {
-    if (run.detail_url)
+    if (run.detail_url && (0,sanitize/* isConsoleLink */.c2)(run.detail_url, CONSOLE_HOSTS))
         return run.detail_url;
     if (!context.region)
         return '';
@@ -282,7 +314,7 @@ function epochOf(time) {
  */
 function revisionOf(run) {
     const failed = stagesOf(run)
-        .filter(stage => stage.status === 'FAILED')
+        .filter(stage => FAILED_STATUSES.has(stage.status ?? ''))
         .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`);
     return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ');
 }
@@ -313,10 +345,14 @@ function create(context) {
     if (!context.huawei)
         throw new errors/* TargetError */.I0('no Huawei Cloud credentials are set for codearts');
     const client = createHuaweiClient({ endpoint, auth: context.huawei });
-    const readRun = (target, id) => context.call('ShowPipelineRunDetail', () => client.request('GET', `${runsPath(target)}/detail`, { query: { pipeline_run_id: id } }));
+    const readRun = (target, id) => context.call('ShowPipelineRunDetail', signal => client.request('GET', `${runsPath(target)}/detail`, {
+        query: { pipeline_run_id: id },
+        signal
+    }));
     const latestRun = async (target) => {
-        const list = await context.call('ListPipelineRuns', () => client.request('POST', `${runsPath(target)}/list`, {
-            body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' }
+        const list = await context.call('ListPipelineRuns', signal => client.request('POST', `${runsPath(target)}/list`, {
+            body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' },
+            signal
         }));
         return list.pipeline_runs?.[0];
     };
@@ -328,6 +364,7 @@ function create(context) {
         consoleUrl: consoleUrl(context, target, run, id)
     });
     return {
+        consoleHosts: CONSOLE_HOSTS,
         async discover(target) {
             if (target.executionId !== undefined) {
                 const run = await readRun(target, target.executionId);
@@ -366,8 +403,8 @@ function create(context) {
         async retry(target, candidate, request) {
             const id = candidate.executionId;
             // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
-            const answer = await context.call('RetryPipelineRun', async () => {
-                const reply = await client.request('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`);
+            const answer = await context.call('RetryPipelineRun', async (signal) => {
+                const reply = await client.request('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`, { signal });
                 if (reply.success === undefined)
                     throw new errors/* UnreadableAnswer */.ym(`the retry of run ${id} answered without "success"`);
                 return reply;
@@ -383,7 +420,9 @@ function create(context) {
         },
         async stop(target, started) {
             const id = started.executionId;
-            await context.call('StopPipelineRun', () => client.request('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`), {
+            await context.call('StopPipelineRun', signal => client.request('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, {
+                signal
+            }), {
                 alreadyApplied: async () => (await readRun(target, id)).status === 'CANCELED' ? { success: true } : undefined
             });
         }

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ consoleBase),
-/* harmony export */   r: () => (/* binding */ awsClientConfig)
+/* harmony export */   AF: () => (/* binding */ AWS_CONSOLE_HOSTS),
+/* harmony export */   pj: () => (/* binding */ consoleBase),
+/* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
 /**
  * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via
@@ -22,11 +23,19 @@ function awsClientConfig(context) {
         ...(context.endpoint ? { endpoint: context.endpoint } : {})
     };
 }
-/** Console host for a region: the China partition has its own. */
+/** The AWS consoles' hosts, per partition: links elsewhere are never shown. */
+const AWS_CONSOLE_HOSTS = [
+    'console.aws.amazon.com',
+    'console.amazonaws.cn',
+    'console.amazonaws-us-gov.com'
+];
+/** Console base URL for a region: the China and GovCloud partitions have their own hosts. */
 function consoleBase(region) {
-    return region.startsWith('cn-')
-        ? `https://${region}.console.amazonaws.cn`
-        : `https://${region}.console.aws.amazon.com`;
+    if (region.startsWith('cn-'))
+        return `https://${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `https://console.amazonaws-us-gov.com`;
+    return `https://${region}.console.aws.amazon.com`;
 }
 
 
@@ -85,7 +94,7 @@ const STATES = {
     Superseded: 'stopped'
 };
 function consoleUrl(region, pipelineName, executionId) {
-    return (`${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleBase */ .p)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
+    return (`${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
         `/executions/${executionId}/timeline?region=${region}`);
 }
 function oneLine(text, max) {
@@ -227,13 +236,13 @@ function failureReason(stages, executionId) {
     return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ');
 }
 function createCodePipeline(context) {
-    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .CodePipelineClient */ .pEs((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .r)(context));
+    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .CodePipelineClient */ .pEs((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .awsClientConfig */ .rw)(context));
     async function stagesOf(pipelineName) {
-        const state = await context.call('GetPipelineState', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName })));
+        const state = await context.call('GetPipelineState', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), { abortSignal: signal }));
         return state.stageStates ?? [];
     }
     async function newestExecution(pipelineName) {
-        const page = await context.call('ListPipelineExecutions', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 })));
+        const page = await context.call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), { abortSignal: signal }));
         return page.pipelineExecutionSummaries?.[0];
     }
     async function discoverLatest(target) {
@@ -286,6 +295,7 @@ function createCodePipeline(context) {
         };
     }
     return {
+        consoleHosts: _aws_config_js__WEBPACK_IMPORTED_MODULE_1__/* .AWS_CONSOLE_HOSTS */ .AF,
         discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
         recheck,
         async retry(target, candidate, request) {
@@ -303,14 +313,14 @@ function createCodePipeline(context) {
                 pipelineExecutionId: candidate.executionId,
                 retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
             };
-            const answer = await context.call('RetryStageExecution', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .RetryStageExecutionCommand */ .enB(input)), { beforeResend: request.beforeResend });
+            const answer = await context.call('RetryStageExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .RetryStageExecutionCommand */ .enB(input), { abortSignal: signal }), { beforeResend: request.beforeResend });
             if (answer.pipelineExecutionId === undefined)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
             return started(answer.pipelineExecutionId);
         },
         async status(target, started) {
             const id = started.executionId;
-            const { pipelineExecution } = await context.call('GetPipelineExecution', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id })));
+            const { pipelineExecution } = await context.call('GetPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), { abortSignal: signal }));
             const status = pipelineExecution?.status;
             const state = status === undefined ? undefined : STATES[status];
             const summary = pipelineExecution?.statusSummary;
@@ -337,12 +347,12 @@ function createCodePipeline(context) {
             }
         },
         async stop(target, started, reason) {
-            await context.call('StopPipelineExecution', () => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .StopPipelineExecutionCommand */ .krr({
+            await context.call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_2__/* .StopPipelineExecutionCommand */ .krr({
                 pipelineName: target.pipelineName,
                 pipelineExecutionId: started.executionId,
                 abandon: false,
                 reason: oneLine(reason, STOP_REASON_MAX)
-            })));
+            }), { abortSignal: signal }));
         }
     };
 }

@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ consoleBase),
-/* harmony export */   r: () => (/* binding */ awsClientConfig)
+/* harmony export */   AF: () => (/* binding */ AWS_CONSOLE_HOSTS),
+/* harmony export */   pj: () => (/* binding */ consoleBase),
+/* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
 /**
  * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via
@@ -22,11 +23,19 @@ function awsClientConfig(context) {
         ...(context.endpoint ? { endpoint: context.endpoint } : {})
     };
 }
-/** Console host for a region: the China partition has its own. */
+/** The AWS consoles' hosts, per partition: links elsewhere are never shown. */
+const AWS_CONSOLE_HOSTS = [
+    'console.aws.amazon.com',
+    'console.amazonaws.cn',
+    'console.amazonaws-us-gov.com'
+];
+/** Console base URL for a region: the China and GovCloud partitions have their own hosts. */
 function consoleBase(region) {
-    return region.startsWith('cn-')
-        ? `https://${region}.console.amazonaws.cn`
-        : `https://${region}.console.aws.amazon.com`;
+    if (region.startsWith('cn-'))
+        return `https://${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `https://console.amazonaws-us-gov.com`;
+    return `https://${region}.console.aws.amazon.com`;
 }
 
 
@@ -71,7 +80,7 @@ const STEP_PAGE_SIZE = 100;
 const MAX_STEP_PAGES = 10;
 /** There is no stable console link to one execution, so this is the pipelines list of the region. */
 function consoleUrl(region) {
-    return `${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleBase */ .p)(region)}/sagemaker/home?region=${region}#/pipelines`;
+    return `${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleBase */ .pj)(region)}/sagemaker/home?region=${region}#/pipelines`;
 }
 function failedSteps(steps) {
     return steps.filter(step => step.StepStatus === 'Failed');
@@ -143,24 +152,26 @@ function stopToken(nonce, executionArn) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
 }
 function create(context) {
-    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerClient */ .kHU((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .r)(context));
+    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .SageMakerClient */ .kHU((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
     const { call } = context;
     const url = consoleUrl(context.region);
     const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     function describe(arn) {
-        return call('DescribePipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn })));
+        return call('DescribePipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), {
+            abortSignal: signal
+        }));
     }
     /** Newest steps first; one call per page, at most `pages` pages. */
     async function listSteps(arn, pages) {
         const steps = [];
         let nextToken;
         for (let page = 0; page < pages; page++) {
-            const out = await call('ListPipelineExecutionSteps', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionStepsCommand */ .BTz({
+            const out = await call('ListPipelineExecutionSteps', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionStepsCommand */ .BTz({
                 PipelineExecutionArn: arn,
                 SortOrder: 'Descending',
                 MaxResults: STEP_PAGE_SIZE,
                 ...(nextToken !== undefined ? { NextToken: nextToken } : {})
-            })));
+            }), { abortSignal: signal }));
             steps.push(...(out.PipelineExecutionSteps ?? []));
             nextToken = out.NextToken;
             if (nextToken === undefined)
@@ -180,12 +191,12 @@ function create(context) {
         };
     }
     async function newestExecution(pipeline) {
-        const out = await call('ListPipelineExecutions', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({
+        const out = await call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
             MaxResults: 1
-        })));
+        }), { abortSignal: signal }));
         return out.PipelineExecutionSummaries?.[0];
     }
     async function discoverNamed(arn) {
@@ -252,6 +263,7 @@ function create(context) {
         };
     }
     return {
+        consoleHosts: _aws_config_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS_CONSOLE_HOSTS */ .AF,
         recheck: (_target, candidate) => recheck(candidate.executionId),
         discover: target => target.executionId !== undefined
             ? discoverNamed(target.executionId)
@@ -260,13 +272,13 @@ function create(context) {
             if (request.mode === 'all')
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
             // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-            const out = await call('RetryPipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .RetryPipelineExecutionCommand */ .isZ({
+            const out = await call('RetryPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .RetryPipelineExecutionCommand */ .isZ({
                 PipelineExecutionArn: candidate.executionId,
                 ClientRequestToken: request.token,
                 ...(request.maxParallelSteps !== undefined
                     ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
                     : {})
-            })), { beforeResend: request.beforeResend });
+            }), { abortSignal: signal }), { beforeResend: request.beforeResend });
             if (out.PipelineExecutionArn === undefined)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
             // The same execution resumes: its ARN is both outputs.
@@ -277,7 +289,7 @@ function create(context) {
         async stop(_target, started) {
             const arn = started.executionArn ?? started.executionId;
             const token = stopToken(stopNonce, arn);
-            await call('StopPipelineExecution', () => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token })));
+            await call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), { abortSignal: signal }));
         }
     };
 }

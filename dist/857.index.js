@@ -6,8 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ consoleBase),
-/* harmony export */   r: () => (/* binding */ awsClientConfig)
+/* harmony export */   AF: () => (/* binding */ AWS_CONSOLE_HOSTS),
+/* harmony export */   pj: () => (/* binding */ consoleBase),
+/* harmony export */   rw: () => (/* binding */ awsClientConfig)
 /* harmony export */ });
 /**
  * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via
@@ -22,11 +23,19 @@ function awsClientConfig(context) {
         ...(context.endpoint ? { endpoint: context.endpoint } : {})
     };
 }
-/** Console host for a region: the China partition has its own. */
+/** The AWS consoles' hosts, per partition: links elsewhere are never shown. */
+const AWS_CONSOLE_HOSTS = [
+    'console.aws.amazon.com',
+    'console.amazonaws.cn',
+    'console.amazonaws-us-gov.com'
+];
+/** Console base URL for a region: the China and GovCloud partitions have their own hosts. */
 function consoleBase(region) {
-    return region.startsWith('cn-')
-        ? `https://${region}.console.amazonaws.cn`
-        : `https://${region}.console.aws.amazon.com`;
+    if (region.startsWith('cn-'))
+        return `https://${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `https://console.amazonaws-us-gov.com`;
+    return `https://${region}.console.aws.amazon.com`;
 }
 
 
@@ -57,7 +66,7 @@ const FAILED_STATUSES = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
 /** How many of a project's newest runs are read: one list page, one batch read (the API's limit is 100). */
 const HEAD_SIZE = 100;
 function codeBuildClient(context) {
-    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .CodeBuildClient */ .bex((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .r)(context));
+    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .CodeBuildClient */ .bex((0,_aws_config_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
 }
 function createRunProvider(api, region) {
     const { one } = api.noun;
@@ -140,6 +149,7 @@ function createRunProvider(api, region) {
         };
     }
     return {
+        consoleHosts: _aws_config_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_CONSOLE_HOSTS */ .AF,
         discover: (target) => target.executionId === undefined
             ? discoverLatest(projectOf(target))
             : discoverNamed(projectOf(target), target.executionId),
@@ -171,7 +181,7 @@ function runIdOf(idOrArn) {
 function consoleUrl(region, kind, idOrArn) {
     const id = runIdOf(idOrArn);
     const project = id.slice(0, id.indexOf(':'));
-    return (`${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleBase */ .p)(region)}/codesuite/codebuild/projects/${project}/${kind}/` +
+    return (`${(0,_aws_config_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleBase */ .pj)(region)}/codesuite/codebuild/projects/${project}/${kind}/` +
         `${encodeURIComponent(id)}/?region=${region}`);
 }
 /** Why a run is not retried (not failed, or CodeBuild retries it itself); undefined when it is retried. */
@@ -308,20 +318,22 @@ function buildApi(context) {
     return {
         noun: NOUN,
         async listNewest(projectName) {
-            const out = await context.call('ListBuildsForProject', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .ListBuildsForProjectCommand */ .nXI({ projectName, sortOrder: 'DESCENDING' })));
+            const out = await context.call('ListBuildsForProject', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .ListBuildsForProjectCommand */ .nXI({ projectName, sortOrder: 'DESCENDING' }), {
+                abortSignal: signal
+            }));
             return out.ids ?? [];
         },
         async read(ids) {
-            const out = await context.call('BatchGetBuilds', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetBuildsCommand */ .zZb({ ids })));
+            const out = await context.call('BatchGetBuilds', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetBuildsCommand */ .zZb({ ids }), { abortSignal: signal }));
             return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
         // A build always restarts whole, so the retry mode does not apply.
         async retry(id, { token, beforeResend }) {
-            const out = await context.call('RetryBuild', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token })), { beforeResend });
+            const out = await context.call('RetryBuild', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token }), { abortSignal: signal }), { beforeResend });
             return { id: out.build?.id, arn: out.build?.arn };
         },
         async stop(id) {
-            await context.call('StopBuild', () => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .StopBuildCommand */ .aWR({ id })));
+            await context.call('StopBuild', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .StopBuildCommand */ .aWR({ id }), { abortSignal: signal }));
         }
     };
 }

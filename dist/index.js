@@ -28579,7 +28579,7 @@ function codeartsEndpoint(region) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3273);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(232);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28608,7 +28608,10 @@ var endpoints = __nccwpck_require__(5971);
 /** The five services and what one retry target names. */
 const SERVICES = ['codepipeline', 'codebuild', 'codebuild-batch', 'sagemaker', 'codearts'];
 
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
 ;// CONCATENATED MODULE: ./src/validate.ts
+
 
 /** Documented identifier forms (action-interface.md and the API references). */
 const PATTERNS = {
@@ -28671,22 +28674,38 @@ function parseNumber(input, value, rule) {
         throw new errors/* InputError */.dz(input, `'${shorten(value)}' is not valid`, rule.accepted);
     return n;
 }
+const URL_FORM = 'an http(s) URL with a host and an optional path, such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com';
+/**
+ * An http(s) URL without user, password, query or fragment: credentials in it would be printed with every
+ * request error, and a query or fragment would be sent with (or silently dropped from) every request.
+ */
 function expectUrl(input, value) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new errors/* InputError */.dz(input, `'${shorten(value)}' is not a URL`, 'an http(s) URL such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com');
+        throw new errors/* InputError */.dz(input, `'${shorten(withoutUserinfo(value))}' is not a URL`, URL_FORM);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz(input, `scheme '${url.protocol}' is not supported`, 'an http:// or https:// URL');
+        throw new errors/* InputError */.dz(input, `scheme '${shorten(url.protocol)}' is not supported`, URL_FORM);
+    if (url.username !== '' || url.password !== '')
+        throw new errors/* InputError */.dz(input, 'the URL carries a user name or password (not shown)', URL_FORM);
+    if (url.search !== '' || value.includes('?'))
+        throw new errors/* InputError */.dz(input, `'${shorten(url.search || '?')}' is a query`, URL_FORM);
+    if (url.hash !== '' || value.includes('#'))
+        throw new errors/* InputError */.dz(input, `'${shorten(url.hash || '#')}' is a fragment`, URL_FORM);
     return value.replace(/\/+$/, '');
 }
-/** Values are echoed in errors to help the user; long ones are cut so a log line stays one line. */
+/** `scheme://user:password@host` -> `scheme://***@host`, for a value that may not even parse. */
+function withoutUserinfo(value) {
+    return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@');
+}
+/** The longest value echoed in an error (contract: 100 characters). */
+const MAX_ECHO = 100;
+/** Values are echoed in errors to help the user: one line, at most MAX_ECHO characters. */
 function shorten(value) {
-    const oneLine = value.replace(/\s+/g, ' ');
-    return oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine;
+    return (0,sanitize/* oneLine */.TN)(value.replace(/\s+/g, ' '), MAX_ECHO);
 }
 
 ;// CONCATENATED MODULE: ./src/target-list.ts
@@ -28789,6 +28808,20 @@ const SECRET_INPUTS = [
     'huaweicloud-auth-token',
     'idempotency-token'
 ];
+/**
+ * Credentials the SDKs (or this action) may read from the environment, masked whatever the service: an
+ * SDK error or a debug line must never be able to print one.
+ */
+const SECRET_ENV = [
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'HUAWEICLOUD_SDK_AK',
+    'HUAWEICLOUD_SDK_SK',
+    'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+    'HUAWEI_CLOUD_ACCESS_KEY_ID',
+    'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
+    'HUAWEICLOUD_AUTH_TOKEN'
+];
 /** Inputs that name one execution of one service: they belong to single mode. */
 const PER_SERVICE = {
     'pipeline-name': ['codepipeline', 'sagemaker'],
@@ -28824,6 +28857,11 @@ function readRequest(read, env, mask) {
     for (const name of SECRET_INPUTS) {
         const secret = given(name);
         if (secret !== undefined)
+            mask(secret);
+    }
+    for (const name of SECRET_ENV) {
+        const secret = env[name]?.trim();
+        if (secret)
             mask(secret);
     }
     // Numbers and booleans are checked whether or not their mode is on.
@@ -29081,7 +29119,7 @@ function readHuaweiAuth(given, fromEnv, mask) {
 
 /***/ }),
 
-/***/ 3273:
+/***/ 232:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29090,6 +29128,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -32036,17 +32082,28 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/abort.ts
-/** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills; the step must be out well before that. */
-const EXIT_WITHIN_MS = 4500;
 /**
- * Turns SIGINT/SIGTERM into an AbortSignal so a wait stops at once, and arms an unref'd watchdog that
- * exits with code 1 if anything (a hung socket) still holds the process after the abort. Returns a disposer.
+ * The runner sends SIGINT, then SIGTERM 7.5 s later, then kills. The contract gives the step 5 s: targets
+ * get until REPORT_AFTER_MS to wind down (stop calls included); then whatever they have not reported yet is
+ * reported from what is known, and the process exits by EXIT_WITHIN_MS whatever still holds it.
  */
-function abortOnSignals(controller, exit = code => process.exit(code)) {
+const REPORT_AFTER_MS = 3500;
+const EXIT_WITHIN_MS = 4700;
+/**
+ * Turns SIGINT/SIGTERM into an abort of `controller` (every wait and request ends), and arms unref'd
+ * timers: `report` at REPORT_AFTER_MS, then exit with code 1 as soon as it is done or at EXIT_WITHIN_MS.
+ * Returns a disposer.
+ */
+function abortOnSignals(controller, report, exit = code => process.exit(code)) {
     const onSignal = (signal) => {
         if (controller.signal.aborted)
             return;
         controller.abort(signal);
+        setTimeout(() => {
+            void report()
+                .catch(() => undefined)
+                .finally(() => exit(1));
+        }, REPORT_AFTER_MS).unref();
         setTimeout(() => exit(1), EXIT_WITHIN_MS).unref();
     };
     process.on('SIGINT', onSignal);
@@ -32057,10 +32114,84 @@ function abortOnSignals(controller, exit = code => process.exit(code)) {
     };
 }
 
+// EXTERNAL MODULE: external "node:async_hooks"
+var external_node_async_hooks_ = __nccwpck_require__(6698);
+;// CONCATENATED MODULE: ./src/cancellation.ts
+
+/**
+ * The signal that bounds the API work of whatever runs inside it: the workflow's cancellation for the whole
+ * step, narrowed by a wait's deadline while a status read runs, or a short bound of its own for the stop
+ * calls that still go out after a cancel. The caller (call.ts) reads it for every request, so a provider
+ * never has to pass a signal along.
+ */
+const scope = new external_node_async_hooks_.AsyncLocalStorage();
+function withSignal(signal, work) {
+    return scope.run(signal, work);
+}
+function currentSignal() {
+    return scope.getStore();
+}
+/** The current scope narrowed by `signal`: aborted as soon as either is. */
+function narrowed(signal) {
+    const outer = currentSignal();
+    return outer ? AbortSignal.any([outer, signal]) : signal;
+}
+/**
+ * API work was cut off because the scope's signal aborted (the workflow was cancelled, or a wait's budget
+ * ran out). `maybeApplied`: a request was in flight, or its last answer never came readable back, so a
+ * change it asked for may have happened.
+ */
+class Cancelled extends Error {
+    operation;
+    maybeApplied;
+    reason;
+    name = 'Cancelled';
+    constructor(operation, maybeApplied, reason) {
+        super(`${operation} was cut off (${String(reason)})`);
+        this.operation = operation;
+        this.maybeApplied = maybeApplied;
+        this.reason = reason;
+    }
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts + 3 modules
 var inputs = __nccwpck_require__(9153);
+// EXTERNAL MODULE: ./src/sanitize.ts
+var sanitize = __nccwpck_require__(5540);
+;// CONCATENATED MODULE: ./src/log.ts
+
+/** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
+const MAX_WARNINGS = 10;
+/** A log line holds a target's label, our words and API text of at most MAX_TEXT characters a piece. */
+const MAX_LINE = 4000;
+/** Every line printed is one line that cannot start a workflow command, whatever text it carries. */
+function printable(message, max = MAX_LINE) {
+    return (0,sanitize/* oneLine */.TN)(message, max);
+}
+function createLog(sink) {
+    let warnings = 0;
+    let finished = false;
+    return {
+        info: message => sink.info(printable(message)),
+        warn(message) {
+            warnings++;
+            if (warnings <= MAX_WARNINGS)
+                sink.warning(printable(message));
+            else
+                sink.info(printable(`warning: ${message}`));
+        },
+        finish() {
+            if (finished || warnings <= MAX_WARNINGS)
+                return;
+            finished = true;
+            const more = warnings - MAX_WARNINGS;
+            sink.warning(`${more} more warning${more === 1 ? '' : 's'} in the log (annotations stop at ${MAX_WARNINGS} per step)`);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pool.ts
 /**
  * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
@@ -32081,12 +32212,46 @@ async function mapPool(items, concurrency, work) {
 
 ;// CONCATENATED MODULE: ./src/call.ts
 
+
+/** No request waits longer than this for its answer: a hung server counts as a network error. */
+const REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_BACKOFF = {
     maxAttempts: 6,
     baseMs: 1000,
     capMs: 20_000,
     budgetMs: 60_000
 };
+/** A request that got no answer in time: a network error (transient, maybe applied), like ETIMEDOUT. */
+class RequestTimedOut extends Error {
+    name = 'TimeoutError';
+    constructor(operation, ms) {
+        super(`${operation}: no answer within ${ms / 1000} s`);
+    }
+}
+/**
+ * Runs `send` with a signal that aborts after `timeoutMs` or with `scope`. Returns its answer, or throws
+ * Cancelled (the scope aborted: a request was in flight), RequestTimedOut, or what `send` threw.
+ */
+async function attempt(operation, send, scope, timeoutMs) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RequestTimedOut(operation, timeoutMs)), timeoutMs);
+    const onScopeAbort = () => controller.abort(scope?.reason);
+    scope?.addEventListener('abort', onScopeAbort, { once: true });
+    try {
+        return await send(controller.signal);
+    }
+    catch (error) {
+        if (scope?.aborted)
+            throw new Cancelled(operation, true, scope.reason);
+        if (controller.signal.reason instanceof RequestTimedOut)
+            throw controller.signal.reason;
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        scope?.removeEventListener('abort', onScopeAbort);
+    }
+}
 /** Full jitter (a uniform pick in [0, min(cap, base * 2^attempt)]) spreads out clients that failed together. */
 function fullJitter(attempt, policy, random) {
     return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt));
@@ -32101,27 +32266,42 @@ function toServiceCallError(operation, error, spec) {
 function createCaller(spec, deps) {
     const extraTransient = new Set(spec.transient);
     const { clock, policy, limiter } = deps;
+    const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     return async function call(operation, send, options) {
+        const scope = currentSignal();
         const start = clock.now();
-        for (let attempt = 0;; attempt++) {
+        // Whether an answer so far was missing or unreadable: a cancel during the pause that follows it
+        // leaves the change possibly applied.
+        let unanswered = false;
+        for (let attemptNo = 0;; attemptNo++) {
+            if (scope?.aborted)
+                throw new Cancelled(operation, unanswered, scope.reason);
             if (limiter)
                 await limiter.take();
+            // It may have aborted while the request waited for the rate limit.
+            if (scope?.aborted)
+                throw new Cancelled(operation, unanswered, scope.reason);
             try {
-                const result = await send();
+                const result = await attempt(operation, send, scope, timeoutMs);
                 limiter?.onSuccess();
                 return result;
             }
             catch (error) {
+                if (error instanceof Cancelled)
+                    throw error;
+                unanswered ||= (0,errors/* isMaybeApplied */.mG)(error);
                 if ((0,errors/* isThrottling */.E2)(error))
                     limiter?.onThrottled();
-                const delay = fullJitter(attempt, policy, deps.random);
+                const delay = fullJitter(attemptNo, policy, deps.random);
                 const resendable = (0,errors/* isTransient */.dg)(error, extraTransient) || (options?.beforeResend !== undefined && (0,errors/* isMaybeApplied */.mG)(error));
-                const again = resendable && attempt + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
+                const again = resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
                 if (!again)
                     throw toServiceCallError(operation, error, spec);
                 deps.log(`${operation}: ${(0,errors/* errorName */.Is)(error)} (${(0,errors/* errorMessage */.gJ)(error)}); trying again in ${delay} ms ` +
-                    `(attempt ${attempt + 2} of at most ${policy.maxAttempts})`);
-                await clock.sleep(delay);
+                    `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`);
+                await clock.sleep(delay, scope);
+                if (scope?.aborted)
+                    throw new Cancelled(operation, unanswered, scope.reason);
                 await options?.beforeResend?.(error);
                 if (options?.alreadyApplied && ((0,errors/* isNetworkError */.TX)(error) || (0,errors/* isServerError */.GQ)(error))) {
                     const applied = await options.alreadyApplied();
@@ -32267,6 +32447,7 @@ class ProviderSet {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
+
 /** Every output the action sets; `action.yml` declares exactly these (a test checks). */
 const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'retried',
@@ -32275,8 +32456,24 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'stage-name',
     'status',
     'console-url',
-    'results'
+    'results',
+    'results-file'
 ]));
+/** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
+const MAX_RESULTS_CHARS = 1_000_000;
+/** What a message is cut to when `results` would be too long otherwise. */
+const SHORT_MESSAGE = 200;
+/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+/** Outcomes a person should look at; kept first when the outputs must shrink. */
+const NEEDS_ATTENTION = new Set([
+    'error',
+    'failed',
+    'timed-out',
+    'stopped',
+    'skipped',
+    'cancelled'
+]);
 /** The `results` JSON object, with the contract's key order. */
 function resultObject(r) {
     return {
@@ -32291,8 +32488,46 @@ function resultObject(r) {
         message: r.message
     };
 }
+/** Every result, never shortened: the content of `results-file`. */
+function resultsFileContent(results) {
+    return `${JSON.stringify(results.map(resultObject), null, 2)}\n`;
+}
+/**
+ * `results` under MAX_RESULTS_CHARS: whole if it fits; else with messages cut to SHORT_MESSAGE characters;
+ * else only the targets that need attention; else as many of those as fit. `results-file` has them all.
+ */
+function resultsOutput(results) {
+    const whole = JSON.stringify(results.map(resultObject));
+    if (whole.length < MAX_RESULTS_CHARS)
+        return { json: whole };
+    const short = results.map(r => ({ ...resultObject(r), message: (0,sanitize/* cut */.Jj)(r.message, SHORT_MESSAGE) }));
+    const shortened = JSON.stringify(short);
+    const tail = 'results-file has every target with its whole message';
+    if (shortened.length < MAX_RESULTS_CHARS)
+        return {
+            json: shortened,
+            note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
+        };
+    const attention = short.filter(r => NEEDS_ATTENTION.has(r.status));
+    const kept = [];
+    let length = 2;
+    for (const r of attention) {
+        const text = JSON.stringify(r);
+        if (length + text.length + 1 >= MAX_RESULTS_CHARS)
+            break;
+        kept.push(text);
+        length += text.length + 1;
+    }
+    const which = kept.length === attention.length
+        ? `only the ${attention.length} targets that need attention`
+        : `only the first ${kept.length} of the ${attention.length} targets that need attention`;
+    return {
+        json: `[${kept.join(',')}]`,
+        note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
+    };
+}
 /** Single mode: every output, from the one target's result. */
-function singleOutputs(result) {
+function singleOutputs(result, resultsFile) {
     return {
         retried: String(result.retried),
         'execution-id': result.executionId,
@@ -32300,14 +32535,16 @@ function singleOutputs(result) {
         'stage-name': result.stageName,
         status: result.status,
         'console-url': result.consoleUrl,
-        results: JSON.stringify([resultObject(result)])
+        results: resultsOutput([result]).json,
+        'results-file': resultsFile
     };
 }
-/** Targets mode: only `retried` (any target) and `results`. */
-function targetsOutputs(results) {
+/** Targets mode: only `retried` (any target), `results` and `results-file`. */
+function targetsOutputs(results, resultsFile, output = resultsOutput(results)) {
     return {
         retried: String(results.some(r => r.retried)),
-        results: JSON.stringify(results.map(resultObject))
+        results: output.json,
+        'results-file': resultsFile
     };
 }
 /** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
@@ -32323,23 +32560,49 @@ const STATUS_LABEL = {
     'nothing-to-retry': '➖ nothing to retry',
     skipped: '⚠️ skipped',
     'dry-run': '🧪 dry run',
+    cancelled: '🚫 cancelled',
     error: '❌ error'
 };
-/** The job summary table: one row per target. Service text is escaped: the summary writer inserts cells as HTML. */
-function summaryTable(results) {
-    const header = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'].map(data => ({
-        data,
-        header: true
-    }));
-    const rows = results.map(r => [
+const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
+/**
+ * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
+ * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
+ */
+function summaryRow(r) {
+    const cells = [
         r.service,
-        escapeHtml(r.target),
-        escapeHtml(r.executionId) || '—',
+        (0,sanitize/* summaryText */.g5)(r.target),
+        (0,sanitize/* summaryText */.g5)(r.executionId) || '—',
         STATUS_LABEL[r.status],
-        escapeHtml(r.message) || '—',
-        r.consoleUrl ? `<a href="${escapeHtml(r.consoleUrl)}">console</a>` : '—'
-    ]);
-    return [header, ...rows];
+        (0,sanitize/* summaryText */.g5)(r.message) || '—',
+        r.consoleUrl ? `<a href="${(0,sanitize/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
+    ];
+    return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
+}
+/**
+ * The job summary: title, totals, one row per target. Rows that would take it past the size limit are
+ * replaced by one row that counts them and points to `results-file`.
+ */
+function summaryMarkup(results, options) {
+    const head = `<h2>${(0,sanitize/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,sanitize/* summaryText */.g5)(totalsLine(results))}</p>\n`;
+    const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
+    const end = '</table>\n';
+    const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
+        `limited to 1 MiB. Every target is in the file named by the results-file output ` +
+        `(${(0,sanitize/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
+    const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
+    let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
+    const rows = [];
+    for (const r of results) {
+        const row = summaryRow(r);
+        const size = Buffer.byteLength(row);
+        if (bytes + size > max)
+            break;
+        rows.push(row);
+        bytes += size;
+    }
+    const omitted = results.length - rows.length;
+    return `${head}${header}${rows.join('')}${omitted > 0 ? omittedRow(omitted) : ''}${end}`;
 }
 function totalsLine(results) {
     const counts = new Map();
@@ -32348,12 +32611,16 @@ function totalsLine(results) {
     const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`);
     return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+/** The step's failure line in targets mode: the first few that failed, then a count. */
+function failureLine(failures, total, listed = 10) {
+    const shown = failures
+        .slice(0, listed)
+        .map(r => `${r.target} (${r.status}: ${(0,sanitize/* cut */.Jj)(r.message, SHORT_MESSAGE)})`);
+    const more = failures.length - shown.length;
+    return (`${failures.length} of ${total} targets did not succeed: ${shown.join('; ')}` +
+        (more > 0 ? `; and ${more} more (see the job summary or results-file)` : ''));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/idempotency.ts
 
 /**
@@ -32369,6 +32636,7 @@ function deriveToken(service, executionId, previousAttempts) {
 }
 
 ;// CONCATENATED MODULE: ./src/send-retry.ts
+
 
 /** Thrown from the re-send guard to stop the caller's loop: the execution is not the failure we saw. */
 class Changed extends Error {
@@ -32437,6 +32705,10 @@ async function sendRetryOnce(provider, target, candidate, request, deps) {
     catch (error) {
         if (error instanceof Changed)
             return outcomeOf(error.snapshot);
+        // Cancelled: no more API work, not even the read that would tell.
+        if (error instanceof Cancelled)
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by beforeResend
+            throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error;
         if ((0,errors/* isMaybeApplied */.mG)(error))
             unanswered = true;
         const refused = error instanceof errors/* ServiceCallError */.MG && error.refusal;
@@ -32456,6 +32728,7 @@ async function sendRetryOnce(provider, target, candidate, request, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/wait.ts
+
 
 
 const THROTTLE_BACKOFF = {
@@ -32494,7 +32767,9 @@ async function pollUntilDone(read, options) {
         if (signal.aborted)
             return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() };
         try {
-            const progress = await read();
+            // A read that hangs must not outlive the budget: its requests end at the deadline too.
+            const budget = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
+            const progress = await withSignal(narrowed(budget), read);
             failures = throttles = 0;
             delay = intervalMs;
             reads++;
@@ -32514,6 +32789,13 @@ async function pollUntilDone(read, options) {
             last = progress;
         }
         catch (error) {
+            if (error instanceof Cancelled) {
+                const cutShort = last ? { last } : {};
+                // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
+                return signal.aborted
+                    ? { kind: 'aborted', ...cutShort, elapsedMs: elapsed() }
+                    : { kind: 'timed-out', ...cutShort, elapsedMs: elapsed() };
+            }
             if (!(0,errors/* isTransient */.dg)(error) || ++failures > maxFailures)
                 throw error;
             delay = (0,errors/* isThrottling */.E2)(error)
@@ -32540,13 +32822,20 @@ function formatDuration(ms) {
 
 
 
-/**
- * One target from start to end: discover, check the attempt cap, retry (or only report in dry-run), and
- * with `wait` follow the execution. Never throws: any failure becomes a result with status `error`.
- */
-async function retryTarget(target, provider, request, deps) {
-    const log = (message) => deps.log(`${target.label}: ${message}`);
-    let result = {
+
+
+/** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
+const STOP_WITHIN_MS = 3000;
+/** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
+function notStarted(target) {
+    return (0,sanitize/* cleanResult */.JJ)({
+        ...initialResult(target),
+        status: 'cancelled',
+        message: 'not started: the workflow was cancelled'
+    }, []);
+}
+function initialResult(target) {
+    return {
         service: target.service,
         target: target.label,
         retried: false,
@@ -32557,6 +32846,35 @@ async function retryTarget(target, provider, request, deps) {
         consoleUrl: '',
         message: ''
     };
+}
+/** The message of a target whose retry call was cut off with its answer unknown. */
+function mayHaveBeenApplied(result) {
+    return ('the workflow was cancelled while the retry call was in flight: the retry may have been applied; check the execution' +
+        (result.consoleUrl ? ` at ${result.consoleUrl}` : '') +
+        ' before retrying it by hand');
+}
+/**
+ * One target from start to end: discover, check the attempt cap, retry (or only report in dry-run), and
+ * with `wait` follow the execution. Never throws: any failure becomes a result with status `error`.
+ */
+async function retryTarget(target, provider, request, deps) {
+    const settled = await settle(target, provider, request, deps);
+    return (0,sanitize/* cleanResult */.JJ)(settled, provider.consoleHosts);
+}
+async function settle(target, provider, request, deps) {
+    const log = (message) => deps.log(`${target.label}: ${message}`);
+    const progress = (r) => deps.onProgress?.((0,sanitize/* cleanResult */.JJ)(r, provider.consoleHosts));
+    let result = initialResult(target);
+    // Whether a retry call is out: a cancel from here on may have let it through.
+    let sending = false;
+    // No new API work once the workflow is cancelled.
+    if (deps.signal.aborted)
+        return notStarted(target);
+    progress({
+        ...result,
+        status: 'cancelled',
+        message: 'cut off while reading the execution; nothing was retried'
+    });
     try {
         const discovery = await provider.discover(target);
         if (discovery.kind === 'nothing') {
@@ -32598,11 +32916,14 @@ async function retryTarget(target, provider, request, deps) {
             log('dry-run: not retrying');
             return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` };
         }
-        // A cancelled workflow starts no new retry (targets mode: the pool still hands out the remaining targets).
+        // Cancelled during discovery: no retry call starts.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
         if (deps.signal.aborted)
-            return { ...result, status: 'error', message: 'not retried: the workflow was cancelled' };
+            return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' };
         const token = request.idempotencyToken ??
             deriveToken(target.service, candidate.executionId, candidate.previousAttempts);
+        sending = true;
+        progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) });
         const sent = await sendRetryOnce(provider, target, candidate, {
             mode: request.retryMode,
             token,
@@ -32615,6 +32936,7 @@ async function retryTarget(target, provider, request, deps) {
                 log(sent.message);
             return { ...result, status: sent.status, message: sent.message };
         }
+        sending = false;
         const { started } = sent;
         if (sent.note)
             log(sent.note);
@@ -32630,7 +32952,8 @@ async function retryTarget(target, provider, request, deps) {
         };
         log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
         deps.ledger?.retried(target);
-        deps.onStarted?.(result);
+        progress(result);
+        deps.onStarted?.((0,sanitize/* cleanResult */.JJ)(result, provider.consoleHosts));
         if (!request.wait)
             return result;
         const wait = request.wait;
@@ -32669,12 +32992,31 @@ async function retryTarget(target, provider, request, deps) {
                     };
                 }
                 log('cancelled while waiting; stopping the execution (cancel-on-abort)');
-                await provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)');
+                const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`;
+                progress({ ...result, status: 'in-progress', message: unconfirmed });
+                try {
+                    // The step's own signal is aborted: the stop call gets a short bound of its own instead.
+                    await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () => provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)'));
+                }
+                catch (error) {
+                    const message = `${unconfirmed} (${(0,errors/* errorMessage */.gJ)(error)}); it may still be running`;
+                    deps.warn(`${target.label}: ${message}`);
+                    return { ...result, status: 'in-progress', message };
+                }
                 return { ...result, status: 'stopped', message: `wait cancelled after ${took}; execution stopped` };
             }
         }
     }
     catch (error) {
+        if (error instanceof Cancelled) {
+            if (sending && error.maybeApplied) {
+                const message = mayHaveBeenApplied(result);
+                deps.warn(`${target.label}: ${message}`);
+                return { ...result, status: 'error', message };
+            }
+            log('cancelled; nothing was retried');
+            return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' };
+        }
         const message = (0,errors/* errorMessage */.gJ)(error);
         deps.warn(`${target.label}: ${message}`);
         return { ...result, status: 'error', message };
@@ -32730,19 +33072,32 @@ function resourceKey(target) {
 
 
 
+
+
+
+
+
+
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 async function run(options = {}) {
+    const env = options.env ?? process.env;
+    const log = createLog({ info: info, warning: warning });
     const controller = new AbortController();
-    const dispose = options.signal ? () => undefined : abortOnSignals(controller);
+    const signal = options.signal ?? controller.signal;
+    // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
+    let report;
+    const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.());
     try {
-        const request = (0,inputs/* readRequest */["in"])(name => readInput(name), options.env ?? process.env, core_setSecret);
-        await retryAll(request, options.signal ?? controller.signal, options);
+        const request = (0,inputs/* readRequest */["in"])(name => readInput(name), env, core_setSecret);
+        const step = new StepReport(request, log, env);
+        report = async () => step.finish(step.known(), signal);
+        await withSignal(signal, async () => retryAll(request, signal, step, options, log));
     }
     catch (error) {
         // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
         if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
             core_debug(error.stack);
-        setFailed((0,errors/* errorMessage */.gJ)(error));
+        setFailed(printable((0,errors/* errorMessage */.gJ)(error)));
     }
     finally {
         dispose();
@@ -32752,57 +33107,202 @@ async function run(options = {}) {
 function readInput(name) {
     return name === 'targets' ? getInput(name, { trimWhitespace: false }) : getInput(name);
 }
-async function retryAll(request, signal, options) {
+async function retryAll(request, signal, step, options, log) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
-    const log = (message) => info(message);
-    const providers = new ProviderSet(request.connection, { clock, random, log });
-    const single = request.mode === 'single';
+    const info = (message) => log.info(message);
+    const providers = new ProviderSet(request.connection, { clock, random, log: info });
     const ledger = new RunLedger();
-    const results = await mapPool(request.targets, request.concurrency, async (target) => retryTarget(target, await providers.get(target.service), request, {
-        clock,
-        random,
-        signal,
-        log,
-        warn: message => warning(message),
-        ledger,
-        // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-        ...(single ? { onStarted: setOutputs } : {})
-    }));
-    if (single)
-        setOutputs(results[0]);
-    else
-        setTargetsOutputs(results);
-    await writeSummary(results, request);
-    const failures = results.filter(r => isFailure(r, request.wait !== undefined));
-    if (signal.aborted)
-        setFailed(`Cancelled (${String(signal.reason)}) while waiting: ${describe(results)}`);
-    else if (failures.length > 0)
-        setFailed(single
-            ? failures.map(r => r.message).join('; ')
-            : `${failures.length} of ${results.length} targets did not succeed: ${failures.map(r => `${r.target} (${r.status}: ${r.message})`).join('; ')}`);
+    const results = await mapPool(request.targets, request.concurrency, async (target, index) => 
+    // A cancelled step starts no new target: no request goes out for one after the signal.
+    signal.aborted
+        ? notStarted(target)
+        : retryTarget(target, await providers.get(target.service), request, {
+            clock,
+            random,
+            signal,
+            log: info,
+            warn: message => log.warn(message),
+            ledger,
+            onProgress: result => step.record(index, result),
+            // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
+            ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
+        }));
+    await step.finish(results, signal);
 }
-function setOutputs(result) {
-    for (const [name, value] of Object.entries(singleOutputs(result)))
-        setOutput(name, value);
+/**
+ * Everything the step reports: outputs, `results-file`, the job summary and the failure line. It keeps what
+ * is known of every target, so a cancelled step reports within seconds, and it reports only once.
+ */
+class StepReport {
+    request;
+    log;
+    board;
+    resultsFile;
+    finishing;
+    constructor(request, log, env) {
+        this.request = request;
+        this.log = log;
+        this.board = request.targets.map(notStarted);
+        this.resultsFile = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `pipeline-retry-results-${(0,external_node_crypto_.randomUUID)()}.json`);
+    }
+    record(index, result) {
+        this.board[index] = result;
+    }
+    known() {
+        return [...this.board];
+    }
+    setSingleOutputs(result) {
+        for (const [name, value] of Object.entries(singleOutputs(result, this.resultsFile)))
+            setOutput(name, value);
+    }
+    /** Writes every output, the results file and the summary, then fails the step if it must. Once. */
+    finish(results, signal) {
+        this.finishing ??= this.write(results, signal);
+        return this.finishing;
+    }
+    async write(results, signal) {
+        const { request, log } = this;
+        (0,external_node_fs_.writeFileSync)(this.resultsFile, resultsFileContent(results));
+        if (request.mode === 'single')
+            this.setSingleOutputs(results[0]);
+        else {
+            const output = resultsOutput(results);
+            if (output.note)
+                log.warn(output.note);
+            for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
+                setOutput(name, value);
+        }
+        await this.writeSummary(results);
+        log.finish();
+        const failures = results.filter(r => isFailure(r, request.wait !== undefined));
+        if (signal.aborted)
+            setFailed(printable(`Cancelled (${String(signal.reason)}): ${totalsLine(results)}`));
+        else if (failures.length > 0)
+            setFailed(printable(request.mode === 'single'
+                ? failures.map(r => r.message).join('; ')
+                : failureLine(failures, results.length)));
+    }
+    async writeSummary(results) {
+        // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write: the log already has it all.
+        if (!process.env.GITHUB_STEP_SUMMARY)
+            return;
+        const title = this.request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry';
+        try {
+            await summary.addRaw(summaryMarkup(results, { title, resultsFile: this.resultsFile })).write();
+        }
+        catch (error) {
+            // The retries happened; a summary that cannot be written must not fail the step.
+            this.log.warn(`the job summary could not be written: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+        finally {
+            summary.emptyBuffer();
+        }
+    }
 }
-function setTargetsOutputs(results) {
-    for (const [name, value] of Object.entries(targetsOutputs(results)))
-        setOutput(name, value);
+
+
+/***/ }),
+
+/***/ 5540:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ cleanResult),
+/* harmony export */   Jj: () => (/* binding */ cut),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   c2: () => (/* binding */ isConsoleLink),
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   lt: () => (/* binding */ attribute)
+/* harmony export */ });
+/* unused harmony exports MAX_TEXT, noCommand */
+/**
+ * Text from an API (names, messages, failure reasons, URLs) is data. These are the only ways it reaches
+ * the log, annotations, outputs and the job summary: one line, no control characters, never the start of a
+ * workflow command, cut to a size, escaped for HTML and Markdown, and links only to the provider's console.
+ */
+/** The longest message or failure reason kept (contract: 1,000 characters). */
+const MAX_TEXT = 1000;
+/** The longest identifier kept: a SageMaker execution ARN may have 2,048 characters. */
+const MAX_ID = 2048;
+/**
+ * C0 and C1 control characters (newlines, ESC, NUL...), the Unicode line and paragraph separators, and the
+ * bidirectional overrides and isolates that make text display differently from what it is.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+/** The runner reads a line that starts with `::` (after blanks) as a workflow command. */
+const COMMAND_START = /^(\s*):/;
+/** One line, control characters replaced, unable to start a workflow command, at most `max` characters. */
+function oneLine(text, max = MAX_TEXT) {
+    return cut(noCommand(text.replace(UNSAFE, ' ')), max);
 }
-function describe(results) {
-    return results.map(r => `${r.target} ${r.status}`).join(', ');
+/**
+ * A line that would start a workflow command gets a space between its colons. Applied to API text and again
+ * to every whole line the action prints, so neither on its own nor glued to other text can it start one.
+ */
+function noCommand(line) {
+    return line.trimStart().startsWith('::') ? line.replace(COMMAND_START, '$1: ') : line;
 }
-async function writeSummary(results, request) {
-    // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write: the log already has it all.
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const title = request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry';
-    await summary
-        .addHeading(title, 2)
-        .addTable(summaryTable(results))
-        .addRaw(totalsLine(results), true)
-        .write();
+/** At most `max` characters, ending in `…` when cut; never splits a surrogate pair. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = Math.max(0, max - 1);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * Characters that mean something in HTML (`& < > " '`) or in GitHub-flavoured Markdown (emphasis, code,
+ * links, images, tables, headings, escapes); written as character references they render as themselves.
+ * The summary holds API text only inside HTML elements on one line, where Markdown (autolinks included)
+ * is not parsed at all: this is the second fence.
+ */
+const MARKUP = /[&<>"'`*_[\]()!|~#\\]/g;
+/** Plain text for the job summary: one line, every markup character escaped. */
+function summaryText(text, max = MAX_TEXT) {
+    return oneLine(text, max).replace(MARKUP, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Whether `url` may be shown as a link: `https`, no user or password, a host that is one of `hosts` or a
+ * subdomain of one, and nothing a sanitiser would have to change.
+ */
+function isConsoleLink(url, hosts) {
+    if (url === '' || oneLine(url, Infinity) !== url || /\s/.test(url))
+        return false;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return false;
+    }
+    const host = parsed.hostname.toLowerCase();
+    return (parsed.protocol === 'https:' &&
+        parsed.username === '' &&
+        parsed.password === '' &&
+        hosts.some(h => host === h || host.endsWith(`.${h}`)));
+}
+/** An attribute value inside double quotes. */
+function attribute(text) {
+    return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * A result as it may be shown and output: every text one line of at most MAX_TEXT characters, and a console
+ * link only if it passes isConsoleLink for the provider's `hosts` (else none).
+ */
+function cleanResult(result, hosts) {
+    return {
+        ...result,
+        target: oneLine(result.target),
+        executionId: oneLine(result.executionId, MAX_ID),
+        executionArn: oneLine(result.executionArn, MAX_ID),
+        stageName: oneLine(result.stageName),
+        consoleUrl: isConsoleLink(result.consoleUrl, hosts) ? result.consoleUrl : '',
+        message: oneLine(result.message)
+    };
 }
 
 

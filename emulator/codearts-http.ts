@@ -57,12 +57,25 @@ const headers = (requestId: string) => ({
   'x-request-id': requestId
 })
 
+function errorBody(error: ApiError): unknown {
+  switch (error.form) {
+    case 'errorCode':
+      return { errorCode: error.code, errorMsg: error.message }
+    case 'code':
+      return { code: error.code, message: error.message }
+    case 'nested':
+      return { error: { code: error.code, message: error.message } }
+    default:
+      return { error_code: error.code, error_msg: error.message }
+  }
+}
+
 export const codeArtsWire: Wire = {
   ok(res, body, requestId) {
     sendJson(res, 200, body, headers(requestId))
   },
   error(res, error, requestId) {
-    sendJson(res, error.status, { error_code: error.code, error_msg: error.message }, headers(requestId))
+    sendJson(res, error.status, errorBody(error), headers(requestId))
   },
   throttled: () =>
     new ApiError(

@@ -55,6 +55,7 @@ export interface CodeArtsRunState extends Settleable {
   runNumber: number
   status: CodeArtsRunStatus
   triggerType: string
+  detailUrl?: string
   startTime: number
   endTime?: number
   stages: CodeArtsStageState[]
@@ -95,6 +96,7 @@ export function seedCodeArts(seed: CodeArtsSeed | undefined): CodeArtsState {
           runNumber: run.runNumber ?? index + 1,
           status: run.status,
           triggerType: run.triggerType ?? 'Manual',
+          ...(run.detailUrl !== undefined ? { detailUrl: run.detailUrl } : {}),
           startTime: parseTime(run.startTime, where),
           endTime: parseOptionalTime(run.endTime, where),
           stages: run.stages.map((stage, sequence) => ({
@@ -189,6 +191,7 @@ function observe(run: CodeArtsRunState, now: number, countRead: boolean): void {
 }
 
 const detailUrl = (run: CodeArtsRunState, region: string) =>
+  run.detailUrl ??
   `https://devcloud.${region}.huaweicloud.com/cicd/project/${run.projectId}/pipeline/detail/${run.pipelineId}/${run.id}?v=1`
 
 const runSummary = (run: CodeArtsRunState, ctx: RequestContext) => ({
@@ -275,6 +278,8 @@ function list(pipeline: CodeArtsPipelineState, input: Input, ctx: RequestContext
   return { offset, limit, total: matching.length, pipeline_runs: page.map(run => runSummary(run, ctx)) }
 }
 
+const isFailed = (status: string): boolean => status === 'FAILED' || status === 'ASYNC_FAILED'
+
 function retry(run: CodeArtsRunState, now: number) {
   observe(run, now, false)
   if (run.status !== 'FAILED') {
@@ -284,13 +289,14 @@ function retry(run: CodeArtsRunState, now: number) {
       400
     )
   }
-  const failed = run.stages.filter(stage => stage.status === 'FAILED')
+  // A retry restarts what failed, synchronously or asynchronously (FAILED, ASYNC_FAILED).
+  const failed = run.stages.filter(stage => isFailed(stage.status))
   for (const stage of failed) {
     stage.status = 'RUNNING'
     stage.startTime = now
     stage.endTime = undefined
     for (const job of stage.jobs) {
-      if (job.status !== 'FAILED') continue
+      if (!isFailed(job.status)) continue
       job.status = 'RUNNING'
       job.message = undefined
     }

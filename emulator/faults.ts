@@ -1,16 +1,18 @@
 // Fault injection by operation name. A key matches `service:operation`, the bare operation, or `*`;
 // the most specific key that has something left applies.
+import type { HuaweiErrorForm } from './errors.js'
 import type { FaultSpec, ServiceName } from './types.js'
 
 export type Fault =
   | { kind: 'drop' }
   | { kind: 'throttle' }
   | { kind: 'serverError'; status: 500 | 503 }
-  | { kind: 'error'; code: string; message: string; status: number }
+  | { kind: 'error'; code: string; message: string; status: number; form?: HuaweiErrorForm }
   | { kind: 'loseResponse' }
   | { kind: 'garble'; form: 'truncated' | 'html' | 'empty' | 'cut' }
+  | { kind: 'hang' }
 
-type Counted = 'drop' | 'throttle' | 'serverError' | 'loseResponse' | 'garble'
+type Counted = 'drop' | 'throttle' | 'serverError' | 'loseResponse' | 'garble' | 'hang'
 
 interface Armed {
   spec: FaultSpec
@@ -25,11 +27,12 @@ const arm = (spec: FaultSpec): Armed => ({
     serverError: spec.serverError ?? 0,
     error: spec.error ? (spec.error.times ?? 1) : 0,
     loseResponse: spec.loseResponse ?? 0,
-    garble: spec.garble ?? 0
+    garble: spec.garble ?? 0,
+    hang: spec.hang ?? 0
   }
 })
 
-const ORDER = ['drop', 'throttle', 'serverError', 'error', 'loseResponse', 'garble'] as const
+const ORDER = ['hang', 'drop', 'throttle', 'serverError', 'error', 'loseResponse', 'garble'] as const
 
 export class FaultTable {
   private readonly armed = new Map<string, Armed>()
@@ -76,8 +79,8 @@ export class FaultTable {
       if (kind === 'serverError') return { kind, status: spec.serverErrorStatus ?? 500 }
       if (kind === 'garble') return { kind, form: spec.garbleForm ?? 'truncated' }
       if (kind === 'error' && spec.error) {
-        const { code, message = `Injected ${spec.error.code}`, status = 400 } = spec.error
-        return { kind, code, message, status }
+        const { code, message = `Injected ${spec.error.code}`, status = 400, form } = spec.error
+        return { kind, code, message, status, ...(form ? { form } : {}) }
       }
       if (kind !== 'error') return { kind }
     }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -13,6 +13,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** The content of the file the `results-file` output names ('' when unset or missing). */
+  resultsFile: string
   durationMs: number
 }
 
@@ -111,13 +113,16 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       child.on('error', reject)
       child.on('close', (exitCode, signal) => {
         clearTimeout(timer)
+        const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+        const resultsFile = outputs['results-file'] ?? ''
         resolve({
           exitCode,
           signal,
           stdout,
           stderr,
-          outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+          outputs,
           summary: readFileSync(summaryFile, 'utf8'),
+          resultsFile: resultsFile && existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '',
           durationMs: Date.now() - started
         })
       })

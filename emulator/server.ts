@@ -116,12 +116,12 @@ function sendGarbled(res: ServerResponse, form: 'truncated' | 'html' | 'empty' |
 }
 
 function faultError(
-  fault: Exclude<Fault, { kind: 'drop' | 'loseResponse' | 'garble' }>,
+  fault: Exclude<Fault, { kind: 'drop' | 'loseResponse' | 'garble' | 'hang' }>,
   wire: Wire
 ): ApiError {
   if (fault.kind === 'throttle') return wire.throttled()
   if (fault.kind === 'serverError') return wire.serverError(fault.status)
-  return new ApiError(fault.code, fault.message, fault.status)
+  return new ApiError(fault.code, fault.message, fault.status, fault.form)
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
@@ -166,6 +166,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     req.socket.destroy()
     return
   }
+  // Never answered: the client's time-out (or the emulator's close) ends the connection.
+  if (fault?.kind === 'hang') return
   if (fault && fault.kind !== 'loseResponse' && fault.kind !== 'garble') {
     wire.error(res, faultError(fault, wire), requestId)
     return

@@ -1,6 +1,7 @@
 // Scenario format (plain data: TS objects or JSON) and the shapes shared by the emulator's modules.
 // Timestamps in a scenario are ISO 8601 strings; the wire formats convert them (AWS: epoch seconds,
 // CodeArts: epoch milliseconds).
+import type { HuaweiErrorForm } from './errors.js'
 
 export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts'
 
@@ -174,8 +175,11 @@ export interface SageMakerStepSeed {
 
 export type CodeArtsRunStatus =
   'COMPLETED' | 'RUNNING' | 'FAILED' | 'CANCELED' | 'PAUSED' | 'SUSPEND' | 'IGNORED'
-/** Stages and jobs that have not started yet are INIT. */
-export type CodeArtsStageStatus = CodeArtsRunStatus | 'INIT'
+/**
+ * Stages and jobs that have not started yet are INIT; an asynchronous job that failed is ASYNC_FAILED
+ * (statuses of the official SDK's stage and job models).
+ */
+export type CodeArtsStageStatus = CodeArtsRunStatus | 'INIT' | 'ASYNC_FAILED'
 
 export interface HuaweiCredential {
   ak: string
@@ -213,6 +217,8 @@ export interface CodeArtsRunSeed {
   triggerType?: string
   startTime: string
   endTime?: string
+  /** `detail_url` exactly as the API answers it (default: the run's console page), e.g. a hostile one. */
+  detailUrl?: string
   /** In order. */
   stages: {
     name: string
@@ -236,7 +242,7 @@ export interface FaultSpec {
   serverError?: number
   serverErrorStatus?: 500 | 503
   /** Any modelled error (e.g. CodePipeline ConflictException) for the next `times` calls (default 1). */
-  error?: { code: string; message?: string; status?: number; times?: number }
+  error?: { code: string; message?: string; status?: number; times?: number; form?: HuaweiErrorForm }
   /** The socket is destroyed without an answer; the change is NOT applied. */
   drop?: number
   /** The change IS applied, then the socket is destroyed before the answer is written. */
@@ -247,6 +253,11 @@ export interface FaultSpec {
    */
   garble?: number
   garbleForm?: 'truncated' | 'html' | 'empty' | 'cut'
+  /**
+   * The request is read and then never answered, the connection left open (a stuck proxy or server):
+   * nothing is applied. Only the client's own time-out or cancellation ends it.
+   */
+  hang?: number
 }
 
 // ---------- Scenario ----------
@@ -280,7 +291,7 @@ export interface CallRecord {
   /** Emulator clock, epoch ms. */
   at: number
   /** The injected fault that answered this call, if any. */
-  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble'
+  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble' | 'hang'
 }
 
 export interface StartOptions {

@@ -96,18 +96,14 @@ async function attempt<T>(
   timeoutMs: number
 ): Promise<T> {
   const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort(new RequestTimedOut(operation, timeoutMs))
-  }, timeoutMs)
+  const timer = setTimeout(() => controller.abort(new RequestTimedOut(operation, timeoutMs)), timeoutMs)
   const onScopeAbort = (): void => controller.abort(scope?.reason)
   scope?.addEventListener('abort', onScopeAbort, { once: true })
   try {
     return await send(controller.signal)
   } catch (error) {
     if (scope?.aborted) throw new Cancelled(operation, true, scope.reason)
-    if (timedOut) throw new RequestTimedOut(operation, timeoutMs)
+    if (controller.signal.reason instanceof RequestTimedOut) throw controller.signal.reason
     throw error
   } finally {
     clearTimeout(timer)
@@ -155,7 +151,7 @@ export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
     for (let attemptNo = 0; ; attemptNo++) {
       if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
       if (limiter) await limiter.take()
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it may abort while queued
+      // It may have aborted while the request waited for the rate limit.
       if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
       try {
         const result = await attempt(operation, send, scope, timeoutMs)

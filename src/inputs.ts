@@ -253,7 +253,7 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
       ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
       : {}),
     concurrency,
-    connection: readConnection(services, given, env, mask)
+    connection: readConnection(services, given, env)
   }
 }
 
@@ -396,8 +396,7 @@ function normaliseRetryMode(value: string | undefined, services: ReadonlySet<Ser
 function readConnection(
   services: ReadonlySet<Service>,
   given: (name: InputName) => string | undefined,
-  env: NodeJS.ProcessEnv,
-  mask: SecretMasker
+  env: NodeJS.ProcessEnv
 ): Connection {
   const fromEnv = (...names: string[]): string | undefined => names.map(n => env[n]?.trim()).find(v => v)
   const endpointText = given('endpoint')
@@ -432,34 +431,29 @@ function readConnection(
         )
     }
     if (region !== undefined) connection.huaweiRegion = region
-    connection.huawei = readHuaweiAuth(given, fromEnv, mask)
+    connection.huawei = readHuaweiAuth(given, fromEnv)
   }
   return connection
 }
 
-/** Inputs win over env; AK/SK wins over a token at the same level. Each secret is masked as soon as read. */
+/** Inputs win over env; AK/SK wins over a token at the same level. All were masked by readRequest. */
 function readHuaweiAuth(
   given: (name: InputName) => string | undefined,
-  fromEnv: (...names: string[]) => string | undefined,
-  mask: SecretMasker
+  fromEnv: (...names: string[]) => string | undefined
 ): HuaweiAuth {
-  const secret = (value: string | undefined): string | undefined => {
-    if (value !== undefined) mask(value)
-    return value
-  }
   const levels = [
     {
-      ak: secret(given('huaweicloud-ak')),
-      sk: secret(given('huaweicloud-sk')),
-      st: secret(given('huaweicloud-security-token')),
-      token: secret(given('huaweicloud-auth-token')),
+      ak: given('huaweicloud-ak'),
+      sk: given('huaweicloud-sk'),
+      st: given('huaweicloud-security-token'),
+      token: given('huaweicloud-auth-token'),
       where: 'inputs'
     },
     {
-      ak: secret(fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID')),
-      sk: secret(fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY')),
-      st: secret(fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN')),
-      token: secret(fromEnv('HUAWEICLOUD_AUTH_TOKEN')),
+      ak: fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
+      sk: fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+      st: fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+      token: fromEnv('HUAWEICLOUD_AUTH_TOKEN'),
       where: 'env'
     }
   ]

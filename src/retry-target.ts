@@ -143,7 +143,8 @@ async function settle(
       return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
     }
 
-    // Cancelled after discovery: no retry call starts.
+    // Cancelled during discovery: no retry call starts.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
     if (deps.signal.aborted)
       return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
     const token =

@@ -92,6 +92,7 @@ export async function sendRetryOnce<S extends Service>(
     if (error instanceof Changed) return outcomeOf(error.snapshot)
     // Cancelled: no more API work, not even the read that would tell.
     if (error instanceof Cancelled)
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by beforeResend
       throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error
     if (isMaybeApplied(error)) unanswered = true
     const refused = error instanceof ServiceCallError && error.refusal

@@ -88,6 +88,7 @@ export async function pollUntilDone(
     } catch (error) {
       if (error instanceof Cancelled) {
         const cutShort = last ? { last } : {}
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
         return signal.aborted
           ? { kind: 'aborted', ...cutShort, elapsedMs: elapsed() }
           : { kind: 'timed-out', ...cutShort, elapsedMs: elapsed() }

@@ -10,7 +10,8 @@ import {
   startEmu,
   type Emulator,
   expectFailedWith,
-  expectInputError
+  expectInputError,
+  withoutMasks
 } from './helpers.js'
 
 const PIPELINE = 'release-pipeline'
@@ -118,8 +119,14 @@ describe('codepipeline (demo scenario)', () => {
       status: 'InProgress',
       manualStageRetryAttempt: 1
     })
-    // The AWS secret from the environment is never printed.
-    for (const text of [result.stdout, result.stderr, result.summary, JSON.stringify(result.outputs)])
+    // The AWS secret from the environment is masked first, and never printed otherwise.
+    expect(result.stdout.split('\n')[0]).toBe(`::add-mask::${AWS_SECRET}`)
+    for (const text of [
+      withoutMasks(result.stdout),
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs)
+    ])
       expect(text).not.toContain(AWS_SECRET)
   })
 

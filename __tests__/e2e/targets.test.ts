@@ -305,8 +305,9 @@ describe('targets mode against the emulator', () => {
     const result = await run({ targets: MIXED, ...codeartsAuth(emu, 'aksk') }, { env })
 
     expect(result.exitCode).toBe(0)
-    // Targets mode sets only `retried` and `results`.
-    expect(Object.keys(result.outputs).sort()).toEqual(['results', 'retried'])
+    // Targets mode sets only `retried`, `results` and `results-file`.
+    expect(Object.keys(result.outputs).sort()).toEqual(['results', 'results-file', 'retried'])
+    expect(JSON.parse(result.resultsFile)).toEqual(JSON.parse(result.outputs.results ?? ''))
     expect(result.outputs.retried).toBe('true')
 
     const results = resultsOf(result)

@@ -130,3 +130,24 @@ describe('latency, matching and lifetime', () => {
     emu.clearFaults()
   })
 })
+
+describe('hang', () => {
+  it('never answers the next N calls and applies nothing; the client must give up; then answers normally', async () => {
+    emu = await startEmulator(demoScenario())
+    emu.inject('RetryBuild', { hang: 1 })
+    const request = fetch(`${emu.url}/`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'CodeBuild_20161006.RetryBuild'
+      },
+      body: JSON.stringify({ id: BUILD }),
+      signal: AbortSignal.timeout(300)
+    })
+    await expect(request).rejects.toMatchObject({ name: 'TimeoutError' })
+    expect(emu.callsTo('RetryBuild').map(call => call.fault)).toEqual(['hang'])
+    expect(buildCount()).toBe(2)
+    expect((await aws(emu, 'codebuild', 'RetryBuild', { id: BUILD })).status).toBe(200)
+    expect(buildCount()).toBe(3)
+  })
+})
