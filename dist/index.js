@@ -28953,7 +28953,7 @@ function readRequest(read, env, mask) {
             ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
             : {}),
         concurrency,
-        connection: readConnection(services, given, env, mask)
+        connection: readConnection(services, given, env)
     };
 }
 function singleTarget(service, given) {
@@ -29051,7 +29051,7 @@ function normaliseRetryMode(value, services) {
         throw new errors/* InputError */.dz('retry-mode', `'${value}' is not supported by ${onlyFailed}, which retries only what failed`, 'failed');
     return mode;
 }
-function readConnection(services, given, env, mask) {
+function readConnection(services, given, env) {
     const fromEnv = (...names) => names.map(n => env[n]?.trim()).find(v => v);
     const endpointText = given('endpoint');
     const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined;
@@ -29073,30 +29073,25 @@ function readConnection(services, given, env, mask) {
         }
         if (region !== undefined)
             connection.huaweiRegion = region;
-        connection.huawei = readHuaweiAuth(given, fromEnv, mask);
+        connection.huawei = readHuaweiAuth(given, fromEnv);
     }
     return connection;
 }
-/** Inputs win over env; AK/SK wins over a token at the same level. Each secret is masked as soon as read. */
-function readHuaweiAuth(given, fromEnv, mask) {
-    const secret = (value) => {
-        if (value !== undefined)
-            mask(value);
-        return value;
-    };
+/** Inputs win over env; AK/SK wins over a token at the same level. All were masked by readRequest. */
+function readHuaweiAuth(given, fromEnv) {
     const levels = [
         {
-            ak: secret(given('huaweicloud-ak')),
-            sk: secret(given('huaweicloud-sk')),
-            st: secret(given('huaweicloud-security-token')),
-            token: secret(given('huaweicloud-auth-token')),
+            ak: given('huaweicloud-ak'),
+            sk: given('huaweicloud-sk'),
+            st: given('huaweicloud-security-token'),
+            token: given('huaweicloud-auth-token'),
             where: 'inputs'
         },
         {
-            ak: secret(fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID')),
-            sk: secret(fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY')),
-            st: secret(fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN')),
-            token: secret(fromEnv('HUAWEICLOUD_AUTH_TOKEN')),
+            ak: fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
+            sk: fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+            st: fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+            token: fromEnv('HUAWEICLOUD_AUTH_TOKEN'),
             where: 'env'
         }
     ];
