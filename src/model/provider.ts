@@ -1,0 +1,104 @@
+import type { Service, TargetOf } from './target.js'
+import type { Caller } from '../transport/caller.js'
+
+/** A failed execution that may be retried, found by discovery or named by the user. */
+export interface Candidate {
+  /** The identifier exactly as it is sent to the retry API (ID or ARN); the idempotency token hashes it. */
+  executionId: string
+  /** codepipeline: the failed stage to retry. */
+  stageName?: string
+  /** Earlier retries of this execution (automatic and manual); undefined when the service does not tell. */
+  previousAttempts?: number
+  /** How `previousAttempts` was counted, for the log (e.g. "retryStageMetadata: 1 manual + 1 automatic"). */
+  attemptsBasis?: string
+  /**
+   * What changes whenever the execution is retried (by anyone): retry counters, the newest build of its
+   * source, end and start times. Two reads with the same revision saw the same failure.
+   */
+  revision: string
+  /** One line for the log and the summary: what was found. */
+  description: string
+  consoleUrl: string
+}
+
+/**
+ * `skip`: a named execution that must not be retried (a newer one superseded it); the reason names the newer
+ * execution and its status.
+ */
+export type Discovery =
+  | { kind: 'found'; candidate: Candidate }
+  | { kind: 'nothing'; reason: string }
+  | { kind: 'skip'; reason: string }
+
+/** The candidate's execution read again, just before a retry call is (re-)sent or after it was refused. */
+export interface Snapshot {
+  /** `failed`: failed now; anything else means it runs again or ended otherwise. */
+  state: Progress['state']
+  revision: string
+  previousAttempts?: number
+  /** Where a retry of the candidate runs now (CodeBuild: the newest build of its source; others: itself). */
+  current: Started
+  /** One line for the log: what the read showed. */
+  description: string
+}
+
+export interface RetryRequest {
+  mode: 'failed' | 'all'
+  /** Idempotency token (derived or given); providers whose API has none ignore it. */
+  token: string
+  maxParallelSteps?: number
+  /** Runs before every re-send of the retry call (pass it to the caller); throws to send nothing more. */
+  beforeResend?: (lastError: unknown) => Promise<void>
+}
+
+/** The execution running after a retry was accepted. */
+export interface Started {
+  executionId: string
+  executionArn?: string
+  stageName?: string
+  consoleUrl: string
+}
+
+/** A status read, normalised across services. */
+export interface Progress {
+  state: 'in-progress' | 'succeeded' | 'failed' | 'stopped'
+  /** Current phase / stage / step, shown when it changes. */
+  phase?: string
+  /** Why it failed or stopped: failed stage/action and error, failed phase, FailureReason... */
+  reason?: string
+}
+
+/**
+ * One retry API behind one interface. A provider is built per service and connection; it is stateless
+ * between calls so one instance can serve many targets at once.
+ */
+export interface Provider<S extends Service = Service> {
+  /** Hosts (and their subdomains) of the provider's console: the only links shown, always `https`. */
+  readonly consoleHosts: readonly string[]
+  /** Find what to retry: the named execution, or the latest one if it failed. */
+  discover(target: TargetOf<S>): Promise<Discovery>
+  /** Read the candidate's execution again: the same failure (same revision), or changed since. */
+  recheck(target: TargetOf<S>, candidate: Candidate): Promise<Snapshot>
+  /** Retry the candidate once; must not turn a lost answer into a second retry. */
+  retry(target: TargetOf<S>, candidate: Candidate, request: RetryRequest): Promise<Started>
+  /** Read the retried execution's status. */
+  status(target: TargetOf<S>, started: Started): Promise<Progress>
+  /** Stop the retried execution (cancel-on-abort). */
+  stop(target: TargetOf<S>, started: Started, reason: string): Promise<void>
+}
+
+/** What every provider gets: where to connect and the shared call wrapper (rate limit + back-off). */
+export interface ProviderContext {
+  /** Resolved region: AWS region, or Huawei region (may be absent for codearts with an endpoint). */
+  region: string
+  endpoint?: string
+  huawei?: HuaweiAuth
+  /** Wraps every API call of one service: rate limit, back-off, error classification. */
+  call: Caller
+}
+
+export type HuaweiAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
+
+export type ProviderFactory<S extends Service> = (context: ProviderContext) => Provider<S>

@@ -1,0 +1,298 @@
+import type { ErrorSpec } from '../../transport/caller.js'
+import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import { createHuaweiClient, type HuaweiClient } from '../../clouds/huawei/client.js'
+import { codeartsEndpoint } from '../../clouds/huawei/endpoints.js'
+import { encodePathSegment } from '../../clouds/huawei/signer.js'
+import { isConsoleLink } from '../../model/text.js'
+import type { CodeArtsTarget } from '../../model/target.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  Snapshot,
+  Started
+} from '../../model/provider.js'
+import type { ProviderModule } from '../registry.js'
+
+const CREDENTIALS_HINT =
+  'check huaweicloud-auth-token (IAM tokens expire after 24 hours) or huaweicloud-ak / huaweicloud-sk, and that the endpoint belongs to the region the credentials are for'
+const PERMISSIONS_HINT =
+  'the account needs CodeArts Pipeline permissions to list, read, retry and stop runs of this pipeline (and to be a member of the CodeArts project)'
+const PROJECT_HINT =
+  'the CodeArts project was not found: check project-id (32 characters, from the project URL)'
+
+/**
+ * DEVPIPE.00011169 / DEVPIPE.00011170 say the pipeline's concurrency limit is reached: a busy signal, not
+ * a refusal of the retry itself, so they are transient and backed off like throttling. If one of them ever
+ * meant "queued" rather than "refused", sending again is still safe: CodeArts only retries a FAILED run.
+ * APIGW.0308 / HTTP 429 and 5xx are transient through the shared classifier already.
+ */
+const errors: ErrorSpec = {
+  transient: ['DEVPIPE.00011169', 'DEVPIPE.00011170'],
+  // A retry of a run that is not FAILED (someone else retried it) is refused with a 4xx DEVPIPE error; the
+  // code is not documented, so any DEVPIPE refusal of the retry call is checked with a fresh read.
+  refusals: ['DEVPIPE.*'],
+  hints: {
+    'APIGW.0301': `the IAM token is expired or invalid, or the AK/SK signature was rejected: ${CREDENTIALS_HINT}`,
+    HTTP401: `the request was not authenticated: ${CREDENTIALS_HINT}`,
+    HTTP403: `the request was refused: ${PERMISSIONS_HINT}; also ${CREDENTIALS_HINT}`,
+    'DEVPIPE.00011401': 'the pipeline was not found in this project: check pipeline-id and project-id',
+    'DEVPIPE.00011412': PROJECT_HINT,
+    DEV_21_100169: PROJECT_HINT
+  }
+}
+
+/** CodeArts has no retry counter in its run data (list or detail), so max-attempts cannot be applied. */
+const ATTEMPTS_BASIS = 'CodeArts does not report retry counts; max-attempts is not enforced for codearts'
+
+/** Run statuses where the pipeline still works (or waits for a person); anything unknown counts too. */
+const ACTIVE_STATUSES = new Set(['RUNNING', 'ASYNC_RUNNING', 'PAUSED', 'SUSPEND'])
+
+interface JobRun {
+  name?: string
+  status?: string
+  /** Epoch ms; a string in some models (the run list's stages), so both are read. */
+  start_time?: number | string
+}
+
+interface StageRun extends JobRun {
+  jobs?: JobRun[]
+}
+
+/** The fields read from a run, from the list (`pipeline_run_id`, `stage_status_list`) or the detail (`id`, `stages`). */
+interface PipelineRun {
+  pipeline_run_id?: string
+  id?: string
+  status?: string
+  run_number?: number
+  end_time?: number | string
+  detail_url?: string
+  stages?: StageRun[]
+  stage_status_list?: StageRun[]
+}
+
+interface RunList {
+  pipeline_runs?: PipelineRun[]
+}
+
+interface ActionAnswer {
+  success?: boolean
+}
+
+function runsPath(target: CodeArtsTarget): string {
+  return `/v5/${encodePathSegment(target.projectId)}/api/pipelines/${encodePathSegment(target.pipelineId)}/pipeline-runs`
+}
+
+function runId(run: PipelineRun): string {
+  return run.pipeline_run_id ?? run.id ?? ''
+}
+
+/** "#12 (8f3c…)" or just the ID. */
+function runLabel(run: PipelineRun, id = runId(run)): string {
+  return run.run_number === undefined ? id : `#${run.run_number} (${id})`
+}
+
+function stagesOf(run: PipelineRun): StageRun[] {
+  return run.stages ?? run.stage_status_list ?? []
+}
+
+/** "Build (jobs: unit-tests, lint); Deploy": the stages in `statuses` and their jobs in them. */
+function describeStages(run: PipelineRun, statuses: ReadonlySet<string>): string {
+  return stagesOf(run)
+    .filter(stage => statuses.has(stage.status ?? ''))
+    .map(stage => {
+      const name = stage.name ?? '(unnamed stage)'
+      const jobs = (stage.jobs ?? []).filter(job => statuses.has(job.status ?? '')).map(job => job.name)
+      return jobs.length > 0 ? `${name} (jobs: ${jobs.join(', ')})` : name
+    })
+    .join('; ')
+}
+
+/** A stage or job that failed: `ASYNC_FAILED` is the failure of an asynchronous job (official SDK statuses). */
+const FAILED_STATUSES = new Set(['FAILED', 'ASYNC_FAILED'])
+
+function failureReason(run: PipelineRun): string {
+  const stages = describeStages(run, FAILED_STATUSES)
+  return stages ? `failed stages: ${stages}` : 'the run failed (no failed stage reported)'
+}
+
+/** Huawei Cloud's console (`devcloud.<region>.huaweicloud.com` and its other regional hosts). */
+const CONSOLE_HOSTS = ['huaweicloud.com'] as const
+
+/**
+ * The run's own `detail_url` when the API gives one and it is an `https` link on the console's host
+ * (anything else, say `javascript:`, is replaced by the link built here). Otherwise the console's run page in the form that
+ * independent public integrations (chat notifiers, commit-status bridges) build:
+ * `devcloud.<region>.huaweicloud.com/cicd/project/<project>/pipeline/detail/<pipeline>/<run>?v=1`. Not
+ * documented by Huawei; with only a custom endpoint there is no region for it, and no link beats a made-up one.
+ */
+function consoleUrl(context: ProviderContext, target: CodeArtsTarget, run: PipelineRun, id: string): string {
+  if (run.detail_url && isConsoleLink(run.detail_url, CONSOLE_HOSTS)) return run.detail_url
+  if (!context.region) return ''
+  const project = encodePathSegment(target.projectId)
+  const pipeline = encodePathSegment(target.pipelineId)
+  return `https://devcloud.${context.region}.huaweicloud.com/cicd/project/${project}/pipeline/detail/${pipeline}/${encodePathSegment(id)}?v=1`
+}
+
+function epochOf(time: number | string | undefined): string {
+  if (time === undefined || time === '') return '-'
+  const n = Number(time)
+  return Number.isFinite(n) ? String(n) : String(time)
+}
+
+/**
+ * CodeArts keeps no retry counter. A retry (anyone's) clears the run's end time and restarts its failed
+ * stages, so the status, the end time and the failed stages' start times tell whether it was retried.
+ */
+function revisionOf(run: PipelineRun): string {
+  const failed = stagesOf(run)
+    .filter(stage => FAILED_STATUSES.has(stage.status ?? ''))
+    .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`)
+  return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ')
+}
+
+function progressOf(run: PipelineRun): Progress {
+  const status = run.status ?? 'UNKNOWN'
+  switch (status) {
+    case 'COMPLETED':
+      return { state: 'succeeded' }
+    case 'FAILED':
+      return { state: 'failed', reason: failureReason(run) }
+    case 'CANCELED':
+      return { state: 'stopped', reason: 'the run was canceled' }
+    case 'IGNORED':
+      return { state: 'stopped', reason: 'the run was ignored (skipped by CodeArts)' }
+    default: {
+      // RUNNING, PAUSED (waiting for a manual review), SUSPEND, and any status added later: still going.
+      const stages = describeStages(run, ACTIVE_STATUSES)
+      if (status === 'RUNNING')
+        return stages ? { state: 'in-progress', phase: stages } : { state: 'in-progress' }
+      return { state: 'in-progress', phase: stages ? `${stages} (${status})` : status }
+    }
+  }
+}
+
+function create(context: ProviderContext): Provider<'codearts'> {
+  const endpoint = context.endpoint ?? codeartsEndpoint(context.region)
+  if (!endpoint)
+    throw new TargetError(`no CodeArts Pipeline endpoint is known for region '${context.region}'`)
+  if (!context.huawei) throw new TargetError('no Huawei Cloud credentials are set for codearts')
+  const client: HuaweiClient = createHuaweiClient({ endpoint, auth: context.huawei })
+
+  const readRun = (target: CodeArtsTarget, id: string): Promise<PipelineRun> =>
+    context.call('ShowPipelineRunDetail', signal =>
+      client.request<PipelineRun>('GET', `${runsPath(target)}/detail`, {
+        query: { pipeline_run_id: id },
+        signal
+      })
+    )
+
+  const latestRun = async (target: CodeArtsTarget): Promise<PipelineRun | undefined> => {
+    const list = await context.call('ListPipelineRuns', signal =>
+      client.request<RunList>('POST', `${runsPath(target)}/list`, {
+        body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' },
+        signal
+      })
+    )
+    return list.pipeline_runs?.[0]
+  }
+
+  const candidateOf = (target: CodeArtsTarget, run: PipelineRun, id: string): Candidate => ({
+    executionId: id,
+    attemptsBasis: ATTEMPTS_BASIS,
+    revision: revisionOf(run),
+    description: `run ${runLabel(run, id)} of pipeline ${target.pipelineId} is FAILED (${failureReason(run)})`,
+    consoleUrl: consoleUrl(context, target, run, id)
+  })
+
+  return {
+    consoleHosts: CONSOLE_HOSTS,
+    async discover(target): Promise<Discovery> {
+      if (target.executionId !== undefined) {
+        const run = await readRun(target, target.executionId)
+        if (run.status !== 'FAILED') {
+          throw new TargetError(
+            `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`
+          )
+        }
+        const latest = await latestRun(target)
+        if (latest !== undefined && runId(latest) !== target.executionId)
+          return {
+            kind: 'skip',
+            reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
+          }
+        return { kind: 'found', candidate: candidateOf(target, run, target.executionId) }
+      }
+      const latest = await latestRun(target)
+      if (latest === undefined) {
+        return { kind: 'nothing', reason: `pipeline ${target.pipelineId} has no runs` }
+      }
+      if (latest.status !== 'FAILED') {
+        return {
+          kind: 'nothing',
+          reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
+        }
+      }
+      return { kind: 'found', candidate: candidateOf(target, latest, runId(latest)) }
+    },
+
+    async recheck(target, candidate): Promise<Snapshot> {
+      const run = await readRun(target, candidate.executionId)
+      return {
+        state: progressOf(run).state,
+        revision: revisionOf(run),
+        current: { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl },
+        description: `run ${runLabel(run, candidate.executionId)} is ${run.status ?? 'of unknown status'}`
+      }
+    },
+
+    async retry(target, candidate, request): Promise<Started> {
+      const id = candidate.executionId
+      // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
+      const answer = await context.call(
+        'RetryPipelineRun',
+        async signal => {
+          const reply = await client.request<ActionAnswer>(
+            'PUT',
+            `${runsPath(target)}/${encodePathSegment(id)}/retry`,
+            { signal }
+          )
+          if (reply.success === undefined)
+            throw new UnreadableAnswer(`the retry of run ${id} answered without "success"`)
+          return reply
+        },
+        { beforeResend: request.beforeResend }
+      )
+      if (answer.success !== true) {
+        throw new TargetError(
+          `CodeArts did not accept the retry of run ${id} (success: ${String(answer.success)})`
+        )
+      }
+      // The same run continues: same ID, no ARN.
+      return { executionId: id, consoleUrl: candidate.consoleUrl }
+    },
+
+    async status(target, started): Promise<Progress> {
+      return progressOf(await readRun(target, started.executionId))
+    },
+
+    async stop(target, started): Promise<void> {
+      const id = started.executionId
+      await context.call(
+        'StopPipelineRun',
+        signal =>
+          client.request<ActionAnswer>('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, {
+            signal
+          }),
+        {
+          alreadyApplied: async () =>
+            (await readRun(target, id)).status === 'CANCELED' ? { success: true } : undefined
+        }
+      )
+    }
+  }
+}
+
+export default { errors, create } satisfies ProviderModule<'codearts'>

@@ -1,0 +1,324 @@
+import { CodeBuildClient, type PhaseContext } from '@aws-sdk/client-codebuild'
+import type { ErrorSpec } from '../../transport/caller.js'
+import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import { projectOfBuildId } from '../../action/inputs.js'
+import type { CodeBuildBatchTarget, CodeBuildTarget } from '../../model/target.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  RetryRequest,
+  Snapshot,
+  Started
+} from '../../model/provider.js'
+
+/**
+ * The retry flow shared by CodeBuild builds and batches: both list the project's newest runs, read them in
+ * one batch call, retry with an idempotency token and report the same statuses. Each provider file only
+ * supplies its five API calls (RunApi).
+ */
+
+export type CodeBuildService = 'codebuild' | 'codebuild-batch'
+
+/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
+export const FAILED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'FAULT', 'TIMED_OUT'])
+
+/** How many of a project's newest runs are read: one list page, one batch read (the API's limit is 100). */
+export const HEAD_SIZE = 100
+
+export function codeBuildClient(context: ProviderContext): CodeBuildClient {
+  return new CodeBuildClient(awsClientConfig(context))
+}
+
+/** A build or batch, reduced to what the flow reads. */
+export interface Run {
+  /** `project:uuid`. */
+  id: string
+  arn?: string
+  /** Build/batch status; `UNKNOWN` when the service left it out. */
+  status: string
+  phase?: string
+  /** The commit it built (`resolvedSourceVersion`): consecutive failures of one commit are its retries. */
+  sourceVersion?: string
+  /** What was asked for (`sourceVersion`: a branch, ref or commit): a newer run of it supersedes this one. */
+  requestedSource?: string
+  /** Set when CodeBuild has retried this build itself (builds only). */
+  nextAutoRetry?: string
+  /** Retries that restarted this same run (batches: RetryBuildBatch keeps the batch ID); 0 for builds. */
+  retriedInPlace: number
+  /** Why it failed, when it did and the service says. */
+  failure?: string
+}
+
+/** The service calls that differ between builds and batches. */
+export interface RunApi {
+  noun: { one: 'build'; many: 'builds' } | { one: 'batch'; many: 'batches' }
+  /** The project's newest run IDs, newest first (one page). */
+  listNewest(project: string): Promise<string[]>
+  /** Reads up to HEAD_SIZE runs in one call; missing ones are left out, order is not kept. */
+  read(ids: string[]): Promise<Run[]>
+  /** Retries once; the token makes a re-send after a lost answer return the same new run. */
+  retry(id: string, request: RetryRequest): Promise<{ id?: string | undefined; arn?: string | undefined }>
+  stop(id: string): Promise<void>
+}
+
+type RunTarget = CodeBuildTarget | CodeBuildBatchTarget
+
+export function createRunProvider<S extends CodeBuildService>(api: RunApi, region: string): Provider<S> {
+  const { one } = api.noun
+  const url = (id: string): string => consoleUrl(region, one, id)
+
+  async function readOne(idOrArn: string): Promise<Run> {
+    const id = runIdOf(idOrArn)
+    const [run] = (await api.read([id])).filter(r => r.id === id)
+    if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
+    return run
+  }
+
+  /**
+   * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
+   * would retry a superseded failure.
+   */
+  async function head(project: string): Promise<Run[]> {
+    const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE)
+    if (ids.length === 0) return []
+    const byId = new Map((await api.read(ids)).map(r => [r.id, r]))
+    if (!byId.has(ids[0] ?? ''))
+      throw new TargetError(
+        `the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+          `not falling back to an older ${one}`
+      )
+    return ids.flatMap(id => byId.get(id) ?? [])
+  }
+
+  function candidateOf(run: Run, executionId: string, runs: Run[], latest: boolean): Candidate {
+    return {
+      executionId,
+      description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
+      consoleUrl: url(run.id),
+      revision: revisionOf(run, newestOfSource(runs, run)),
+      ...countAttempts(api.noun, runs, run)
+    }
+  }
+
+  async function discoverLatest(project: string): Promise<Discovery> {
+    const runs = await head(project)
+    const [newest] = runs
+    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${api.noun.many}` }
+    const skip = whyNotRetried(newest, one)
+    if (skip) return { kind: 'nothing', reason: `latest ${skip}` }
+    return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) }
+  }
+
+  async function discoverNamed(project: string, executionId: string): Promise<Discovery> {
+    const run = await readOne(executionId)
+    if (!FAILED_STATUSES.has(run.status))
+      throw new TargetError(
+        `${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`
+      )
+    const skip = whyNotRetried(run, one)
+    if (skip) return { kind: 'nothing', reason: skip }
+    const runs = await head(project)
+    const newer = newerOfSource(runs, run)
+    const [newest] = newer
+    if (newest)
+      return {
+        kind: 'skip',
+        reason:
+          `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
+          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+          'of it count as earlier retries'
+      }
+    return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
+  }
+
+  async function recheck(target: RunTarget, candidate: Candidate): Promise<Snapshot> {
+    const runs = await head(projectOf(target))
+    const id = runIdOf(candidate.executionId)
+    const run = runs.find(r => r.id === id) ?? (await readOne(id))
+    // A build retry is a new build of the same source; a batch retry restarts the batch itself.
+    const current = newestOfSource(runs, run)
+    return {
+      state: progressOf(current).state,
+      revision: revisionOf(run, current),
+      ...countAttempts(api.noun, runs, current),
+      current: {
+        executionId: current.id,
+        ...(current.arn ? { executionArn: current.arn } : {}),
+        consoleUrl: url(current.id)
+      },
+      description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+    }
+  }
+
+  return {
+    consoleHosts: AWS_CONSOLE_HOSTS,
+    discover: (target: RunTarget) =>
+      target.executionId === undefined
+        ? discoverLatest(projectOf(target))
+        : discoverNamed(projectOf(target), target.executionId),
+
+    recheck,
+
+    async retry(_target, candidate, request): Promise<Started> {
+      const started = await api.retry(candidate.executionId, request)
+      if (started.id === undefined)
+        throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without a ${one}`)
+      return {
+        executionId: started.id,
+        ...(started.arn ? { executionArn: started.arn } : {}),
+        consoleUrl: url(started.id)
+      }
+    },
+
+    status: async (_target, started) => progressOf(await readOne(started.executionId)),
+
+    stop: (_target, started) => api.stop(started.executionId)
+  }
+}
+
+function projectOf(target: RunTarget): string {
+  const project = target.projectName ?? projectOfBuildId(target.executionId)
+  if (project === undefined) throw new TargetError(`${target.label}: no CodeBuild project named`)
+  return project
+}
+
+/** `project:uuid` from an ID or an ARN (`arn:...:build/project:uuid`, `...:build-batch/project:uuid`). */
+export function runIdOf(idOrArn: string): string {
+  return idOrArn.startsWith('arn:') ? idOrArn.slice(idOrArn.indexOf('/') + 1) : idOrArn
+}
+
+export function consoleUrl(region: string, kind: 'build' | 'batch', idOrArn: string): string {
+  const id = runIdOf(idOrArn)
+  const project = id.slice(0, id.indexOf(':'))
+  return (
+    `${consoleBase(region)}/codesuite/codebuild/projects/${project}/${kind}/` +
+    `${encodeURIComponent(id)}/?region=${region}`
+  )
+}
+
+/** Why a run is not retried (not failed, or CodeBuild retries it itself); undefined when it is retried. */
+function whyNotRetried(run: Run, noun: string): string | undefined {
+  if (!FAILED_STATUSES.has(run.status)) return `${noun} ${run.id} is ${run.status}`
+  if (run.nextAutoRetry)
+    return `${noun} ${run.id} is ${run.status} and CodeBuild has retried it itself as ${run.nextAutoRetry}`
+  return undefined
+}
+
+/**
+ * Earlier attempts: every retry (ours, a person's, CodeBuild's auto-retry) of a build is a new build of the same
+ * source on top of the project's history, while a batch retry restarts the same batch. So: the run of
+ * consecutive failed builds (batches) of the candidate's source, starting at the candidate, minus the candidate
+ * itself, plus the in-place retries of the batches in that run.
+ */
+function countAttempts(
+  noun: RunApi['noun'],
+  runs: readonly Run[],
+  candidate: Run
+): Pick<Candidate, 'previousAttempts' | 'attemptsBasis'> {
+  const start = runs.findIndex(r => r.id === candidate.id)
+  // Older than the head that was read: only the candidate itself is known, so this is a lower bound.
+  const run = start < 0 ? [candidate] : takeWhile(runs.slice(start), r => isRetryOf(r, candidate))
+  const inPlace = run.reduce((sum, r) => sum + r.retriedInPlace, 0)
+  const source = candidate.sourceVersion
+    ? `source ${shortSource(candidate.sourceVersion)}`
+    : 'an unresolved source'
+  const basis = [
+    `${run.length} consecutive failed ${run.length === 1 ? noun.one : noun.many} of ${source}`,
+    ...(inPlace > 0 ? [`retried in place ${inPlace} time${inPlace === 1 ? '' : 's'}`] : []),
+    ...(start < 0 ? [`older ${noun.many} not read (not among the project's ${HEAD_SIZE} newest)`] : [])
+  ]
+  return { previousAttempts: run.length - 1 + inPlace, attemptsBasis: basis.join(', ') }
+}
+
+/** Runs newer than `run` (the list is newest first) of the source version it was asked to build. */
+function newerOfSource(runs: readonly Run[], run: Run): Run[] {
+  const index = runs.findIndex(r => r.id === run.id)
+  const newer = index < 0 ? runs : runs.slice(0, index)
+  return newer.filter(r => r.requestedSource === run.requestedSource)
+}
+
+/** The newest run of `run`'s source: a newer build (its retry) or, with none, the run itself. */
+function newestOfSource(runs: readonly Run[], run: Run): Run {
+  return newerOfSource(runs, run)[0] ?? run
+}
+
+/** Changes when anyone retries the run: a newer run of its source appears, or it restarts in place. */
+function revisionOf(run: Run, newest: Run): string {
+  return `${newest.id} ${newest.status} ${run.retriedInPlace}`
+}
+
+function sourceLabel(run: Run): string {
+  return run.requestedSource === undefined ? '(none given)' : shortSource(run.requestedSource)
+}
+
+function takeWhile<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
+  const end = items.findIndex(item => !keep(item))
+  return items.slice(0, end < 0 ? items.length : end)
+}
+
+function isRetryOf(run: Run, candidate: Run): boolean {
+  return FAILED_STATUSES.has(run.status) && run.sourceVersion === candidate.sourceVersion
+}
+
+/** A Git commit reads best as its 7-character prefix; other versions (S3 version IDs) stay whole. */
+function shortSource(version: string): string {
+  return /^[0-9a-f]{40}$/.test(version) ? version.slice(0, 7) : version
+}
+
+const STATES: Readonly<Record<string, Progress['state']>> = {
+  IN_PROGRESS: 'in-progress',
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  FAULT: 'failed',
+  TIMED_OUT: 'failed',
+  STOPPED: 'stopped'
+}
+
+function progressOf(run: Run): Progress {
+  // An absent or new status is read as still running: the poll goes on until a known end.
+  const state = STATES[run.status] ?? 'in-progress'
+  return {
+    state,
+    ...(run.phase ? { phase: run.phase } : {}),
+    ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}` } : {})
+  }
+}
+
+interface Phase {
+  phaseType?: string | undefined
+  phaseStatus?: string | undefined
+  contexts?: PhaseContext[] | undefined
+}
+
+/** The first failed phase and its contexts, e.g. "phase BUILD FAILED: COMMAND_EXECUTION_ERROR: ...". */
+export function phaseFailure(phases: readonly Phase[] | undefined): string | undefined {
+  const failed = phases?.find(p => p.phaseStatus !== undefined && FAILED_STATUSES.has(p.phaseStatus))
+  if (!failed) return undefined
+  const contexts = (failed.contexts ?? [])
+    .map(c => [c.statusCode, c.message].filter(Boolean).join(': '))
+    .filter(Boolean)
+  const head = `phase ${failed.phaseType ?? 'UNKNOWN'} ${failed.phaseStatus ?? ''}`
+  return contexts.length > 0 ? `${head}: ${contexts.join('; ')}` : head
+}
+
+/** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
+export function codeBuildErrors(noun: RunApi['noun'], actions: readonly string[]): ErrorSpec {
+  return {
+    // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
+    refusals: ['InvalidInputException'],
+    hints: {
+      InvalidInputException:
+        `check that project-name and execution-id name a failed ${noun.one} of this account and region; ` +
+        'an idempotency-token reused within 5 minutes for another request is refused too',
+      ResourceNotFoundException: `no such CodeBuild project or ${noun.one}: check project-name, execution-id and region`,
+      AccountLimitExceededException:
+        'an account limit of CodeBuild (e.g. concurrent builds) is reached: wait for running builds or ask ' +
+        'for a higher quota in Service Quotas',
+      AccessDeniedException: `the role needs ${actions.map(a => `codebuild:${a}`).join(', ')}`
+    }
+  }
+}

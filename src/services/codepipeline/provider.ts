@@ -1,0 +1,403 @@
+import {
+  CodePipelineClient,
+  GetPipelineExecutionCommand,
+  GetPipelineStateCommand,
+  ListPipelineExecutionsCommand,
+  RetryStageExecutionCommand,
+  StopPipelineExecutionCommand,
+  type PipelineExecution,
+  type PipelineExecutionSummary,
+  type StageState
+} from '@aws-sdk/client-codepipeline'
+import type { ErrorSpec } from '../../transport/caller.js'
+import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import type { CodePipelineTarget } from '../../model/target.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  ProviderContext,
+  Snapshot,
+  Started
+} from '../../model/provider.js'
+import type { ProviderModule } from '../registry.js'
+
+const IAM_ACTIONS =
+  'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
+  '(with wait also codepipeline:GetPipelineExecution, ' +
+  'with cancel-on-abort codepipeline:StopPipelineExecution)'
+
+export const errors: ErrorSpec = {
+  // The pipeline is busy with another change: the documented remedy is to try again later.
+  transient: ['ConflictException'],
+  // What a retry of a stage that runs again (someone else retried it first) is refused with.
+  refusals: ['StageNotRetryableException'],
+  hints: {
+    NotLatestPipelineExecutionException:
+      'the stage failed again in a later execution; omit execution-id to retry the latest',
+    StageNotRetryableException:
+      'the stage has no failed actions, actions are still in progress, or the pipeline structure changed ' +
+      'since that execution ran',
+    PipelineNotFoundException:
+      'check pipeline-name and region: no such pipeline there for these credentials (another account?)',
+    StageNotFoundException: 'check stage-name: it must name a stage of the pipeline (case-sensitive)',
+    ConcurrentPipelineExecutionsLimitExceededException:
+      'the pipeline is at its limit of concurrent executions; retry once running executions end',
+    ValidationException:
+      'a parameter was rejected: check pipeline-name, stage-name and execution-id (a UUID of this pipeline)',
+    PipelineExecutionNotFoundException: 'execution-id is not an execution of this pipeline',
+    DuplicatedStopRequestException: 'the execution is already stopping',
+    PipelineExecutionNotStoppableException: 'the execution has already ended',
+    AccessDeniedException: `the credentials lack IAM permissions: allow ${IAM_ACTIONS} on the pipeline`,
+    UnrecognizedClientException:
+      'the credentials are not valid in this region or partition; once they are, they need ' + IAM_ACTIONS
+  }
+}
+
+/** StopPipelineExecution accepts a reason of at most 200 characters. */
+const STOP_REASON_MAX = 200
+/** Error details from actions can be long (stack traces, logs): keep log lines readable. */
+const DETAIL_MAX = 300
+
+const STATES = {
+  InProgress: 'in-progress',
+  Stopping: 'in-progress',
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+  Stopped: 'stopped',
+  Cancelled: 'stopped',
+  Superseded: 'stopped'
+} as const satisfies Record<NonNullable<PipelineExecution['status']>, Progress['state']>
+
+export function consoleUrl(region: string, pipelineName: string, executionId: string): string {
+  return (
+    `${consoleBase(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
+    `/executions/${executionId}/timeline?region=${region}`
+  )
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** The stage's latest execution is this one (a stage an execution has not reached shows an older one). */
+function runsIn(stage: StageState, executionId: string): boolean {
+  return stage.latestExecution?.pipelineExecutionId === executionId
+}
+
+function stageStatus(stage: StageState): string {
+  return stage.latestExecution?.status ?? 'unknown'
+}
+
+/** The first stage in pipeline order that failed in this execution, limited to `stageName` when given. */
+function failedStageOf(
+  stages: StageState[],
+  executionId: string,
+  stageName?: string
+): StageState | undefined {
+  return stages.find(
+    s =>
+      runsIn(s, executionId) &&
+      stageStatus(s) === 'Failed' &&
+      (stageName === undefined || s.stageName === stageName)
+  )
+}
+
+/** "action DeployApp: JobFailed: message" for each failed action of the stage. */
+function failedActions(stage: StageState): string[] {
+  return (stage.actionStates ?? [])
+    .filter(a => a.latestExecution?.status === 'Failed')
+    .map(a => {
+      const { code, message } = a.latestExecution?.errorDetails ?? {}
+      const detail = [code, message].filter(Boolean).join(': ')
+      return oneLine(`action ${a.actionName ?? '?'}${detail ? `: ${detail}` : ''}`, DETAIL_MAX)
+    })
+}
+
+/** Retries of the stage's latest execution so far, as CodePipeline counts them. */
+function attemptsOf(stage: StageState): Pick<Candidate, 'previousAttempts' | 'attemptsBasis'> {
+  const meta = stage.retryStageMetadata
+  if (!meta) return { previousAttempts: 0, attemptsBasis: 'no retryStageMetadata: not retried yet' }
+  const manual = meta.manualStageRetryAttempt ?? 0
+  const automatic = meta.autoStageRetryAttempt ?? 0
+  const latest = meta.latestRetryTrigger ? ` (latest: ${meta.latestRetryTrigger})` : ''
+  return {
+    previousAttempts: manual + automatic,
+    attemptsBasis: `retryStageMetadata: ${manual} manual + ${automatic} automatic${latest}`
+  }
+}
+
+/** The stage's execution, status and retry counters: any retry of it changes one of them. */
+function stageRevision(stage: StageState | undefined): string {
+  if (!stage) return 'absent'
+  const meta = stage.retryStageMetadata
+  return [
+    stage.latestExecution?.pipelineExecutionId ?? '-',
+    stageStatus(stage),
+    meta?.manualStageRetryAttempt ?? 0,
+    meta?.autoStageRetryAttempt ?? 0
+  ].join(' ')
+}
+
+const STAGE_STATES: Readonly<Record<string, Progress['state']>> = {
+  Failed: 'failed',
+  InProgress: 'in-progress',
+  Stopping: 'in-progress',
+  Succeeded: 'succeeded',
+  Stopped: 'stopped',
+  Cancelled: 'stopped',
+  Skipped: 'stopped'
+}
+
+/** "Deploy Succeeded (execution <other id>)": what a stage shows, for messages. */
+function stageSummary(stage: StageState, executionId: string): string {
+  const id = stage.latestExecution?.pipelineExecutionId
+  const whose = id === undefined ? 'no execution' : id === executionId ? 'this execution' : `execution ${id}`
+  return `${stage.stageName ?? '?'} ${stageStatus(stage)} (${whose})`
+}
+
+/** Failed stages whose latest execution is another one: seen, but never retried behind a newer execution. */
+function otherFailures(stages: StageState[], executionId: string): string {
+  const others = stages.filter(s => stageStatus(s) === 'Failed' && !runsIn(s, executionId))
+  if (others.length === 0) return ''
+  const list = others
+    .map(s => `stage ${s.stageName ?? '?'} of execution ${s.latestExecution?.pipelineExecutionId ?? '?'}`)
+    .join(', ')
+  return `; ${list} failed earlier and is not retried`
+}
+
+function nothingReason(
+  target: CodePipelineTarget,
+  newest: { id: string; status: string | undefined },
+  stages: StageState[]
+): string {
+  const { id, status } = newest
+  let reason = `latest execution ${id} of pipeline ${target.pipelineName} is ${status ?? 'of unknown status'}`
+  if (target.stageName !== undefined) reason += `; stage ${target.stageName} did not fail in it`
+  else if (status === 'Failed') reason += ' but GetPipelineState shows no failed stage of it'
+  return reason + otherFailures(stages, id)
+}
+
+function candidateFor(
+  context: ProviderContext,
+  target: CodePipelineTarget,
+  executionId: string,
+  stage: StageState
+): Candidate {
+  const stageName = stage.stageName ?? ''
+  const actions = failedActions(stage)
+  return {
+    executionId,
+    stageName,
+    ...attemptsOf(stage),
+    revision: stageRevision(stage),
+    description:
+      `stage ${stageName} of execution ${executionId} Failed` +
+      (actions.length ? ` (${actions.join('; ')})` : ''),
+    consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+  }
+}
+
+/**
+ * A stage named by the user for an explicit execution goes to RetryStageExecution even when GetPipelineState
+ * does not show it failed: the service's own refusal (StageNotRetryable, NotLatestPipelineExecution) is the
+ * reason the user should see.
+ */
+function namedStageCandidate(
+  context: ProviderContext,
+  target: CodePipelineTarget & { stageName: string },
+  executionId: string,
+  stages: StageState[]
+): Candidate {
+  const stage = stages.find(s => s.stageName === target.stageName)
+  if (stage && runsIn(stage, executionId) && stageStatus(stage) === 'Failed') {
+    return candidateFor(context, target, executionId, stage)
+  }
+  const seen = stage ? stageSummary(stage, executionId) : `${target.stageName} not in GetPipelineState`
+  return {
+    executionId,
+    stageName: target.stageName,
+    ...(stage && runsIn(stage, executionId)
+      ? attemptsOf(stage)
+      : { attemptsBasis: "unknown: the stage's latest execution is another one" }),
+    revision: stageRevision(stage),
+    description:
+      `stage ${target.stageName} of execution ${executionId} (GetPipelineState: ${seen}); ` +
+      'the retry call decides',
+    consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+  }
+}
+
+function noFailedStage(target: CodePipelineTarget, executionId: string, stages: StageState[]): TargetError {
+  const own = stages.filter(s => runsIn(s, executionId)).map(s => `${s.stageName ?? '?'} ${stageStatus(s)}`)
+  const seen = own.length
+    ? `its stages: ${own.join(', ')}`
+    : 'no stage shows it as its latest execution (a later execution ran since, or it is not of this pipeline)'
+  return new TargetError(
+    `Execution ${executionId} of pipeline ${target.pipelineName} has no failed stage in GetPipelineState ` +
+      `(${seen}${otherFailures(stages, executionId)}); only a failed stage can be retried`
+  )
+}
+
+/** "stage Deploy, action DeployApp: JobFailed: Deployment failed" from the stage that failed. */
+function failureReason(stages: StageState[], executionId: string): string | undefined {
+  const stage = failedStageOf(stages, executionId)
+  if (!stage) return undefined
+  const actions = failedActions(stage)
+  return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ')
+}
+
+export function createCodePipeline(context: ProviderContext): Provider<'codepipeline'> {
+  const client = new CodePipelineClient(awsClientConfig(context))
+
+  async function stagesOf(pipelineName: string): Promise<StageState[]> {
+    const state = await context.call('GetPipelineState', signal =>
+      client.send(new GetPipelineStateCommand({ name: pipelineName }), { abortSignal: signal })
+    )
+    return state.stageStates ?? []
+  }
+
+  async function newestExecution(pipelineName: string): Promise<PipelineExecutionSummary | undefined> {
+    const page = await context.call('ListPipelineExecutions', signal =>
+      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), { abortSignal: signal })
+    )
+    return page.pipelineExecutionSummaries?.[0]
+  }
+
+  async function discoverLatest(target: CodePipelineTarget): Promise<Discovery> {
+    const newest = await newestExecution(target.pipelineName)
+    const id = newest?.pipelineExecutionId
+    if (newest === undefined || id === undefined) {
+      return { kind: 'nothing', reason: `pipeline ${target.pipelineName} has no executions` }
+    }
+    const stages = await stagesOf(target.pipelineName)
+    const stage = failedStageOf(stages, id, target.stageName)
+    if (stage) return { kind: 'found', candidate: candidateFor(context, target, id, stage) }
+    return { kind: 'nothing', reason: nothingReason(target, { id, status: newest.status }, stages) }
+  }
+
+  async function discoverNamed(target: CodePipelineTarget, executionId: string): Promise<Discovery> {
+    const stages = await stagesOf(target.pipelineName)
+    const { stageName } = target
+    if (stageName !== undefined) {
+      return {
+        kind: 'found',
+        candidate: namedStageCandidate(context, { ...target, stageName }, executionId, stages)
+      }
+    }
+    const stage = failedStageOf(stages, executionId)
+    if (!stage) throw noFailedStage(target, executionId, stages)
+    return { kind: 'found', candidate: candidateFor(context, target, executionId, stage) }
+  }
+
+  /**
+   * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
+   * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
+   */
+  async function recheck(target: CodePipelineTarget, candidate: Candidate): Promise<Snapshot> {
+    const stageName = candidate.stageName ?? target.stageName ?? ''
+    const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName)
+    const ours = stage !== undefined && runsIn(stage, candidate.executionId)
+    return {
+      // A stage that now shows a newer execution has moved on: nothing of ours runs there.
+      state: ours ? (STAGE_STATES[stageStatus(stage)] ?? 'in-progress') : 'stopped',
+      revision: stageRevision(stage),
+      ...(ours ? attemptsOf(stage) : {}),
+      current: {
+        executionId: candidate.executionId,
+        stageName,
+        consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+      },
+      description: stage
+        ? `stage ${stageSummary(stage, candidate.executionId)}`
+        : `stage ${stageName} not found`
+    }
+  }
+
+  return {
+    consoleHosts: AWS_CONSOLE_HOSTS,
+    discover: target =>
+      target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
+
+    recheck,
+
+    async retry(target, candidate, request) {
+      const { stageName } = candidate
+      if (stageName === undefined) throw new TargetError('No stage to retry: discovery named none')
+      const started = (executionId: string): Started => ({
+        executionId,
+        stageName,
+        consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+      })
+      const input = {
+        pipelineName: target.pipelineName,
+        stageName,
+        pipelineExecutionId: candidate.executionId,
+        retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
+      } as const
+      const answer = await context.call(
+        'RetryStageExecution',
+        signal => client.send(new RetryStageExecutionCommand(input), { abortSignal: signal }),
+        { beforeResend: request.beforeResend }
+      )
+      if (answer.pipelineExecutionId === undefined)
+        throw new UnreadableAnswer(`the retry of stage ${stageName} answered without an execution ID`)
+      return started(answer.pipelineExecutionId)
+    },
+
+    async status(target, started) {
+      const id = started.executionId
+      const { pipelineExecution } = await context.call('GetPipelineExecution', signal =>
+        client.send(
+          new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id }),
+          { abortSignal: signal }
+        )
+      )
+      const status = pipelineExecution?.status
+      const state =
+        status === undefined ? undefined : (STATES as Partial<Record<string, Progress['state']>>)[status]
+      const summary = pipelineExecution?.statusSummary
+      switch (state) {
+        case 'succeeded':
+          return { state }
+        case 'stopped':
+          return {
+            state,
+            reason:
+              status === 'Superseded'
+                ? `execution ${id} was superseded by a newer execution`
+                : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
+          }
+        case 'failed': {
+          const reason = failureReason(await stagesOf(target.pipelineName), id)
+          return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) }
+        }
+        case 'in-progress':
+          // One call per poll while running (the wait's API budget); stage state is read only for a failure.
+          return { state, phase: status ?? 'InProgress' }
+        default:
+          // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
+          return { state: 'in-progress', phase: `status ${status ?? 'missing'}` }
+      }
+    },
+
+    async stop(target, started, reason) {
+      await context.call('StopPipelineExecution', signal =>
+        client.send(
+          new StopPipelineExecutionCommand({
+            pipelineName: target.pipelineName,
+            pipelineExecutionId: started.executionId,
+            abandon: false,
+            reason: oneLine(reason, STOP_REASON_MAX)
+          }),
+          { abortSignal: signal }
+        )
+      )
+    }
+  }
+}
+
+export default { errors, create: createCodePipeline } satisfies ProviderModule<'codepipeline'>

@@ -1,0 +1,189 @@
+import { Cancelled, currentSignal } from './cancellation.js'
+import type { Clock, TokenBucket } from './token-bucket.js'
+import {
+  ServiceCallError,
+  errorMessage,
+  errorName,
+  isMaybeApplied,
+  isNetworkError,
+  isServerError,
+  isThrottling,
+  isTransient,
+  networkCode,
+  requestIdOf
+} from '../model/errors.js'
+
+/** Bounds for trying a transient failure again: full jitter, at least 3 attempts, about a minute at most. */
+export interface BackoffPolicy {
+  maxAttempts: number
+  baseMs: number
+  capMs: number
+  /** No new attempt starts once this much time has gone since the first. */
+  budgetMs: number
+}
+
+/** No request waits longer than this for its answer: a hung server counts as a network error. */
+export const REQUEST_TIMEOUT_MS = 30_000
+
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  maxAttempts: 6,
+  baseMs: 1000,
+  capMs: 20_000,
+  budgetMs: 60_000
+}
+
+/** How one service's errors read: which extra names are transient, and a hint per permanent one. */
+export interface ErrorSpec {
+  transient?: readonly string[]
+  /**
+   * Errors by which the retry API refuses an execution that is not failed (any more): read it again.
+   * A trailing `*` matches a prefix.
+   */
+  refusals?: readonly string[]
+  hints?: Readonly<Record<string, string>>
+}
+
+export interface CallOptions<T> {
+  /**
+   * For calls that change something: after a failure that may have hidden an applied change (no answer,
+   * 5xx), ask whether it took effect before sending it again, so a lost answer never becomes a second retry.
+   */
+  alreadyApplied?: () => Promise<T | undefined>
+  /**
+   * For a retry call: an unreadable answer (even a 2xx) is worth sending again too, but only after this
+   * check, which runs before every re-send and throws to send nothing more.
+   */
+  beforeResend?: (lastError: unknown) => Promise<void>
+}
+
+/**
+ * Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. `send`
+ * gets the attempt's signal (pass it to the SDK or fetch): it aborts after REQUEST_TIMEOUT_MS or when the
+ * scope (cancellation.ts) aborts, which ends the call with `Cancelled`.
+ */
+export type Caller = <T>(
+  operation: string,
+  send: (signal: AbortSignal) => Promise<T>,
+  options?: CallOptions<T>
+) => Promise<T>
+
+export interface CallerDeps {
+  clock: Clock
+  random: () => number
+  policy: BackoffPolicy
+  limiter?: TokenBucket
+  log: (message: string) => void
+  /** Default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number
+}
+
+/** A request that got no answer in time: a network error (transient, maybe applied), like ETIMEDOUT. */
+export class RequestTimedOut extends Error {
+  override name = 'TimeoutError'
+  constructor(operation: string, ms: number) {
+    super(`${operation}: no answer within ${ms / 1000} s`)
+  }
+}
+
+/**
+ * Runs `send` with a signal that aborts after `timeoutMs` or with `scope`. Returns its answer, or throws
+ * Cancelled (the scope aborted: a request was in flight), RequestTimedOut, or what `send` threw.
+ */
+async function attempt<T>(
+  operation: string,
+  send: (signal: AbortSignal) => Promise<T>,
+  scope: AbortSignal | undefined,
+  timeoutMs: number
+): Promise<T> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new RequestTimedOut(operation, timeoutMs)), timeoutMs)
+  const onScopeAbort = (): void => controller.abort(scope?.reason)
+  scope?.addEventListener('abort', onScopeAbort, { once: true })
+  try {
+    return await send(controller.signal)
+  } catch (error) {
+    if (scope?.aborted) throw new Cancelled(operation, true, scope.reason)
+    if (controller.signal.reason instanceof RequestTimedOut) throw controller.signal.reason
+    throw error
+  } finally {
+    clearTimeout(timer)
+    scope?.removeEventListener('abort', onScopeAbort)
+  }
+}
+
+/** Full jitter (a uniform pick in [0, min(cap, base * 2^attempt)]) spreads out clients that failed together. */
+export function fullJitter(attempt: number, policy: BackoffPolicy, random: () => number): number {
+  return Math.floor(random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt))
+}
+
+export function toServiceCallError(operation: string, error: unknown, spec: ErrorSpec): ServiceCallError {
+  if (error instanceof ServiceCallError) return error
+  const name = networkCode(error) ?? errorName(error)
+  const transient = isTransient(error, new Set(spec.transient))
+  return new ServiceCallError(
+    operation,
+    name,
+    errorMessage(error),
+    requestIdOf(error),
+    spec.hints?.[name],
+    transient,
+    isThrottling(error),
+    isMaybeApplied(error),
+    (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name))
+  )
+}
+
+export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
+  const extraTransient = new Set(spec.transient)
+  const { clock, policy, limiter } = deps
+  const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
+
+  return async function call<T>(
+    operation: string,
+    send: (signal: AbortSignal) => Promise<T>,
+    options?: CallOptions<T>
+  ) {
+    const scope = currentSignal()
+    const start = clock.now()
+    // Whether an answer so far was missing or unreadable: a cancel during the pause that follows it
+    // leaves the change possibly applied.
+    let unanswered = false
+    for (let attemptNo = 0; ; attemptNo++) {
+      if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
+      if (limiter) await limiter.take()
+      // It may have aborted while the request waited for the rate limit.
+      if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
+      try {
+        const result = await attempt(operation, send, scope, timeoutMs)
+        limiter?.onSuccess()
+        return result
+      } catch (error) {
+        if (error instanceof Cancelled) throw error
+        unanswered ||= isMaybeApplied(error)
+        if (isThrottling(error)) limiter?.onThrottled()
+        const delay = fullJitter(attemptNo, policy, deps.random)
+        const resendable =
+          isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error))
+        const again =
+          resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
+        if (!again) throw toServiceCallError(operation, error, spec)
+        deps.log(
+          `${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
+            `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`
+        )
+        await clock.sleep(delay, scope)
+        if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
+        await options?.beforeResend?.(error)
+        if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
+          const applied = await options.alreadyApplied()
+          if (applied !== undefined) {
+            deps.log(
+              `${operation}: the earlier attempt took effect although its answer was lost; not sending again`
+            )
+            return applied
+          }
+        }
+      }
+    }
+  }
+}
