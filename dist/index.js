@@ -28370,751 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ isThrottling),
-/* harmony export */   GQ: () => (/* binding */ isServerError),
-/* harmony export */   Gb: () => (/* binding */ requestIdOf),
-/* harmony export */   I0: () => (/* binding */ TargetError),
-/* harmony export */   Is: () => (/* binding */ errorName),
-/* harmony export */   MG: () => (/* binding */ ServiceCallError),
-/* harmony export */   TX: () => (/* binding */ isNetworkError),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   e8: () => (/* binding */ networkCode),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   mG: () => (/* binding */ isMaybeApplied),
-/* harmony export */   ym: () => (/* binding */ UnreadableAnswer)
-/* harmony export */ });
-/** A user mistake in the step's inputs: reported as one line, never with a stack trace. */
-class InputError extends Error {
-    name = 'InputError';
-    constructor(input, problem, accepted) {
-        super(`Input '${input}': ${problem}. Expected ${accepted}.`);
-    }
-}
-/** A service call that failed for good: the service's error, its reason and what to do about it. */
-class ServiceCallError extends Error {
-    operation;
-    errorName;
-    reason;
-    requestId;
-    hint;
-    transient;
-    throttling;
-    maybeApplied;
-    refusal;
-    name = 'ServiceCallError';
-    constructor(operation, errorName, reason, requestId, hint, 
-    /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
-    transient = false, 
-    /** The last failure was throttling: a poll loop backs off further. */
-    throttling = false, 
-    /** No readable answer came back (network, 5xx, a cut or garbled 2xx): a change may have been applied. */
-    maybeApplied = false, 
-    /** The service refused because the execution is not in a retryable state (someone may have retried it). */
-    refusal = false) {
-        const id = requestId ? ` (request id ${requestId})` : '';
-        super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`);
-        this.operation = operation;
-        this.errorName = errorName;
-        this.reason = reason;
-        this.requestId = requestId;
-        this.hint = hint;
-        this.transient = transient;
-        this.throttling = throttling;
-        this.maybeApplied = maybeApplied;
-        this.refusal = refusal;
-    }
-}
-/** A condition that makes the target an error without being the service's fault (e.g. no failed stage). */
-class TargetError extends Error {
-    name = 'TargetError';
-}
-/** A 2xx answer that lacks what the operation always returns (e.g. RetryBuild without a build). */
-class UnreadableAnswer extends Error {
-    name = 'UnreadableAnswer';
-}
-const THROTTLING_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'APIGW.0308'
-]);
-/** Socket-level failures: the request may or may not have reached the service. */
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-function shape(error) {
-    return typeof error === 'object' && error !== null ? error : {};
-}
-function errorName(error) {
-    const { name } = shape(error);
-    return typeof name === 'string' && name !== '' ? name : 'Error';
-}
-function errorMessage(error) {
-    if (typeof error === 'string')
-        return error;
-    const { message } = shape(error);
-    return typeof message === 'string' && message !== '' ? message : String(error);
-}
-function requestIdOf(error) {
-    return shape(error).$metadata?.requestId;
-}
-function isThrottling(error) {
-    if (error instanceof ServiceCallError)
-        return error.throttling;
-    const e = shape(error);
-    return (e.$retryable?.throttling === true ||
-        THROTTLING_NAMES.has(errorName(error)) ||
-        e.$metadata?.httpStatusCode === 429);
-}
-/** No answer from the service, or a cut connection: the request may have been applied. */
-function isNetworkError(error) {
-    return networkCode(error) !== undefined;
-}
-/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
-function networkCode(error) {
-    for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
-        const s = shape(e);
-        if (typeof s.code === 'string' && NETWORK_CODES.has(s.code))
-            return s.code;
-        if (NETWORK_NAMES.has(errorName(e)))
-            return errorName(e);
-        e = s.cause;
-    }
-    return undefined;
-}
-/**
- * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
- * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
- */
-function isMaybeApplied(error) {
-    if (error instanceof ServiceCallError)
-        return error.maybeApplied;
-    if (error instanceof UnreadableAnswer)
-        return true;
-    const status = shape(error).$metadata?.httpStatusCode;
-    return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300);
-}
-function isServerError(error) {
-    const e = shape(error);
-    const status = e.$metadata?.httpStatusCode;
-    return e.$fault === 'server' || (status !== undefined && status >= 500);
-}
-/**
- * Transient: worth trying again after a pause. Classified by error name, `$retryable`, `$fault` and status,
- * never by message text. `extraTransient` names service-specific busy errors (CodePipeline ConflictException).
- */
-function isTransient(error, extraTransient = new Set()) {
-    if (error instanceof ServiceCallError)
-        return error.transient;
-    return (isThrottling(error) ||
-        isServerError(error) ||
-        isNetworkError(error) ||
-        shape(error).$retryable !== undefined ||
-        extraTransient.has(errorName(error)));
-}
-
-
-/***/ }),
-
-/***/ 5971:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ CODEARTS_REGIONS),
-/* harmony export */   z: () => (/* binding */ codeartsEndpoint)
-/* harmony export */ });
-/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
-const PREFIX_BY_REGION = new Map();
-const add = (prefix, regions) => {
-    for (const region of regions)
-        PREFIX_BY_REGION.set(region, prefix);
-};
-add('cloudpipeline-ext', [
-    'cn-north-1',
-    'cn-north-4',
-    'cn-south-1',
-    'cn-south-2',
-    'cn-east-2',
-    'cn-east-3',
-    'cn-southwest-2',
-    'ap-southeast-3',
-    'sa-brazil-1',
-    'la-north-2'
-]);
-add('pipeline-external', ['tr-west-1', 'la-south-2']);
-add('pipeline', ['af-north-1', 'me-east-1', 'af-south-1']);
-const CODEARTS_REGIONS = [...PREFIX_BY_REGION.keys()];
-function codeartsEndpoint(region) {
-    const prefix = PREFIX_BY_REGION.get(region);
-    return prefix ? `https://${prefix}.${region}.myhuaweicloud.com` : undefined;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(232);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  U7: () => (/* binding */ projectOfBuildId),
-  "in": () => (/* binding */ readRequest)
-});
-
-// UNUSED EXPORTS: INPUT_NAMES, pipelineOfExecutionArn
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/huawei/endpoints.ts
-var endpoints = __nccwpck_require__(5971);
-;// CONCATENATED MODULE: ./src/targets.ts
-/** The five services and what one retry target names. */
-const SERVICES = ['codepipeline', 'codebuild', 'codebuild-batch', 'sagemaker', 'codearts'];
-
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
-;// CONCATENATED MODULE: ./src/validate.ts
-
-
-/** Documented identifier forms (action-interface.md and the API references). */
-const PATTERNS = {
-    codepipelineName: { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' },
-    uuid: {
-        re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-        accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
-    },
-    codebuildProject: {
-        re: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
-        accepted: 'a CodeBuild project name (2-255 characters of A-Z a-z 0-9 - _, starting with a letter or digit)'
-    },
-    codebuildBuildId: {
-        re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-        accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
-    },
-    codebuildBatchId: {
-        re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-        accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
-    },
-    sagemakerPipeline: {
-        re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
-        accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
-    },
-    sagemakerExecutionArn: {
-        re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
-        max: 2048,
-        accepted: 'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
-    },
-    codeartsId: { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' },
-    awsRegion: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
-};
-/** Idempotency token lengths: SageMaker's ClientRequestToken is 32-128; CodeBuild documents none, 128 is ours. */
-const TOKEN_LENGTH = { sagemaker: { min: 32, max: 128 }, codebuild: { min: 1, max: 128 } };
-/** Throws an InputError naming the input when the value does not match its documented form. */
-function expectPattern(input, value, pattern) {
-    const p = PATTERNS[pattern];
-    const max = 'max' in p ? p.max : Infinity;
-    if (value.length > max)
-        throw new errors/* InputError */.dz(input, `is ${value.length} characters long`, p.accepted);
-    if (!p.re.test(value))
-        throw new errors/* InputError */.dz(input, `'${shorten(value)}' is not valid`, p.accepted);
-    return value;
-}
-/** YAML 1.2 core booleans only: junk is an error, not `false`. */
-function parseBoolean(input, value) {
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new errors/* InputError */.dz(input, `'${shorten(value)}' is not a boolean`, 'true or false (YAML 1.2 core: true, True, TRUE, false, False, FALSE)');
-}
-function parseNumber(input, value, rule) {
-    const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
-    const ok = Number.isFinite(n) &&
-        (!rule.integer || Number.isInteger(n)) &&
-        (rule.exclusiveMin ? n > rule.min : n >= rule.min) &&
-        (rule.max === undefined || n <= rule.max);
-    if (!ok)
-        throw new errors/* InputError */.dz(input, `'${shorten(value)}' is not valid`, rule.accepted);
-    return n;
-}
-const URL_FORM = 'an http(s) URL with a host and an optional path, such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com';
-/**
- * An http(s) URL without user, password, query or fragment: credentials in it would be printed with every
- * request error, and a query or fragment would be sent with (or silently dropped from) every request.
- */
-function expectUrl(input, value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(input, `'${shorten(withoutUserinfo(value))}' is not a URL`, URL_FORM);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new errors/* InputError */.dz(input, `scheme '${shorten(url.protocol)}' is not supported`, URL_FORM);
-    if (url.username !== '' || url.password !== '')
-        throw new errors/* InputError */.dz(input, 'the URL carries a user name or password (not shown)', URL_FORM);
-    if (url.search !== '' || value.includes('?'))
-        throw new errors/* InputError */.dz(input, `'${shorten(url.search || '?')}' is a query`, URL_FORM);
-    if (url.hash !== '' || value.includes('#'))
-        throw new errors/* InputError */.dz(input, `'${shorten(url.hash || '#')}' is a fragment`, URL_FORM);
-    return value.replace(/\/+$/, '');
-}
-/** `scheme://user:password@host` -> `scheme://***@host`, for a value that may not even parse. */
-function withoutUserinfo(value) {
-    return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@');
-}
-/** The longest value echoed in an error (contract: 100 characters). */
-const MAX_ECHO = 100;
-/** Values are echoed in errors to help the user: one line, at most MAX_ECHO characters. */
-function shorten(value) {
-    return (0,sanitize/* oneLine */.TN)(value.replace(/\s+/g, ' '), MAX_ECHO);
-}
-
-;// CONCATENATED MODULE: ./src/target-list.ts
-
-
-
-const FORMS = 'SERVICE:RESOURCE: codepipeline:NAME[/STAGE], codebuild:PROJECT, codebuild-batch:PROJECT, sagemaker:PIPELINE or codearts:PROJECT_ID/PIPELINE_ID';
-/**
- * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
- * line is checked before anything runs; the first bad one is an input error naming its line number.
- */
-function parseTargetList(text) {
-    const targets = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.replace(/(^|\s)#.*$/, '').trim();
-        if (line === '')
-            return;
-        targets.push(parseLine(line, index + 1));
-    });
-    if (targets.length === 0)
-        throw new errors/* InputError */.dz('targets', 'lists no target', `one target a line, ${FORMS}`);
-    return targets;
-}
-function parseLine(line, lineNo) {
-    const where = `targets (line ${lineNo})`;
-    const colon = line.indexOf(':');
-    const service = line.slice(0, colon).trim();
-    const resource = line.slice(colon + 1).trim();
-    if (colon < 0 || !SERVICES.includes(service) || resource === '')
-        throw new errors/* InputError */.dz(where, `'${line}' is not a target`, FORMS);
-    const label = `${service}:${resource}`;
-    // Each resource is checked with the same pattern as the single-mode input it stands for.
-    const check = (part, pattern) => expectPattern(where, part, pattern);
-    switch (service) {
-        case 'codepipeline': {
-            const [pipelineName = '', stageName, extra] = resource.split('/');
-            if (extra !== undefined)
-                throw new errors/* InputError */.dz(where, `'${line}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
-            check(pipelineName, 'codepipelineName');
-            if (stageName !== undefined)
-                check(stageName, 'codepipelineName');
-            return { service, label, pipelineName, ...(stageName !== undefined ? { stageName } : {}) };
-        }
-        case 'codebuild':
-        case 'codebuild-batch':
-            return { service, label, projectName: check(resource, 'codebuildProject') };
-        case 'sagemaker':
-            return { service, label, pipelineName: check(resource, 'sagemakerPipeline') };
-        case 'codearts': {
-            const [projectId = '', pipelineId = '', extra] = resource.split('/');
-            if (extra !== undefined || pipelineId === '')
-                throw new errors/* InputError */.dz(where, `'${line}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
-            return {
-                service,
-                label,
-                projectId: check(projectId, 'codeartsId'),
-                pipelineId: check(pipelineId, 'codeartsId')
-            };
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
-const INPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'service',
-    'pipeline-name',
-    'stage-name',
-    'project-name',
-    'project-id',
-    'pipeline-id',
-    'execution-id',
-    'retry-mode',
-    'idempotency-token',
-    'max-parallel-steps',
-    'region',
-    'endpoint',
-    'huaweicloud-ak',
-    'huaweicloud-sk',
-    'huaweicloud-security-token',
-    'huaweicloud-auth-token',
-    'wait',
-    'timeout-minutes',
-    'poll-interval-seconds',
-    'cancel-on-abort',
-    'dry-run',
-    'max-attempts',
-    'targets',
-    'concurrency'
-]));
-const SECRET_INPUTS = [
-    'huaweicloud-ak',
-    'huaweicloud-sk',
-    'huaweicloud-security-token',
-    'huaweicloud-auth-token',
-    'idempotency-token'
-];
-/**
- * Credentials the SDKs (or this action) may read from the environment, masked whatever the service: an
- * SDK error or a debug line must never be able to print one.
- */
-const SECRET_ENV = [
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'HUAWEICLOUD_SDK_AK',
-    'HUAWEICLOUD_SDK_SK',
-    'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-    'HUAWEI_CLOUD_ACCESS_KEY_ID',
-    'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
-    'HUAWEICLOUD_AUTH_TOKEN'
-];
-/** Inputs that name one execution of one service: they belong to single mode. */
-const PER_SERVICE = {
-    'pipeline-name': ['codepipeline', 'sagemaker'],
-    'stage-name': ['codepipeline'],
-    'project-name': ['codebuild', 'codebuild-batch'],
-    'project-id': ['codearts'],
-    'pipeline-id': ['codearts'],
-    'execution-id': SERVICES,
-    'idempotency-token': ['codebuild', 'codebuild-batch', 'sagemaker']
-};
-/** Inputs that apply to every target of a service, in both modes. */
-const SERVICE_SCOPED = {
-    'max-parallel-steps': ['sagemaker'],
-    'huaweicloud-ak': ['codearts'],
-    'huaweicloud-sk': ['codearts'],
-    'huaweicloud-security-token': ['codearts'],
-    'huaweicloud-auth-token': ['codearts']
-};
-const AWS_SERVICES = ['codepipeline', 'codebuild', 'codebuild-batch', 'sagemaker'];
-/** Native retry modes, accepted case-insensitively where they belong. */
-const NATIVE_MODES = {
-    FAILED_ACTIONS: { mode: 'failed', service: 'codepipeline' },
-    ALL_ACTIONS: { mode: 'all', service: 'codepipeline' },
-    RETRY_FAILED_BUILDS: { mode: 'failed', service: 'codebuild-batch' },
-    RETRY_ALL_BUILDS: { mode: 'all', service: 'codebuild-batch' }
-};
-function readRequest(read, env, mask) {
-    const given = (name) => {
-        const value = read(name);
-        return value.trim() === '' ? undefined : value;
-    };
-    // Masked before anything is validated, so no error path can print one.
-    for (const name of SECRET_INPUTS) {
-        const secret = given(name);
-        if (secret !== undefined)
-            mask(secret);
-    }
-    for (const name of SECRET_ENV) {
-        const secret = env[name]?.trim();
-        if (secret)
-            mask(secret);
-    }
-    // Numbers and booleans are checked whether or not their mode is on.
-    const bool = (name) => {
-        const v = given(name);
-        return v === undefined ? false : parseBoolean(name, v);
-    };
-    const num = (name, fallback, rule) => {
-        const v = given(name);
-        return v === undefined ? fallback : parseNumber(name, v, rule);
-    };
-    const wait = bool('wait');
-    const cancelOnAbort = bool('cancel-on-abort');
-    const dryRun = bool('dry-run');
-    const timeoutMinutes = num('timeout-minutes', 60, {
-        min: 0,
-        exclusiveMin: true,
-        accepted: 'a positive number of minutes, e.g. 30 or 0.5'
-    });
-    const pollSeconds = num('poll-interval-seconds', 15, {
-        min: 1,
-        accepted: 'a number of seconds, at least 1'
-    });
-    const maxAttempts = num('max-attempts', 3, {
-        integer: true,
-        min: 0,
-        accepted: 'a whole number >= 0 (0 = no limit)'
-    });
-    const concurrency = num('concurrency', 4, {
-        integer: true,
-        min: 1,
-        max: 64,
-        accepted: 'a whole number from 1 to 64'
-    });
-    const maxParallelSteps = given('max-parallel-steps');
-    const parallel = maxParallelSteps === undefined
-        ? undefined
-        : parseNumber('max-parallel-steps', maxParallelSteps, {
-            integer: true,
-            min: 1,
-            accepted: 'a whole number >= 1'
-        });
-    const targetsText = given('targets');
-    const serviceText = given('service');
-    let targets;
-    let mode;
-    if (targetsText !== undefined) {
-        if (serviceText !== undefined)
-            throw new errors/* InputError */.dz('targets', 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
-        for (const name of Object.keys(PER_SERVICE))
-            if (given(name) !== undefined)
-                throw new errors/* InputError */.dz('targets', `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in targets, without ${name}`);
-        targets = parseTargetList(targetsText);
-        mode = 'targets';
-    }
-    else {
-        if (serviceText === undefined)
-            throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICES.join(', ')} (or use targets)`);
-        const service = serviceText.toLowerCase();
-        if (!SERVICES.includes(service))
-            throw new errors/* InputError */.dz('service', `'${shorten(serviceText)}' is not a known service`, `one of ${SERVICES.join(', ')}`);
-        for (const [name, owners] of Object.entries(PER_SERVICE))
-            if (given(name) !== undefined && !owners.includes(service))
-                throw new errors/* InputError */.dz(name, `is not used by service ${service}`, `it only with ${owners.join(' or ')}`);
-        targets = [singleTarget(service, given)];
-        mode = 'single';
-    }
-    const services = new Set(targets.map(t => t.service));
-    for (const [name, owners] of Object.entries(SERVICE_SCOPED))
-        if (given(name) !== undefined && !owners.some(s => services.has(s)))
-            throw new errors/* InputError */.dz(name, `is not used by ${[...services].join(', ')}`, `it only with ${owners.join(' or ')}`);
-    const retryMode = normaliseRetryMode(given('retry-mode'), services);
-    const token = given('idempotency-token');
-    if (token !== undefined) {
-        // A secret: the error names its length, never its value.
-        const { min, max } = TOKEN_LENGTH[services.has('sagemaker') ? 'sagemaker' : 'codebuild'];
-        if (token.length < min || token.length > max)
-            throw new errors/* InputError */.dz('idempotency-token', `is ${token.length} characters long`, `${min}-${max} characters`);
-    }
-    return {
-        mode,
-        targets,
-        retryMode,
-        ...(token !== undefined ? { idempotencyToken: token } : {}),
-        ...(parallel !== undefined ? { maxParallelSteps: parallel } : {}),
-        dryRun,
-        maxAttempts,
-        ...(wait
-            ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
-            : {}),
-        concurrency,
-        connection: readConnection(services, given, env)
-    };
-}
-function singleTarget(service, given) {
-    const executionId = given('execution-id');
-    const exec = executionId !== undefined ? { executionId } : {};
-    const required = (name, accepted) => {
-        const v = given(name);
-        if (v === undefined)
-            throw new errors/* InputError */.dz(name, `is required for service ${service}`, accepted);
-        return v;
-    };
-    switch (service) {
-        case 'codepipeline': {
-            const pipelineName = expectPattern('pipeline-name', required('pipeline-name', PATTERNS.codepipelineName.accepted), 'codepipelineName');
-            const stageName = given('stage-name');
-            if (stageName !== undefined)
-                expectPattern('stage-name', stageName, 'codepipelineName');
-            if (executionId !== undefined)
-                expectPattern('execution-id', executionId, 'uuid');
-            const label = `codepipeline:${pipelineName}${stageName !== undefined ? `/${stageName}` : ''}`;
-            return { service, label, pipelineName, ...(stageName !== undefined ? { stageName } : {}), ...exec };
-        }
-        case 'codebuild':
-        case 'codebuild-batch': {
-            const projectName = given('project-name');
-            if (projectName !== undefined)
-                expectPattern('project-name', projectName, 'codebuildProject');
-            if (executionId !== undefined)
-                expectPattern('execution-id', executionId, service === 'codebuild' ? 'codebuildBuildId' : 'codebuildBatchId');
-            const project = projectName ?? projectOfBuildId(executionId);
-            if (project === undefined)
-                throw new errors/* InputError */.dz('project-name', `is required for service ${service} when execution-id is not given`, PATTERNS.codebuildProject.accepted);
-            if (projectName !== undefined &&
-                executionId !== undefined &&
-                projectOfBuildId(executionId) !== projectName)
-                throw new errors/* InputError */.dz('execution-id', `'${executionId}' belongs to another project than '${projectName}'`, `an ID of a ${service === 'codebuild' ? 'build' : 'batch'} of project ${projectName}`);
-            return { service, label: `${service}:${project}`, projectName: project, ...exec };
-        }
-        case 'sagemaker': {
-            const pipelineName = given('pipeline-name');
-            if (pipelineName !== undefined)
-                expectPattern('pipeline-name', pipelineName, 'sagemakerPipeline');
-            if (executionId !== undefined)
-                expectPattern('execution-id', executionId, 'sagemakerExecutionArn');
-            const pipeline = pipelineName ?? pipelineOfExecutionArn(executionId);
-            if (pipeline === undefined)
-                throw new errors/* InputError */.dz('pipeline-name', 'is required for service sagemaker when execution-id is not given', PATTERNS.sagemakerPipeline.accepted);
-            if (pipelineName !== undefined &&
-                executionId !== undefined &&
-                pipelineOfExecutionArn(executionId) !== pipelineName)
-                throw new errors/* InputError */.dz('execution-id', `'${executionId}' is an execution of another pipeline than '${pipelineName}'`, `an execution ARN of pipeline ${pipelineName}`);
-            return { service, label: `sagemaker:${pipeline}`, pipelineName: pipeline, ...exec };
-        }
-        case 'codearts': {
-            const projectId = expectPattern('project-id', required('project-id', PATTERNS.codeartsId.accepted), 'codeartsId');
-            const pipelineId = expectPattern('pipeline-id', required('pipeline-id', PATTERNS.codeartsId.accepted), 'codeartsId');
-            if (executionId !== undefined)
-                expectPattern('execution-id', executionId, 'codeartsId');
-            return { service, label: `codearts:${projectId}/${pipelineId}`, projectId, pipelineId, ...exec };
-        }
-    }
-}
-/** `project:uuid` or `arn:...:build/project:uuid` -> project. */
-function projectOfBuildId(id) {
-    if (id === undefined)
-        return undefined;
-    const tail = id.slice(id.lastIndexOf('/') + 1);
-    const colon = tail.indexOf(':');
-    return colon > 0 ? tail.slice(0, colon) : undefined;
-}
-/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
-function pipelineOfExecutionArn(arn) {
-    return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1];
-}
-function normaliseRetryMode(value, services) {
-    if (value === undefined)
-        return 'failed';
-    const upper = value.toUpperCase();
-    const native = NATIVE_MODES[upper];
-    let mode;
-    if (upper === 'FAILED' || upper === 'ALL')
-        mode = upper === 'FAILED' ? 'failed' : 'all';
-    else if (native !== undefined) {
-        const other = [...services].find(s => s !== native.service);
-        if (other !== undefined)
-            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other}`, `failed or all (${native.service} also takes its native ${Object.keys(NATIVE_MODES)
-                .filter(k => NATIVE_MODES[k]?.service === native.service)
-                .join(' / ')})`);
-        mode = native.mode;
-    }
-    else
-        throw new errors/* InputError */.dz('retry-mode', `'${value}' is not a retry mode`, 'failed or all (or FAILED_ACTIONS / ALL_ACTIONS for codepipeline, RETRY_FAILED_BUILDS / RETRY_ALL_BUILDS for codebuild-batch)');
-    const onlyFailed = [...services].find(s => s === 'sagemaker' || s === 'codearts');
-    if (mode === 'all' && onlyFailed !== undefined)
-        throw new errors/* InputError */.dz('retry-mode', `'${value}' is not supported by ${onlyFailed}, which retries only what failed`, 'failed');
-    return mode;
-}
-function readConnection(services, given, env) {
-    const fromEnv = (...names) => names.map(n => env[n]?.trim()).find(v => v);
-    const endpointText = given('endpoint');
-    const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined;
-    const regionInput = given('region');
-    const connection = endpoint !== undefined ? { endpoint } : {};
-    if (AWS_SERVICES.some(s => services.has(s))) {
-        const region = regionInput ?? fromEnv('AWS_REGION', 'AWS_DEFAULT_REGION');
-        if (region === undefined)
-            throw new errors/* InputError */.dz('region', 'no AWS region is set', 'the region input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets it)');
-        connection.awsRegion = expectPattern('region', region, 'awsRegion');
-    }
-    if (services.has('codearts')) {
-        const region = regionInput ?? fromEnv('HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION');
-        if (endpoint === undefined) {
-            if (region === undefined)
-                throw new errors/* InputError */.dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
-            if ((0,endpoints/* codeartsEndpoint */.z)(region) === undefined)
-                throw new errors/* InputError */.dz('region', `'${shorten(region)}' has no known CodeArts Pipeline endpoint`, `one of ${endpoints/* CODEARTS_REGIONS */.Q.join(', ')}, or set the endpoint input for other regions`);
-        }
-        if (region !== undefined)
-            connection.huaweiRegion = region;
-        connection.huawei = readHuaweiAuth(given, fromEnv);
-    }
-    return connection;
-}
-/** Inputs win over env; AK/SK wins over a token at the same level. All were masked by readRequest. */
-function readHuaweiAuth(given, fromEnv) {
-    const levels = [
-        {
-            ak: given('huaweicloud-ak'),
-            sk: given('huaweicloud-sk'),
-            st: given('huaweicloud-security-token'),
-            token: given('huaweicloud-auth-token'),
-            where: 'inputs'
-        },
-        {
-            ak: fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
-            sk: fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
-            st: fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN'),
-            token: fromEnv('HUAWEICLOUD_AUTH_TOKEN'),
-            where: 'env'
-        }
-    ];
-    for (const { ak, sk, st, token } of levels) {
-        if ((ak === undefined) !== (sk === undefined))
-            throw new errors/* InputError */.dz(ak === undefined ? 'huaweicloud-ak' : 'huaweicloud-sk', 'is missing while its pair is set', 'both huaweicloud-ak and huaweicloud-sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)');
-        if (ak !== undefined && sk !== undefined)
-            return {
-                kind: 'aksk',
-                accessKey: ak,
-                secretKey: sk,
-                ...(st !== undefined ? { securityToken: st } : {})
-            };
-        if (token !== undefined)
-            return { kind: 'token', token };
-    }
-    throw new errors/* InputError */.dz('huaweicloud-ak', 'no Huawei Cloud credentials are set for codearts', 'huaweicloud-ak and huaweicloud-sk (or huaweicloud-auth-token), or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK, HUAWEI_CLOUD_ACCESS_KEY_ID / HUAWEI_CLOUD_SECRET_ACCESS_KEY (huaweicloud/auth-action) or HUAWEICLOUD_AUTH_TOKEN');
-}
-
-
-/***/ }),
-
-/***/ 232:
+/***/ 5588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32076,7 +31332,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/abort.ts
+;// CONCATENATED MODULE: ./src/action/signals.ts
 /**
  * The runner sends SIGINT, then SIGTERM 7.5 s later, then kills. The contract gives the step 5 s: targets
  * get until REPORT_AFTER_MS to wind down (stop calls included); then whatever they have not reported yet is
@@ -32111,7 +31367,7 @@ function abortOnSignals(controller, report, exit = code => process.exit(code)) {
 
 // EXTERNAL MODULE: external "node:async_hooks"
 var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/transport/cancellation.ts
 
 /**
  * The signal that bounds the API work of whatever runs inside it: the workflow's cancellation for the whole
@@ -32149,13 +31405,470 @@ class Cancelled extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts + 3 modules
-var inputs = __nccwpck_require__(9153);
-// EXTERNAL MODULE: ./src/sanitize.ts
-var sanitize = __nccwpck_require__(5540);
-;// CONCATENATED MODULE: ./src/log.ts
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __nccwpck_require__(7206);
+;// CONCATENATED MODULE: ./src/transport/classify.ts
+
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'APIGW.0308'
+]);
+/** Socket-level failures: the request may or may not have reached the service. */
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+function shape(error) {
+    return typeof error === 'object' && error !== null ? error : {};
+}
+function errorName(error) {
+    const { name } = shape(error);
+    return typeof name === 'string' && name !== '' ? name : 'Error';
+}
+function errorMessage(error) {
+    if (typeof error === 'string')
+        return error;
+    const { message } = shape(error);
+    return typeof message === 'string' && message !== '' ? message : String(error);
+}
+function requestIdOf(error) {
+    return shape(error).$metadata?.requestId;
+}
+function isThrottling(error) {
+    if (error instanceof errors/* ServiceCallError */.MG)
+        return error.throttling;
+    const e = shape(error);
+    return (e.$retryable?.throttling === true ||
+        THROTTLING_NAMES.has(errorName(error)) ||
+        e.$metadata?.httpStatusCode === 429);
+}
+/** No answer from the service, or a cut connection: the request may have been applied. */
+function isNetworkError(error) {
+    return networkCode(error) !== undefined;
+}
+/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
+function networkCode(error) {
+    for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+        const s = shape(e);
+        if (typeof s.code === 'string' && NETWORK_CODES.has(s.code))
+            return s.code;
+        if (NETWORK_NAMES.has(errorName(e)))
+            return errorName(e);
+        e = s.cause;
+    }
+    return undefined;
+}
+/**
+ * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
+ * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
+ */
+function isMaybeApplied(error) {
+    if (error instanceof errors/* ServiceCallError */.MG)
+        return error.maybeApplied;
+    if (error instanceof errors/* UnreadableAnswer */.ym)
+        return true;
+    const status = shape(error).$metadata?.httpStatusCode;
+    return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300);
+}
+function isServerError(error) {
+    const e = shape(error);
+    const status = e.$metadata?.httpStatusCode;
+    return e.$fault === 'server' || (status !== undefined && status >= 500);
+}
+/**
+ * Transient: worth trying again after a pause. Classified by error name, `$retryable`, `$fault` and status,
+ * never by message text. `extraTransient` names service-specific busy errors (CodePipeline ConflictException).
+ */
+function isTransient(error, extraTransient = new Set()) {
+    if (error instanceof errors/* ServiceCallError */.MG)
+        return error.transient;
+    return (isThrottling(error) ||
+        isServerError(error) ||
+        isNetworkError(error) ||
+        shape(error).$retryable !== undefined ||
+        extraTransient.has(errorName(error)));
+}
+
+// EXTERNAL MODULE: ./src/model/validate.ts
+var validate = __nccwpck_require__(1071);
+// EXTERNAL MODULE: ./src/services/codearts/index.ts
+var codearts = __nccwpck_require__(8262);
+// EXTERNAL MODULE: ./src/clouds/aws.ts
+var aws = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./src/services/codebuild/projects.ts
+var projects = __nccwpck_require__(6188);
+;// CONCATENATED MODULE: ./src/services/codebuild-batch/index.ts
+
+
+const BATCH_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
+};
+/** AWS CodeBuild RetryBuildBatch: the same batch restarts its failed builds (or all). */
+const codebuildBatch = {
+    name: 'codebuild-batch',
+    cloud: aws/* aws */.o2,
+    targetInputs: ['project-name'],
+    optionInputs: [],
+    lineForm: 'codebuild-batch:PROJECT',
+    retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
+    token: projects/* TOKEN */.CV,
+    states: projects/* STATES */.xj,
+    fromInputs: given => (0,projects/* projectTargetFromInputs */.Mc)('codebuild-batch', 'batch', BATCH_ID, given),
+    fromLine: (resource, where) => (0,projects/* projectTargetFromLine */.vP)('codebuild-batch', resource, where),
+    resourceKey: projects/* projectKey */.$N,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
+};
+
+;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
+
+
+const BUILD_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
+};
+/** AWS CodeBuild RetryBuild: a new build of the project's latest failed build. */
+const codebuild = {
+    name: 'codebuild',
+    cloud: aws/* aws */.o2,
+    targetInputs: ['project-name'],
+    optionInputs: [],
+    lineForm: 'codebuild:PROJECT',
+    // A build always restarts whole: both modes are accepted and mean the same.
+    retryModes: { all: true, native: {} },
+    token: projects/* TOKEN */.CV,
+    states: projects/* STATES */.xj,
+    fromInputs: given => (0,projects/* projectTargetFromInputs */.Mc)('codebuild', 'build', BUILD_ID, given),
+    fromLine: (resource, where) => (0,projects/* projectTargetFromLine */.vP)('codebuild', resource, where),
+    resourceKey: projects/* projectKey */.$N,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
+};
+
+// EXTERNAL MODULE: ./src/services/codepipeline/index.ts
+var codepipeline = __nccwpck_require__(3326);
+// EXTERNAL MODULE: ./src/services/sagemaker/index.ts
+var sagemaker = __nccwpck_require__(3527);
+;// CONCATENATED MODULE: ./src/services/registry.ts
+
+
+
+
+
+
+/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
+const SERVICES = [
+    codepipeline/* codepipeline */.E,
+    codebuild,
+    codebuildBatch,
+    sagemaker/* sagemaker */.rs,
+    codearts/* codearts */.q
+];
+const SERVICE_NAMES = SERVICES.map(s => s.name);
+/** The clouds the services run on, each once. */
+const CLOUDS = [...new Set(SERVICES.map(s => s.cloud))];
+function serviceNamed(name) {
+    return SERVICES.find(s => s.name === name);
+}
+/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
+function serviceOf(target) {
+    const service = serviceNamed(target.service);
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '));
+    return service;
+}
+
+;// CONCATENATED MODULE: ./src/action/target-lines.ts
+
+
+
+const FORMS = `SERVICE:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
+/** `a, b or c`. */
+function listed(items) {
+    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+}
+/**
+ * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
+ * line is checked before anything runs; the first bad one is an input error naming its line number.
+ */
+function parseTargetLines(text) {
+    const targets = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (line === '')
+            return;
+        targets.push(parseLine(line, index + 1));
+    });
+    if (targets.length === 0)
+        throw new errors/* InputError */.dz('targets', 'lists no target', `one target a line, ${FORMS}`);
+    return targets;
+}
+/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
+function parseLine(line, lineNo) {
+    const where = `targets (line ${lineNo})`;
+    const colon = line.indexOf(':');
+    const service = colon < 0 ? undefined : serviceNamed(line.slice(0, colon).trim());
+    const resource = line.slice(colon + 1).trim();
+    if (service === undefined || resource === '')
+        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(line)}' is not a target`, FORMS);
+    return service.fromLine(resource, where);
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
+const INPUT_NAMES = [
+    'service',
+    'pipeline-name',
+    'stage-name',
+    'project-name',
+    'project-id',
+    'pipeline-id',
+    'execution-id',
+    'retry-mode',
+    'idempotency-token',
+    'max-parallel-steps',
+    'region',
+    'endpoint',
+    'huaweicloud-ak',
+    'huaweicloud-sk',
+    'huaweicloud-security-token',
+    'huaweicloud-auth-token',
+    'wait',
+    'timeout-minutes',
+    'poll-interval-seconds',
+    'cancel-on-abort',
+    'dry-run',
+    'max-attempts',
+    'targets',
+    'concurrency'
+];
+/** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
+const SECRET_INPUTS = ['idempotency-token', ...CLOUDS.flatMap(c => c.secretInputs)];
+/**
+ * Reads and validates every input, in three parts: the options common to both modes, then the targets
+ * (single mode: one, from the service's inputs; targets mode: one a line), then what depends on which
+ * services they name (retry mode, token, connection). Any problem is an InputError before any API call.
+ */
+function readRequest(read, env, mask) {
+    const given = name => {
+        if (!isInputName(name))
+            throw new Error(`no input named ${name}`);
+        const value = read(name);
+        return value.trim() === '' ? undefined : value;
+    };
+    maskSecrets(given, env, mask);
+    const common = readCommon(given);
+    const { mode, targets } = readTargets(given);
+    const services = [...new Set(targets.map(serviceOf))];
+    checkServiceInputs(given, services);
+    const retryMode = readRetryMode(given('retry-mode'), services);
+    const token = readToken(given, services);
+    return {
+        mode,
+        targets,
+        retryMode,
+        ...(token !== undefined ? { idempotencyToken: token } : {}),
+        ...common,
+        connection: readConnection(given, env, services)
+    };
+}
+/** Inputs that apply to every target of a service (its options, its cloud's credentials). */
+const scopedInputs = (s) => [...s.optionInputs, ...s.cloud.inputs];
+/** An option or credential that none of the step's services uses is a mistake worth saying. */
+function checkServiceInputs(given, services) {
+    for (const name of new Set(SERVICES.flatMap(scopedInputs))) {
+        if (given(name) === undefined || services.some(s => scopedInputs(s).includes(name)))
+            continue;
+        const owners = SERVICES.filter(s => scopedInputs(s).includes(name)).map(s => s.name);
+        throw new errors/* InputError */.dz(name, `is not used by ${services.map(s => s.name).join(', ')}`, `it only with ${owners.join(' or ')}`);
+    }
+}
+function isInputName(name) {
+    return INPUT_NAMES.includes(name);
+}
+/** Masked before anything is validated, so no error path can print one. */
+function maskSecrets(given, env, mask) {
+    for (const name of SECRET_INPUTS) {
+        const secret = given(name);
+        if (secret !== undefined)
+            mask(secret);
+    }
+    for (const name of CLOUDS.flatMap(c => c.secretEnv)) {
+        const secret = env[name]?.trim();
+        if (secret)
+            mask(secret);
+    }
+}
+/** Numbers and booleans, checked whether or not their mode is on. */
+function readCommon(given) {
+    const bool = (name) => {
+        const v = given(name);
+        return v === undefined ? false : (0,validate/* parseBoolean */.yG)(name, v);
+    };
+    const num = (name, fallback, rule) => {
+        const v = given(name);
+        return v === undefined ? fallback : (0,validate/* parseNumber */.$J)(name, v, rule);
+    };
+    const wait = bool('wait');
+    const cancelOnAbort = bool('cancel-on-abort');
+    const dryRun = bool('dry-run');
+    const timeoutMinutes = num('timeout-minutes', 60, {
+        min: 0,
+        exclusiveMin: true,
+        accepted: 'a positive number of minutes, e.g. 30 or 0.5'
+    });
+    const pollSeconds = num('poll-interval-seconds', 15, {
+        min: 1,
+        accepted: 'a number of seconds, at least 1'
+    });
+    const maxAttempts = num('max-attempts', 3, {
+        integer: true,
+        min: 0,
+        accepted: 'a whole number >= 0 (0 = no limit)'
+    });
+    const concurrency = num('concurrency', 4, {
+        integer: true,
+        min: 1,
+        max: 64,
+        accepted: 'a whole number from 1 to 64'
+    });
+    const parallel = given('max-parallel-steps');
+    return {
+        dryRun,
+        maxAttempts,
+        concurrency,
+        ...(parallel !== undefined
+            ? {
+                maxParallelSteps: (0,validate/* parseNumber */.$J)('max-parallel-steps', parallel, {
+                    integer: true,
+                    min: 1,
+                    accepted: 'a whole number >= 1'
+                })
+            }
+            : {}),
+        ...(wait
+            ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
+            : {})
+    };
+}
+/** Inputs that name one target of one service: they belong to single mode. */
+const TARGET_INPUTS = [
+    ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
+];
+/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
+function takes(service, name) {
+    if (name === 'execution-id')
+        return true;
+    if (name === 'idempotency-token')
+        return service.token !== undefined;
+    return service.targetInputs.includes(name);
+}
+/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
+function readTargets(given) {
+    const targetsText = given('targets');
+    const serviceText = given('service');
+    if (targetsText === undefined)
+        return { mode: 'single', targets: [singleTarget(serviceText, given)] };
+    if (serviceText !== undefined)
+        throw new errors/* InputError */.dz('targets', 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
+    for (const name of TARGET_INPUTS)
+        if (given(name) !== undefined)
+            throw new errors/* InputError */.dz('targets', `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in targets, without ${name}`);
+    return { mode: 'targets', targets: parseTargetLines(targetsText) };
+}
+function singleTarget(serviceText, given) {
+    if (serviceText === undefined)
+        throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`);
+    const service = serviceNamed(serviceText.toLowerCase());
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${(0,validate/* shorten */.ml)(serviceText)}' is not a known service`, `one of ${SERVICE_NAMES.join(', ')}`);
+    for (const name of TARGET_INPUTS) {
+        if (given(name) === undefined || takes(service, name))
+            continue;
+        const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name);
+        throw new errors/* InputError */.dz(name, `is not used by service ${service.name}`, `it only with ${owners.join(' or ')}`);
+    }
+    return service.fromInputs(given);
+}
+const ALL_FORMS = 'failed or all';
+/** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
+function readRetryMode(value, services) {
+    if (value === undefined)
+        return 'failed';
+    const upper = value.toUpperCase();
+    let mode;
+    if (upper === 'FAILED' || upper === 'ALL')
+        mode = upper === 'FAILED' ? 'failed' : 'all';
+    else {
+        const owner = SERVICES.find(s => Object.hasOwn(s.retryModes.native, upper));
+        if (owner === undefined)
+            throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not a retry mode`, `${ALL_FORMS} (${nativeForms()})`);
+        const other = services.find(s => s !== owner);
+        if (other !== undefined)
+            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other.name}`, `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`);
+        mode = owner.retryModes.native[upper] ?? 'failed';
+    }
+    const onlyFailed = services.find(s => !s.retryModes.all);
+    if (mode === 'all' && onlyFailed !== undefined)
+        throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not supported by ${onlyFailed.name}, which retries only what failed`, 'failed');
+    return mode;
+}
+function nativeForms() {
+    return SERVICES.filter(s => Object.keys(s.retryModes.native).length > 0)
+        .map(s => `${Object.keys(s.retryModes.native).join(' / ')} for ${s.name}`)
+        .join(', ');
+}
+/** The strictest length rule of the services that take a token. A secret: the error names its length only. */
+function readToken(given, services) {
+    const token = given('idempotency-token');
+    if (token === undefined)
+        return undefined;
+    // Single mode only (targets refuses it), for a service that takes one.
+    const rules = services.flatMap(s => (s.token ? [s.token] : []));
+    const min = Math.max(...rules.map(r => r.min));
+    const max = Math.min(...rules.map(r => r.max));
+    if (token.length < min || token.length > max)
+        throw new errors/* InputError */.dz('idempotency-token', `is ${token.length} characters long`, `${min}-${max} characters`);
+    return token;
+}
+/** `endpoint`, then each cloud's region and credentials, checked by the services that use them. */
+function readConnection(given, env, services) {
+    const endpointText = given('endpoint');
+    const endpoint = endpointText !== undefined ? (0,validate/* expectUrl */.ho)('endpoint', endpointText) : undefined;
+    const clouds = {};
+    for (const service of services) {
+        const cloud = service.cloud;
+        clouds[cloud.name] ??= cloud.connect(given, env, endpoint);
+        service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint);
+    }
+    return { ...(endpoint !== undefined ? { endpoint } : {}), clouds };
+}
+
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
+;// CONCATENATED MODULE: ./src/action/log.ts
 
 /** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
 const MAX_WARNINGS = 10;
@@ -32163,7 +31876,7 @@ const MAX_WARNINGS = 10;
 const MAX_LINE = 4000;
 /** Every line printed is one line that cannot start a workflow command, whatever text it carries. */
 function printable(message, max = MAX_LINE) {
-    return (0,sanitize/* oneLine */.TN)(message, max);
+    return (0,model_text/* oneLine */.TN)(message, max);
 }
 function createLog(sink) {
     let warnings = 0;
@@ -32187,7 +31900,7 @@ function createLog(sink) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pool.ts
+;// CONCATENATED MODULE: ./src/engine/pool.ts
 /**
  * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
  * is expected to settle every item itself (a target's failure is a result, not a rejection).
@@ -32205,7 +31918,8 @@ async function mapPool(items, concurrency, work) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/call.ts
+;// CONCATENATED MODULE: ./src/transport/caller.ts
+
 
 
 /** No request waits longer than this for its answer: a hung server counts as a network error. */
@@ -32254,9 +31968,9 @@ function fullJitter(attempt, policy, random) {
 function toServiceCallError(operation, error, spec) {
     if (error instanceof errors/* ServiceCallError */.MG)
         return error;
-    const name = (0,errors/* networkCode */.e8)(error) ?? (0,errors/* errorName */.Is)(error);
-    const transient = (0,errors/* isTransient */.dg)(error, new Set(spec.transient));
-    return new errors/* ServiceCallError */.MG(operation, name, (0,errors/* errorMessage */.gJ)(error), (0,errors/* requestIdOf */.Gb)(error), spec.hints?.[name], transient, (0,errors/* isThrottling */.E2)(error), (0,errors/* isMaybeApplied */.mG)(error), (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name)));
+    const name = networkCode(error) ?? errorName(error);
+    const transient = isTransient(error, new Set(spec.transient));
+    return new errors/* ServiceCallError */.MG(operation, name, errorMessage(error), requestIdOf(error), spec.hints?.[name], transient, isThrottling(error), isMaybeApplied(error), (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name)));
 }
 function createCaller(spec, deps) {
     const extraTransient = new Set(spec.transient);
@@ -32284,21 +31998,21 @@ function createCaller(spec, deps) {
             catch (error) {
                 if (error instanceof Cancelled)
                     throw error;
-                unanswered ||= (0,errors/* isMaybeApplied */.mG)(error);
-                if ((0,errors/* isThrottling */.E2)(error))
+                unanswered ||= isMaybeApplied(error);
+                if (isThrottling(error))
                     limiter?.onThrottled();
                 const delay = fullJitter(attemptNo, policy, deps.random);
-                const resendable = (0,errors/* isTransient */.dg)(error, extraTransient) || (options?.beforeResend !== undefined && (0,errors/* isMaybeApplied */.mG)(error));
+                const resendable = isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error));
                 const again = resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
                 if (!again)
                     throw toServiceCallError(operation, error, spec);
-                deps.log(`${operation}: ${(0,errors/* errorName */.Is)(error)} (${(0,errors/* errorMessage */.gJ)(error)}); trying again in ${delay} ms ` +
+                deps.log(`${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
                     `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`);
                 await clock.sleep(delay, scope);
                 if (scope?.aborted)
                     throw new Cancelled(operation, unanswered, scope.reason);
                 await options?.beforeResend?.(error);
-                if (options?.alreadyApplied && ((0,errors/* isNetworkError */.TX)(error) || (0,errors/* isServerError */.GQ)(error))) {
+                if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
                     const applied = await options.alreadyApplied();
                     if (applied !== undefined) {
                         deps.log(`${operation}: the earlier attempt took effect although its answer was lost; not sending again`);
@@ -32310,26 +32024,7 @@ function createCaller(spec, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rate-limit.ts
-/** Node fires a timer longer than this after 1 ms (TimeoutOverflowWarning): a long sleep would run hot. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Real time; `sleep` ends early (without throwing) when the signal aborts. */
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted) {
-            resolve();
-            return;
-        }
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
+;// CONCATENATED MODULE: ./src/transport/token-bucket.ts
 /**
  * A token bucket that keeps one service's request rate under its API limits, shared by every target of
  * that service. It adapts like the SDKs' "adaptive" mode: throttling halves the rate, successes slowly
@@ -32383,23 +32078,7 @@ class TokenBucket {
     }
 }
 
-;// CONCATENATED MODULE: ./src/providers/registry.ts
-/**
- * One line per service. Each `import()` is its own bundle chunk, so a run only loads the SDK client of the
- * services it is asked for.
- */
-const modules = {
-    codepipeline: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(232), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9567))).default,
-    codebuild: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(857)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4857))).default,
-    'codebuild-batch': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(992)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3992))).default,
-    sagemaker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 634))).default,
-    codearts: async () => (await __nccwpck_require__.e(/* import() */ 127).then(__nccwpck_require__.bind(__nccwpck_require__, 8127))).default
-};
-function loadProviderModule(service) {
-    return modules[service]();
-}
-
-;// CONCATENATED MODULE: ./src/providers/load.ts
+;// CONCATENATED MODULE: ./src/engine/provider-set.ts
 
 
 
@@ -32417,7 +32096,9 @@ class ProviderSet {
         this.connection = connection;
         this.deps = deps;
     }
-    get(service) {
+    /** The provider of the target's service. */
+    for(target) {
+        const service = serviceOf(target);
         let provider = this.providers.get(service);
         if (provider === undefined) {
             provider = this.build(service);
@@ -32426,40 +32107,48 @@ class ProviderSet {
         return provider;
     }
     async build(service) {
-        const module = await loadProviderModule(service);
+        const module = await service.load();
         const { clock, random, log } = this.deps;
         const limiter = new TokenBucket(this.deps.ratePerService ?? DEFAULT_RATE_PER_SERVICE, clock);
         const call = createCaller(module.errors, { clock, random, policy: DEFAULT_BACKOFF, limiter, log });
-        const { awsRegion, huaweiRegion, endpoint, huawei } = this.connection;
-        const region = (service === 'codearts' ? huaweiRegion : awsRegion) ?? '';
+        const { endpoint, clouds } = this.connection;
+        const { region = '', credentials } = clouds[service.cloud.name] ?? {};
         return module.create({
             region,
             call,
-            ...(endpoint ? { endpoint } : {}),
-            ...(huawei ? { huawei } : {})
+            ...(endpoint !== undefined ? { endpoint } : {}),
+            ...(credentials !== undefined ? { credentials } : {})
         });
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/transport/clock.ts
+/** Node fires a timer longer than this after 1 ms (TimeoutOverflowWarning): a long sleep would run hot. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Real time; `sleep` ends early (without throwing) when the signal aborts. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
 
-/** Every output the action sets; `action.yml` declares exactly these (a test checks). */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'retried',
-    'execution-id',
-    'execution-arn',
-    'stage-name',
-    'status',
-    'console-url',
-    'results',
-    'results-file'
-]));
+;// CONCATENATED MODULE: ./src/model/results.ts
+
 /** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
 const MAX_RESULTS_CHARS = 1_000_000;
 /** What a message is cut to when `results` would be too long otherwise. */
 const SHORT_MESSAGE = 200;
-/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
-const MAX_SUMMARY_BYTES = 1_000_000;
 /** Outcomes a person should look at; kept first when the outputs must shrink. */
 const NEEDS_ATTENTION = new Set([
     'error',
@@ -32495,7 +32184,7 @@ function resultsOutput(results) {
     const whole = JSON.stringify(results.map(resultObject));
     if (whole.length < MAX_RESULTS_CHARS)
         return { json: whole };
-    const short = results.map(r => ({ ...resultObject(r), message: (0,sanitize/* cut */.Jj)(r.message, SHORT_MESSAGE) }));
+    const short = results.map(r => ({ ...resultObject(r), message: (0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE) }));
     const shortened = JSON.stringify(short);
     const tail = 'results-file has every target with its whole message';
     if (shortened.length < MAX_RESULTS_CHARS)
@@ -32521,6 +32210,33 @@ function resultsOutput(results) {
         note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
     };
 }
+/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
+function isFailure(result, waited) {
+    return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded');
+}
+/** The step's failure line in targets mode: the first few that failed, then a count. */
+function failureLine(failures, total, listed = 10) {
+    const shown = failures
+        .slice(0, listed)
+        .map(r => `${r.target} (${r.status}: ${(0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE)})`);
+    const more = failures.length - shown.length;
+    return (`${failures.length} of ${total} targets did not succeed: ${shown.join('; ')}` +
+        (more > 0 ? `; and ${more} more (see the job summary or results-file)` : ''));
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+/** Every output the action sets; `action.yml` declares exactly these (a test checks). */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'retried',
+    'execution-id',
+    'execution-arn',
+    'stage-name',
+    'status',
+    'console-url',
+    'results',
+    'results-file'
+]));
 /** Single mode: every output, from the one target's result. */
 function singleOutputs(result, resultsFile) {
     return {
@@ -32542,10 +32258,11 @@ function targetsOutputs(results, resultsFile, output = resultsOutput(results)) {
         'results-file': resultsFile
     };
 }
-/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
-function isFailure(result, waited) {
-    return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded');
-}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
+const MAX_SUMMARY_BYTES = 1_000_000;
 const STATUS_LABEL = {
     'in-progress': '🔄 in progress',
     succeeded: '✅ succeeded',
@@ -32566,11 +32283,11 @@ const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
 function summaryRow(r) {
     const cells = [
         r.service,
-        (0,sanitize/* summaryText */.g5)(r.target),
-        (0,sanitize/* summaryText */.g5)(r.executionId) || '—',
+        (0,model_text/* summaryText */.g5)(r.target),
+        (0,model_text/* summaryText */.g5)(r.executionId) || '—',
         STATUS_LABEL[r.status],
-        (0,sanitize/* summaryText */.g5)(r.message) || '—',
-        r.consoleUrl ? `<a href="${(0,sanitize/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
+        (0,model_text/* summaryText */.g5)(r.message) || '—',
+        r.consoleUrl ? `<a href="${(0,model_text/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
     ];
     return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
 }
@@ -32579,12 +32296,12 @@ function summaryRow(r) {
  * replaced by one row that counts them and points to `results-file`.
  */
 function summaryMarkup(results, options) {
-    const head = `<h2>${(0,sanitize/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,sanitize/* summaryText */.g5)(totalsLine(results))}</p>\n`;
+    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,model_text/* summaryText */.g5)(totalsLine(results))}</p>\n`;
     const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
     const end = '</table>\n';
     const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
         `limited to 1 MiB. Every target is in the file named by the results-file output ` +
-        `(${(0,sanitize/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
+        `(${(0,model_text/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
     const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
     let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
     const rows = [];
@@ -32606,123 +32323,88 @@ function totalsLine(results) {
     const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`);
     return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
-/** The step's failure line in targets mode: the first few that failed, then a count. */
-function failureLine(failures, total, listed = 10) {
-    const shown = failures
-        .slice(0, listed)
-        .map(r => `${r.target} (${r.status}: ${(0,sanitize/* cut */.Jj)(r.message, SHORT_MESSAGE)})`);
-    const more = failures.length - shown.length;
-    return (`${failures.length} of ${total} targets did not succeed: ${shown.join('; ')}` +
-        (more > 0 ? `; and ${more} more (see the job summary or results-file)` : ''));
+
+;// CONCATENATED MODULE: ./src/engine/target-deps.ts
+/** A target's result before anything is known: what it names, no status yet. */
+function initialResult(target) {
+    return {
+        service: target.service,
+        target: target.label,
+        retried: false,
+        executionId: target.executionId ?? '',
+        executionArn: '',
+        stageName: target.stageName ?? '',
+        status: 'error',
+        consoleUrl: '',
+        message: ''
+    };
+}
+/** Log lines of one target carry its label. */
+function targetLog(target, deps) {
+    return message => deps.log(`${target.label}: ${message}`);
 }
 
-;// CONCATENATED MODULE: ./src/idempotency.ts
+;// CONCATENATED MODULE: ./src/engine/decide.ts
 
 /**
- * The default idempotency token: 64 lowercase hex characters, SHA-256 over the service, the execution
- * identifier exactly as it is sent to the API (ID or ARN) and its count of earlier retries as read at
- * discovery. Two runs that see the same failure at once (a scheduled scan and a person's retry) send the same
- * token, so the service starts one retry; once that retry has failed again, the count has grown and the next
- * retry gets a new token. Nothing of the workflow run goes in: that is what made racing runs retry twice.
+ * Discovery and every rule that may say "do not retry": nothing failed, a newer execution superseded the
+ * named one, `max-attempts` is reached, another line of this run has it, or it is a dry run.
  */
-function deriveToken(service, executionId, previousAttempts) {
-    const parts = [service, executionId, previousAttempts ?? null];
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/send-retry.ts
-
-
-/** Thrown from the re-send guard to stop the caller's loop: the execution is not the failure we saw. */
-class Changed extends Error {
-    snapshot;
-    name = 'Changed';
-    constructor(snapshot) {
-        super(snapshot.description);
-        this.snapshot = snapshot;
+async function decide(target, provider, request, base, deps) {
+    const log = targetLog(target, deps);
+    const discovery = await provider.discover(target);
+    if (discovery.kind === 'nothing') {
+        const by = deps.ledger?.retriedBy(target);
+        const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
+        log(`nothing to retry: ${reason}`);
+        return { kind: 'done', result: { ...base, status: 'nothing-to-retry', message: reason } };
     }
-}
-/**
- * A new revision (status, counters, times) or a grown retry count means someone (maybe this step, if an
- * answer was lost) retried it since discovery. A revision carries the status, so an execution that was not
- * failed when it was named and still is not counts as unchanged: the service's refusal then stands.
- */
-function changedSince(candidate, snapshot) {
-    return (snapshot.revision !== candidate.revision ||
-        (snapshot.previousAttempts ?? 0) > (candidate.previousAttempts ?? 0));
-}
-/**
- * Sends the retry call so that it takes effect at most once, whatever happens on the way:
- * - before every re-send (after throttling, a 5xx, a time-out, a lost or unreadable answer) the execution
- *   is read again, and nothing more is sent once it changed;
- * - a refusal (the service says it is not failed) is confirmed by a fresh read;
- * - an answer that never came readable back is "maybe applied": a changed execution is then reported as
- *   this step's retry, an unchanged one after the bound as an error that says so.
- */
-async function sendRetryOnce(provider, target, candidate, request, deps) {
-    let unanswered = false;
-    async function readAgain() {
-        const snapshot = await provider.recheck(target, candidate);
-        deps.log(`read again: ${snapshot.description}`);
-        return changedSince(candidate, snapshot) ? snapshot : undefined;
-    }
-    function outcomeOf(snapshot) {
-        if (unanswered)
-            return {
-                kind: 'started',
-                started: snapshot.current,
-                note: 'the answer to the retry call was lost, and the execution shows a retry since ' +
-                    "(this step's, or another run's at the same moment); not sending it again"
-            };
-        const attempts = snapshot.previousAttempts ?? 0;
-        if (snapshot.state === 'failed' && deps.maxAttempts > 0 && attempts >= deps.maxAttempts)
-            return {
-                kind: 'not-sent',
-                status: 'skipped',
-                message: `not retried: retried meanwhile by someone else and failed again; already retried ${attempts} time(s), max-attempts is ${deps.maxAttempts}`
-            };
+    if (discovery.kind === 'skip') {
+        deps.warn(`${target.label}: not retried: ${discovery.reason}`);
         return {
-            kind: 'not-sent',
-            status: 'nothing-to-retry',
-            message: `already being retried, not by this step: ${snapshot.description}`
+            kind: 'done',
+            result: { ...base, status: 'skipped', message: `not retried: ${discovery.reason}` }
         };
     }
-    const beforeResend = async (lastError) => {
-        if ((0,errors/* isMaybeApplied */.mG)(lastError))
-            unanswered = true;
-        const changed = await readAgain();
-        if (changed)
-            throw new Changed(changed);
+    const { candidate } = discovery;
+    const result = {
+        ...base,
+        executionId: candidate.executionId,
+        stageName: candidate.stageName ?? base.stageName,
+        consoleUrl: candidate.consoleUrl
     };
-    try {
-        return { kind: 'started', started: await provider.retry(target, candidate, { ...request, beforeResend }) };
+    log(`found ${candidate.description}`);
+    if (candidate.attemptsBasis)
+        log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`);
+    const attempts = candidate.previousAttempts;
+    if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
+        const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`;
+        deps.warn(`${target.label}: ${message}`);
+        return { kind: 'done', result: { ...result, status: 'skipped', message } };
     }
-    catch (error) {
-        if (error instanceof Changed)
-            return outcomeOf(error.snapshot);
-        // Cancelled: no more API work, not even the read that would tell.
-        if (error instanceof Cancelled)
-            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by beforeResend
-            throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error;
-        if ((0,errors/* isMaybeApplied */.mG)(error))
-            unanswered = true;
-        const refused = error instanceof errors/* ServiceCallError */.MG && error.refusal;
-        if (unanswered || refused) {
-            const changed = await readAgain().catch((readError) => {
-                deps.log(`could not read it again: ${(0,errors/* errorMessage */.gJ)(readError)}`);
-                return undefined;
-            });
-            if (changed)
-                return outcomeOf(changed);
-        }
-        if (unanswered)
-            throw new errors/* TargetError */.I0(`${(0,errors/* errorMessage */.gJ)(error)}; no readable answer came back, so the retry may have been applied: ` +
-                `check the execution before retrying it by hand${candidate.consoleUrl ? ` (${candidate.consoleUrl})` : ''}`);
-        throw error;
+    const owner = deps.ledger?.claim(target, `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`);
+    if (owner !== undefined) {
+        log(`already handled by ${owner} in this run`);
+        return {
+            kind: 'done',
+            result: {
+                ...result,
+                status: 'nothing-to-retry',
+                message: `${candidate.description}: already handled by ${owner} in this run`
+            }
+        };
     }
+    if (request.dryRun) {
+        log('dry-run: not retrying');
+        return {
+            kind: 'done',
+            result: { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
+        };
+    }
+    return { kind: 'retry', candidate, result };
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/engine/poll.ts
 
 
 
@@ -32791,12 +32473,12 @@ async function pollUntilDone(read, options) {
                     ? { kind: 'aborted', ...cutShort, elapsedMs: elapsed() }
                     : { kind: 'timed-out', ...cutShort, elapsedMs: elapsed() };
             }
-            if (!(0,errors/* isTransient */.dg)(error) || ++failures > maxFailures)
+            if (!isTransient(error) || ++failures > maxFailures)
                 throw error;
-            delay = (0,errors/* isThrottling */.E2)(error)
+            delay = isThrottling(error)
                 ? intervalMs + fullJitter(throttles++, options.throttleBackoff ?? THROTTLE_BACKOFF, options.random)
                 : intervalMs;
-            options.log(`status read failed (${(0,errors/* errorMessage */.gJ)(error)}); ${failures} of ${maxFailures} tolerated, reading again`);
+            options.log(`status read failed (${errorMessage(error)}); ${failures} of ${maxFailures} tolerated, reading again`);
         }
         if (clock.now() - lastLine >= heartbeatMs) {
             options.log(`waiting, ${formatDuration(elapsed())} so far${last?.phase ? ` (${last.phase})` : ''}`);
@@ -32812,35 +32494,187 @@ function formatDuration(ms) {
     return h > 0 ? `${h}h ${m}m ${sec}s` : m > 0 ? `${m}m ${sec}s` : `${sec}s`;
 }
 
-;// CONCATENATED MODULE: ./src/retry-target.ts
-
-
+;// CONCATENATED MODULE: ./src/engine/follow.ts
 
 
 
 
 /** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
 const STOP_WITHIN_MS = 3000;
+/**
+ * `wait`: follows the retried execution to its end, the budget's end or the workflow's cancellation (then,
+ * with `cancel-on-abort`, stops it within its own short bound).
+ */
+async function follow(target, provider, started, result, wait, deps, progress) {
+    const log = targetLog(target, deps);
+    const outcome = await pollUntilDone(() => provider.status(target, started), {
+        intervalMs: wait.pollIntervalMs,
+        timeoutMs: wait.timeoutMs,
+        clock: deps.clock,
+        random: deps.random,
+        signal: deps.signal,
+        log
+    });
+    const took = formatDuration(outcome.elapsedMs);
+    switch (outcome.kind) {
+        case 'ended': {
+            const { state, reason } = outcome.progress;
+            const status = state === 'in-progress' ? 'failed' : state;
+            const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`;
+            log(ended);
+            return { ...result, status, message: `${result.message}; ${ended}` };
+        }
+        case 'timed-out': {
+            const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`;
+            deps.warn(`${target.label}: ${message}`);
+            return { ...result, status: 'timed-out', message };
+        }
+        case 'aborted': {
+            if (!wait.cancelOnAbort) {
+                log('cancelled while waiting; the execution keeps running');
+                return {
+                    ...result,
+                    status: 'in-progress',
+                    message: `wait cancelled after ${took}; execution left running`
+                };
+            }
+            log('cancelled while waiting; stopping the execution (cancel-on-abort)');
+            const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`;
+            progress({ ...result, status: 'in-progress', message: unconfirmed });
+            try {
+                // The step's own signal is aborted: the stop call gets a short bound of its own instead.
+                await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () => provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)'));
+            }
+            catch (error) {
+                const message = `${unconfirmed} (${errorMessage(error)}); it may still be running`;
+                deps.warn(`${target.label}: ${message}`);
+                return { ...result, status: 'in-progress', message };
+            }
+            return { ...result, status: 'stopped', message: `wait cancelled after ${took}; execution stopped` };
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/idempotency.ts
+
+/**
+ * The default idempotency token: 64 lowercase hex characters, SHA-256 over the service, the execution
+ * identifier exactly as it is sent to the API (ID or ARN) and its count of earlier retries as read at
+ * discovery. Two runs that see the same failure at once (a scheduled scan and a person's retry) send the same
+ * token, so the service starts one retry; once that retry has failed again, the count has grown and the next
+ * retry gets a new token. Nothing of the workflow run goes in: that is what made racing runs retry twice.
+ */
+function deriveToken(service, executionId, previousAttempts) {
+    const parts = [service, executionId, previousAttempts ?? null];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/engine/send-retry.ts
+
+
+
+/** Thrown from the re-send guard to stop the caller's loop: the execution is not the failure we saw. */
+class Changed extends Error {
+    snapshot;
+    name = 'Changed';
+    constructor(snapshot) {
+        super(snapshot.description);
+        this.snapshot = snapshot;
+    }
+}
+/**
+ * A new revision (status, counters, times) or a grown retry count means someone (maybe this step, if an
+ * answer was lost) retried it since discovery. A revision carries the status, so an execution that was not
+ * failed when it was named and still is not counts as unchanged: the service's refusal then stands.
+ */
+function changedSince(candidate, snapshot) {
+    return (snapshot.revision !== candidate.revision ||
+        (snapshot.previousAttempts ?? 0) > (candidate.previousAttempts ?? 0));
+}
+/**
+ * Sends the retry call so that it takes effect at most once, whatever happens on the way:
+ * - before every re-send (after throttling, a 5xx, a time-out, a lost or unreadable answer) the execution
+ *   is read again, and nothing more is sent once it changed;
+ * - a refusal (the service says it is not failed) is confirmed by a fresh read;
+ * - an answer that never came readable back is "maybe applied": a changed execution is then reported as
+ *   this step's retry, an unchanged one after the bound as an error that says so.
+ */
+async function sendRetryOnce(provider, target, candidate, request, deps) {
+    let unanswered = false;
+    async function readAgain() {
+        const snapshot = await provider.recheck(target, candidate);
+        deps.log(`read again: ${snapshot.description}`);
+        return changedSince(candidate, snapshot) ? snapshot : undefined;
+    }
+    function outcomeOf(snapshot) {
+        if (unanswered)
+            return {
+                kind: 'started',
+                started: snapshot.current,
+                note: 'the answer to the retry call was lost, and the execution shows a retry since ' +
+                    "(this step's, or another run's at the same moment); not sending it again"
+            };
+        const attempts = snapshot.previousAttempts ?? 0;
+        if (snapshot.state === 'failed' && deps.maxAttempts > 0 && attempts >= deps.maxAttempts)
+            return {
+                kind: 'not-sent',
+                status: 'skipped',
+                message: `not retried: retried meanwhile by someone else and failed again; already retried ${attempts} time(s), max-attempts is ${deps.maxAttempts}`
+            };
+        return {
+            kind: 'not-sent',
+            status: 'nothing-to-retry',
+            message: `already being retried, not by this step: ${snapshot.description}`
+        };
+    }
+    const beforeResend = async (lastError) => {
+        if (isMaybeApplied(lastError))
+            unanswered = true;
+        const changed = await readAgain();
+        if (changed)
+            throw new Changed(changed);
+    };
+    try {
+        return { kind: 'started', started: await provider.retry(target, candidate, { ...request, beforeResend }) };
+    }
+    catch (error) {
+        if (error instanceof Changed)
+            return outcomeOf(error.snapshot);
+        // Cancelled: no more API work, not even the read that would tell.
+        if (error instanceof Cancelled)
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by beforeResend
+            throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error;
+        if (isMaybeApplied(error))
+            unanswered = true;
+        const refused = error instanceof errors/* ServiceCallError */.MG && error.refusal;
+        if (unanswered || refused) {
+            const changed = await readAgain().catch((readError) => {
+                deps.log(`could not read it again: ${errorMessage(readError)}`);
+                return undefined;
+            });
+            if (changed)
+                return outcomeOf(changed);
+        }
+        if (unanswered)
+            throw new errors/* TargetError */.I0(`${errorMessage(error)}; no readable answer came back, so the retry may have been applied: ` +
+                `check the execution before retrying it by hand${candidate.consoleUrl ? ` (${candidate.consoleUrl})` : ''}`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/retry-target.ts
+
+
+
+
+
+
+
+
+
 /** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
 function notStarted(target) {
-    return (0,sanitize/* cleanResult */.JJ)({
-        ...initialResult(target),
-        status: 'cancelled',
-        message: 'not started: the workflow was cancelled'
-    }, []);
-}
-function initialResult(target) {
-    return {
-        service: target.service,
-        target: target.label,
-        retried: false,
-        executionId: target.executionId ?? '',
-        executionArn: '',
-        stageName: target.service === 'codepipeline' ? (target.stageName ?? '') : '',
-        status: 'error',
-        consoleUrl: '',
-        message: ''
-    };
+    return (0,model_text/* cleanResult */.JJ)({ ...initialResult(target), status: 'cancelled', message: 'not started: the workflow was cancelled' }, []);
 }
 /** The message of a target whose retry call was cut off with its answer unknown. */
 function mayHaveBeenApplied(result) {
@@ -32849,92 +32683,58 @@ function mayHaveBeenApplied(result) {
         ' before retrying it by hand');
 }
 /**
- * One target from start to end: discover, check the attempt cap, retry (or only report in dry-run), and
- * with `wait` follow the execution. Never throws: any failure becomes a result with status `error`.
+ * One target from start to end: decide (discover, apply the rules), retry once, and with `wait` follow the
+ * execution. Never throws: any failure becomes a result with status `error` (or `cancelled`). Every result
+ * it reports is clean (one line, capped, links only to the provider's console).
  */
 async function retryTarget(target, provider, request, deps) {
-    const settled = await settle(target, provider, request, deps);
-    return (0,sanitize/* cleanResult */.JJ)(settled, provider.consoleHosts);
-}
-async function settle(target, provider, request, deps) {
-    const log = (message) => deps.log(`${target.label}: ${message}`);
-    const progress = (r) => deps.onProgress?.((0,sanitize/* cleanResult */.JJ)(r, provider.consoleHosts));
-    let result = initialResult(target);
-    // Whether a retry call is out: a cancel from here on may have let it through.
-    let sending = false;
+    const clean = (r) => (0,model_text/* cleanResult */.JJ)(r, provider.consoleHosts);
+    const progress = (r) => deps.onProgress?.(clean(r));
+    const log = targetLog(target, deps);
     // No new API work once the workflow is cancelled.
     if (deps.signal.aborted)
         return notStarted(target);
+    let result = initialResult(target);
+    // Whether a retry call is out: a cancel from here on may have let it through.
+    let sending = false;
     progress({
         ...result,
         status: 'cancelled',
         message: 'cut off while reading the execution; nothing was retried'
     });
     try {
-        const discovery = await provider.discover(target);
-        if (discovery.kind === 'nothing') {
-            const by = deps.ledger?.retriedBy(target);
-            const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
-            log(`nothing to retry: ${reason}`);
-            return { ...result, status: 'nothing-to-retry', message: reason };
-        }
-        if (discovery.kind === 'skip') {
-            deps.warn(`${target.label}: not retried: ${discovery.reason}`);
-            return { ...result, status: 'skipped', message: `not retried: ${discovery.reason}` };
-        }
-        const candidate = discovery.candidate;
-        result = {
-            ...result,
-            executionId: candidate.executionId,
-            stageName: candidate.stageName ?? result.stageName,
-            consoleUrl: candidate.consoleUrl
-        };
-        log(`found ${candidate.description}`);
-        if (candidate.attemptsBasis)
-            log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`);
-        const attempts = candidate.previousAttempts;
-        if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
-            const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`;
-            deps.warn(`${target.label}: ${message}`);
-            return { ...result, status: 'skipped', message };
-        }
-        const owner = deps.ledger?.claim(target, `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`);
-        if (owner !== undefined) {
-            log(`already handled by ${owner} in this run`);
-            return {
-                ...result,
-                status: 'nothing-to-retry',
-                message: `${candidate.description}: already handled by ${owner} in this run`
-            };
-        }
-        if (request.dryRun) {
-            log('dry-run: not retrying');
-            return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` };
-        }
+        const decision = await decide(target, provider, request, result, deps);
+        result = decision.result;
+        if (decision.kind === 'done')
+            return clean(result);
+        const { candidate } = decision;
         // Cancelled during discovery: no retry call starts.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
         if (deps.signal.aborted)
-            return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' };
-        const token = request.idempotencyToken ??
-            deriveToken(target.service, candidate.executionId, candidate.previousAttempts);
+            return clean({
+                ...result,
+                status: 'cancelled',
+                message: 'cut off by the cancellation; nothing was retried'
+            });
         sending = true;
         progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) });
         const sent = await sendRetryOnce(provider, target, candidate, {
             mode: request.retryMode,
-            token,
+            token: request.idempotencyToken ??
+                deriveToken(target.service, candidate.executionId, candidate.previousAttempts),
             ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
         }, { maxAttempts: request.maxAttempts, log });
+        sending = false;
         if (sent.kind === 'not-sent') {
             if (sent.status === 'skipped')
                 deps.warn(`${target.label}: ${sent.message}`);
             else
                 log(sent.message);
-            return { ...result, status: sent.status, message: sent.message };
+            return clean({ ...result, status: sent.status, message: sent.message });
         }
-        sending = false;
-        const { started } = sent;
-        if (sent.note)
-            log(sent.note);
+        const { started, note } = sent;
+        if (note)
+            log(note);
         result = {
             ...result,
             retried: true,
@@ -32943,82 +32743,38 @@ async function settle(target, provider, request, deps) {
             stageName: started.stageName ?? result.stageName,
             consoleUrl: started.consoleUrl,
             status: 'in-progress',
-            message: `retried ${candidate.description}${sent.note ? ` (${sent.note})` : ''}`
+            message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
         };
         log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
         deps.ledger?.retried(target);
         progress(result);
-        deps.onStarted?.((0,sanitize/* cleanResult */.JJ)(result, provider.consoleHosts));
+        deps.onStarted?.(clean(result));
         if (!request.wait)
-            return result;
-        const wait = request.wait;
-        const outcome = await pollUntilDone(() => provider.status(target, started), {
-            intervalMs: wait.pollIntervalMs,
-            timeoutMs: wait.timeoutMs,
-            clock: deps.clock,
-            random: deps.random,
-            signal: deps.signal,
-            log
-        });
-        const took = formatDuration(outcome.elapsedMs);
-        switch (outcome.kind) {
-            case 'ended': {
-                const { state, reason } = outcome.progress;
-                const status = state === 'in-progress' ? 'failed' : state;
-                log(`${status} after ${took}${reason ? `: ${reason}` : ''}`);
-                return {
-                    ...result,
-                    status,
-                    message: `${result.message}; ${status} after ${took}${reason ? `: ${reason}` : ''}`
-                };
-            }
-            case 'timed-out': {
-                const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`;
-                deps.warn(`${target.label}: ${message}`);
-                return { ...result, status: 'timed-out', message };
-            }
-            case 'aborted': {
-                if (!wait.cancelOnAbort) {
-                    log('cancelled while waiting; the execution keeps running');
-                    return {
-                        ...result,
-                        status: 'in-progress',
-                        message: `wait cancelled after ${took}; execution left running`
-                    };
-                }
-                log('cancelled while waiting; stopping the execution (cancel-on-abort)');
-                const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`;
-                progress({ ...result, status: 'in-progress', message: unconfirmed });
-                try {
-                    // The step's own signal is aborted: the stop call gets a short bound of its own instead.
-                    await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () => provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)'));
-                }
-                catch (error) {
-                    const message = `${unconfirmed} (${(0,errors/* errorMessage */.gJ)(error)}); it may still be running`;
-                    deps.warn(`${target.label}: ${message}`);
-                    return { ...result, status: 'in-progress', message };
-                }
-                return { ...result, status: 'stopped', message: `wait cancelled after ${took}; execution stopped` };
-            }
-        }
+            return clean(result);
+        return clean(await follow(target, provider, started, result, request.wait, deps, progress));
     }
     catch (error) {
         if (error instanceof Cancelled) {
             if (sending && error.maybeApplied) {
                 const message = mayHaveBeenApplied(result);
                 deps.warn(`${target.label}: ${message}`);
-                return { ...result, status: 'error', message };
+                return clean({ ...result, status: 'error', message });
             }
             log('cancelled; nothing was retried');
-            return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' };
+            return clean({
+                ...result,
+                status: 'cancelled',
+                message: 'cut off by the cancellation; nothing was retried'
+            });
         }
-        const message = (0,errors/* errorMessage */.gJ)(error);
+        const message = errorMessage(error);
         deps.warn(`${target.label}: ${message}`);
-        return { ...result, status: 'error', message };
+        return clean({ ...result, status: 'error', message });
     }
 }
 
-;// CONCATENATED MODULE: ./src/run-ledger.ts
+;// CONCATENATED MODULE: ./src/engine/run-ledger.ts
+
 /**
  * What this run has retried, so that two target lines that overlap (a whole pipeline and one of its stages)
  * never retry one execution twice, and the later line says why it did nothing.
@@ -33043,20 +32799,15 @@ class RunLedger {
         return this.resources.get(resourceKey(target));
     }
 }
+/** Its service's resource (pipeline, project) with the service's name: what a later line discovers from. */
 function resourceKey(target) {
-    switch (target.service) {
-        case 'codepipeline':
-            return `codepipeline:${target.pipelineName}`;
-        case 'codearts':
-            return `codearts:${target.projectId}/${target.pipelineId}`;
-        case 'sagemaker':
-            return `sagemaker:${target.pipelineName ?? ''}`;
-        default:
-            return `${target.service}:${target.projectName ?? ''}`;
-    }
+    return `${target.service}:${serviceOf(target).resourceKey(target)}`;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
 
 
 
@@ -33083,7 +32834,7 @@ async function run(options = {}) {
     let report;
     const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.());
     try {
-        const request = (0,inputs/* readRequest */["in"])(name => readInput(name), env, core_setSecret);
+        const request = readRequest(name => readInput(name), env, core_setSecret);
         const step = new StepReport(request, log, env);
         report = async () => step.finish(step.known(), signal);
         await withSignal(signal, async () => retryAll(request, signal, step, options, log));
@@ -33092,7 +32843,7 @@ async function run(options = {}) {
         // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
         if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
             core_debug(error.stack);
-        setFailed(printable((0,errors/* errorMessage */.gJ)(error)));
+        setFailed(printable(errorMessage(error)));
     }
     finally {
         dispose();
@@ -33112,7 +32863,7 @@ async function retryAll(request, signal, step, options, log) {
     // A cancelled step starts no new target: no request goes out for one after the signal.
     signal.aborted
         ? notStarted(target)
-        : retryTarget(target, await providers.get(target.service), request, {
+        : retryTarget(target, await providers.for(target), request, {
             clock,
             random,
             signal,
@@ -33188,7 +32939,7 @@ class StepReport {
         }
         catch (error) {
             // The retries happened; a summary that cannot be written must not fail the step.
-            this.log.warn(`the job summary could not be written: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.log.warn(`the job summary could not be written: ${errorMessage(error)}`);
         }
         finally {
             summary.emptyBuffer();
@@ -33199,7 +32950,233 @@ class StepReport {
 
 /***/ }),
 
-/***/ 5540:
+/***/ 5891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ AWS_CONSOLE_HOSTS),
+/* harmony export */   o2: () => (/* binding */ aws),
+/* harmony export */   pj: () => (/* binding */ consoleBase),
+/* harmony export */   rw: () => (/* binding */ awsClientConfig),
+/* harmony export */   v: () => (/* binding */ firstSet)
+/* harmony export */ });
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+
+
+const REGION = { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' };
+/**
+ * AWS: the region from the `region` input, then AWS_REGION / AWS_DEFAULT_REGION. Credentials are the SDK's
+ * default chain (environment, OIDC via aws-actions/configure-aws-credentials, instance roles), read by the SDK.
+ */
+const aws = {
+    name: 'aws',
+    inputs: [],
+    secretInputs: [],
+    secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+    connect(given, env) {
+        const region = given('region') ?? firstSet(env, 'AWS_REGION', 'AWS_DEFAULT_REGION');
+        if (region === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('region', 'no AWS region is set', 'the region input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets it)');
+        return { region: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('region', region, REGION) };
+    }
+};
+/** The first of `names` set (not blank) in `env`, trimmed. */
+function firstSet(env, ...names) {
+    return names.map(n => env[n]?.trim()).find(v => v);
+}
+/**
+ * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via
+ * aws-actions/configure-aws-credentials works); the SDK's own retries are off because our caller owns
+ * back-off, bounds and the lost-answer check. Without `endpoint` the SDK still honours
+ * AWS_ENDPOINT_URL_<SERVICE> / AWS_ENDPOINT_URL itself.
+ */
+function awsClientConfig(context) {
+    return {
+        region: context.region,
+        maxAttempts: 1,
+        ...(context.endpoint ? { endpoint: context.endpoint } : {})
+    };
+}
+/** The AWS consoles' hosts, per partition: links elsewhere are never shown. */
+const AWS_CONSOLE_HOSTS = [
+    'console.aws.amazon.com',
+    'console.amazonaws.cn',
+    'console.amazonaws-us-gov.com'
+];
+/** Console base URL for a region: the China and GovCloud partitions have their own hosts. */
+function consoleBase(region) {
+    if (region.startsWith('cn-'))
+        return `https://${region}.console.amazonaws.cn`;
+    if (region.startsWith('us-gov-'))
+        return `https://console.amazonaws-us-gov.com`;
+    return `https://${region}.console.aws.amazon.com`;
+}
+
+
+/***/ }),
+
+/***/ 3603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ isHuaweiAuth),
+/* harmony export */   q: () => (/* binding */ huawei)
+/* harmony export */ });
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+
+
+const CREDENTIAL_INPUTS = [
+    'huaweicloud-ak',
+    'huaweicloud-sk',
+    'huaweicloud-security-token',
+    'huaweicloud-auth-token'
+];
+/**
+ * Huawei Cloud: the region from the `region` input, then HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION (may
+ * be absent: a service with an endpoint needs none); credentials from the inputs, then the environment
+ * (what Huawei's SDKs and huaweicloud/auth-action set).
+ */
+const huawei = {
+    name: 'huawei',
+    inputs: CREDENTIAL_INPUTS,
+    secretInputs: CREDENTIAL_INPUTS,
+    secretEnv: [
+        'HUAWEICLOUD_SDK_AK',
+        'HUAWEICLOUD_SDK_SK',
+        'HUAWEICLOUD_SDK_SECURITY_TOKEN',
+        'HUAWEI_CLOUD_ACCESS_KEY_ID',
+        'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
+        'HUAWEICLOUD_AUTH_TOKEN'
+    ],
+    connect(given, env) {
+        const region = given('region') ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION');
+        return { ...(region !== undefined ? { region } : {}), credentials: readAuth(given, env) };
+    }
+};
+function isHuaweiAuth(value) {
+    if (typeof value !== 'object' || value === null || !('kind' in value))
+        return false;
+    if (value.kind === 'token')
+        return 'token' in value && typeof value.token === 'string';
+    return (value.kind === 'aksk' &&
+        'accessKey' in value &&
+        typeof value.accessKey === 'string' &&
+        'secretKey' in value &&
+        typeof value.secretKey === 'string');
+}
+/** Inputs win over env; AK/SK wins over a token at the same level. All were masked before this runs. */
+function readAuth(given, env) {
+    const levels = [
+        {
+            ak: given('huaweicloud-ak'),
+            sk: given('huaweicloud-sk'),
+            st: given('huaweicloud-security-token'),
+            token: given('huaweicloud-auth-token')
+        },
+        {
+            ak: (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
+            sk: (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
+            st: (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_SDK_SECURITY_TOKEN'),
+            token: (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_AUTH_TOKEN')
+        }
+    ];
+    for (const { ak, sk, st, token } of levels) {
+        if ((ak === undefined) !== (sk === undefined))
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(ak === undefined ? 'huaweicloud-ak' : 'huaweicloud-sk', 'is missing while its pair is set', 'both huaweicloud-ak and huaweicloud-sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)');
+        if (ak !== undefined && sk !== undefined)
+            return {
+                kind: 'aksk',
+                accessKey: ak,
+                secretKey: sk,
+                ...(st !== undefined ? { securityToken: st } : {})
+            };
+        if (token !== undefined)
+            return { kind: 'token', token };
+    }
+    throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('huaweicloud-ak', 'no Huawei Cloud credentials are set for codearts', 'huaweicloud-ak and huaweicloud-sk (or huaweicloud-auth-token), or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK, HUAWEI_CLOUD_ACCESS_KEY_ID / HUAWEI_CLOUD_SECRET_ACCESS_KEY (huaweicloud/auth-action) or HUAWEICLOUD_AUTH_TOKEN');
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5588);
+
+await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I0: () => (/* binding */ TargetError),
+/* harmony export */   MG: () => (/* binding */ ServiceCallError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   ym: () => (/* binding */ UnreadableAnswer)
+/* harmony export */ });
+/** A user mistake in the step's inputs: reported as one line, never with a stack trace. */
+class InputError extends Error {
+    name = 'InputError';
+    constructor(input, problem, accepted) {
+        super(`Input '${input}': ${problem}. Expected ${accepted}.`);
+    }
+}
+/** A service call that failed for good: the service's error, its reason and what to do about it. */
+class ServiceCallError extends Error {
+    operation;
+    errorName;
+    reason;
+    requestId;
+    hint;
+    transient;
+    throttling;
+    maybeApplied;
+    refusal;
+    name = 'ServiceCallError';
+    constructor(operation, errorName, reason, requestId, hint, 
+    /** The last failure was transient (the back-off bound ran out): a poll loop may still tolerate it. */
+    transient = false, 
+    /** The last failure was throttling: a poll loop backs off further. */
+    throttling = false, 
+    /** No readable answer came back (network, 5xx, a cut or garbled 2xx): a change may have been applied. */
+    maybeApplied = false, 
+    /** The service refused because the execution is not in a retryable state (someone may have retried it). */
+    refusal = false) {
+        const id = requestId ? ` (request id ${requestId})` : '';
+        super(`${operation} failed: ${errorName}: ${reason}${id}${hint ? `. Hint: ${hint}` : ''}`);
+        this.operation = operation;
+        this.errorName = errorName;
+        this.reason = reason;
+        this.requestId = requestId;
+        this.hint = hint;
+        this.transient = transient;
+        this.throttling = throttling;
+        this.maybeApplied = maybeApplied;
+        this.refusal = refusal;
+    }
+}
+/** A condition that makes the target an error without being the service's fault (e.g. no failed stage). */
+class TargetError extends Error {
+    name = 'TargetError';
+}
+/** A 2xx answer that lacks what the operation always returns (e.g. RetryBuild without a build). */
+class UnreadableAnswer extends Error {
+    name = 'UnreadableAnswer';
+}
+
+
+/***/ }),
+
+/***/ 5086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33299,6 +33276,426 @@ function cleanResult(result, hosts) {
         message: oneLine(result.message)
     };
 }
+
+
+/***/ }),
+
+/***/ 1071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $J: () => (/* binding */ parseNumber),
+/* harmony export */   ho: () => (/* binding */ expectUrl),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   sU: () => (/* binding */ expectPattern),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5086);
+
+
+/** Throws an InputError naming the input when the value does not match its documented form. */
+function expectPattern(input, value, pattern) {
+    if (value.length > (pattern.max ?? Infinity))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is ${value.length} characters long`, pattern.accepted);
+    if (!pattern.re.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(value)}' is not valid`, pattern.accepted);
+    return value;
+}
+/** The input's value, or an InputError saying it is required (`why`: for which service, in which case). */
+function required(input, value, why, accepted) {
+    if (value === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is required ${why}`, accepted);
+    return value;
+}
+/** YAML 1.2 core booleans only: junk is an error, not `false`. */
+function parseBoolean(input, value) {
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(value)}' is not a boolean`, 'true or false (YAML 1.2 core: true, True, TRUE, false, False, FALSE)');
+}
+function parseNumber(input, value, rule) {
+    const n = /^[+]?(\d+(\.\d*)?|\.\d+)$/.test(value) ? Number(value) : NaN;
+    const ok = Number.isFinite(n) &&
+        (!rule.integer || Number.isInteger(n)) &&
+        (rule.exclusiveMin ? n > rule.min : n >= rule.min) &&
+        (rule.max === undefined || n <= rule.max);
+    if (!ok)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(value)}' is not valid`, rule.accepted);
+    return n;
+}
+const URL_FORM = 'an http(s) URL with a host and an optional path, such as https://vpce-123.codebuild.us-east-1.vpce.amazonaws.com';
+/**
+ * An http(s) URL without user, password, query or fragment: credentials in it would be printed with every
+ * request error, and a query or fragment would be sent with (or silently dropped from) every request.
+ */
+function expectUrl(input, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(withoutUserinfo(value))}' is not a URL`, URL_FORM);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `scheme '${shorten(url.protocol)}' is not supported`, URL_FORM);
+    if (url.username !== '' || url.password !== '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'the URL carries a user name or password (not shown)', URL_FORM);
+    if (url.search !== '' || value.includes('?'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(url.search || '?')}' is a query`, URL_FORM);
+    if (url.hash !== '' || value.includes('#'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${shorten(url.hash || '#')}' is a fragment`, URL_FORM);
+    return value.replace(/\/+$/, '');
+}
+/** `scheme://user:password@host` -> `scheme://***@host`, for a value that may not even parse. */
+function withoutUserinfo(value) {
+    return value.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1***@');
+}
+/** The longest value echoed in an error (contract: 100 characters). */
+const MAX_ECHO = 100;
+/** Values are echoed in errors to help the user: one line, at most MAX_ECHO characters. */
+function shorten(value) {
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(value.replace(/\s+/g, ' '), MAX_ECHO);
+}
+
+
+/***/ }),
+
+/***/ 9328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ CODEARTS_REGIONS),
+/* harmony export */   z: () => (/* binding */ codeartsEndpoint)
+/* harmony export */ });
+/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
+const PREFIX_BY_REGION = new Map();
+const add = (prefix, regions) => {
+    for (const region of regions)
+        PREFIX_BY_REGION.set(region, prefix);
+};
+add('cloudpipeline-ext', [
+    'cn-north-1',
+    'cn-north-4',
+    'cn-south-1',
+    'cn-south-2',
+    'cn-east-2',
+    'cn-east-3',
+    'cn-southwest-2',
+    'ap-southeast-3',
+    'sa-brazil-1',
+    'la-north-2'
+]);
+add('pipeline-external', ['tr-west-1', 'la-south-2']);
+add('pipeline', ['af-north-1', 'me-east-1', 'af-south-1']);
+const CODEARTS_REGIONS = [...PREFIX_BY_REGION.keys()];
+function codeartsEndpoint(region) {
+    const prefix = PREFIX_BY_REGION.get(region);
+    return prefix ? `https://${prefix}.${region}.myhuaweicloud.com` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 8262:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ codearts),
+/* harmony export */   x: () => (/* binding */ STATES)
+/* harmony export */ });
+/* harmony import */ var _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3603);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9328);
+
+
+
+
+/** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
+const ID = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' };
+/** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
+const STATES = {
+    RUNNING: 'in-progress',
+    PAUSED: 'in-progress',
+    SUSPEND: 'in-progress',
+    COMPLETED: 'succeeded',
+    FAILED: 'failed',
+    CANCELED: 'stopped',
+    IGNORED: 'stopped'
+};
+function target(projectId, pipelineId, executionId) {
+    return {
+        service: 'codearts',
+        label: `codearts:${projectId}/${pipelineId}`,
+        projectId,
+        pipelineId,
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+/** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
+const codearts = {
+    name: 'codearts',
+    cloud: _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__/* .huawei */ .q,
+    targetInputs: ['project-id', 'pipeline-id'],
+    optionInputs: [],
+    lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
+    retryModes: { all: false, native: {} },
+    states: STATES,
+    fromInputs(given) {
+        const id = (name) => (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(name, (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(name, given(name), 'for service codearts', ID.accepted), ID);
+        const projectId = id('project-id');
+        const pipelineId = id('pipeline-id');
+        const executionId = given('execution-id');
+        if (executionId !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, ID);
+        return target(projectId, pipelineId, executionId);
+    },
+    fromLine(resource, where) {
+        const [projectId = '', pipelineId = '', extra] = resource.split('/');
+        if (extra !== undefined || pipelineId === '')
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(where, `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
+        return target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, projectId, ID), (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, pipelineId, ID));
+    },
+    resourceKey: t => `${t.projectId}/${t.pipelineId}`,
+    /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
+    checkConnection({ region }, endpoint) {
+        if (endpoint !== undefined)
+            return;
+        if (region === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
+        if ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .codeartsEndpoint */ .z)(region) === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', `'${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .CODEARTS_REGIONS */ .Q.join(', ')}, or set the endpoint input for other regions`);
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 7736))).default
+};
+
+
+/***/ }),
+
+/***/ 6188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ projectKey),
+/* harmony export */   CV: () => (/* binding */ TOKEN),
+/* harmony export */   Mc: () => (/* binding */ projectTargetFromInputs),
+/* harmony export */   U7: () => (/* binding */ projectOfBuildId),
+/* harmony export */   vP: () => (/* binding */ projectTargetFromLine),
+/* harmony export */   xj: () => (/* binding */ STATES)
+/* harmony export */ });
+/* unused harmony export PROJECT */
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+
+
+/** Project names (CodeBuild API reference: CreateProject `name`). */
+const PROJECT = {
+    re: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
+    accepted: 'a CodeBuild project name (2-255 characters of A-Z a-z 0-9 - _, starting with a letter or digit)'
+};
+/** Build and batch statuses (StatusType). FAILED, FAULT and TIMED_OUT are retried; STOPPED was a person's call. */
+const STATES = {
+    IN_PROGRESS: 'in-progress',
+    SUCCEEDED: 'succeeded',
+    FAILED: 'failed',
+    FAULT: 'failed',
+    TIMED_OUT: 'failed',
+    STOPPED: 'stopped'
+};
+/** CodeBuild documents no limit for `idempotencyToken`; 128 is ours. */
+const TOKEN = { min: 1, max: 128 };
+/** `project:uuid` or `arn:...:build/project:uuid` (or `build-batch/`) -> project. */
+function projectOfBuildId(id) {
+    if (id === undefined)
+        return undefined;
+    const tail = id.slice(id.lastIndexOf('/') + 1);
+    const colon = tail.indexOf(':');
+    return colon > 0 ? tail.slice(0, colon) : undefined;
+}
+/** Single mode for builds and batches: `project-name`, `execution-id`, or both when they agree. */
+function projectTargetFromInputs(service, noun, idPattern, given) {
+    const projectName = given('project-name');
+    if (projectName !== undefined)
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('project-name', projectName, PROJECT);
+    const executionId = given('execution-id');
+    if (executionId !== undefined)
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('execution-id', executionId, idPattern);
+    const project = projectName ?? projectOfBuildId(executionId);
+    if (project === undefined)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('project-name', `is required for service ${service} when execution-id is not given`, PROJECT.accepted);
+    if (projectName !== undefined && executionId !== undefined && projectOfBuildId(executionId) !== projectName)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('execution-id', `'${executionId}' belongs to another project than '${projectName}'`, `an ID of a ${noun} of project ${projectName}`);
+    return {
+        service,
+        label: `${service}:${project}`,
+        projectName: project,
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+function projectTargetFromLine(service, resource, where) {
+    return { service, label: `${service}:${resource}`, projectName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PROJECT) };
+}
+/** The run ledger's key: the project (or, for an explicit ID, the project it names). */
+function projectKey(target) {
+    return target.projectName ?? projectOfBuildId(target.executionId) ?? '';
+}
+
+
+/***/ }),
+
+/***/ 3326:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ codepipeline),
+/* harmony export */   x: () => (/* binding */ STATES)
+/* harmony export */ });
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5891);
+
+
+
+/** Pipeline and stage names (CodePipeline API reference: PipelineName, StageName). */
+const NAME = { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' };
+const EXECUTION_ID = {
+    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
+};
+/** PipelineExecution.status (GetPipelineExecution). */
+const STATES = {
+    InProgress: 'in-progress',
+    Stopping: 'in-progress',
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'stopped',
+    Cancelled: 'stopped',
+    Superseded: 'stopped'
+};
+function target(pipelineName, stageName, executionId) {
+    return {
+        service: 'codepipeline',
+        label: `codepipeline:${pipelineName}${stageName !== undefined ? `/${stageName}` : ''}`,
+        pipelineName,
+        ...(stageName !== undefined ? { stageName } : {}),
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+/** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
+const codepipeline = {
+    name: 'codepipeline',
+    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .aws */ .o2,
+    targetInputs: ['pipeline-name', 'stage-name'],
+    optionInputs: [],
+    lineForm: 'codepipeline:NAME[/STAGE]',
+    retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
+    states: STATES,
+    fromInputs(given) {
+        const pipelineName = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('pipeline-name', (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .required */ .mw)('pipeline-name', given('pipeline-name'), 'for service codepipeline', NAME.accepted), NAME);
+        const stageName = given('stage-name');
+        if (stageName !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('stage-name', stageName, NAME);
+        const executionId = given('execution-id');
+        if (executionId !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ID);
+        return target(pipelineName, stageName, executionId);
+    },
+    fromLine(resource, where) {
+        const [pipelineName = '', stageName, extra] = resource.split('/');
+        if (extra !== undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(where, `'codepipeline:${resource}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, pipelineName, NAME);
+        if (stageName !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, stageName, NAME);
+        return target(pipelineName, stageName);
+    },
+    resourceKey: t => t.pipelineName,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(232), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).default
+};
+
+
+/***/ }),
+
+/***/ 3527:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R9: () => (/* binding */ pipelineOfExecutionArn),
+/* harmony export */   rs: () => (/* binding */ sagemaker),
+/* harmony export */   xj: () => (/* binding */ STATES)
+/* harmony export */ });
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+
+
+
+/** SageMaker API reference: PipelineName and PipelineExecutionArn. */
+const PIPELINE = {
+    re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
+    accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
+};
+const EXECUTION_ARN = {
+    re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
+    max: 2048,
+    accepted: 'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
+};
+/** PipelineExecutionStatus; Executing and Stopping are still running. */
+const STATES = {
+    Executing: 'in-progress',
+    Stopping: 'in-progress',
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'stopped'
+};
+/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+function pipelineOfExecutionArn(arn) {
+    return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1];
+}
+/** Amazon SageMaker RetryPipelineExecution: the same execution resumes from its failed steps. */
+const sagemaker = {
+    name: 'sagemaker',
+    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .aws */ .o2,
+    targetInputs: ['pipeline-name'],
+    optionInputs: ['max-parallel-steps'],
+    lineForm: 'sagemaker:PIPELINE',
+    retryModes: { all: false, native: {} },
+    // ClientRequestToken: 32-128 characters (API reference).
+    token: { min: 32, max: 128 },
+    states: STATES,
+    fromInputs(given) {
+        const pipelineName = given('pipeline-name');
+        if (pipelineName !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('pipeline-name', pipelineName, PIPELINE);
+        const executionId = given('execution-id');
+        if (executionId !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ARN);
+        const pipeline = pipelineName ?? pipelineOfExecutionArn(executionId);
+        if (pipeline === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('pipeline-name', 'is required for service sagemaker when execution-id is not given', PIPELINE.accepted);
+        if (pipelineName !== undefined &&
+            executionId !== undefined &&
+            pipelineOfExecutionArn(executionId) !== pipelineName)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('execution-id', `'${executionId}' is an execution of another pipeline than '${pipelineName}'`, `an execution ARN of pipeline ${pipelineName}`);
+        return {
+            service: 'sagemaker',
+            label: `sagemaker:${pipeline}`,
+            pipelineName: pipeline,
+            ...(executionId !== undefined ? { executionId } : {})
+        };
+    },
+    fromLine: (resource, where) => ({
+        service: 'sagemaker',
+        label: `sagemaker:${resource}`,
+        pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, resource, PIPELINE)
+    }),
+    resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
+};
 
 
 /***/ }),

@@ -1,14 +1,10 @@
 import { createCaller, DEFAULT_BACKOFF, type ErrorSpec } from '../../src/transport/caller.js'
-import type {
-  Candidate,
-  HuaweiAuth,
-  Provider,
-  ProviderContext,
-  RetryRequest
-} from '../../src/model/provider.js'
-import type { Clock } from '../../src/transport/token-bucket.js'
+import type { HuaweiAuth } from '../../src/clouds/huawei/cloud.js'
+import type { Candidate, Provider, RetryRequest } from '../../src/model/provider.js'
+import type { ProviderContext } from '../../src/services/service.js'
+import type { Clock } from '../../src/transport/clock.js'
 import { sendRetryOnce, type SendOutcome } from '../../src/engine/send-retry.js'
-import type { Service, TargetOf } from '../../src/model/target.js'
+import type { TargetBase } from '../../src/model/target.js'
 
 /** A clock whose sleeps return at once but advance `now`, so back-off runs in microseconds. */
 export function fakeClock(start = 1_700_000_000_000): Clock & { slept: number[] } {
@@ -35,7 +31,7 @@ export function testContext(
   return {
     region: overrides.region ?? 'us-east-1',
     ...(overrides.endpoint ? { endpoint: overrides.endpoint } : {}),
-    ...(overrides.huawei ? { huawei: overrides.huawei } : {}),
+    ...(overrides.huawei ? { credentials: overrides.huawei } : {}),
     call: createCaller(errors, { clock, random: () => 0.5, policy: DEFAULT_BACKOFF, log: m => logs.push(m) }),
     logs,
     clock
@@ -63,9 +59,9 @@ export function networkError(code = 'ECONNRESET'): Error {
 }
 
 /** The engine's exactly-once send of a retry call, as retryTarget runs it, logging into `context.logs`. */
-export async function sendOnce<S extends Service>(
-  provider: Provider<S>,
-  target: TargetOf<S>,
+export async function sendOnce<T extends TargetBase>(
+  provider: Provider<T>,
+  target: T,
   candidate: Candidate,
   request: RetryRequest,
   context: { logs: string[] },

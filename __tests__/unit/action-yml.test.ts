@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { INPUT_NAMES, readRequest, type InputName } from '../../src/action/inputs.js'
-import { OUTPUT_NAMES } from '../../src/model/results.js'
+import { OUTPUT_NAMES } from '../../src/action/outputs.js'
 
 interface ActionYml {
   name: string

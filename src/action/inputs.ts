@@ -1,17 +1,10 @@
 import { InputError } from '../model/errors.js'
-import { CODEARTS_REGIONS, codeartsEndpoint } from '../clouds/huawei/endpoints.js'
-import type { HuaweiAuth } from '../model/provider.js'
-import { parseTargetList } from './target-lines.js'
-import { SERVICES, type Service, type Target } from '../model/target.js'
-import {
-  expectPattern,
-  expectUrl,
-  parseBoolean,
-  parseNumber,
-  PATTERNS,
-  shorten,
-  TOKEN_LENGTH
-} from '../model/validate.js'
+import type { ActionRequest, CloudConnection, Connection } from '../model/request.js'
+import type { TargetBase } from '../model/target.js'
+import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
+import { CLOUDS, SERVICE_NAMES, SERVICES, serviceNamed, serviceOf } from '../services/registry.js'
+import type { InputLookup, ServiceDescriptor } from '../services/service.js'
+import { parseTargetLines } from './target-lines.js'
 
 /** Every input the action reads; `action.yml` declares exactly these (a test checks). */
 export const INPUT_NAMES = [
@@ -42,105 +35,77 @@ export const INPUT_NAMES = [
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
-export interface WaitOptions {
-  timeoutMs: number
-  pollIntervalMs: number
-  cancelOnAbort: boolean
-}
-
-export interface Connection {
-  awsRegion?: string
-  huaweiRegion?: string
-  endpoint?: string
-  huawei?: HuaweiAuth
-}
-
-/** The step's inputs, validated: what to retry and how. */
-export interface ActionRequest {
-  mode: 'single' | 'targets'
-  targets: Target[]
-  retryMode: 'failed' | 'all'
-  idempotencyToken?: string
-  maxParallelSteps?: number
-  dryRun: boolean
-  maxAttempts: number
-  wait?: WaitOptions
-  concurrency: number
-  connection: Connection
-}
-
 /** Reads one input as GitHub passes it (`INPUT_<NAME>`), trimmed; '' when unset. */
 export type InputReader = (name: InputName) => string
 export type SecretMasker = (secret: string) => void
 
-const SECRET_INPUTS: readonly InputName[] = [
-  'huaweicloud-ak',
-  'huaweicloud-sk',
-  'huaweicloud-security-token',
-  'huaweicloud-auth-token',
-  'idempotency-token'
-]
+/** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
+const SECRET_INPUTS: readonly string[] = ['idempotency-token', ...CLOUDS.flatMap(c => c.secretInputs)]
 
 /**
- * Credentials the SDKs (or this action) may read from the environment, masked whatever the service: an
- * SDK error or a debug line must never be able to print one.
+ * Reads and validates every input, in three parts: the options common to both modes, then the targets
+ * (single mode: one, from the service's inputs; targets mode: one a line), then what depends on which
+ * services they name (retry mode, token, connection). Any problem is an InputError before any API call.
  */
-const SECRET_ENV = [
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'HUAWEICLOUD_SDK_AK',
-  'HUAWEICLOUD_SDK_SK',
-  'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-  'HUAWEI_CLOUD_ACCESS_KEY_ID',
-  'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
-  'HUAWEICLOUD_AUTH_TOKEN'
-] as const
-
-/** Inputs that name one execution of one service: they belong to single mode. */
-const PER_SERVICE: Partial<Record<InputName, readonly Service[]>> = {
-  'pipeline-name': ['codepipeline', 'sagemaker'],
-  'stage-name': ['codepipeline'],
-  'project-name': ['codebuild', 'codebuild-batch'],
-  'project-id': ['codearts'],
-  'pipeline-id': ['codearts'],
-  'execution-id': SERVICES,
-  'idempotency-token': ['codebuild', 'codebuild-batch', 'sagemaker']
-}
-/** Inputs that apply to every target of a service, in both modes. */
-const SERVICE_SCOPED: Partial<Record<InputName, readonly Service[]>> = {
-  'max-parallel-steps': ['sagemaker'],
-  'huaweicloud-ak': ['codearts'],
-  'huaweicloud-sk': ['codearts'],
-  'huaweicloud-security-token': ['codearts'],
-  'huaweicloud-auth-token': ['codearts']
-}
-
-const AWS_SERVICES: readonly Service[] = ['codepipeline', 'codebuild', 'codebuild-batch', 'sagemaker']
-
-/** Native retry modes, accepted case-insensitively where they belong. */
-const NATIVE_MODES: Readonly<Record<string, { mode: 'failed' | 'all'; service: Service }>> = {
-  FAILED_ACTIONS: { mode: 'failed', service: 'codepipeline' },
-  ALL_ACTIONS: { mode: 'all', service: 'codepipeline' },
-  RETRY_FAILED_BUILDS: { mode: 'failed', service: 'codebuild-batch' },
-  RETRY_ALL_BUILDS: { mode: 'all', service: 'codebuild-batch' }
-}
-
 export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: SecretMasker): ActionRequest {
-  const given = (name: InputName): string | undefined => {
+  const given: InputLookup = name => {
+    if (!isInputName(name)) throw new Error(`no input named ${name}`)
     const value = read(name)
     return value.trim() === '' ? undefined : value
   }
-  // Masked before anything is validated, so no error path can print one.
+  maskSecrets(given, env, mask)
+  const common = readCommon(given)
+  const { mode, targets } = readTargets(given)
+  const services = [...new Set(targets.map(serviceOf))]
+  checkServiceInputs(given, services)
+  const retryMode = readRetryMode(given('retry-mode'), services)
+  const token = readToken(given, services)
+  return {
+    mode,
+    targets,
+    retryMode,
+    ...(token !== undefined ? { idempotencyToken: token } : {}),
+    ...common,
+    connection: readConnection(given, env, services)
+  }
+}
+
+/** Inputs that apply to every target of a service (its options, its cloud's credentials). */
+const scopedInputs = (s: ServiceDescriptor): readonly string[] => [...s.optionInputs, ...s.cloud.inputs]
+
+/** An option or credential that none of the step's services uses is a mistake worth saying. */
+function checkServiceInputs(given: InputLookup, services: readonly ServiceDescriptor[]): void {
+  for (const name of new Set(SERVICES.flatMap(scopedInputs))) {
+    if (given(name) === undefined || services.some(s => scopedInputs(s).includes(name))) continue
+    const owners = SERVICES.filter(s => scopedInputs(s).includes(name)).map(s => s.name)
+    throw new InputError(
+      name,
+      `is not used by ${services.map(s => s.name).join(', ')}`,
+      `it only with ${owners.join(' or ')}`
+    )
+  }
+}
+
+function isInputName(name: string): name is InputName {
+  return (INPUT_NAMES as readonly string[]).includes(name)
+}
+
+/** Masked before anything is validated, so no error path can print one. */
+function maskSecrets(given: InputLookup, env: NodeJS.ProcessEnv, mask: SecretMasker): void {
   for (const name of SECRET_INPUTS) {
     const secret = given(name)
     if (secret !== undefined) mask(secret)
   }
-  for (const name of SECRET_ENV) {
+  for (const name of CLOUDS.flatMap(c => c.secretEnv)) {
     const secret = env[name]?.trim()
     if (secret) mask(secret)
   }
+}
 
-  // Numbers and booleans are checked whether or not their mode is on.
+/** Numbers and booleans, checked whether or not their mode is on. */
+function readCommon(
+  given: InputLookup
+): Pick<ActionRequest, 'dryRun' | 'maxAttempts' | 'concurrency' | 'wait' | 'maxParallelSteps'> {
   const bool = (name: InputName): boolean => {
     const v = given(name)
     return v === undefined ? false : parseBoolean(name, v)
@@ -172,310 +137,152 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
     max: 64,
     accepted: 'a whole number from 1 to 64'
   })
-  const maxParallelSteps = given('max-parallel-steps')
-  const parallel =
-    maxParallelSteps === undefined
-      ? undefined
-      : parseNumber('max-parallel-steps', maxParallelSteps, {
-          integer: true,
-          min: 1,
-          accepted: 'a whole number >= 1'
-        })
-
-  const targetsText = given('targets')
-  const serviceText = given('service')
-  let targets: Target[]
-  let mode: ActionRequest['mode']
-  if (targetsText !== undefined) {
-    if (serviceText !== undefined)
-      throw new InputError(
-        'targets',
-        'cannot be combined with service',
-        'either targets (one SERVICE:RESOURCE a line) or service with its inputs'
-      )
-    for (const name of Object.keys(PER_SERVICE) as InputName[])
-      if (given(name) !== undefined)
-        throw new InputError(
-          'targets',
-          `cannot be combined with ${name}`,
-          `each target written as SERVICE:RESOURCE in targets, without ${name}`
-        )
-    targets = parseTargetList(targetsText)
-    mode = 'targets'
-  } else {
-    if (serviceText === undefined)
-      throw new InputError('service', 'is required', `one of ${SERVICES.join(', ')} (or use targets)`)
-    const service = serviceText.toLowerCase() as Service
-    if (!SERVICES.includes(service))
-      throw new InputError(
-        'service',
-        `'${shorten(serviceText)}' is not a known service`,
-        `one of ${SERVICES.join(', ')}`
-      )
-    for (const [name, owners] of Object.entries(PER_SERVICE) as [InputName, readonly Service[]][])
-      if (given(name) !== undefined && !owners.includes(service))
-        throw new InputError(name, `is not used by service ${service}`, `it only with ${owners.join(' or ')}`)
-    targets = [singleTarget(service, given)]
-    mode = 'single'
-  }
-
-  const services = new Set(targets.map(t => t.service))
-  for (const [name, owners] of Object.entries(SERVICE_SCOPED) as [InputName, readonly Service[]][])
-    if (given(name) !== undefined && !owners.some(s => services.has(s)))
-      throw new InputError(
-        name,
-        `is not used by ${[...services].join(', ')}`,
-        `it only with ${owners.join(' or ')}`
-      )
-
-  const retryMode = normaliseRetryMode(given('retry-mode'), services)
-  const token = given('idempotency-token')
-  if (token !== undefined) {
-    // A secret: the error names its length, never its value.
-    const { min, max } = TOKEN_LENGTH[services.has('sagemaker') ? 'sagemaker' : 'codebuild']
-    if (token.length < min || token.length > max)
-      throw new InputError(
-        'idempotency-token',
-        `is ${token.length} characters long`,
-        `${min}-${max} characters`
-      )
-  }
-
+  const parallel = given('max-parallel-steps')
   return {
-    mode,
-    targets,
-    retryMode,
-    ...(token !== undefined ? { idempotencyToken: token } : {}),
-    ...(parallel !== undefined ? { maxParallelSteps: parallel } : {}),
     dryRun,
     maxAttempts,
+    concurrency,
+    ...(parallel !== undefined
+      ? {
+          maxParallelSteps: parseNumber('max-parallel-steps', parallel, {
+            integer: true,
+            min: 1,
+            accepted: 'a whole number >= 1'
+          })
+        }
+      : {}),
     ...(wait
       ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
-      : {}),
-    concurrency,
-    connection: readConnection(services, given, env)
+      : {})
   }
 }
 
-function singleTarget(service: Service, given: (name: InputName) => string | undefined): Target {
-  const executionId = given('execution-id')
-  const exec = executionId !== undefined ? { executionId } : {}
-  const required = (name: InputName, accepted: string): string => {
-    const v = given(name)
-    if (v === undefined) throw new InputError(name, `is required for service ${service}`, accepted)
-    return v
+/** Inputs that name one target of one service: they belong to single mode. */
+const TARGET_INPUTS: readonly string[] = [
+  ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
+]
+
+/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
+function takes(service: ServiceDescriptor, name: string): boolean {
+  if (name === 'execution-id') return true
+  if (name === 'idempotency-token') return service.token !== undefined
+  return service.targetInputs.includes(name)
+}
+
+/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
+function readTargets(given: InputLookup): { mode: ActionRequest['mode']; targets: TargetBase[] } {
+  const targetsText = given('targets')
+  const serviceText = given('service')
+  if (targetsText === undefined) return { mode: 'single', targets: [singleTarget(serviceText, given)] }
+  if (serviceText !== undefined)
+    throw new InputError(
+      'targets',
+      'cannot be combined with service',
+      'either targets (one SERVICE:RESOURCE a line) or service with its inputs'
+    )
+  for (const name of TARGET_INPUTS)
+    if (given(name) !== undefined)
+      throw new InputError(
+        'targets',
+        `cannot be combined with ${name}`,
+        `each target written as SERVICE:RESOURCE in targets, without ${name}`
+      )
+  return { mode: 'targets', targets: parseTargetLines(targetsText) }
+}
+
+function singleTarget(serviceText: string | undefined, given: InputLookup): TargetBase {
+  if (serviceText === undefined)
+    throw new InputError('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`)
+  const service = serviceNamed(serviceText.toLowerCase())
+  if (service === undefined)
+    throw new InputError(
+      'service',
+      `'${shorten(serviceText)}' is not a known service`,
+      `one of ${SERVICE_NAMES.join(', ')}`
+    )
+  for (const name of TARGET_INPUTS) {
+    if (given(name) === undefined || takes(service, name)) continue
+    const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name)
+    throw new InputError(
+      name,
+      `is not used by service ${service.name}`,
+      `it only with ${owners.join(' or ')}`
+    )
   }
-  switch (service) {
-    case 'codepipeline': {
-      const pipelineName = expectPattern(
-        'pipeline-name',
-        required('pipeline-name', PATTERNS.codepipelineName.accepted),
-        'codepipelineName'
-      )
-      const stageName = given('stage-name')
-      if (stageName !== undefined) expectPattern('stage-name', stageName, 'codepipelineName')
-      if (executionId !== undefined) expectPattern('execution-id', executionId, 'uuid')
-      const label = `codepipeline:${pipelineName}${stageName !== undefined ? `/${stageName}` : ''}`
-      return { service, label, pipelineName, ...(stageName !== undefined ? { stageName } : {}), ...exec }
-    }
-    case 'codebuild':
-    case 'codebuild-batch': {
-      const projectName = given('project-name')
-      if (projectName !== undefined) expectPattern('project-name', projectName, 'codebuildProject')
-      if (executionId !== undefined)
-        expectPattern(
-          'execution-id',
-          executionId,
-          service === 'codebuild' ? 'codebuildBuildId' : 'codebuildBatchId'
-        )
-      const project = projectName ?? projectOfBuildId(executionId)
-      if (project === undefined)
-        throw new InputError(
-          'project-name',
-          `is required for service ${service} when execution-id is not given`,
-          PATTERNS.codebuildProject.accepted
-        )
-      if (
-        projectName !== undefined &&
-        executionId !== undefined &&
-        projectOfBuildId(executionId) !== projectName
-      )
-        throw new InputError(
-          'execution-id',
-          `'${executionId}' belongs to another project than '${projectName}'`,
-          `an ID of a ${service === 'codebuild' ? 'build' : 'batch'} of project ${projectName}`
-        )
-      return { service, label: `${service}:${project}`, projectName: project, ...exec }
-    }
-    case 'sagemaker': {
-      const pipelineName = given('pipeline-name')
-      if (pipelineName !== undefined) expectPattern('pipeline-name', pipelineName, 'sagemakerPipeline')
-      if (executionId !== undefined) expectPattern('execution-id', executionId, 'sagemakerExecutionArn')
-      const pipeline = pipelineName ?? pipelineOfExecutionArn(executionId)
-      if (pipeline === undefined)
-        throw new InputError(
-          'pipeline-name',
-          'is required for service sagemaker when execution-id is not given',
-          PATTERNS.sagemakerPipeline.accepted
-        )
-      if (
-        pipelineName !== undefined &&
-        executionId !== undefined &&
-        pipelineOfExecutionArn(executionId) !== pipelineName
-      )
-        throw new InputError(
-          'execution-id',
-          `'${executionId}' is an execution of another pipeline than '${pipelineName}'`,
-          `an execution ARN of pipeline ${pipelineName}`
-        )
-      return { service, label: `sagemaker:${pipeline}`, pipelineName: pipeline, ...exec }
-    }
-    case 'codearts': {
-      const projectId = expectPattern(
-        'project-id',
-        required('project-id', PATTERNS.codeartsId.accepted),
-        'codeartsId'
-      )
-      const pipelineId = expectPattern(
-        'pipeline-id',
-        required('pipeline-id', PATTERNS.codeartsId.accepted),
-        'codeartsId'
-      )
-      if (executionId !== undefined) expectPattern('execution-id', executionId, 'codeartsId')
-      return { service, label: `codearts:${projectId}/${pipelineId}`, projectId, pipelineId, ...exec }
-    }
-  }
+  return service.fromInputs(given)
 }
 
-/** `project:uuid` or `arn:...:build/project:uuid` -> project. */
-export function projectOfBuildId(id: string | undefined): string | undefined {
-  if (id === undefined) return undefined
-  const tail = id.slice(id.lastIndexOf('/') + 1)
-  const colon = tail.indexOf(':')
-  return colon > 0 ? tail.slice(0, colon) : undefined
-}
+const ALL_FORMS = 'failed or all'
 
-/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
-export function pipelineOfExecutionArn(arn: string | undefined): string | undefined {
-  return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1]
-}
-
-function normaliseRetryMode(value: string | undefined, services: ReadonlySet<Service>): 'failed' | 'all' {
+/** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
+function readRetryMode(value: string | undefined, services: readonly ServiceDescriptor[]): 'failed' | 'all' {
   if (value === undefined) return 'failed'
   const upper = value.toUpperCase()
-  const native = NATIVE_MODES[upper]
   let mode: 'failed' | 'all'
   if (upper === 'FAILED' || upper === 'ALL') mode = upper === 'FAILED' ? 'failed' : 'all'
-  else if (native !== undefined) {
-    const other = [...services].find(s => s !== native.service)
+  else {
+    const owner = SERVICES.find(s => Object.hasOwn(s.retryModes.native, upper))
+    if (owner === undefined)
+      throw new InputError(
+        'retry-mode',
+        `'${shorten(value)}' is not a retry mode`,
+        `${ALL_FORMS} (${nativeForms()})`
+      )
+    const other = services.find(s => s !== owner)
     if (other !== undefined)
       throw new InputError(
         'retry-mode',
-        `${value} does not apply to ${other}`,
-        `failed or all (${native.service} also takes its native ${Object.keys(NATIVE_MODES)
-          .filter(k => NATIVE_MODES[k]?.service === native.service)
-          .join(' / ')})`
+        `${value} does not apply to ${other.name}`,
+        `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`
       )
-    mode = native.mode
-  } else
-    throw new InputError(
-      'retry-mode',
-      `'${value}' is not a retry mode`,
-      'failed or all (or FAILED_ACTIONS / ALL_ACTIONS for codepipeline, RETRY_FAILED_BUILDS / RETRY_ALL_BUILDS for codebuild-batch)'
-    )
-  const onlyFailed = [...services].find(s => s === 'sagemaker' || s === 'codearts')
+    mode = owner.retryModes.native[upper] ?? 'failed'
+  }
+  const onlyFailed = services.find(s => !s.retryModes.all)
   if (mode === 'all' && onlyFailed !== undefined)
     throw new InputError(
       'retry-mode',
-      `'${value}' is not supported by ${onlyFailed}, which retries only what failed`,
+      `'${shorten(value)}' is not supported by ${onlyFailed.name}, which retries only what failed`,
       'failed'
     )
   return mode
 }
 
-function readConnection(
-  services: ReadonlySet<Service>,
-  given: (name: InputName) => string | undefined,
-  env: NodeJS.ProcessEnv
-): Connection {
-  const fromEnv = (...names: string[]): string | undefined => names.map(n => env[n]?.trim()).find(v => v)
-  const endpointText = given('endpoint')
-  const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined
-  const regionInput = given('region')
-  const connection: Connection = endpoint !== undefined ? { endpoint } : {}
-
-  if (AWS_SERVICES.some(s => services.has(s))) {
-    const region = regionInput ?? fromEnv('AWS_REGION', 'AWS_DEFAULT_REGION')
-    if (region === undefined)
-      throw new InputError(
-        'region',
-        'no AWS region is set',
-        'the region input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets it)'
-      )
-    connection.awsRegion = expectPattern('region', region, 'awsRegion')
-  }
-  if (services.has('codearts')) {
-    const region = regionInput ?? fromEnv('HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION')
-    if (endpoint === undefined) {
-      if (region === undefined)
-        throw new InputError(
-          'region',
-          'no Huawei Cloud region is set for codearts',
-          'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint'
-        )
-      if (codeartsEndpoint(region) === undefined)
-        throw new InputError(
-          'region',
-          `'${shorten(region)}' has no known CodeArts Pipeline endpoint`,
-          `one of ${CODEARTS_REGIONS.join(', ')}, or set the endpoint input for other regions`
-        )
-    }
-    if (region !== undefined) connection.huaweiRegion = region
-    connection.huawei = readHuaweiAuth(given, fromEnv)
-  }
-  return connection
+function nativeForms(): string {
+  return SERVICES.filter(s => Object.keys(s.retryModes.native).length > 0)
+    .map(s => `${Object.keys(s.retryModes.native).join(' / ')} for ${s.name}`)
+    .join(', ')
 }
 
-/** Inputs win over env; AK/SK wins over a token at the same level. All were masked by readRequest. */
-function readHuaweiAuth(
-  given: (name: InputName) => string | undefined,
-  fromEnv: (...names: string[]) => string | undefined
-): HuaweiAuth {
-  const levels = [
-    {
-      ak: given('huaweicloud-ak'),
-      sk: given('huaweicloud-sk'),
-      st: given('huaweicloud-security-token'),
-      token: given('huaweicloud-auth-token'),
-      where: 'inputs'
-    },
-    {
-      ak: fromEnv('HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'),
-      sk: fromEnv('HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'),
-      st: fromEnv('HUAWEICLOUD_SDK_SECURITY_TOKEN'),
-      token: fromEnv('HUAWEICLOUD_AUTH_TOKEN'),
-      where: 'env'
-    }
-  ]
-  for (const { ak, sk, st, token } of levels) {
-    if ((ak === undefined) !== (sk === undefined))
-      throw new InputError(
-        ak === undefined ? 'huaweicloud-ak' : 'huaweicloud-sk',
-        'is missing while its pair is set',
-        'both huaweicloud-ak and huaweicloud-sk (or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)'
-      )
-    if (ak !== undefined && sk !== undefined)
-      return {
-        kind: 'aksk',
-        accessKey: ak,
-        secretKey: sk,
-        ...(st !== undefined ? { securityToken: st } : {})
-      }
-    if (token !== undefined) return { kind: 'token', token }
+/** The strictest length rule of the services that take a token. A secret: the error names its length only. */
+function readToken(given: InputLookup, services: readonly ServiceDescriptor[]): string | undefined {
+  const token = given('idempotency-token')
+  if (token === undefined) return undefined
+  // Single mode only (targets refuses it), for a service that takes one.
+  const rules = services.flatMap(s => (s.token ? [s.token] : []))
+  const min = Math.max(...rules.map(r => r.min))
+  const max = Math.min(...rules.map(r => r.max))
+  if (token.length < min || token.length > max)
+    throw new InputError(
+      'idempotency-token',
+      `is ${token.length} characters long`,
+      `${min}-${max} characters`
+    )
+  return token
+}
+
+/** `endpoint`, then each cloud's region and credentials, checked by the services that use them. */
+function readConnection(
+  given: InputLookup,
+  env: NodeJS.ProcessEnv,
+  services: readonly ServiceDescriptor[]
+): Connection {
+  const endpointText = given('endpoint')
+  const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined
+  const clouds: Record<string, CloudConnection> = {}
+  for (const service of services) {
+    const cloud = service.cloud
+    clouds[cloud.name] ??= cloud.connect(given, env, endpoint)
+    service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint)
   }
-  throw new InputError(
-    'huaweicloud-ak',
-    'no Huawei Cloud credentials are set for codearts',
-    'huaweicloud-ak and huaweicloud-sk (or huaweicloud-auth-token), or HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK, HUAWEI_CLOUD_ACCESS_KEY_ID / HUAWEI_CLOUD_SECRET_ACCESS_KEY (huaweicloud/auth-action) or HUAWEICLOUD_AUTH_TOKEN'
-  )
+  return { ...(endpoint !== undefined ? { endpoint } : {}), clouds }
 }

@@ -5,22 +5,17 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { abortOnSignals } from './signals.js'
 import { withSignal } from '../transport/cancellation.js'
-import { errorMessage, InputError } from '../model/errors.js'
-import { readRequest, type ActionRequest, type InputName } from './inputs.js'
+import { errorMessage } from '../transport/classify.js'
+import { InputError } from '../model/errors.js'
+import { readRequest, type InputName } from './inputs.js'
+import { type ActionRequest } from '../model/request.js'
 import { createLog, printable, type Log } from './log.js'
 import { mapPool } from '../engine/pool.js'
 import { ProviderSet } from '../engine/provider-set.js'
-import { systemClock, type Clock } from '../transport/token-bucket.js'
-import {
-  failureLine,
-  isFailure,
-  resultsFileContent,
-  resultsOutput,
-  singleOutputs,
-  summaryMarkup,
-  targetsOutputs,
-  totalsLine
-} from '../model/results.js'
+import { systemClock, type Clock } from '../transport/clock.js'
+import { failureLine, isFailure, resultsFileContent, resultsOutput } from '../model/results.js'
+import { singleOutputs, targetsOutputs } from './outputs.js'
+import { summaryMarkup, totalsLine } from './summary.js'
 import { notStarted, retryTarget } from '../engine/retry-target.js'
 import { RunLedger } from '../engine/run-ledger.js'
 import type { TargetResult } from '../model/target.js'
@@ -77,7 +72,7 @@ async function retryAll(
     // A cancelled step starts no new target: no request goes out for one after the signal.
     signal.aborted
       ? notStarted(target)
-      : retryTarget(target, await providers.get(target.service), request, {
+      : retryTarget(target, await providers.for(target), request, {
           clock,
           random,
           signal,

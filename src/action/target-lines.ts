@@ -1,16 +1,21 @@
 import { InputError } from '../model/errors.js'
-import { SERVICES, type Service, type Target } from '../model/target.js'
-import { expectPattern } from '../model/validate.js'
+import type { TargetBase } from '../model/target.js'
+import { shorten } from '../model/validate.js'
+import { SERVICES, serviceNamed } from '../services/registry.js'
 
-const FORMS =
-  'SERVICE:RESOURCE: codepipeline:NAME[/STAGE], codebuild:PROJECT, codebuild-batch:PROJECT, sagemaker:PIPELINE or codearts:PROJECT_ID/PIPELINE_ID'
+const FORMS = `SERVICE:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`
+
+/** `a, b or c`. */
+export function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`
+}
 
 /**
  * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
  * line is checked before anything runs; the first bad one is an input error naming its line number.
  */
-export function parseTargetList(text: string): Target[] {
-  const targets: Target[] = []
+export function parseTargetLines(text: string): TargetBase[] {
+  const targets: TargetBase[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim()
     if (line === '') return
@@ -20,49 +25,13 @@ export function parseTargetList(text: string): Target[] {
   return targets
 }
 
-function parseLine(line: string, lineNo: number): Target {
+/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
+function parseLine(line: string, lineNo: number): TargetBase {
   const where = `targets (line ${lineNo})`
   const colon = line.indexOf(':')
-  const service = line.slice(0, colon).trim() as Service
+  const service = colon < 0 ? undefined : serviceNamed(line.slice(0, colon).trim())
   const resource = line.slice(colon + 1).trim()
-  if (colon < 0 || !SERVICES.includes(service) || resource === '')
-    throw new InputError(where, `'${line}' is not a target`, FORMS)
-  const label = `${service}:${resource}`
-  // Each resource is checked with the same pattern as the single-mode input it stands for.
-  const check = (part: string, pattern: Parameters<typeof expectPattern>[2]): string =>
-    expectPattern(where, part, pattern)
-  switch (service) {
-    case 'codepipeline': {
-      const [pipelineName = '', stageName, extra] = resource.split('/')
-      if (extra !== undefined)
-        throw new InputError(
-          where,
-          `'${line}' has too many '/'`,
-          'codepipeline:NAME or codepipeline:NAME/STAGE'
-        )
-      check(pipelineName, 'codepipelineName')
-      if (stageName !== undefined) check(stageName, 'codepipelineName')
-      return { service, label, pipelineName, ...(stageName !== undefined ? { stageName } : {}) }
-    }
-    case 'codebuild':
-    case 'codebuild-batch':
-      return { service, label, projectName: check(resource, 'codebuildProject') }
-    case 'sagemaker':
-      return { service, label, pipelineName: check(resource, 'sagemakerPipeline') }
-    case 'codearts': {
-      const [projectId = '', pipelineId = '', extra] = resource.split('/')
-      if (extra !== undefined || pipelineId === '')
-        throw new InputError(
-          where,
-          `'${line}' is not PROJECT_ID/PIPELINE_ID`,
-          'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)'
-        )
-      return {
-        service,
-        label,
-        projectId: check(projectId, 'codeartsId'),
-        pipelineId: check(pipelineId, 'codeartsId')
-      }
-    }
-  }
+  if (service === undefined || resource === '')
+    throw new InputError(where, `'${shorten(line)}' is not a target`, FORMS)
+  return service.fromLine(resource, where)
 }

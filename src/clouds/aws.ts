@@ -1,4 +1,34 @@
-import type { ProviderContext } from '../model/provider.js'
+import { InputError } from '../model/errors.js'
+import { expectPattern, type Pattern } from '../model/validate.js'
+import type { Cloud, ProviderContext } from '../services/service.js'
+
+const REGION: Pattern = { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
+
+/**
+ * AWS: the region from the `region` input, then AWS_REGION / AWS_DEFAULT_REGION. Credentials are the SDK's
+ * default chain (environment, OIDC via aws-actions/configure-aws-credentials, instance roles), read by the SDK.
+ */
+export const aws: Cloud = {
+  name: 'aws',
+  inputs: [],
+  secretInputs: [],
+  secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+  connect(given, env) {
+    const region = given('region') ?? firstSet(env, 'AWS_REGION', 'AWS_DEFAULT_REGION')
+    if (region === undefined)
+      throw new InputError(
+        'region',
+        'no AWS region is set',
+        'the region input, or AWS_REGION / AWS_DEFAULT_REGION (aws-actions/configure-aws-credentials sets it)'
+      )
+    return { region: expectPattern('region', region, REGION) }
+  }
+}
+
+/** The first of `names` set (not blank) in `env`, trimmed. */
+export function firstSet(env: NodeJS.ProcessEnv, ...names: string[]): string | undefined {
+  return names.map(n => env[n]?.trim()).find(v => v)
+}
 
 /**
  * Client settings shared by the AWS providers. Credentials come from the SDK's default chain (so OIDC via

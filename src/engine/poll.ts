@@ -1,8 +1,8 @@
 import { fullJitter, type BackoffPolicy } from '../transport/caller.js'
 import { Cancelled, narrowed, withSignal } from '../transport/cancellation.js'
-import { errorMessage, isThrottling, isTransient } from '../model/errors.js'
+import { errorMessage, isThrottling, isTransient } from '../transport/classify.js'
 import type { Progress } from '../model/provider.js'
-import type { Clock } from '../transport/token-bucket.js'
+import type { Clock } from '../transport/clock.js'
 
 export interface PollOptions {
   intervalMs: number

@@ -1,9 +1,11 @@
-import { createCaller, DEFAULT_BACKOFF } from '../transport/caller.js'
-import type { Connection } from '../action/inputs.js'
-import { TokenBucket, type Clock } from '../transport/token-bucket.js'
-import type { Service } from '../model/target.js'
 import type { Provider } from '../model/provider.js'
-import { loadProviderModule } from '../services/registry.js'
+import type { Connection } from '../model/request.js'
+import type { TargetBase } from '../model/target.js'
+import { serviceOf } from '../services/registry.js'
+import type { ServiceDescriptor } from '../services/service.js'
+import { createCaller, DEFAULT_BACKOFF } from '../transport/caller.js'
+import type { Clock } from '../transport/clock.js'
+import { TokenBucket } from '../transport/token-bucket.js'
 
 /** Requests per second per service before any throttling is seen; throttling halves it (adaptive). */
 export const DEFAULT_RATE_PER_SERVICE = 100
@@ -20,14 +22,16 @@ export interface ProviderSetDeps {
  * service, shared by every target of that service.
  */
 export class ProviderSet {
-  private readonly providers = new Map<Service, Promise<Provider>>()
+  private readonly providers = new Map<ServiceDescriptor, Promise<Provider>>()
 
   constructor(
     private readonly connection: Connection,
     private readonly deps: ProviderSetDeps
   ) {}
 
-  get(service: Service): Promise<Provider> {
+  /** The provider of the target's service. */
+  for(target: TargetBase): Promise<Provider> {
+    const service = serviceOf(target)
     let provider = this.providers.get(service)
     if (provider === undefined) {
       provider = this.build(service)
@@ -36,18 +40,18 @@ export class ProviderSet {
     return provider
   }
 
-  private async build(service: Service): Promise<Provider> {
-    const module = await loadProviderModule(service)
+  private async build(service: ServiceDescriptor): Promise<Provider> {
+    const module = await service.load()
     const { clock, random, log } = this.deps
     const limiter = new TokenBucket(this.deps.ratePerService ?? DEFAULT_RATE_PER_SERVICE, clock)
     const call = createCaller(module.errors, { clock, random, policy: DEFAULT_BACKOFF, limiter, log })
-    const { awsRegion, huaweiRegion, endpoint, huawei } = this.connection
-    const region = (service === 'codearts' ? huaweiRegion : awsRegion) ?? ''
+    const { endpoint, clouds } = this.connection
+    const { region = '', credentials } = clouds[service.cloud.name] ?? {}
     return module.create({
       region,
       call,
-      ...(endpoint ? { endpoint } : {}),
-      ...(huawei ? { huawei } : {})
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(credentials !== undefined ? { credentials } : {})
     })
   }
 }

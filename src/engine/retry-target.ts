@@ -1,59 +1,24 @@
-import { Cancelled, withSignal } from '../transport/cancellation.js'
-import { errorMessage } from '../model/errors.js'
-import { deriveToken } from './idempotency.js'
-import type { ActionRequest } from '../action/inputs.js'
 import type { Provider } from '../model/provider.js'
-import type { Clock } from '../transport/token-bucket.js'
-import type { RunLedger } from './run-ledger.js'
+import type { ActionRequest } from '../model/request.js'
+import type { TargetBase, TargetResult } from '../model/target.js'
 import { cleanResult } from '../model/text.js'
+import { Cancelled } from '../transport/cancellation.js'
+import { errorMessage } from '../transport/classify.js'
+import { decide } from './decide.js'
+import { follow } from './follow.js'
+import { deriveToken } from './idempotency.js'
 import { sendRetryOnce } from './send-retry.js'
-import type { Target, TargetResult } from '../model/target.js'
-import { formatDuration, pollUntilDone } from './poll.js'
+import { initialResult, targetLog, type TargetDeps } from './target-deps.js'
 
-export interface TargetDeps {
-  clock: Clock
-  random: () => number
-  signal: AbortSignal
-  log: (message: string) => void
-  warn: (message: string) => void
-  /** What this run already retried: overlapping target lines must not retry one execution twice. */
-  ledger?: RunLedger
-  /** Called as soon as the retry is accepted, before any wait, so outputs exist even if the wait is cut short. */
-  onStarted?: (result: TargetResult) => void
-  /**
-   * Called as the target moves on with what it would report if the step were cut off right then, so a
-   * cancelled step can still write every result within its few seconds.
-   */
-  onProgress?: (result: TargetResult) => void
-}
-
-/** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
-export const STOP_WITHIN_MS = 3000
+export type { TargetDeps } from './target-deps.js'
+export { STOP_WITHIN_MS } from './follow.js'
 
 /** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
-export function notStarted(target: Target): TargetResult {
+export function notStarted(target: TargetBase): TargetResult {
   return cleanResult(
-    {
-      ...initialResult(target),
-      status: 'cancelled',
-      message: 'not started: the workflow was cancelled'
-    },
+    { ...initialResult(target), status: 'cancelled', message: 'not started: the workflow was cancelled' },
     []
   )
-}
-
-function initialResult(target: Target): TargetResult {
-  return {
-    service: target.service,
-    target: target.label,
-    retried: false,
-    executionId: target.executionId ?? '',
-    executionArn: '',
-    stageName: target.service === 'codepipeline' ? (target.stageName ?? '') : '',
-    status: 'error',
-    consoleUrl: '',
-    message: ''
-  }
 }
 
 /** The message of a target whose retry call was cut off with its answer unknown. */
@@ -66,90 +31,43 @@ function mayHaveBeenApplied(result: TargetResult): string {
 }
 
 /**
- * One target from start to end: discover, check the attempt cap, retry (or only report in dry-run), and
- * with `wait` follow the execution. Never throws: any failure becomes a result with status `error`.
+ * One target from start to end: decide (discover, apply the rules), retry once, and with `wait` follow the
+ * execution. Never throws: any failure becomes a result with status `error` (or `cancelled`). Every result
+ * it reports is clean (one line, capped, links only to the provider's console).
  */
 export async function retryTarget(
-  target: Target,
+  target: TargetBase,
   provider: Provider,
   request: ActionRequest,
   deps: TargetDeps
 ): Promise<TargetResult> {
-  const settled = await settle(target, provider, request, deps)
-  return cleanResult(settled, provider.consoleHosts)
-}
-
-async function settle(
-  target: Target,
-  provider: Provider,
-  request: ActionRequest,
-  deps: TargetDeps
-): Promise<TargetResult> {
-  const log = (message: string): void => deps.log(`${target.label}: ${message}`)
-  const progress = (r: TargetResult): void => deps.onProgress?.(cleanResult(r, provider.consoleHosts))
+  const clean = (r: TargetResult): TargetResult => cleanResult(r, provider.consoleHosts)
+  const progress = (r: TargetResult): void => deps.onProgress?.(clean(r))
+  const log = targetLog(target, deps)
+  // No new API work once the workflow is cancelled.
+  if (deps.signal.aborted) return notStarted(target)
   let result = initialResult(target)
   // Whether a retry call is out: a cancel from here on may have let it through.
   let sending = false
-  // No new API work once the workflow is cancelled.
-  if (deps.signal.aborted) return notStarted(target)
   progress({
     ...result,
     status: 'cancelled',
     message: 'cut off while reading the execution; nothing was retried'
   })
   try {
-    const discovery = await provider.discover(target)
-    if (discovery.kind === 'nothing') {
-      const by = deps.ledger?.retriedBy(target)
-      const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason
-      log(`nothing to retry: ${reason}`)
-      return { ...result, status: 'nothing-to-retry', message: reason }
-    }
-    if (discovery.kind === 'skip') {
-      deps.warn(`${target.label}: not retried: ${discovery.reason}`)
-      return { ...result, status: 'skipped', message: `not retried: ${discovery.reason}` }
-    }
-    const candidate = discovery.candidate
-    result = {
-      ...result,
-      executionId: candidate.executionId,
-      stageName: candidate.stageName ?? result.stageName,
-      consoleUrl: candidate.consoleUrl
-    }
-    log(`found ${candidate.description}`)
-    if (candidate.attemptsBasis)
-      log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`)
-
-    const attempts = candidate.previousAttempts
-    if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
-      const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`
-      deps.warn(`${target.label}: ${message}`)
-      return { ...result, status: 'skipped', message }
-    }
-    const owner = deps.ledger?.claim(
-      target,
-      `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
-    )
-    if (owner !== undefined) {
-      log(`already handled by ${owner} in this run`)
-      return {
-        ...result,
-        status: 'nothing-to-retry',
-        message: `${candidate.description}: already handled by ${owner} in this run`
-      }
-    }
-    if (request.dryRun) {
-      log('dry-run: not retrying')
-      return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
-    }
-
+    const decision = await decide(target, provider, request, result, deps)
+    result = decision.result
+    if (decision.kind === 'done') return clean(result)
+    const { candidate } = decision
     // Cancelled during discovery: no retry call starts.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
     if (deps.signal.aborted)
-      return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
-    const token =
-      request.idempotencyToken ??
-      deriveToken(target.service, candidate.executionId, candidate.previousAttempts)
+      return clean({
+        ...result,
+        status: 'cancelled',
+        message: 'cut off by the cancellation; nothing was retried'
+      })
+
     sending = true
     progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) })
     const sent = await sendRetryOnce(
@@ -158,19 +76,21 @@ async function settle(
       candidate,
       {
         mode: request.retryMode,
-        token,
+        token:
+          request.idempotencyToken ??
+          deriveToken(target.service, candidate.executionId, candidate.previousAttempts),
         ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
       },
       { maxAttempts: request.maxAttempts, log }
     )
+    sending = false
     if (sent.kind === 'not-sent') {
       if (sent.status === 'skipped') deps.warn(`${target.label}: ${sent.message}`)
       else log(sent.message)
-      return { ...result, status: sent.status, message: sent.message }
+      return clean({ ...result, status: sent.status, message: sent.message })
     }
-    sending = false
-    const { started } = sent
-    if (sent.note) log(sent.note)
+    const { started, note } = sent
+    if (note) log(note)
     result = {
       ...result,
       retried: true,
@@ -179,77 +99,30 @@ async function settle(
       stageName: started.stageName ?? result.stageName,
       consoleUrl: started.consoleUrl,
       status: 'in-progress',
-      message: `retried ${candidate.description}${sent.note ? ` (${sent.note})` : ''}`
+      message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
     }
     log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)
     deps.ledger?.retried(target)
     progress(result)
-    deps.onStarted?.(cleanResult(result, provider.consoleHosts))
-    if (!request.wait) return result
-
-    const wait = request.wait
-    const outcome = await pollUntilDone(() => provider.status(target, started), {
-      intervalMs: wait.pollIntervalMs,
-      timeoutMs: wait.timeoutMs,
-      clock: deps.clock,
-      random: deps.random,
-      signal: deps.signal,
-      log
-    })
-    const took = formatDuration(outcome.elapsedMs)
-    switch (outcome.kind) {
-      case 'ended': {
-        const { state, reason } = outcome.progress
-        const status = state === 'in-progress' ? 'failed' : state
-        log(`${status} after ${took}${reason ? `: ${reason}` : ''}`)
-        return {
-          ...result,
-          status,
-          message: `${result.message}; ${status} after ${took}${reason ? `: ${reason}` : ''}`
-        }
-      }
-      case 'timed-out': {
-        const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`
-        deps.warn(`${target.label}: ${message}`)
-        return { ...result, status: 'timed-out', message }
-      }
-      case 'aborted': {
-        if (!wait.cancelOnAbort) {
-          log('cancelled while waiting; the execution keeps running')
-          return {
-            ...result,
-            status: 'in-progress',
-            message: `wait cancelled after ${took}; execution left running`
-          }
-        }
-        log('cancelled while waiting; stopping the execution (cancel-on-abort)')
-        const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`
-        progress({ ...result, status: 'in-progress', message: unconfirmed })
-        try {
-          // The step's own signal is aborted: the stop call gets a short bound of its own instead.
-          await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () =>
-            provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)')
-          )
-        } catch (error) {
-          const message = `${unconfirmed} (${errorMessage(error)}); it may still be running`
-          deps.warn(`${target.label}: ${message}`)
-          return { ...result, status: 'in-progress', message }
-        }
-        return { ...result, status: 'stopped', message: `wait cancelled after ${took}; execution stopped` }
-      }
-    }
+    deps.onStarted?.(clean(result))
+    if (!request.wait) return clean(result)
+    return clean(await follow(target, provider, started, result, request.wait, deps, progress))
   } catch (error) {
     if (error instanceof Cancelled) {
       if (sending && error.maybeApplied) {
         const message = mayHaveBeenApplied(result)
         deps.warn(`${target.label}: ${message}`)
-        return { ...result, status: 'error', message }
+        return clean({ ...result, status: 'error', message })
       }
       log('cancelled; nothing was retried')
-      return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
+      return clean({
+        ...result,
+        status: 'cancelled',
+        message: 'cut off by the cancellation; nothing was retried'
+      })
     }
     const message = errorMessage(error)
     deps.warn(`${target.label}: ${message}`)
-    return { ...result, status: 'error', message }
+    return clean({ ...result, status: 'error', message })
   }
 }

@@ -1,4 +1,5 @@
-import type { Target } from '../model/target.js'
+import type { TargetBase } from '../model/target.js'
+import { serviceOf } from '../services/registry.js'
 
 /**
  * What this run has retried, so that two target lines that overlap (a whole pipeline and one of its stages)
@@ -9,7 +10,7 @@ export class RunLedger {
   private readonly resources = new Map<string, string>()
 
   /** Takes an execution for `target`; returns the label that already had it, or undefined if it is ours. */
-  claim(target: Target, executionKey: string): string | undefined {
+  claim(target: TargetBase, executionKey: string): string | undefined {
     const owner = this.executions.get(executionKey)
     if (owner !== undefined) return owner
     this.executions.set(executionKey, target.label)
@@ -17,25 +18,17 @@ export class RunLedger {
   }
 
   /** Records a retry of the target's resource (pipeline, project), the unit a later line discovers from. */
-  retried(target: Target): void {
+  retried(target: TargetBase): void {
     this.resources.set(resourceKey(target), target.label)
   }
 
   /** Which earlier target of this run retried this target's resource, if any. */
-  retriedBy(target: Target): string | undefined {
+  retriedBy(target: TargetBase): string | undefined {
     return this.resources.get(resourceKey(target))
   }
 }
 
-function resourceKey(target: Target): string {
-  switch (target.service) {
-    case 'codepipeline':
-      return `codepipeline:${target.pipelineName}`
-    case 'codearts':
-      return `codearts:${target.projectId}/${target.pipelineId}`
-    case 'sagemaker':
-      return `sagemaker:${target.pipelineName ?? ''}`
-    default:
-      return `${target.service}:${target.projectName ?? ''}`
-  }
+/** Its service's resource (pipeline, project) with the service's name: what a later line discovers from. */
+function resourceKey(target: TargetBase): string {
+  return `${target.service}:${serviceOf(target).resourceKey(target)}`
 }

@@ -1,7 +1,8 @@
 import { Cancelled } from '../transport/cancellation.js'
-import { errorMessage, isMaybeApplied, ServiceCallError, TargetError } from '../model/errors.js'
+import { errorMessage, isMaybeApplied } from '../transport/classify.js'
+import { ServiceCallError, TargetError } from '../model/errors.js'
 import type { Candidate, Provider, RetryRequest, Snapshot, Started } from '../model/provider.js'
-import type { Service, TargetOf } from '../model/target.js'
+import type { TargetBase } from '../model/target.js'
 
 /** What became of one retry call: accepted, or nothing sent because the execution changed meanwhile. */
 export type SendOutcome =
@@ -42,9 +43,9 @@ export function changedSince(candidate: Candidate, snapshot: Snapshot): boolean 
  * - an answer that never came readable back is "maybe applied": a changed execution is then reported as
  *   this step's retry, an unchanged one after the bound as an error that says so.
  */
-export async function sendRetryOnce<S extends Service>(
-  provider: Provider<S>,
-  target: TargetOf<S>,
+export async function sendRetryOnce(
+  provider: Provider,
+  target: TargetBase,
   candidate: Candidate,
   request: RetryRequest,
   deps: SendDeps

@@ -1,5 +1,4 @@
-import type { Service, TargetOf } from './target.js'
-import type { Caller } from '../transport/caller.js'
+import type { TargetBase } from './target.js'
 
 /** A failed execution that may be retried, found by discovery or named by the user. */
 export interface Candidate {
@@ -72,33 +71,24 @@ export interface Progress {
  * One retry API behind one interface. A provider is built per service and connection; it is stateless
  * between calls so one instance can serve many targets at once.
  */
-export interface Provider<S extends Service = Service> {
+export interface Provider<T extends TargetBase = TargetBase> {
   /** Hosts (and their subdomains) of the provider's console: the only links shown, always `https`. */
   readonly consoleHosts: readonly string[]
   /** Find what to retry: the named execution, or the latest one if it failed. */
-  discover(target: TargetOf<S>): Promise<Discovery>
+  discover(target: T): Promise<Discovery>
   /** Read the candidate's execution again: the same failure (same revision), or changed since. */
-  recheck(target: TargetOf<S>, candidate: Candidate): Promise<Snapshot>
+  recheck(target: T, candidate: Candidate): Promise<Snapshot>
   /** Retry the candidate once; must not turn a lost answer into a second retry. */
-  retry(target: TargetOf<S>, candidate: Candidate, request: RetryRequest): Promise<Started>
+  retry(target: T, candidate: Candidate, request: RetryRequest): Promise<Started>
   /** Read the retried execution's status. */
-  status(target: TargetOf<S>, started: Started): Promise<Progress>
+  status(target: T, started: Started): Promise<Progress>
   /** Stop the retried execution (cancel-on-abort). */
-  stop(target: TargetOf<S>, started: Started, reason: string): Promise<void>
+  stop(target: T, started: Started, reason: string): Promise<void>
 }
 
-/** What every provider gets: where to connect and the shared call wrapper (rate limit + back-off). */
-export interface ProviderContext {
-  /** Resolved region: AWS region, or Huawei region (may be absent for codearts with an endpoint). */
-  region: string
-  endpoint?: string
-  huawei?: HuaweiAuth
-  /** Wraps every API call of one service: rate limit, back-off, error classification. */
-  call: Caller
+/** A service's native statuses and what each means; a status not in the table is still running. */
+export type StatusTable = Readonly<Record<string, Progress['state']>>
+
+export function stateOf(table: StatusTable, status: string | undefined): Progress['state'] {
+  return (status !== undefined && Object.hasOwn(table, status) && table[status]) || 'in-progress'
 }
-
-export type HuaweiAuth =
-  | { kind: 'token'; token: string }
-  | { kind: 'aksk'; accessKey: string; secretKey: string; securityToken?: string }
-
-export type ProviderFactory<S extends Service> = (context: ProviderContext) => Provider<S>

@@ -1,46 +1,17 @@
-/** The five services and what one retry target names. */
-export const SERVICES = ['codepipeline', 'codebuild', 'codebuild-batch', 'sagemaker', 'codearts'] as const
-export type Service = (typeof SERVICES)[number]
-
-interface TargetBase {
+/**
+ * One thing to retry: a pipeline, project or workflow of one service (or one named execution of it). Each
+ * service folder extends this with the fields its provider needs; the generic code reads only these.
+ */
+export interface TargetBase {
+  /** The service's name, as in the `service` input and a `targets` line. */
+  service: string
   /** `SERVICE:RESOURCE`, as written in `targets` or built from the single-mode inputs. */
   label: string
   /** The execution to retry; when absent the provider discovers the latest one. */
   executionId?: string
-}
-
-export interface CodePipelineTarget extends TargetBase {
-  service: 'codepipeline'
-  pipelineName: string
+  /** A stage within the resource that this target is limited to (a CodePipeline stage). */
   stageName?: string
 }
-
-export interface CodeBuildTarget extends TargetBase {
-  service: 'codebuild'
-  /** Absent only when `executionId` is given. */
-  projectName?: string
-}
-
-export interface CodeBuildBatchTarget extends TargetBase {
-  service: 'codebuild-batch'
-  projectName?: string
-}
-
-export interface SageMakerTarget extends TargetBase {
-  service: 'sagemaker'
-  /** Absent only when `executionId` (an ARN naming the pipeline) is given. */
-  pipelineName?: string
-}
-
-export interface CodeArtsTarget extends TargetBase {
-  service: 'codearts'
-  projectId: string
-  pipelineId: string
-}
-
-export type Target =
-  CodePipelineTarget | CodeBuildTarget | CodeBuildBatchTarget | SageMakerTarget | CodeArtsTarget
-export type TargetOf<S extends Service> = Extract<Target, { service: S }>
 
 /** The `status` output values (action-interface.md). */
 export type Status =
@@ -57,7 +28,7 @@ export type Status =
 
 /** One target's outcome: the object in the `results` output. */
 export interface TargetResult {
-  service: Service
+  service: string
   target: string
   retried: boolean
   executionId: string

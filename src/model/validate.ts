@@ -1,52 +1,25 @@
 import { InputError } from './errors.js'
 import { oneLine } from './text.js'
 
-/** Documented identifier forms (action-interface.md and the API references). */
-export const PATTERNS = {
-  codepipelineName: { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' },
-  uuid: {
-    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
-  },
-  codebuildProject: {
-    re: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
-    accepted:
-      'a CodeBuild project name (2-255 characters of A-Z a-z 0-9 - _, starting with a letter or digit)'
-  },
-  codebuildBuildId: {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
-  },
-  codebuildBatchId: {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted:
-      'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
-  },
-  sagemakerPipeline: {
-    re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
-    accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
-  },
-  sagemakerExecutionArn: {
-    re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
-    max: 2048,
-    accepted:
-      'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
-  },
-  codeartsId: { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' },
-  awsRegion: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
-} as const
-
-export type PatternName = keyof typeof PATTERNS
-
-/** Idempotency token lengths: SageMaker's ClientRequestToken is 32-128; CodeBuild documents none, 128 is ours. */
-export const TOKEN_LENGTH = { sagemaker: { min: 32, max: 128 }, codebuild: { min: 1, max: 128 } } as const
+/** A documented identifier form: the pattern, an optional length cap, and how to say what is accepted. */
+export interface Pattern {
+  re: RegExp
+  accepted: string
+  max?: number
+}
 
 /** Throws an InputError naming the input when the value does not match its documented form. */
-export function expectPattern(input: string, value: string, pattern: PatternName): string {
-  const p = PATTERNS[pattern]
-  const max = 'max' in p ? p.max : Infinity
-  if (value.length > max) throw new InputError(input, `is ${value.length} characters long`, p.accepted)
-  if (!p.re.test(value)) throw new InputError(input, `'${shorten(value)}' is not valid`, p.accepted)
+export function expectPattern(input: string, value: string, pattern: Pattern): string {
+  if (value.length > (pattern.max ?? Infinity))
+    throw new InputError(input, `is ${value.length} characters long`, pattern.accepted)
+  if (!pattern.re.test(value))
+    throw new InputError(input, `'${shorten(value)}' is not valid`, pattern.accepted)
+  return value
+}
+
+/** The input's value, or an InputError saying it is required (`why`: for which service, in which case). */
+export function required(input: string, value: string | undefined, why: string, accepted: string): string {
+  if (value === undefined) throw new InputError(input, `is required ${why}`, accepted)
   return value
 }
 

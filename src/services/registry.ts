@@ -1,27 +1,34 @@
-import type { Service } from '../model/target.js'
-import type { ErrorSpec } from '../transport/caller.js'
-import type { Provider, ProviderFactory } from '../model/provider.js'
+import { InputError } from '../model/errors.js'
+import type { TargetBase } from '../model/target.js'
+import { codearts } from './codearts/index.js'
+import { codebuildBatch } from './codebuild-batch/index.js'
+import { codebuild } from './codebuild/index.js'
+import { codepipeline } from './codepipeline/index.js'
+import { sagemaker } from './sagemaker/index.js'
+import type { Cloud, ServiceDescriptor } from './service.js'
 
-/** What a provider file exports by default: how its errors read, and how to build it. */
-export interface ProviderModule<S extends Service> {
-  errors: ErrorSpec
-  create: ProviderFactory<S>
+/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
+export const SERVICES: readonly ServiceDescriptor[] = [
+  codepipeline,
+  codebuild,
+  codebuildBatch,
+  sagemaker,
+  codearts
+]
+
+export const SERVICE_NAMES: readonly string[] = SERVICES.map(s => s.name)
+
+/** The clouds the services run on, each once. */
+export const CLOUDS: readonly Cloud[] = [...new Set(SERVICES.map(s => s.cloud))]
+
+export function serviceNamed(name: string): ServiceDescriptor | undefined {
+  return SERVICES.find(s => s.name === name)
 }
 
-/**
- * One line per service. Each `import()` is its own bundle chunk, so a run only loads the SDK client of the
- * services it is asked for.
- */
-const modules: { [S in Service]: () => Promise<ProviderModule<S>> } = {
-  codepipeline: async () => (await import('./codepipeline/provider.js')).default,
-  codebuild: async () => (await import('./codebuild/provider.js')).default,
-  'codebuild-batch': async () => (await import('./codebuild-batch/provider.js')).default,
-  sagemaker: async () => (await import('./sagemaker/provider.js')).default,
-  codearts: async () => (await import('./codearts/provider.js')).default
+/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
+export function serviceOf(target: TargetBase): ServiceDescriptor {
+  const service = serviceNamed(target.service)
+  if (service === undefined)
+    throw new InputError('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '))
+  return service
 }
-
-export function loadProviderModule<S extends Service>(service: S): Promise<ProviderModule<S>> {
-  return modules[service]()
-}
-
-export type { Provider }

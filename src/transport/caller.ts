@@ -1,7 +1,8 @@
 import { Cancelled, currentSignal } from './cancellation.js'
-import type { Clock, TokenBucket } from './token-bucket.js'
+import type { Clock } from './clock.js'
+import type { TokenBucket } from './token-bucket.js'
+import { ServiceCallError } from '../model/errors.js'
 import {
-  ServiceCallError,
   errorMessage,
   errorName,
   isMaybeApplied,
@@ -11,7 +12,7 @@ import {
   isTransient,
   networkCode,
   requestIdOf
-} from '../model/errors.js'
+} from './classify.js'
 
 /** Bounds for trying a transient failure again: full jitter, at least 3 attempts, about a minute at most. */
 export interface BackoffPolicy {

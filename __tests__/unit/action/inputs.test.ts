@@ -1,6 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { InputError } from '../../../src/model/errors.js'
-import { CODEARTS_REGIONS } from '../../../src/clouds/huawei/endpoints.js'
+import { CODEARTS_REGIONS } from '../../../src/services/codearts/endpoints.js'
 import { readRequest, type InputName } from '../../../src/action/inputs.js'
 
 type Inputs = Partial<Record<InputName, string>>
@@ -53,7 +53,7 @@ describe('defaults', () => {
       dryRun: false,
       maxAttempts: 3,
       concurrency: 4,
-      connection: { awsRegion: 'us-east-1' }
+      connection: { clouds: { aws: { region: 'us-east-1' } } }
     })
   })
 
@@ -422,12 +422,12 @@ describe('retry-mode', () => {
 describe('region resolution', () => {
   it('AWS: the input, then AWS_REGION, then AWS_DEFAULT_REGION', () => {
     const env = { AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'ap-south-1' }
-    expect(read({ ...cp, region: 'us-west-2' }, env).connection.awsRegion).toBe('us-west-2')
-    expect(read(cp, env).connection.awsRegion).toBe('eu-west-1')
-    expect(read(cp, { AWS_DEFAULT_REGION: 'ap-south-1' }).connection.awsRegion).toBe('ap-south-1')
-    expect(read(cp, { AWS_REGION: '  ', AWS_DEFAULT_REGION: 'ap-south-1' }).connection.awsRegion).toBe(
-      'ap-south-1'
-    )
+    expect(read({ ...cp, region: 'us-west-2' }, env).connection.clouds.aws?.region).toBe('us-west-2')
+    expect(read(cp, env).connection.clouds.aws?.region).toBe('eu-west-1')
+    expect(read(cp, { AWS_DEFAULT_REGION: 'ap-south-1' }).connection.clouds.aws?.region).toBe('ap-south-1')
+    expect(
+      read(cp, { AWS_REGION: '  ', AWS_DEFAULT_REGION: 'ap-south-1' }).connection.clouds.aws?.region
+    ).toBe('ap-south-1')
   })
 
   it('AWS: no region anywhere, or a malformed one, is an input error naming region', () => {
@@ -439,12 +439,12 @@ describe('region resolution', () => {
   it('codearts: the input, then HUAWEICLOUD_SDK_REGION, then HUAWEI_CLOUD_REGION', () => {
     const creds = { HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'S' }
     const env = { ...creds, HUAWEICLOUD_SDK_REGION: 'cn-north-4', HUAWEI_CLOUD_REGION: 'ap-southeast-3' }
-    expect(read({ ...ca, region: 'cn-south-1' }, env).connection.huaweiRegion).toBe('cn-south-1')
-    expect(read(ca, env).connection.huaweiRegion).toBe('cn-north-4')
-    expect(read(ca, { ...creds, HUAWEI_CLOUD_REGION: 'ap-southeast-3' }).connection.huaweiRegion).toBe(
-      'ap-southeast-3'
-    )
-    expect(read(ca, env).connection.awsRegion).toBeUndefined()
+    expect(read({ ...ca, region: 'cn-south-1' }, env).connection.clouds.huawei?.region).toBe('cn-south-1')
+    expect(read(ca, env).connection.clouds.huawei?.region).toBe('cn-north-4')
+    expect(
+      read(ca, { ...creds, HUAWEI_CLOUD_REGION: 'ap-southeast-3' }).connection.clouds.huawei?.region
+    ).toBe('ap-southeast-3')
+    expect(read(ca, env).connection.clouds.aws?.region).toBeUndefined()
   })
 
   it('codearts: a region without a known endpoint is rejected unless endpoint is set', () => {
@@ -454,7 +454,7 @@ describe('region resolution', () => {
     expect(message).toContain('endpoint')
     const r = read({ ...ca, region: 'xx-nowhere-9', endpoint: 'https://pipeline.example.com' }, env)
     expect(r.connection).toMatchObject({
-      huaweiRegion: 'xx-nowhere-9',
+      clouds: { huawei: { region: 'xx-nowhere-9' } },
       endpoint: 'https://pipeline.example.com'
     })
   })
@@ -470,7 +470,7 @@ describe('region resolution', () => {
     const env = { HUAWEICLOUD_SDK_AK: 'A', HUAWEICLOUD_SDK_SK: 'S' }
     inputError(ca, 'region', env)
     const r = read({ ...ca, endpoint: 'http://127.0.0.1:8080' }, env)
-    expect(r.connection.huaweiRegion).toBeUndefined()
+    expect(r.connection.clouds.huawei?.region).toBeUndefined()
     expect(r.connection.endpoint).toBe('http://127.0.0.1:8080')
   })
 
@@ -484,7 +484,11 @@ describe('Huawei credentials', () => {
 
   it('inputs win over env', () => {
     const r = read({ ...ca, 'huaweicloud-ak': 'AKIN', 'huaweicloud-sk': 'SKIN' }, HW_ENV)
-    expect(r.connection.huawei).toEqual({ kind: 'aksk', accessKey: 'AKIN', secretKey: 'SKIN' })
+    expect(r.connection.clouds.huawei?.credentials).toEqual({
+      kind: 'aksk',
+      accessKey: 'AKIN',
+      secretKey: 'SKIN'
+    })
   })
 
   it('env: HUAWEICLOUD_SDK_* before HUAWEI_CLOUD_* (huaweicloud/auth-action)', () => {
@@ -495,9 +499,17 @@ describe('Huawei credentials', () => {
       HUAWEI_CLOUD_ACCESS_KEY_ID: 'A2',
       HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'S2'
     }
-    expect(read(ca, env).connection.huawei).toEqual({ kind: 'aksk', accessKey: 'A1', secretKey: 'S1' })
+    expect(read(ca, env).connection.clouds.huawei?.credentials).toEqual({
+      kind: 'aksk',
+      accessKey: 'A1',
+      secretKey: 'S1'
+    })
     const authAction = { ...region, HUAWEI_CLOUD_ACCESS_KEY_ID: 'A2', HUAWEI_CLOUD_SECRET_ACCESS_KEY: 'S2' }
-    expect(read(ca, authAction).connection.huawei).toEqual({ kind: 'aksk', accessKey: 'A2', secretKey: 'S2' })
+    expect(read(ca, authAction).connection.clouds.huawei?.credentials).toEqual({
+      kind: 'aksk',
+      accessKey: 'A2',
+      secretKey: 'S2'
+    })
   })
 
   it('security token goes with AK/SK', () => {
@@ -505,26 +517,39 @@ describe('Huawei credentials', () => {
       { ...ca, 'huaweicloud-ak': 'A', 'huaweicloud-sk': 'S', 'huaweicloud-security-token': 'ST' },
       region
     )
-    expect(r.connection.huawei).toEqual({ kind: 'aksk', accessKey: 'A', secretKey: 'S', securityToken: 'ST' })
-    expect(read(ca, { ...HW_ENV, HUAWEICLOUD_SDK_SECURITY_TOKEN: 'STE' }).connection.huawei).toMatchObject({
+    expect(r.connection.clouds.huawei?.credentials).toEqual({
+      kind: 'aksk',
+      accessKey: 'A',
+      secretKey: 'S',
+      securityToken: 'ST'
+    })
+    expect(
+      read(ca, { ...HW_ENV, HUAWEICLOUD_SDK_SECURITY_TOKEN: 'STE' }).connection.clouds.huawei?.credentials
+    ).toMatchObject({
       securityToken: 'STE'
     })
   })
 
   it('auth token: input, then env; AK/SK wins at the same level; an input token wins over env AK/SK', () => {
-    expect(read({ ...ca, 'huaweicloud-auth-token': 'TOK' }, region).connection.huawei).toEqual({
+    expect(
+      read({ ...ca, 'huaweicloud-auth-token': 'TOK' }, region).connection.clouds.huawei?.credentials
+    ).toEqual({
       kind: 'token',
       token: 'TOK'
     })
-    expect(read(ca, { ...region, HUAWEICLOUD_AUTH_TOKEN: 'ETOK' }).connection.huawei).toEqual({
+    expect(
+      read(ca, { ...region, HUAWEICLOUD_AUTH_TOKEN: 'ETOK' }).connection.clouds.huawei?.credentials
+    ).toEqual({
       kind: 'token',
       token: 'ETOK'
     })
     expect(
       read({ ...ca, 'huaweicloud-ak': 'A', 'huaweicloud-sk': 'S', 'huaweicloud-auth-token': 'TOK' }, region)
-        .connection.huawei
+        .connection.clouds.huawei?.credentials
     ).toMatchObject({ kind: 'aksk' })
-    expect(read({ ...ca, 'huaweicloud-auth-token': 'TOK' }, HW_ENV).connection.huawei).toEqual({
+    expect(
+      read({ ...ca, 'huaweicloud-auth-token': 'TOK' }, HW_ENV).connection.clouds.huawei?.credentials
+    ).toEqual({
       kind: 'token',
       token: 'TOK'
     })

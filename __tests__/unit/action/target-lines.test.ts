@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/model/errors.js'
-import { parseTargetList } from '../../../src/action/target-lines.js'
+import { parseTargetLines } from '../../../src/action/target-lines.js'
 
 const CA_PROJECT = '0123456789abcdef0123456789abcdef'
 const CA_PIPELINE = 'fedcba9876543210fedcba9876543210'
@@ -8,7 +8,7 @@ const CA_PIPELINE = 'fedcba9876543210fedcba9876543210'
 function errorOf(text: string): string {
   let caught: unknown
   try {
-    parseTargetList(text)
+    parseTargetLines(text)
   } catch (error) {
     caught = error
   }
@@ -19,7 +19,7 @@ function errorOf(text: string): string {
   return message
 }
 
-describe('parseTargetList', () => {
+describe('parseTargetLines', () => {
   it('parses every service form, in order', () => {
     const text = [
       'codepipeline:release-pipeline',
@@ -29,7 +29,7 @@ describe('parseTargetList', () => {
       'sagemaker:train-and-register',
       `codearts:${CA_PROJECT}/${CA_PIPELINE}`
     ].join('\n')
-    expect(parseTargetList(text)).toEqual([
+    expect(parseTargetLines(text)).toEqual([
       { service: 'codepipeline', label: 'codepipeline:release-pipeline', pipelineName: 'release-pipeline' },
       {
         service: 'codepipeline',
@@ -59,7 +59,7 @@ describe('parseTargetList', () => {
       'sagemaker:train\r',
       ''
     ].join('\n')
-    expect(parseTargetList(text).map(t => t.label)).toEqual(['codebuild:p1', 'sagemaker:train'])
+    expect(parseTargetLines(text).map(t => t.label)).toEqual(['codebuild:p1', 'sagemaker:train'])
   })
 
   it('a list of only comments is an error', () => {

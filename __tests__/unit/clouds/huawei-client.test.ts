@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createHuaweiClient, HuaweiServiceError } from '../../../src/clouds/huawei/client.js'
-import { isNetworkError, isServerError, isThrottling, isTransient, requestIdOf } from '../../../src/model/errors.js'
+import {
+  isNetworkError,
+  isServerError,
+  isThrottling,
+  isTransient,
+  requestIdOf
+} from '../../../src/transport/classify.js'
 
 const require = createRequire(import.meta.url)
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner') as {

@@ -4,7 +4,7 @@ import { createCaller, DEFAULT_BACKOFF, toServiceCallError } from '../../../src/
 import { withSignal } from '../../../src/transport/cancellation.js'
 import { ServiceCallError } from '../../../src/model/errors.js'
 import type { Progress } from '../../../src/model/provider.js'
-import type { Clock } from '../../../src/transport/token-bucket.js'
+import type { Clock } from '../../../src/transport/clock.js'
 import { formatDuration, pollUntilDone, type PollOptions } from '../../../src/engine/poll.js'
 
 const START = 1_000_000

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock } from '../../support/context.js'
 import { Cancelled, currentSignal, withSignal } from '../../../src/transport/cancellation.js'
 import { deriveToken } from '../../../src/engine/idempotency.js'
-import type { ActionRequest } from '../../../src/action/inputs.js'
+import type { ActionRequest } from '../../../src/model/request.js'
 import type {
   Candidate,
   Discovery,
@@ -14,7 +14,8 @@ import type {
 } from '../../../src/model/provider.js'
 import { RunLedger } from '../../../src/engine/run-ledger.js'
 import { retryTarget, type TargetDeps } from '../../../src/engine/retry-target.js'
-import type { Target, TargetResult } from '../../../src/model/target.js'
+import type { TargetResult } from '../../../src/model/target.js'
+import type { CodePipelineTarget as Target } from '../../../src/services/codepipeline/index.js'
 
 const target: Target = {
   service: 'codepipeline',
@@ -93,7 +94,7 @@ function request(overrides: Partial<ActionRequest> = {}): ActionRequest {
     dryRun: false,
     maxAttempts: 3,
     concurrency: 1,
-    connection: { awsRegion: 'us-east-1' },
+    connection: { clouds: { aws: { region: 'us-east-1' } } },
     ...overrides
   }
 }

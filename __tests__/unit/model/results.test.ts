@@ -3,15 +3,11 @@ import {
   failureLine,
   isFailure,
   MAX_RESULTS_CHARS,
-  OUTPUT_NAMES,
   resultsFileContent,
-  resultsOutput,
-  singleOutputs,
-  summaryMarkup,
-  summaryRow,
-  targetsOutputs,
-  totalsLine
+  resultsOutput
 } from '../../../src/model/results.js'
+import { OUTPUT_NAMES, singleOutputs, targetsOutputs } from '../../../src/action/outputs.js'
+import { summaryMarkup, summaryRow, totalsLine } from '../../../src/action/summary.js'
 import type { Status, TargetResult } from '../../../src/model/target.js'
 
 function result(overrides: Partial<TargetResult> = {}): TargetResult {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '@actions/core'
 import { createLog, MAX_WARNINGS } from '../../../src/action/log.js'
-import { summaryMarkup, summaryRow } from '../../../src/model/results.js'
+import { summaryMarkup, summaryRow } from '../../../src/action/summary.js'
 import { cleanResult, cut, isConsoleLink, MAX_TEXT, oneLine, summaryText } from '../../../src/model/text.js'
 import type { TargetResult } from '../../../src/model/target.js'
 

@@ -11,7 +11,7 @@ import {
 import codebuildBatch from '../../../src/services/codebuild-batch/provider.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import type { Candidate, Started } from '../../../src/model/provider.js'
-import type { CodeBuildBatchTarget } from '../../../src/model/target.js'
+import type { CodeBuildBatchTarget } from '../../../src/services/codebuild-batch/index.js'
 import { networkError, sdkError, testContext } from '../../support/context.js'
 
 const cb = mockClient(CodeBuildClient)

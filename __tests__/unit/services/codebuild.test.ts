@@ -11,7 +11,7 @@ import {
 import codebuild from '../../../src/services/codebuild/provider.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import type { Candidate, Started } from '../../../src/model/provider.js'
-import type { CodeBuildTarget } from '../../../src/model/target.js'
+import type { CodeBuildTarget } from '../../../src/services/codebuild/index.js'
 import { networkError, sdkError, testContext } from '../../support/context.js'
 
 const cb = mockClient(CodeBuildClient)

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-codepipeline'
 import provider, { consoleUrl, errors } from '../../../src/services/codepipeline/provider.js'
 import type { Candidate, Provider } from '../../../src/model/provider.js'
-import type { CodePipelineTarget } from '../../../src/model/target.js'
+import type { CodePipelineTarget } from '../../../src/services/codepipeline/index.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import { networkError, sdkError, sendOnce, testContext } from '../../support/context.js'
 
@@ -61,7 +61,7 @@ function givenNewest(status: PipelineExecutionStatus, id = NEWEST): void {
 }
 
 let context: ReturnType<typeof testContext>
-let cpProvider: Provider<'codepipeline'>
+let cpProvider: Provider<CodePipelineTarget>
 
 beforeEach(() => {
   cp.reset()

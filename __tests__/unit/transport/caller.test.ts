@@ -1,6 +1,11 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock, networkError, sdkError } from '../../support/context.js'
-import { createCaller, fullJitter, type BackoffPolicy, type ErrorSpec } from '../../../src/transport/caller.js'
+import {
+  createCaller,
+  fullJitter,
+  type BackoffPolicy,
+  type ErrorSpec
+} from '../../../src/transport/caller.js'
 import { Cancelled, withSignal } from '../../../src/transport/cancellation.js'
 import { ServiceCallError } from '../../../src/model/errors.js'
 import { TokenBucket } from '../../../src/transport/token-bucket.js'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { fakeClock } from '../../support/context.js'
-import { systemClock, TokenBucket, type Clock } from '../../../src/transport/token-bucket.js'
+import { systemClock, type Clock } from '../../../src/transport/clock.js'
+import { TokenBucket } from '../../../src/transport/token-bucket.js'
 
 /** A clock whose sleeps end only when the test advances time. */
 function manualClock(): Clock & { advance(ms: number): Promise<void>; pending(): number } {

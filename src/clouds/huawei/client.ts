@@ -1,4 +1,4 @@
-import type { HuaweiAuth } from '../../model/provider.js'
+import type { HuaweiAuth } from './cloud.js'
 import { signRequest } from './signer.js'
 
 /**

@@ -1,20 +1,21 @@
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { createHuaweiClient, type HuaweiClient } from '../../clouds/huawei/client.js'
-import { codeartsEndpoint } from '../../clouds/huawei/endpoints.js'
+import { isHuaweiAuth } from '../../clouds/huawei/cloud.js'
+import { codeartsEndpoint } from './endpoints.js'
 import { encodePathSegment } from '../../clouds/huawei/signer.js'
 import { isConsoleLink } from '../../model/text.js'
-import type { CodeArtsTarget } from '../../model/target.js'
-import type {
-  Candidate,
-  Discovery,
-  Progress,
-  Provider,
-  ProviderContext,
-  Snapshot,
-  Started
+import { STATES, type CodeArtsTarget } from './index.js'
+import {
+  stateOf,
+  type Candidate,
+  type Discovery,
+  type Progress,
+  type Provider,
+  type Snapshot,
+  type Started
 } from '../../model/provider.js'
-import type { ProviderModule } from '../registry.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 
 const CREDENTIALS_HINT =
   'check huaweicloud-auth-token (IAM tokens expire after 24 hours) or huaweicloud-ak / huaweicloud-sk, and that the endpoint belongs to the region the credentials are for'
@@ -155,31 +156,33 @@ function revisionOf(run: PipelineRun): string {
 
 function progressOf(run: PipelineRun): Progress {
   const status = run.status ?? 'UNKNOWN'
-  switch (status) {
-    case 'COMPLETED':
-      return { state: 'succeeded' }
-    case 'FAILED':
-      return { state: 'failed', reason: failureReason(run) }
-    case 'CANCELED':
-      return { state: 'stopped', reason: 'the run was canceled' }
-    case 'IGNORED':
-      return { state: 'stopped', reason: 'the run was ignored (skipped by CodeArts)' }
-    default: {
+  const state = stateOf(STATES, status)
+  switch (state) {
+    case 'succeeded':
+      return { state }
+    case 'failed':
+      return { state, reason: failureReason(run) }
+    case 'stopped':
+      return {
+        state,
+        reason: status === 'IGNORED' ? 'the run was ignored (skipped by CodeArts)' : 'the run was canceled'
+      }
+    case 'in-progress': {
       // RUNNING, PAUSED (waiting for a manual review), SUSPEND, and any status added later: still going.
       const stages = describeStages(run, ACTIVE_STATUSES)
-      if (status === 'RUNNING')
-        return stages ? { state: 'in-progress', phase: stages } : { state: 'in-progress' }
-      return { state: 'in-progress', phase: stages ? `${stages} (${status})` : status }
+      if (status === 'RUNNING') return stages ? { state, phase: stages } : { state }
+      return { state, phase: stages ? `${stages} (${status})` : status }
     }
   }
 }
 
-function create(context: ProviderContext): Provider<'codearts'> {
+function create(context: ProviderContext): Provider<CodeArtsTarget> {
   const endpoint = context.endpoint ?? codeartsEndpoint(context.region)
   if (!endpoint)
     throw new TargetError(`no CodeArts Pipeline endpoint is known for region '${context.region}'`)
-  if (!context.huawei) throw new TargetError('no Huawei Cloud credentials are set for codearts')
-  const client: HuaweiClient = createHuaweiClient({ endpoint, auth: context.huawei })
+  const auth = context.credentials
+  if (!isHuaweiAuth(auth)) throw new TargetError('no Huawei Cloud credentials are set for codearts')
+  const client: HuaweiClient = createHuaweiClient({ endpoint, auth })
 
   const readRun = (target: CodeArtsTarget, id: string): Promise<PipelineRun> =>
     context.call('ShowPipelineRunDetail', signal =>
@@ -295,4 +298,4 @@ function create(context: ProviderContext): Provider<'codearts'> {
   }
 }
 
-export default { errors, create } satisfies ProviderModule<'codearts'>
+export default { errors, create } satisfies ProviderModule<CodeArtsTarget>

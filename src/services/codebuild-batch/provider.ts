@@ -6,8 +6,7 @@ import {
   type BuildBatch,
   type BuildGroup
 } from '@aws-sdk/client-codebuild'
-import type { ProviderModule } from '../registry.js'
-import type { ProviderContext } from '../../model/provider.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 import {
   codeBuildClient,
   codeBuildErrors,
@@ -18,6 +17,7 @@ import {
   type Run,
   type RunApi
 } from '../codebuild/runs.js'
+import type { CodeBuildBatchTarget } from './index.js'
 
 const NOUN = { one: 'batch', many: 'batches' } as const
 
@@ -107,4 +107,4 @@ export default {
     'StopBuildBatch (cancel-on-abort)'
   ]),
   create: context => createRunProvider(batchApi(context), context.region)
-} satisfies ProviderModule<'codebuild-batch'>
+} satisfies ProviderModule<CodeBuildBatchTarget>

@@ -5,8 +5,7 @@ import {
   StopBuildCommand,
   type Build
 } from '@aws-sdk/client-codebuild'
-import type { ProviderModule } from '../registry.js'
-import type { ProviderContext } from '../../model/provider.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 import {
   codeBuildClient,
   codeBuildErrors,
@@ -15,6 +14,7 @@ import {
   type Run,
   type RunApi
 } from './runs.js'
+import type { CodeBuildTarget } from './index.js'
 
 const NOUN = { one: 'build', many: 'builds' } as const
 
@@ -76,4 +76,4 @@ export default {
     'StopBuild (cancel-on-abort)'
   ]),
   create: context => createRunProvider(buildApi(context), context.region)
-} satisfies ProviderModule<'codebuild'>
+} satisfies ProviderModule<CodeBuildTarget>

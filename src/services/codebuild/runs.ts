@@ -1,18 +1,18 @@
 import { CodeBuildClient, type PhaseContext } from '@aws-sdk/client-codebuild'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import { projectOfBuildId } from '../../action/inputs.js'
-import type { CodeBuildBatchTarget, CodeBuildTarget } from '../../model/target.js'
+import type { ProviderContext } from '../service.js'
+import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
-import type {
-  Candidate,
-  Discovery,
-  Progress,
-  Provider,
-  ProviderContext,
-  RetryRequest,
-  Snapshot,
-  Started
+import {
+  type Candidate,
+  type Discovery,
+  type Progress,
+  type Provider,
+  type RetryRequest,
+  type Snapshot,
+  type Started,
+  stateOf
 } from '../../model/provider.js'
 
 /**
@@ -20,8 +20,6 @@ import type {
  * one batch call, retry with an idempotency token and report the same statuses. Each provider file only
  * supplies its five API calls (RunApi).
  */
-
-export type CodeBuildService = 'codebuild' | 'codebuild-batch'
 
 /** CodeBuild statuses that are retried; STOPPED was a person's decision. */
 export const FAILED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'FAULT', 'TIMED_OUT'])
@@ -65,9 +63,7 @@ export interface RunApi {
   stop(id: string): Promise<void>
 }
 
-type RunTarget = CodeBuildTarget | CodeBuildBatchTarget
-
-export function createRunProvider<S extends CodeBuildService>(api: RunApi, region: string): Provider<S> {
+export function createRunProvider<T extends ProjectTarget>(api: RunApi, region: string): Provider<T> {
   const { one } = api.noun
   const url = (id: string): string => consoleUrl(region, one, id)
 
@@ -135,7 +131,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
     return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
   }
 
-  async function recheck(target: RunTarget, candidate: Candidate): Promise<Snapshot> {
+  async function recheck(target: ProjectTarget, candidate: Candidate): Promise<Snapshot> {
     const runs = await head(projectOf(target))
     const id = runIdOf(candidate.executionId)
     const run = runs.find(r => r.id === id) ?? (await readOne(id))
@@ -156,7 +152,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
 
   return {
     consoleHosts: AWS_CONSOLE_HOSTS,
-    discover: (target: RunTarget) =>
+    discover: (target: ProjectTarget) =>
       target.executionId === undefined
         ? discoverLatest(projectOf(target))
         : discoverNamed(projectOf(target), target.executionId),
@@ -180,7 +176,7 @@ export function createRunProvider<S extends CodeBuildService>(api: RunApi, regio
   }
 }
 
-function projectOf(target: RunTarget): string {
+function projectOf(target: ProjectTarget): string {
   const project = target.projectName ?? projectOfBuildId(target.executionId)
   if (project === undefined) throw new TargetError(`${target.label}: no CodeBuild project named`)
   return project
@@ -269,18 +265,9 @@ function shortSource(version: string): string {
   return /^[0-9a-f]{40}$/.test(version) ? version.slice(0, 7) : version
 }
 
-const STATES: Readonly<Record<string, Progress['state']>> = {
-  IN_PROGRESS: 'in-progress',
-  SUCCEEDED: 'succeeded',
-  FAILED: 'failed',
-  FAULT: 'failed',
-  TIMED_OUT: 'failed',
-  STOPPED: 'stopped'
-}
-
 function progressOf(run: Run): Progress {
   // An absent or new status is read as still running: the poll goes on until a known end.
-  const state = STATES[run.status] ?? 'in-progress'
+  const state = stateOf(STATES, run.status)
   return {
     state,
     ...(run.phase ? { phase: run.phase } : {}),

@@ -5,24 +5,23 @@ import {
   ListPipelineExecutionsCommand,
   RetryStageExecutionCommand,
   StopPipelineExecutionCommand,
-  type PipelineExecution,
   type PipelineExecutionSummary,
   type StageState
 } from '@aws-sdk/client-codepipeline'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import type { CodePipelineTarget } from '../../model/target.js'
+import { STATES, type CodePipelineTarget } from './index.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
-import type {
-  Candidate,
-  Discovery,
-  Progress,
-  Provider,
-  ProviderContext,
-  Snapshot,
-  Started
+import {
+  type Candidate,
+  type Discovery,
+  type Progress,
+  type Provider,
+  type Snapshot,
+  type Started,
+  stateOf
 } from '../../model/provider.js'
-import type { ProviderModule } from '../registry.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 
 const IAM_ACTIONS =
   'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
@@ -60,16 +59,6 @@ export const errors: ErrorSpec = {
 const STOP_REASON_MAX = 200
 /** Error details from actions can be long (stack traces, logs): keep log lines readable. */
 const DETAIL_MAX = 300
-
-const STATES = {
-  InProgress: 'in-progress',
-  Stopping: 'in-progress',
-  Succeeded: 'succeeded',
-  Failed: 'failed',
-  Stopped: 'stopped',
-  Cancelled: 'stopped',
-  Superseded: 'stopped'
-} as const satisfies Record<NonNullable<PipelineExecution['status']>, Progress['state']>
 
 export function consoleUrl(region: string, pipelineName: string, executionId: string): string {
   return (
@@ -250,7 +239,7 @@ function failureReason(stages: StageState[], executionId: string): string | unde
   return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ')
 }
 
-export function createCodePipeline(context: ProviderContext): Provider<'codepipeline'> {
+export function createCodePipeline(context: ProviderContext): Provider<CodePipelineTarget> {
   const client = new CodePipelineClient(awsClientConfig(context))
 
   async function stagesOf(pipelineName: string): Promise<StageState[]> {
@@ -358,7 +347,7 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
       )
       const status = pipelineExecution?.status
       const state =
-        status === undefined ? undefined : (STATES as Partial<Record<string, Progress['state']>>)[status]
+        status !== undefined && Object.hasOwn(STATES, status) ? stateOf(STATES, status) : undefined
       const summary = pipelineExecution?.statusSummary
       switch (state) {
         case 'succeeded':
@@ -400,4 +389,4 @@ export function createCodePipeline(context: ProviderContext): Provider<'codepipe
   }
 }
 
-export default { errors, create: createCodePipeline } satisfies ProviderModule<'codepipeline'>
+export default { errors, create: createCodePipeline } satisfies ProviderModule<CodePipelineTarget>

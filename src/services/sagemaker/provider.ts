@@ -11,19 +11,19 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import type { SageMakerTarget } from '../../model/target.js'
+import { pipelineOfExecutionArn, STATES, type SageMakerTarget } from './index.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
-import type {
-  Candidate,
-  Discovery,
-  Progress,
-  Provider,
-  ProviderContext,
-  RetryRequest,
-  Snapshot,
-  Started
+import {
+  type Candidate,
+  type Discovery,
+  type Progress,
+  type Provider,
+  type RetryRequest,
+  type Snapshot,
+  type Started,
+  stateOf
 } from '../../model/provider.js'
-import type { ProviderModule } from '../registry.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 
 const IAM_ACTIONS = [
   'sagemaker:ListPipelineExecutions',
@@ -115,16 +115,6 @@ function revisionOf(status: string | undefined, failed: readonly PipelineExecuti
 }
 
 /** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
-function pipelineOfArn(arn: string): string | undefined {
-  return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1]
-}
-
-const STATES: Readonly<Record<string, Progress['state']>> = {
-  Succeeded: 'succeeded',
-  Failed: 'failed',
-  Stopped: 'stopped'
-}
-
 function statusOf(execution: { PipelineExecutionStatus?: string | undefined }): string {
   return execution.PipelineExecutionStatus ?? 'in an unknown state'
 }
@@ -143,7 +133,7 @@ function stopToken(nonce: string, executionArn: string): string {
   return createHash('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex')
 }
 
-function create(context: ProviderContext): Provider<'sagemaker'> {
+function create(context: ProviderContext): Provider<SageMakerTarget> {
   const client = new SageMakerClient(awsClientConfig(context))
   const { call } = context
   const url = consoleUrl(context.region)
@@ -218,7 +208,7 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
         `execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
           'is retried (RetryPipelineExecution resumes its failed steps)'
       )
-    const pipeline = pipelineOfArn(arn)
+    const pipeline = pipelineOfExecutionArn(arn)
     const newest = pipeline === undefined ? undefined : await newestExecution(pipeline)
     if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
       return {
@@ -276,7 +266,7 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
     const status = execution.PipelineExecutionStatus
     const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : []
     return {
-      state: STATES[status ?? ''] ?? 'in-progress',
+      state: stateOf(STATES, status),
       revision: revisionOf(status, failed),
       ...(status === 'Failed' ? countAttempts(failed) : {}),
       current: { executionId: arn, executionArn: arn, consoleUrl: url },
@@ -336,4 +326,4 @@ function create(context: ProviderContext): Provider<'sagemaker'> {
   }
 }
 
-export default { errors, create } satisfies ProviderModule<'sagemaker'>
+export default { errors, create } satisfies ProviderModule<SageMakerTarget>

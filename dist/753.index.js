@@ -1,0 +1,333 @@
+export const id = 753;
+export const ids = [753];
+export const modules = {
+
+/***/ 4676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ stateOf)
+/* harmony export */ });
+function stateOf(table, status) {
+    return (status !== undefined && Object.hasOwn(table, status) && table[status]) || 'in-progress';
+}
+
+
+/***/ }),
+
+/***/ 7753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   consoleUrl: () => (/* binding */ consoleUrl),
+/* harmony export */   createCodePipeline: () => (/* binding */ createCodePipeline),
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   errors: () => (/* binding */ errors)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8232);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3326);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5891);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4676);
+
+
+
+
+
+const IAM_ACTIONS = 'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
+    '(with wait also codepipeline:GetPipelineExecution, ' +
+    'with cancel-on-abort codepipeline:StopPipelineExecution)';
+const errors = {
+    // The pipeline is busy with another change: the documented remedy is to try again later.
+    transient: ['ConflictException'],
+    // What a retry of a stage that runs again (someone else retried it first) is refused with.
+    refusals: ['StageNotRetryableException'],
+    hints: {
+        NotLatestPipelineExecutionException: 'the stage failed again in a later execution; omit execution-id to retry the latest',
+        StageNotRetryableException: 'the stage has no failed actions, actions are still in progress, or the pipeline structure changed ' +
+            'since that execution ran',
+        PipelineNotFoundException: 'check pipeline-name and region: no such pipeline there for these credentials (another account?)',
+        StageNotFoundException: 'check stage-name: it must name a stage of the pipeline (case-sensitive)',
+        ConcurrentPipelineExecutionsLimitExceededException: 'the pipeline is at its limit of concurrent executions; retry once running executions end',
+        ValidationException: 'a parameter was rejected: check pipeline-name, stage-name and execution-id (a UUID of this pipeline)',
+        PipelineExecutionNotFoundException: 'execution-id is not an execution of this pipeline',
+        DuplicatedStopRequestException: 'the execution is already stopping',
+        PipelineExecutionNotStoppableException: 'the execution has already ended',
+        AccessDeniedException: `the credentials lack IAM permissions: allow ${IAM_ACTIONS} on the pipeline`,
+        UnrecognizedClientException: 'the credentials are not valid in this region or partition; once they are, they need ' + IAM_ACTIONS
+    }
+};
+/** StopPipelineExecution accepts a reason of at most 200 characters. */
+const STOP_REASON_MAX = 200;
+/** Error details from actions can be long (stack traces, logs): keep log lines readable. */
+const DETAIL_MAX = 300;
+function consoleUrl(region, pipelineName, executionId) {
+    return (`${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
+        `/executions/${executionId}/timeline?region=${region}`);
+}
+function oneLine(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** The stage's latest execution is this one (a stage an execution has not reached shows an older one). */
+function runsIn(stage, executionId) {
+    return stage.latestExecution?.pipelineExecutionId === executionId;
+}
+function stageStatus(stage) {
+    return stage.latestExecution?.status ?? 'unknown';
+}
+/** The first stage in pipeline order that failed in this execution, limited to `stageName` when given. */
+function failedStageOf(stages, executionId, stageName) {
+    return stages.find(s => runsIn(s, executionId) &&
+        stageStatus(s) === 'Failed' &&
+        (stageName === undefined || s.stageName === stageName));
+}
+/** "action DeployApp: JobFailed: message" for each failed action of the stage. */
+function failedActions(stage) {
+    return (stage.actionStates ?? [])
+        .filter(a => a.latestExecution?.status === 'Failed')
+        .map(a => {
+        const { code, message } = a.latestExecution?.errorDetails ?? {};
+        const detail = [code, message].filter(Boolean).join(': ');
+        return oneLine(`action ${a.actionName ?? '?'}${detail ? `: ${detail}` : ''}`, DETAIL_MAX);
+    });
+}
+/** Retries of the stage's latest execution so far, as CodePipeline counts them. */
+function attemptsOf(stage) {
+    const meta = stage.retryStageMetadata;
+    if (!meta)
+        return { previousAttempts: 0, attemptsBasis: 'no retryStageMetadata: not retried yet' };
+    const manual = meta.manualStageRetryAttempt ?? 0;
+    const automatic = meta.autoStageRetryAttempt ?? 0;
+    const latest = meta.latestRetryTrigger ? ` (latest: ${meta.latestRetryTrigger})` : '';
+    return {
+        previousAttempts: manual + automatic,
+        attemptsBasis: `retryStageMetadata: ${manual} manual + ${automatic} automatic${latest}`
+    };
+}
+/** The stage's execution, status and retry counters: any retry of it changes one of them. */
+function stageRevision(stage) {
+    if (!stage)
+        return 'absent';
+    const meta = stage.retryStageMetadata;
+    return [
+        stage.latestExecution?.pipelineExecutionId ?? '-',
+        stageStatus(stage),
+        meta?.manualStageRetryAttempt ?? 0,
+        meta?.autoStageRetryAttempt ?? 0
+    ].join(' ');
+}
+const STAGE_STATES = {
+    Failed: 'failed',
+    InProgress: 'in-progress',
+    Stopping: 'in-progress',
+    Succeeded: 'succeeded',
+    Stopped: 'stopped',
+    Cancelled: 'stopped',
+    Skipped: 'stopped'
+};
+/** "Deploy Succeeded (execution <other id>)": what a stage shows, for messages. */
+function stageSummary(stage, executionId) {
+    const id = stage.latestExecution?.pipelineExecutionId;
+    const whose = id === undefined ? 'no execution' : id === executionId ? 'this execution' : `execution ${id}`;
+    return `${stage.stageName ?? '?'} ${stageStatus(stage)} (${whose})`;
+}
+/** Failed stages whose latest execution is another one: seen, but never retried behind a newer execution. */
+function otherFailures(stages, executionId) {
+    const others = stages.filter(s => stageStatus(s) === 'Failed' && !runsIn(s, executionId));
+    if (others.length === 0)
+        return '';
+    const list = others
+        .map(s => `stage ${s.stageName ?? '?'} of execution ${s.latestExecution?.pipelineExecutionId ?? '?'}`)
+        .join(', ');
+    return `; ${list} failed earlier and is not retried`;
+}
+function nothingReason(target, newest, stages) {
+    const { id, status } = newest;
+    let reason = `latest execution ${id} of pipeline ${target.pipelineName} is ${status ?? 'of unknown status'}`;
+    if (target.stageName !== undefined)
+        reason += `; stage ${target.stageName} did not fail in it`;
+    else if (status === 'Failed')
+        reason += ' but GetPipelineState shows no failed stage of it';
+    return reason + otherFailures(stages, id);
+}
+function candidateFor(context, target, executionId, stage) {
+    const stageName = stage.stageName ?? '';
+    const actions = failedActions(stage);
+    return {
+        executionId,
+        stageName,
+        ...attemptsOf(stage),
+        revision: stageRevision(stage),
+        description: `stage ${stageName} of execution ${executionId} Failed` +
+            (actions.length ? ` (${actions.join('; ')})` : ''),
+        consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+    };
+}
+/**
+ * A stage named by the user for an explicit execution goes to RetryStageExecution even when GetPipelineState
+ * does not show it failed: the service's own refusal (StageNotRetryable, NotLatestPipelineExecution) is the
+ * reason the user should see.
+ */
+function namedStageCandidate(context, target, executionId, stages) {
+    const stage = stages.find(s => s.stageName === target.stageName);
+    if (stage && runsIn(stage, executionId) && stageStatus(stage) === 'Failed') {
+        return candidateFor(context, target, executionId, stage);
+    }
+    const seen = stage ? stageSummary(stage, executionId) : `${target.stageName} not in GetPipelineState`;
+    return {
+        executionId,
+        stageName: target.stageName,
+        ...(stage && runsIn(stage, executionId)
+            ? attemptsOf(stage)
+            : { attemptsBasis: "unknown: the stage's latest execution is another one" }),
+        revision: stageRevision(stage),
+        description: `stage ${target.stageName} of execution ${executionId} (GetPipelineState: ${seen}); ` +
+            'the retry call decides',
+        consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+    };
+}
+function noFailedStage(target, executionId, stages) {
+    const own = stages.filter(s => runsIn(s, executionId)).map(s => `${s.stageName ?? '?'} ${stageStatus(s)}`);
+    const seen = own.length
+        ? `its stages: ${own.join(', ')}`
+        : 'no stage shows it as its latest execution (a later execution ran since, or it is not of this pipeline)';
+    return new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`Execution ${executionId} of pipeline ${target.pipelineName} has no failed stage in GetPipelineState ` +
+        `(${seen}${otherFailures(stages, executionId)}); only a failed stage can be retried`);
+}
+/** "stage Deploy, action DeployApp: JobFailed: Deployment failed" from the stage that failed. */
+function failureReason(stages, executionId) {
+    const stage = failedStageOf(stages, executionId);
+    if (!stage)
+        return undefined;
+    const actions = failedActions(stage);
+    return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ');
+}
+function createCodePipeline(context) {
+    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
+    async function stagesOf(pipelineName) {
+        const state = await context.call('GetPipelineState', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), { abortSignal: signal }));
+        return state.stageStates ?? [];
+    }
+    async function newestExecution(pipelineName) {
+        const page = await context.call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), { abortSignal: signal }));
+        return page.pipelineExecutionSummaries?.[0];
+    }
+    async function discoverLatest(target) {
+        const newest = await newestExecution(target.pipelineName);
+        const id = newest?.pipelineExecutionId;
+        if (newest === undefined || id === undefined) {
+            return { kind: 'nothing', reason: `pipeline ${target.pipelineName} has no executions` };
+        }
+        const stages = await stagesOf(target.pipelineName);
+        const stage = failedStageOf(stages, id, target.stageName);
+        if (stage)
+            return { kind: 'found', candidate: candidateFor(context, target, id, stage) };
+        return { kind: 'nothing', reason: nothingReason(target, { id, status: newest.status }, stages) };
+    }
+    async function discoverNamed(target, executionId) {
+        const stages = await stagesOf(target.pipelineName);
+        const { stageName } = target;
+        if (stageName !== undefined) {
+            return {
+                kind: 'found',
+                candidate: namedStageCandidate(context, { ...target, stageName }, executionId, stages)
+            };
+        }
+        const stage = failedStageOf(stages, executionId);
+        if (!stage)
+            throw noFailedStage(target, executionId, stages);
+        return { kind: 'found', candidate: candidateFor(context, target, executionId, stage) };
+    }
+    /**
+     * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
+     * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
+     */
+    async function recheck(target, candidate) {
+        const stageName = candidate.stageName ?? target.stageName ?? '';
+        const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName);
+        const ours = stage !== undefined && runsIn(stage, candidate.executionId);
+        return {
+            // A stage that now shows a newer execution has moved on: nothing of ours runs there.
+            state: ours ? (STAGE_STATES[stageStatus(stage)] ?? 'in-progress') : 'stopped',
+            revision: stageRevision(stage),
+            ...(ours ? attemptsOf(stage) : {}),
+            current: {
+                executionId: candidate.executionId,
+                stageName,
+                consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+            },
+            description: stage
+                ? `stage ${stageSummary(stage, candidate.executionId)}`
+                : `stage ${stageName} not found`
+        };
+    }
+    return {
+        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS_CONSOLE_HOSTS */ .AF,
+        discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
+        recheck,
+        async retry(target, candidate, request) {
+            const { stageName } = candidate;
+            if (stageName === undefined)
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0('No stage to retry: discovery named none');
+            const started = (executionId) => ({
+                executionId,
+                stageName,
+                consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
+            });
+            const input = {
+                pipelineName: target.pipelineName,
+                stageName,
+                pipelineExecutionId: candidate.executionId,
+                retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
+            };
+            const answer = await context.call('RetryStageExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .RetryStageExecutionCommand */ .enB(input), { abortSignal: signal }), { beforeResend: request.beforeResend });
+            if (answer.pipelineExecutionId === undefined)
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
+            return started(answer.pipelineExecutionId);
+        },
+        async status(target, started) {
+            const id = started.executionId;
+            const { pipelineExecution } = await context.call('GetPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), { abortSignal: signal }));
+            const status = pipelineExecution?.status;
+            const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) : undefined;
+            const summary = pipelineExecution?.statusSummary;
+            switch (state) {
+                case 'succeeded':
+                    return { state };
+                case 'stopped':
+                    return {
+                        state,
+                        reason: status === 'Superseded'
+                            ? `execution ${id} was superseded by a newer execution`
+                            : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
+                    };
+                case 'failed': {
+                    const reason = failureReason(await stagesOf(target.pipelineName), id);
+                    return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) };
+                }
+                case 'in-progress':
+                    // One call per poll while running (the wait's API budget); stage state is read only for a failure.
+                    return { state, phase: status ?? 'InProgress' };
+                default:
+                    // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
+                    return { state: 'in-progress', phase: `status ${status ?? 'missing'}` };
+            }
+        },
+        async stop(target, started, reason) {
+            await context.call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({
+                pipelineName: target.pipelineName,
+                pipelineExecutionId: started.executionId,
+                abandon: false,
+                reason: oneLine(reason, STOP_REASON_MAX)
+            }), { abortSignal: signal }));
+        }
+    };
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create: createCodePipeline });
+
+
+/***/ })
+
+};

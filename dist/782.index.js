@@ -1,0 +1,271 @@
+export const id = 782;
+export const ids = [782];
+export const modules = {
+
+/***/ 4676:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ stateOf)
+/* harmony export */ });
+function stateOf(table, status) {
+    return (status !== undefined && Object.hasOwn(table, status) && table[status]) || 'in-progress';
+}
+
+
+/***/ }),
+
+/***/ 4782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3527);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5891);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4676);
+
+
+
+
+
+
+const IAM_ACTIONS = [
+    'sagemaker:ListPipelineExecutions',
+    'sagemaker:ListPipelineExecutionSteps',
+    'sagemaker:DescribePipelineExecution',
+    'sagemaker:RetryPipelineExecution'
+];
+/** SageMaker's ConflictException means a wrong state or a reused token, not a busy service: it stays permanent. */
+const errors = {
+    // What SageMaker answers a retry of an execution that is no longer Failed (someone else retried it).
+    refusals: ['ConflictException'],
+    hints: {
+        ResourceNotFound: 'the pipeline or execution does not exist in this account and region: check pipeline-name, execution-id and region',
+        ResourceLimitExceeded: 'a SageMaker resource limit was reached (e.g. concurrent pipeline executions or training jobs): let running work finish or raise the quota in Service Quotas',
+        ConflictException: 'the execution is not in a retryable state (it may be running again already), or the same idempotency-token was used with other parameters',
+        ValidationException: 'SageMaker rejected a parameter: check execution-id (a pipeline execution ARN), max-parallel-steps and idempotency-token (32-128 characters)',
+        AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (and sagemaker:StopPipelineExecution for cancel-on-abort)`
+    }
+};
+/** Steps are listed 100 a page (the API's maximum); 10 pages bound the reads for any real pipeline. */
+const STEP_PAGE_SIZE = 100;
+const MAX_STEP_PAGES = 10;
+/** There is no stable console link to one execution, so this is the pipelines list of the region. */
+function consoleUrl(region) {
+    return `${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleBase */ .pj)(region)}/sagemaker/home?region=${region}#/pipelines`;
+}
+function failedSteps(steps) {
+    return steps.filter(step => step.StepStatus === 'Failed');
+}
+function stepName(step) {
+    return step.StepName ?? step.StepDisplayName ?? '(unnamed step)';
+}
+/** "Train (AlgorithmError: ...), Evaluate": the failed steps and why each failed. */
+function describeSteps(steps) {
+    return steps.map(s => (s.FailureReason ? `${stepName(s)} (${s.FailureReason})` : stepName(s))).join(', ');
+}
+/** The execution's own FailureReason, then its failed steps with theirs. */
+function failureReason(executionReason, failed) {
+    const parts = [
+        ...(executionReason ? [executionReason] : []),
+        ...(failed.length > 0 ? [`failed steps: ${describeSteps(failed)}`] : [])
+    ];
+    return parts.length > 0 ? parts.join('; ') : 'no failure reason given';
+}
+/**
+ * AttemptCount counts a step's first run, its own RetryPolicy retries and earlier RetryPipelineExecution
+ * calls alike, so the worst failed step bounds how often the execution has been retried.
+ */
+function countAttempts(failed) {
+    let worst;
+    for (const step of failed) {
+        const count = step.AttemptCount;
+        if (count !== undefined && (worst === undefined || count > worst.count))
+            worst = { step, count };
+    }
+    if (worst === undefined)
+        return {
+            attemptsBasis: failed.length > 0
+                ? 'SageMaker reported no AttemptCount for the failed steps'
+                : 'no failed step listed'
+        };
+    return {
+        previousAttempts: Math.max(0, worst.count - 1),
+        attemptsBasis: `step ${stepName(worst.step)} failed on attempt ${worst.count} (AttemptCount also counts the step's own RetryPolicy retries)`
+    };
+}
+/** Each failed step's attempt count and start time: a retry (anyone's) changes them. */
+function revisionOf(status, failed) {
+    const steps = failed.map(s => `${stepName(s)}:${s.AttemptCount ?? '?'}:${s.StartTime?.getTime() ?? '?'}`);
+    return [status ?? '?', ...steps].join(' ');
+}
+/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+function statusOf(execution) {
+    return execution.PipelineExecutionStatus ?? 'in an unknown state';
+}
+function pipelineOf(target) {
+    if (target.pipelineName === undefined)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`${target.label}: a SageMaker target needs a pipeline name or an execution ARN`);
+    return target.pipelineName;
+}
+/**
+ * The stop token is stable within one provider (a re-sent or repeated stop is one stop) but new in every
+ * run, so a later run's stop of the same execution is never mistaken for an old one's replay.
+ */
+function stopToken(nonce, executionArn) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
+}
+function create(context) {
+    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
+    const { call } = context;
+    const url = consoleUrl(context.region);
+    const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    function describe(arn) {
+        return call('DescribePipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), {
+            abortSignal: signal
+        }));
+    }
+    /** Newest steps first; one call per page, at most `pages` pages. */
+    async function listSteps(arn, pages) {
+        const steps = [];
+        let nextToken;
+        for (let page = 0; page < pages; page++) {
+            const out = await call('ListPipelineExecutionSteps', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionStepsCommand */ .BTz({
+                PipelineExecutionArn: arn,
+                SortOrder: 'Descending',
+                MaxResults: STEP_PAGE_SIZE,
+                ...(nextToken !== undefined ? { NextToken: nextToken } : {})
+            }), { abortSignal: signal }));
+            steps.push(...(out.PipelineExecutionSteps ?? []));
+            nextToken = out.NextToken;
+            if (nextToken === undefined)
+                break;
+        }
+        return steps;
+    }
+    /** `subject` names the execution in the description, e.g. "latest execution ARN of pipeline NAME". */
+    async function candidate(arn, subject, executionReason) {
+        const failed = failedSteps(await listSteps(arn, MAX_STEP_PAGES));
+        return {
+            executionId: arn,
+            ...countAttempts(failed),
+            revision: revisionOf('Failed', failed),
+            description: `${subject} failed: ${failureReason(executionReason, failed)}`,
+            consoleUrl: url
+        };
+    }
+    async function newestExecution(pipeline) {
+        const out = await call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionsCommand */ .bni({
+            PipelineName: pipeline,
+            SortBy: 'CreationTime',
+            SortOrder: 'Descending',
+            MaxResults: 1
+        }), { abortSignal: signal }));
+        return out.PipelineExecutionSummaries?.[0];
+    }
+    async function discoverNamed(arn) {
+        const execution = await describe(arn);
+        if (execution.PipelineExecutionStatus !== 'Failed')
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
+                'is retried (RetryPipelineExecution resumes its failed steps)');
+        const pipeline = (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .pipelineOfExecutionArn */ .R9)(arn);
+        const newest = pipeline === undefined ? undefined : await newestExecution(pipeline);
+        if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
+            return {
+                kind: 'skip',
+                reason: `execution ${arn} is superseded by the newer execution ${newest.PipelineExecutionArn} (${statusOf(newest)}) of pipeline ${pipeline ?? '?'}`
+            };
+        return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) };
+    }
+    async function discoverLatest(pipeline) {
+        const latest = await newestExecution(pipeline);
+        const arn = latest?.PipelineExecutionArn;
+        if (latest === undefined || arn === undefined)
+            return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` };
+        if (latest.PipelineExecutionStatus !== 'Failed')
+            return {
+                kind: 'nothing',
+                reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
+            };
+        return {
+            kind: 'found',
+            candidate: await candidate(arn, `latest execution ${arn} of pipeline ${pipeline}`, latest.PipelineExecutionFailureReason)
+        };
+    }
+    async function status(arn) {
+        const execution = await describe(arn);
+        const state = execution.PipelineExecutionStatus;
+        switch (state) {
+            case 'Succeeded':
+                return { state: 'succeeded' };
+            case 'Failed': {
+                const failed = failedSteps(await listSteps(arn, 1));
+                return { state: 'failed', reason: failureReason(execution.FailureReason, failed) };
+            }
+            case 'Stopped':
+                return { state: 'stopped', ...(execution.FailureReason ? { reason: execution.FailureReason } : {}) };
+            case 'Stopping':
+                return { state: 'in-progress', phase: 'Stopping' };
+            case 'Executing':
+                // One call per poll while running (the wait's API budget); the steps are read only for a failure.
+                return { state: 'in-progress', phase: 'Executing' };
+            default:
+                // A status this code does not know yet: keep waiting (bounded by timeout-minutes) and show it.
+                return { state: 'in-progress', phase: statusOf(execution) };
+        }
+    }
+    async function recheck(arn) {
+        const execution = await describe(arn);
+        const status = execution.PipelineExecutionStatus;
+        const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : [];
+        return {
+            state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, status),
+            revision: revisionOf(status, failed),
+            ...(status === 'Failed' ? countAttempts(failed) : {}),
+            current: { executionId: arn, executionArn: arn, consoleUrl: url },
+            description: `execution ${arn} is ${statusOf(execution)}`
+        };
+    }
+    return {
+        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_CONSOLE_HOSTS */ .AF,
+        recheck: (_target, candidate) => recheck(candidate.executionId),
+        discover: target => target.executionId !== undefined
+            ? discoverNamed(target.executionId)
+            : discoverLatest(pipelineOf(target)),
+        async retry(_target, candidate, request) {
+            if (request.mode === 'all')
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
+            // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
+            const out = await call('RetryPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .RetryPipelineExecutionCommand */ .isZ({
+                PipelineExecutionArn: candidate.executionId,
+                ClientRequestToken: request.token,
+                ...(request.maxParallelSteps !== undefined
+                    ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
+                    : {})
+            }), { abortSignal: signal }), { beforeResend: request.beforeResend });
+            if (out.PipelineExecutionArn === undefined)
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
+            // The same execution resumes: its ARN is both outputs.
+            const arn = out.PipelineExecutionArn;
+            return { executionId: arn, executionArn: arn, consoleUrl: url };
+        },
+        status: (_target, started) => status(started.executionArn ?? started.executionId),
+        async stop(_target, started) {
+            const arn = started.executionArn ?? started.executionId;
+            const token = stopToken(stopNonce, arn);
+            await call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), { abortSignal: signal }));
+        }
+    };
+}
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create });
+
+
+/***/ })
+
+};

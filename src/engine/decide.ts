@@ -1,0 +1,76 @@
+import type { Candidate, Provider } from '../model/provider.js'
+import type { ActionRequest } from '../model/request.js'
+import type { TargetBase, TargetResult } from '../model/target.js'
+import { targetLog, type TargetDeps } from './target-deps.js'
+
+/** What to do with a target: retry the candidate, or stop here with a result. */
+export type Decision =
+  { kind: 'retry'; candidate: Candidate; result: TargetResult } | { kind: 'done'; result: TargetResult }
+
+/**
+ * Discovery and every rule that may say "do not retry": nothing failed, a newer execution superseded the
+ * named one, `max-attempts` is reached, another line of this run has it, or it is a dry run.
+ */
+export async function decide(
+  target: TargetBase,
+  provider: Provider,
+  request: ActionRequest,
+  base: TargetResult,
+  deps: TargetDeps
+): Promise<Decision> {
+  const log = targetLog(target, deps)
+  const discovery = await provider.discover(target)
+  if (discovery.kind === 'nothing') {
+    const by = deps.ledger?.retriedBy(target)
+    const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason
+    log(`nothing to retry: ${reason}`)
+    return { kind: 'done', result: { ...base, status: 'nothing-to-retry', message: reason } }
+  }
+  if (discovery.kind === 'skip') {
+    deps.warn(`${target.label}: not retried: ${discovery.reason}`)
+    return {
+      kind: 'done',
+      result: { ...base, status: 'skipped', message: `not retried: ${discovery.reason}` }
+    }
+  }
+  const { candidate } = discovery
+  const result: TargetResult = {
+    ...base,
+    executionId: candidate.executionId,
+    stageName: candidate.stageName ?? base.stageName,
+    consoleUrl: candidate.consoleUrl
+  }
+  log(`found ${candidate.description}`)
+  if (candidate.attemptsBasis)
+    log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`)
+
+  const attempts = candidate.previousAttempts
+  if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
+    const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`
+    deps.warn(`${target.label}: ${message}`)
+    return { kind: 'done', result: { ...result, status: 'skipped', message } }
+  }
+  const owner = deps.ledger?.claim(
+    target,
+    `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
+  )
+  if (owner !== undefined) {
+    log(`already handled by ${owner} in this run`)
+    return {
+      kind: 'done',
+      result: {
+        ...result,
+        status: 'nothing-to-retry',
+        message: `${candidate.description}: already handled by ${owner} in this run`
+      }
+    }
+  }
+  if (request.dryRun) {
+    log('dry-run: not retrying')
+    return {
+      kind: 'done',
+      result: { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
+    }
+  }
+  return { kind: 'retry', candidate, result }
+}

@@ -1,0 +1,41 @@
+import type { TargetBase, TargetResult } from '../model/target.js'
+import type { Clock } from '../transport/clock.js'
+import type { RunLedger } from './run-ledger.js'
+
+/** What one target's flow needs from the step around it. */
+export interface TargetDeps {
+  clock: Clock
+  random: () => number
+  signal: AbortSignal
+  log: (message: string) => void
+  warn: (message: string) => void
+  /** What this run already retried: overlapping target lines must not retry one execution twice. */
+  ledger?: RunLedger
+  /** Called as soon as the retry is accepted, before any wait, so outputs exist even if the wait is cut short. */
+  onStarted?: (result: TargetResult) => void
+  /**
+   * Called as the target moves on with what it would report if the step were cut off right then, so a
+   * cancelled step can still write every result within its few seconds.
+   */
+  onProgress?: (result: TargetResult) => void
+}
+
+/** A target's result before anything is known: what it names, no status yet. */
+export function initialResult(target: TargetBase): TargetResult {
+  return {
+    service: target.service,
+    target: target.label,
+    retried: false,
+    executionId: target.executionId ?? '',
+    executionArn: '',
+    stageName: target.stageName ?? '',
+    status: 'error',
+    consoleUrl: '',
+    message: ''
+  }
+}
+
+/** Log lines of one target carry its label. */
+export function targetLog(target: TargetBase, deps: TargetDeps): (message: string) => void {
+  return message => deps.log(`${target.label}: ${message}`)
+}

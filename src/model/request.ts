@@ -1,0 +1,35 @@
+import type { TargetBase } from './target.js'
+
+/** `wait: true`: follow the execution, within a budget. */
+export interface WaitOptions {
+  timeoutMs: number
+  pollIntervalMs: number
+  cancelOnAbort: boolean
+}
+
+/** A cloud's region and credentials as the step's inputs and environment give them (see services/service.ts). */
+export interface CloudConnection {
+  region?: string
+  /** What the cloud's providers sign requests with; each cloud reads and narrows its own form. */
+  credentials?: unknown
+}
+
+/** Where every service connects: the `endpoint` input, and per cloud (by its name) a region and credentials. */
+export interface Connection {
+  endpoint?: string
+  clouds: Readonly<Record<string, CloudConnection>>
+}
+
+/** The step's inputs, validated: what to retry and how. */
+export interface ActionRequest {
+  mode: 'single' | 'targets'
+  targets: TargetBase[]
+  retryMode: 'failed' | 'all'
+  idempotencyToken?: string
+  maxParallelSteps?: number
+  dryRun: boolean
+  maxAttempts: number
+  wait?: WaitOptions
+  concurrency: number
+  connection: Connection
+}

@@ -1,0 +1,89 @@
+import { huawei } from '../../clouds/huawei/cloud.js'
+import { InputError } from '../../model/errors.js'
+import type { StatusTable } from '../../model/provider.js'
+import type { TargetBase } from '../../model/target.js'
+import { expectPattern, required, shorten, type Pattern } from '../../model/validate.js'
+import type { ServiceDescriptor } from '../service.js'
+import { CODEARTS_REGIONS, codeartsEndpoint } from './endpoints.js'
+
+export interface CodeArtsTarget extends TargetBase {
+  projectId: string
+  pipelineId: string
+}
+
+/** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
+const ID: Pattern = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' }
+
+/** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
+export const STATES = {
+  RUNNING: 'in-progress',
+  PAUSED: 'in-progress',
+  SUSPEND: 'in-progress',
+  COMPLETED: 'succeeded',
+  FAILED: 'failed',
+  CANCELED: 'stopped',
+  IGNORED: 'stopped'
+} as const satisfies StatusTable
+
+function target(projectId: string, pipelineId: string, executionId?: string): CodeArtsTarget {
+  return {
+    service: 'codearts',
+    label: `codearts:${projectId}/${pipelineId}`,
+    projectId,
+    pipelineId,
+    ...(executionId !== undefined ? { executionId } : {})
+  }
+}
+
+/** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
+export const codearts: ServiceDescriptor<CodeArtsTarget> = {
+  name: 'codearts',
+  cloud: huawei,
+  targetInputs: ['project-id', 'pipeline-id'],
+  optionInputs: [],
+  lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
+  retryModes: { all: false, native: {} },
+  states: STATES,
+
+  fromInputs(given) {
+    const id = (name: string): string =>
+      expectPattern(name, required(name, given(name), 'for service codearts', ID.accepted), ID)
+    const projectId = id('project-id')
+    const pipelineId = id('pipeline-id')
+    const executionId = given('execution-id')
+    if (executionId !== undefined) expectPattern('execution-id', executionId, ID)
+    return target(projectId, pipelineId, executionId)
+  },
+
+  fromLine(resource, where) {
+    const [projectId = '', pipelineId = '', extra] = resource.split('/')
+    if (extra !== undefined || pipelineId === '')
+      throw new InputError(
+        where,
+        `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`,
+        'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)'
+      )
+    return target(expectPattern(where, projectId, ID), expectPattern(where, pipelineId, ID))
+  },
+
+  resourceKey: t => `${t.projectId}/${t.pipelineId}`,
+
+  /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
+  checkConnection({ region }, endpoint) {
+    if (endpoint !== undefined) return
+    if (region === undefined)
+      throw new InputError(
+        'region',
+        'no Huawei Cloud region is set for codearts',
+        'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint'
+      )
+    if (codeartsEndpoint(region) === undefined)
+      throw new InputError(
+        'region',
+        `'${shorten(region)}' has no known CodeArts Pipeline endpoint`,
+        `one of ${CODEARTS_REGIONS.join(', ')}, or set the endpoint input for other regions`
+      )
+  },
+
+  load: async () => (await import('./provider.js')).default
+}

@@ -1,0 +1,75 @@
+import type { Provider, StatusTable } from '../model/provider.js'
+import type { CloudConnection } from '../model/request.js'
+import type { TargetBase } from '../model/target.js'
+import type { Caller, ErrorSpec } from '../transport/caller.js'
+
+/** One input of the step: its value, or undefined when it is not given (blank). */
+export type InputLookup = (name: string) => string | undefined
+
+/**
+ * A cloud the services run on (AWS, Huawei Cloud): how its region and credentials are read. One connection
+ * per cloud and step, shared by its services.
+ */
+export interface Cloud {
+  readonly name: string
+  /** Inputs only this cloud's services read (its credentials); given for another cloud they are an input error. */
+  readonly inputs: readonly string[]
+  /** Inputs and environment variables that hold secrets: masked first, whatever the services. */
+  readonly secretInputs: readonly string[]
+  readonly secretEnv: readonly string[]
+  /** Region and credentials from the inputs and the environment; an InputError when they are not usable. */
+  connect(given: InputLookup, env: NodeJS.ProcessEnv, endpoint: string | undefined): CloudConnection
+}
+
+/** What a provider is built with: where to connect and the shared call wrapper (rate limit, back-off). */
+export interface ProviderContext {
+  /** The cloud's region ('' when an endpoint stands in for it). */
+  region: string
+  endpoint?: string
+  /** The cloud's credentials as its `connect` read them (AWS: none, the SDK's default chain). */
+  credentials?: unknown
+  /** Wraps every API call of one service: rate limit, back-off, error classification. */
+  call: Caller
+}
+
+/** What a service's provider module exports by default: how its errors read, and how to build it. */
+export interface ProviderModule<T extends TargetBase> {
+  errors: ErrorSpec
+  create(context: ProviderContext): Provider<T>
+}
+
+/** How `retry-mode` applies: whether `all` is possible, and the service's native names for the modes. */
+export interface RetryModes {
+  all: boolean
+  native: Readonly<Record<string, 'failed' | 'all'>>
+}
+
+/**
+ * Everything the generic code knows about a service, light enough to import statically: its inputs and
+ * `targets` line, identifiers, retry modes, token rules, cloud and statuses. Its provider (the SDK or REST
+ * calls) is loaded on first use, so the bundle keeps one chunk per service and a step loads only its own.
+ */
+export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
+  readonly name: string
+  readonly cloud: Cloud
+  /** Single-mode inputs that name its target (besides `execution-id`); for another service an input error. */
+  readonly targetInputs: readonly string[]
+  /** Inputs that apply to all its targets, in both modes. */
+  readonly optionInputs: readonly string[]
+  /** Its `targets` line form(s), for error messages: `codepipeline:NAME[/STAGE]`. */
+  readonly lineForm: string
+  readonly retryModes: RetryModes
+  /** Idempotency token lengths its retry API accepts; absent when it takes none. */
+  readonly token?: { min: number; max: number }
+  /** The execution's native statuses and what each means. */
+  readonly states: StatusTable
+  /** Single mode: the target named by its inputs, validated (InputError otherwise). */
+  fromInputs(given: InputLookup): T
+  /** A `targets` line's RESOURCE, validated; `where` names the line in errors. */
+  fromLine(resource: string, where: string): T
+  /** The resource (pipeline, project) a target's executions belong to: two targets on it may overlap. */
+  resourceKey(target: T): string
+  /** Checks what the cloud connection gave it (CodeArts: a region with a known endpoint, or an endpoint). */
+  checkConnection?(connection: CloudConnection, endpoint: string | undefined): void
+  load(): Promise<ProviderModule<T>>
+}
