@@ -1,12 +1,29 @@
-/** @type {import('jest').Config} */
-export default {
+/**
+ * Three projects: `unit` (the source in-process, SDKs mocked: the fast loop, `npm run test:unit`),
+ * `emulator` (the emulator checked against clients we did not write) and `e2e` (the bundled action against
+ * the emulator; it builds dist/ first, so it never tests stale code).
+ * @type {import('jest').Config}
+ */
+const base = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testMatch: ['**/__tests__/**/*.test.ts'],
-  setupFilesAfterEnv: ['aws-sdk-client-mock-jest'],
+  setupFilesAfterEnv: ['aws-sdk-client-mock-jest']
+}
+
+export default {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    { ...base, displayName: 'emulator', testMatch: ['<rootDir>/__tests__/emulator/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/__tests__/e2e/build-dist.ts'
+    }
+  ],
   collectCoverageFrom: ['src/**/*.ts'],
   testTimeout: 30000
 }

@@ -33,7 +33,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/clouds/huawei/signer.ts
 
 /**
- * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), as providers.md describes it and as the official
+ * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), as docs/service-facts.md describes it and as the official
  * `AKSKSigner` of @huaweicloud/huaweicloud-sdk-core computes it (the tests compare both on many requests).
  * Our own ~80 lines instead of the SDK core, which would pull 45 packages into the bundle.
  */

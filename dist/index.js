@@ -33371,7 +33371,7 @@ function shorten(value) {
 /* harmony export */   Q: () => (/* binding */ CODEARTS_REGIONS),
 /* harmony export */   z: () => (/* binding */ codeartsEndpoint)
 /* harmony export */ });
-/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
+/** CodeArts Pipeline API host prefixes by region (docs/service-facts.md): there is no single pattern. */
 const PREFIX_BY_REGION = new Map();
 const add = (prefix, regions) => {
     for (const region of regions)

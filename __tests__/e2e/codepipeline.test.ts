@@ -1,5 +1,5 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codepipeline.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { CodePipelineSeed, Scenario } from '../../emulator/index.js'
 import {
@@ -7,7 +7,7 @@ import {
   errorLines,
   resultsOf,
   run,
-  startEmu,
+  useEmulator,
   type Emulator,
   expectFailedWith,
   expectInputError,
@@ -54,13 +54,9 @@ function variantScenario(): Scenario {
 describe('codepipeline (demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu()
+  useEmulator(started => {
+    emu = started
     env = { ...awsEnv(emu), AWS_SECRET_ACCESS_KEY: AWS_SECRET }
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
   })
 
   it('discovers the failed stage of the latest execution and retries it once', async () => {
@@ -318,14 +314,10 @@ describe('codepipeline (demo scenario)', () => {
 describe('codepipeline (variants of the demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu(variantScenario())
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
-  })
+  }, variantScenario)
 
   it('an older failure behind a newer successful execution is never retried', async () => {
     const result = await run({ service: 'codepipeline', 'pipeline-name': 'superseded-pipeline' }, { env })

@@ -1,9 +1,9 @@
 // End to end: exactly once under races and faults, for every service. Two action processes against one
 // emulator, answers lost, cut or garbled after the server acted, and someone else retrying between two of
 // the action's calls. Each test counts the retries that took effect on the emulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { RACE_CASES, retryAsSomeoneElse } from '../../emulator/race.js'
-import { resultsOf, run, startEmu, type ActionRun, type Emulator } from './helpers.js'
+import { resultsOf, run, useEmulator, type ActionRun, type Emulator } from './helpers.js'
 
 const FORMS = ['truncated', 'html', 'empty', 'cut'] as const
 
@@ -17,14 +17,8 @@ function expectNoError(result: ActionRun): void {
 
 describe.each(RACE_CASES)('exactly once: $service', race => {
   let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmu()
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
-  beforeEach(() => {
-    emu.reset()
+  useEmulator(started => {
+    emu = started
   })
 
   const runIt = (extraInputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
@@ -90,11 +84,8 @@ describe.each(RACE_CASES)('exactly once: $service', race => {
 
 describe('exactly once: discovery never falls back', () => {
   let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmu()
-  })
-  afterAll(async () => {
-    await emu.close()
+  useEmulator(started => {
+    emu = started
   })
 
   it('codebuild: a newest build that is listed but not returned is an error, never the older failure', async () => {

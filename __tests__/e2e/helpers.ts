@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end tests: they run the bundled action (dist/index.js) as GitHub's runner
 // does, against the local emulator. Keep this API small: other e2e files import it.
-import { expect } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
 import { runAction, type ActionRun } from '../../emulator/run-action.js'
@@ -11,9 +11,32 @@ export type { Emulator, Scenario } from '../../emulator/index.js'
 /** The node binary that runs the action: `E2E_NODE` (CI's Node 24 pass) or the one running jest. */
 export const NODE = process.env.E2E_NODE ?? process.execPath
 
-/** Starts an emulator on a free port with `scenario` (default: the demo scenario). */
-export function startEmu(scenario: Scenario = demoScenario()): Promise<Emulator> {
-  return startEmulator(scenario)
+/**
+ * One emulator for the enclosing `describe`: started with `scenario()` before its tests (and handed to
+ * `onStart`, which keeps it and derives what the tests need), reset before each test, closed after them.
+ */
+export function useEmulator(onStart: (emu: Emulator) => void, scenario: () => Scenario = demoScenario): void {
+  let emu: Emulator | undefined
+  beforeAll(async () => {
+    emu = await startEmulator(scenario())
+    onStart(emu)
+  })
+  afterAll(async () => {
+    await emu?.close()
+  })
+  beforeEach(() => {
+    emu?.reset()
+  })
+}
+
+/** A fresh emulator for one test (tests that run concurrently, or change the scenario); closed after `body`. */
+export async function withEmulator<T>(scenario: Scenario, body: (emu: Emulator) => Promise<T>): Promise<T> {
+  const emu = await startEmulator(scenario)
+  try {
+    return await body(emu)
+  } finally {
+    await emu.close()
+  }
 }
 
 /** Environment that points every AWS client of the bundled action at the emulator. */

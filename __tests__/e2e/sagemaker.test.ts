@@ -1,5 +1,5 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service sagemaker.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { Scenario } from '../../emulator/index.js'
 import {
@@ -7,7 +7,7 @@ import {
   errorLines,
   resultsOf,
   run,
-  startEmu,
+  useEmulator,
   withoutMasks,
   type Emulator,
   expectFailedWith,
@@ -46,13 +46,9 @@ function variantScenario(): Scenario {
 describe('sagemaker (demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu()
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
   })
 
   it('discovers the latest failed execution and retries it once with a derived token', async () => {
@@ -259,14 +255,10 @@ describe('sagemaker (demo scenario)', () => {
 describe('sagemaker (variants of the demo scenario)', () => {
   let emu: Emulator
   let env: Record<string, string>
-  beforeAll(async () => {
-    emu = await startEmu(variantScenario())
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(() => emu.close())
-  beforeEach(() => {
-    emu.reset()
-  })
+  }, variantScenario)
 
   it.each([
     ['superseded-pipeline', 'Succeeded'],

@@ -2,7 +2,7 @@
 // inputs, environment, the demo scenario's failed execution and how to script its retry.
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { OnRetry, RetryOutcome, Scenario } from '../../emulator/index.js'
-import { awsEnv, codeartsInputs, startEmu, type Emulator } from './helpers.js'
+import { awsEnv, codeartsInputs, withEmulator, type Emulator } from './helpers.js'
 
 export interface ServiceCase {
   service: string
@@ -136,10 +136,5 @@ export async function withEmu<T>(
 ): Promise<T> {
   const scenario = demoScenario()
   c.onRetry(scenario, outcome)
-  const emu = await startEmu(scenario)
-  try {
-    return await body(emu)
-  } finally {
-    await emu.close()
-  }
+  return withEmulator(scenario, body)
 }

@@ -1,15 +1,15 @@
-// End-to-end: scheduled recovery with the `targets` input (action-interface.md, "Targets"). Runs the bundled
+// End-to-end: scheduled recovery with the `targets` input (README, "Scheduled recovery"). Runs the bundled
 // action (dist/index.js) against the local emulator, with targets of all five services in one step.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../emulator/index.js'
 import {
   awsEnv,
   run,
-  startEmu,
   type ActionRun,
   type Emulator,
   type ResultObject,
-  type Scenario
+  type Scenario,
+  useEmulator
 } from './helpers.js'
 
 type Result = ResultObject
@@ -255,16 +255,10 @@ describe('targets mode against the emulator', () => {
   let emu: Emulator
   let env: Record<string, string>
 
-  beforeAll(async () => {
-    emu = await startEmu(recoveryScenario())
+  useEmulator(started => {
+    emu = started
     env = awsEnv(emu)
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
-  beforeEach(() => {
-    emu.reset()
-  })
+  }, recoveryScenario)
 
   // Written with comments, blank lines and odd spacing: `target` must come back exactly as written.
   const MIXED = [
@@ -632,16 +626,13 @@ describe('targets mode at scale', () => {
   const projects = (n: number): string[] =>
     Array.from({ length: n }, (_, k) => `codebuild:bench-project-${k + 1}`)
 
-  beforeAll(async () => {
-    emu = await startEmu(scaledScenario(40))
-    env = awsEnv(emu)
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
-  beforeEach(() => {
-    emu.reset()
-  })
+  useEmulator(
+    started => {
+      emu = started
+      env = awsEnv(started)
+    },
+    () => scaledScenario(40)
+  )
 
   it('40 targets at concurrency 16 under throttling: each retried exactly once', async () => {
     // The first 5 calls of any kind, and 3 RetryBuild calls besides: a throttled retry is not applied.

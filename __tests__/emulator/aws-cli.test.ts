@@ -17,15 +17,23 @@ interface CliResult {
   json: any
 }
 
+/**
+ * Without the CLI the suite is skipped with a notice, so `npm test` runs on any machine; under CI (which
+ * installs it) a missing CLI fails the run instead of quietly testing less.
+ */
+const present = existsSync(AWS_CLI)
+if (!present) {
+  const missing = `The AWS CLI v2 is missing at ${AWS_CLI}: install the Debian package (apt-get install -y awscli).`
+  if (process.env.CI) throw new Error(missing)
+  console.warn(`Skipping the AWS CLI checks of the emulator. ${missing}`)
+}
+const describeCli = present ? describe : describe.skip
+
 let emu: Emulator
 let home: string
 
 beforeAll(async () => {
-  if (!existsSync(AWS_CLI)) {
-    throw new Error(
-      `The AWS CLI v2 is missing at ${AWS_CLI}: install the Debian package (apt-get install -y awscli).`
-    )
-  }
+  if (!present) return
   emu = await startEmulator(demoScenario())
   home = mkdtempSync(join(tmpdir(), 'emulator-aws-cli-'))
   // The CLI checks lengths itself; this profile lets a too-short token reach the emulator.
@@ -33,12 +41,13 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
+  if (!present) return
   await emu.close()
   rmSync(home, { recursive: true, force: true })
 })
 
 beforeEach(() => {
-  emu.reset()
+  if (present) emu.reset()
 })
 
 function aws(args: string[], profile = 'default'): Promise<CliResult> {
@@ -70,7 +79,7 @@ function expectError(result: CliResult, code: string): void {
   expect(result.stderr).toContain(`(${code})`)
 }
 
-describe('codepipeline', () => {
+describeCli('codepipeline', () => {
   const retry = (overrides: Record<string, string> = {}) => {
     const args = {
       '--pipeline-name': 'release-pipeline',
@@ -149,7 +158,7 @@ describe('codepipeline', () => {
   })
 })
 
-describe('codebuild', () => {
+describeCli('codebuild', () => {
   it('batch-get-builds answers builds, phases and dates, and the IDs it does not know', async () => {
     const missing = 'integration-tests:00000000-0000-4000-8000-000000000000'
     const ids = [DEMO_IDS.failedBuild, DEMO_IDS.succeededBuild, missing]
@@ -214,7 +223,7 @@ describe('codebuild', () => {
   })
 })
 
-describe('sagemaker', () => {
+describeCli('sagemaker', () => {
   const token = 'a'.repeat(40)
 
   it('list-pipeline-executions lists newest first with dates', async () => {

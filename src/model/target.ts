@@ -13,7 +13,7 @@ export interface TargetBase {
   stageName?: string
 }
 
-/** The `status` output values (action-interface.md). */
+/** The `status` output values (docs/contract.md). */
 export type Status =
   | 'in-progress'
   | 'succeeded'

@@ -211,10 +211,10 @@ describe('signRequest', () => {
   const date = new Date(Date.UTC(2024, 2, 21, 8, 5, 9))
 
   /**
-   * The algorithm of providers.md written out by hand for one request: a fixed expectation. The `%20` sent
+   * The algorithm of docs/service-facts.md written out by hand for one request: a fixed expectation. The `%20` sent
    * is encoded again (`%2520`), as the official signer does with the path it is given.
    */
-  it('matches the canonical request of providers.md worked by hand', () => {
+  it('matches the canonical request of docs/service-facts.md worked by hand', () => {
     const body = '{"offset":0}'
     const canonical = [
       'POST',

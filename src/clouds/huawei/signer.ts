@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto'
 
 /**
- * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), as providers.md describes it and as the official
+ * Huawei Cloud AK/SK request signing (SDK-HMAC-SHA256), as docs/service-facts.md describes it and as the official
  * `AKSKSigner` of @huaweicloud/huaweicloud-sdk-core computes it (the tests compare both on many requests).
  * Our own ~80 lines instead of the SDK core, which would pull 45 packages into the bundle.
  */

@@ -1,4 +1,4 @@
-/** CodeArts Pipeline API host prefixes by region (providers.md): there is no single pattern. */
+/** CodeArts Pipeline API host prefixes by region (docs/service-facts.md): there is no single pattern. */
 const PREFIX_BY_REGION = new Map<string, string>()
 const add = (prefix: string, regions: readonly string[]): void => {
   for (const region of regions) PREFIX_BY_REGION.set(region, prefix)

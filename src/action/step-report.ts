@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import type { ActionRequest } from '../model/request.js'
+import { failureLine, isFailure, resultsFileContent, resultsOutput } from '../model/results.js'
+import type { TargetResult } from '../model/target.js'
+import { errorMessage } from '../transport/classify.js'
+import { notStarted } from '../engine/retry-target.js'
+import { printable, type Log } from './log.js'
+import { singleOutputs, targetsOutputs } from './outputs.js'
+import { summaryMarkup, totalsLine } from './summary.js'
+
+/**
+ * Everything the step reports: outputs, `results-file`, the job summary and the failure line. It keeps what
+ * is known of every target, so a cancelled step reports within seconds, and it reports only once.
+ */
+export class StepReport {
+  private readonly board: TargetResult[]
+  private readonly resultsFile: string
+  private finishing: Promise<void> | undefined
+
+  constructor(
+    private readonly request: ActionRequest,
+    private readonly log: Log,
+    env: NodeJS.ProcessEnv
+  ) {
+    this.board = request.targets.map(notStarted)
+    this.resultsFile = join(env.RUNNER_TEMP || tmpdir(), `pipeline-retry-results-${randomUUID()}.json`)
+  }
+
+  record(index: number, result: TargetResult): void {
+    this.board[index] = result
+  }
+
+  known(): TargetResult[] {
+    return [...this.board]
+  }
+
+  setSingleOutputs(result: TargetResult): void {
+    for (const [name, value] of Object.entries(singleOutputs(result, this.resultsFile)))
+      core.setOutput(name, value)
+  }
+
+  /** Writes every output, the results file and the summary, then fails the step if it must. Once. */
+  finish(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
+    this.finishing ??= this.write(results, signal)
+    return this.finishing
+  }
+
+  private async write(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
+    const { request, log } = this
+    writeFileSync(this.resultsFile, resultsFileContent(results))
+    if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
+    else {
+      const output = resultsOutput(results)
+      if (output.note) log.warn(output.note)
+      for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
+        core.setOutput(name, value)
+    }
+    await this.writeSummary(results)
+    log.finish()
+
+    const failures = results.filter(r => isFailure(r, request.wait !== undefined))
+    if (signal.aborted)
+      core.setFailed(printable(`Cancelled (${String(signal.reason)}): ${totalsLine(results)}`))
+    else if (failures.length > 0)
+      core.setFailed(
+        printable(
+          request.mode === 'single'
+            ? failures.map(r => r.message).join('; ')
+            : failureLine(failures, results.length)
+        )
+      )
+  }
+
+  private async writeSummary(results: readonly TargetResult[]): Promise<void> {
+    // Outside a runner (no GITHUB_STEP_SUMMARY) there is nowhere to write: the log already has it all.
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    const title = this.request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry'
+    try {
+      await core.summary.addRaw(summaryMarkup(results, { title, resultsFile: this.resultsFile })).write()
+    } catch (error) {
+      // The retries happened; a summary that cannot be written must not fail the step.
+      this.log.warn(`the job summary could not be written: ${errorMessage(error)}`)
+    } finally {
+      core.summary.emptyBuffer()
+    }
+  }
+}
