@@ -71,7 +71,10 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
 }
 
 /** Inputs that apply to every target of a service (its options, its cloud's credentials). */
-const scopedInputs = (s: ServiceDescriptor): readonly string[] => [...s.optionInputs, ...s.cloud.inputs]
+const scopedInputs = (s: ServiceDescriptor): readonly string[] => [
+  ...(s.optionInputs ?? []),
+  ...s.cloud.inputs
+]
 
 /** An option or credential that none of the step's services uses is a mistake worth saying. */
 function checkServiceInputs(given: InputLookup, services: readonly ServiceDescriptor[]): void {

@@ -1,6 +1,7 @@
 import { InputError } from '../model/errors.js'
 import { expectPattern, type Pattern } from '../model/validate.js'
 import type { Cloud, ProviderContext } from '../services/service.js'
+import type { CallOptions } from '../transport/caller.js'
 
 const REGION: Pattern = { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
 
@@ -60,4 +61,22 @@ export function consoleBase(region: string): string {
   if (region.startsWith('cn-')) return `https://${region}.console.amazonaws.cn`
   if (region.startsWith('us-gov-')) return `https://console.amazonaws-us-gov.com`
   return `https://${region}.console.aws.amazon.com`
+}
+
+/** What the SDK's `client.send(command, options)` takes to end a request early. */
+export interface SendOptions {
+  abortSignal: AbortSignal
+}
+
+/**
+ * An SDK call through the service's caller (rate limit, time bound, back-off): `send` gets the options that
+ * carry the attempt's abort signal, to pass on as `client.send(command, options)`.
+ */
+export function awsCall<T>(
+  context: ProviderContext,
+  operation: string,
+  send: (options: SendOptions) => Promise<T>,
+  callOptions?: CallOptions<T>
+): Promise<T> {
+  return context.call(operation, signal => send({ abortSignal: signal }), callOptions)
 }

@@ -13,6 +13,24 @@ export interface TargetBase {
   stageName?: string
 }
 
+/**
+ * A target of `service` on `resource` (labelled `SERVICE:RESOURCE`), with the service's own fields and the
+ * execution it names, if any.
+ */
+export function makeTarget<F extends object>(
+  service: string,
+  resource: string,
+  fields: F,
+  executionId?: string
+): TargetBase & F {
+  return {
+    service,
+    label: `${service}:${resource}`,
+    ...fields,
+    ...(executionId !== undefined ? { executionId } : {})
+  }
+}
+
 /** The `status` output values (docs/contract.md). */
 export type Status =
   | 'in-progress'

@@ -91,3 +91,43 @@ const MAX_ECHO = 100
 export function shorten(value: string): string {
   return oneLine(value.replace(/\s+/g, ' '), MAX_ECHO)
 }
+
+/**
+ * Single mode for a target named by a resource (`nameInput`, e.g. `project-name`), by an `execution-id` that
+ * carries the resource's name, or by both when they agree. Each given value is checked against its pattern.
+ */
+export function nameOrFromId(
+  given: (input: string) => string | undefined,
+  options: {
+    service: string
+    nameInput: string
+    name: Pattern
+    executionId: Pattern
+    nameOf: (executionId: string) => string | undefined
+    /** `project`, `pipeline`: what the name names. */
+    resourceNoun: string
+    /** What an execution of `name` is, for the mismatch error: "an ID of a build of project p". */
+    executionOf: (name: string) => string
+  }
+): { name: string; executionId?: string } {
+  const { service, nameInput } = options
+  const name = given(nameInput)
+  if (name !== undefined) expectPattern(nameInput, name, options.name)
+  const executionId = given('execution-id')
+  if (executionId !== undefined) expectPattern('execution-id', executionId, options.executionId)
+  const fromId = executionId === undefined ? undefined : options.nameOf(executionId)
+  const resolved = name ?? fromId
+  if (resolved === undefined)
+    throw new InputError(
+      nameInput,
+      `is required for service ${service} when execution-id is not given`,
+      options.name.accepted
+    )
+  if (name !== undefined && executionId !== undefined && fromId !== name)
+    throw new InputError(
+      'execution-id',
+      `'${shorten(executionId)}' belongs to another ${options.resourceNoun} than '${shorten(name)}'`,
+      options.executionOf(name)
+    )
+  return { name: resolved, ...(executionId !== undefined ? { executionId } : {}) }
+}

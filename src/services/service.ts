@@ -54,8 +54,8 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   readonly cloud: Cloud
   /** Single-mode inputs that name its target (besides `execution-id`); for another service an input error. */
   readonly targetInputs: readonly string[]
-  /** Inputs that apply to all its targets, in both modes. */
-  readonly optionInputs: readonly string[]
+  /** Inputs that apply to all its targets, in both modes (none when absent). */
+  readonly optionInputs?: readonly string[]
   /** Its `targets` line form(s), for error messages: `codepipeline:NAME[/STAGE]`. */
   readonly lineForm: string
   readonly retryModes: RetryModes

@@ -33,7 +33,7 @@ describe.each(SERVICES)('service $name', service => {
   })
 
   it('names only declared inputs', () => {
-    for (const name of [...service.targetInputs, ...service.optionInputs, ...service.cloud.inputs]) {
+    for (const name of [...service.targetInputs, ...(service.optionInputs ?? []), ...service.cloud.inputs]) {
       expect(INPUT_NAMES).toContain(name)
       expect(Object.keys(action.inputs)).toContain(name)
     }

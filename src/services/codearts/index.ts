@@ -1,7 +1,7 @@
 import { huawei } from '../../clouds/huawei/cloud.js'
 import { InputError } from '../../model/errors.js'
 import type { StatusTable } from '../../model/provider.js'
-import type { TargetBase } from '../../model/target.js'
+import { makeTarget, type TargetBase } from '../../model/target.js'
 import { expectPattern, required, shorten, type Pattern } from '../../model/validate.js'
 import type { ServiceDescriptor } from '../service.js'
 import { CODEARTS_REGIONS, codeartsEndpoint } from './endpoints.js'
@@ -26,13 +26,7 @@ export const STATES = {
 } as const satisfies StatusTable
 
 function target(projectId: string, pipelineId: string, executionId?: string): CodeArtsTarget {
-  return {
-    service: 'codearts',
-    label: `codearts:${projectId}/${pipelineId}`,
-    projectId,
-    pipelineId,
-    ...(executionId !== undefined ? { executionId } : {})
-  }
+  return makeTarget('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId)
 }
 
 /** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
@@ -40,7 +34,6 @@ export const codearts: ServiceDescriptor<CodeArtsTarget> = {
   name: 'codearts',
   cloud: huawei,
   targetInputs: ['project-id', 'pipeline-id'],
-  optionInputs: [],
   lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
   retryModes: { all: false, native: {} },
   states: STATES,

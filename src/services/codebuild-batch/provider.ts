@@ -6,18 +6,18 @@ import {
   type BuildBatch,
   type BuildGroup
 } from '@aws-sdk/client-codebuild'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ProviderContext } from '../service.js'
 import {
   codeBuildClient,
-  codeBuildErrors,
-  createRunProvider,
+  commonFields,
   FAILED_STATUSES,
   HEAD_SIZE,
   phaseFailure,
+  runModule,
   type Run,
   type RunApi
 } from '../codebuild/runs.js'
-import type { CodeBuildBatchTarget } from './index.js'
+import { awsCall } from '../../clouds/aws.js'
 
 const NOUN = { one: 'batch', many: 'batches' } as const
 
@@ -25,12 +25,8 @@ const RETRY_TYPES = { failed: 'RETRY_FAILED_BUILDS', all: 'RETRY_ALL_BUILDS' } a
 
 function runOf(batch: BuildBatch, id: string): Run {
   return {
-    id,
-    arn: batch.arn,
+    ...commonFields(batch, id),
     status: batch.buildBatchStatus ?? 'UNKNOWN',
-    phase: batch.currentPhase,
-    sourceVersion: batch.resolvedSourceVersion,
-    requestedSource: batch.sourceVersion ?? batch.resolvedSourceVersion,
     retriedInPlace: retriesOf(batch.buildGroups),
     failure: failedBuilds(batch.buildGroups) ?? phaseFailure(batch.phases)
   }
@@ -59,52 +55,49 @@ function failedBuilds(groups: BuildGroup[] | undefined): string | undefined {
 function batchApi(context: ProviderContext): RunApi {
   const client = codeBuildClient(context)
   return {
-    noun: NOUN,
     async listNewest(projectName) {
-      const out = await context.call('ListBuildBatchesForProject', signal =>
+      const out = await awsCall(context, 'ListBuildBatchesForProject', options =>
         client.send(
           new ListBuildBatchesForProjectCommand({
             projectName,
             sortOrder: 'DESCENDING',
             maxResults: HEAD_SIZE
           }),
-          { abortSignal: signal }
+          options
         )
       )
       return out.ids ?? []
     },
     async read(ids) {
-      const out = await context.call('BatchGetBuildBatches', signal =>
-        client.send(new BatchGetBuildBatchesCommand({ ids }), { abortSignal: signal })
+      const out = await awsCall(context, 'BatchGetBuildBatches', options =>
+        client.send(new BatchGetBuildBatchesCommand({ ids }), options)
       )
       return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]))
     },
     async retry(id, { token, mode, beforeResend }) {
-      const out = await context.call(
+      const out = await awsCall(
+        context,
         'RetryBuildBatch',
-        signal =>
+        options =>
           client.send(
             new RetryBuildBatchCommand({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }),
-            { abortSignal: signal }
+            options
           ),
         { beforeResend }
       )
       return { id: out.buildBatch?.id, arn: out.buildBatch?.arn }
     },
     async stop(id) {
-      await context.call('StopBuildBatch', signal =>
-        client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal })
+      await awsCall(context, 'StopBuildBatch', options =>
+        client.send(new StopBuildBatchCommand({ id }), options)
       )
     }
   }
 }
 
-export default {
-  errors: codeBuildErrors(NOUN, [
-    'ListBuildBatchesForProject',
-    'BatchGetBuildBatches',
-    'RetryBuildBatch',
-    'StopBuildBatch (cancel-on-abort)'
-  ]),
-  create: context => createRunProvider(batchApi(context), context.region)
-} satisfies ProviderModule<CodeBuildBatchTarget>
+export default runModule(batchApi, NOUN, [
+  'ListBuildBatchesForProject',
+  'BatchGetBuildBatches',
+  'RetryBuildBatch',
+  'StopBuildBatch (cancel-on-abort)'
+])

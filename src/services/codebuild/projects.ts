@@ -1,12 +1,12 @@
+import { aws } from '../../clouds/aws.js'
 import type { StatusTable } from '../../model/provider.js'
-import type { TargetBase } from '../../model/target.js'
-import { InputError } from '../../model/errors.js'
-import { expectPattern, type Pattern } from '../../model/validate.js'
-import type { InputLookup } from '../service.js'
+import { makeTarget, type TargetBase } from '../../model/target.js'
+import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
+import type { ProviderModule, RetryModes, ServiceDescriptor } from '../service.js'
 
 /**
  * What CodeBuild builds and batches share before any API call: the project name, IDs that carry it, the
- * statuses and the token rule. Light: the two descriptors import it statically.
+ * statuses and the token rule, and the descriptor built from them. Light: both descriptors import it.
  */
 
 /** A build's or batch's project; absent only when `executionId` (which names the project) is given. */
@@ -30,9 +30,6 @@ export const STATES = {
   STOPPED: 'stopped'
 } as const satisfies StatusTable
 
-/** CodeBuild documents no limit for `idempotencyToken`; 128 is ours. */
-export const TOKEN = { min: 1, max: 128 }
-
 /** `project:uuid` or `arn:...:build/project:uuid` (or `build-batch/`) -> project. */
 export function projectOfBuildId(id: string | undefined): string | undefined {
   if (id === undefined) return undefined
@@ -41,47 +38,43 @@ export function projectOfBuildId(id: string | undefined): string | undefined {
   return colon > 0 ? tail.slice(0, colon) : undefined
 }
 
-/** Single mode for builds and batches: `project-name`, `execution-id`, or both when they agree. */
-export function projectTargetFromInputs<S extends string>(
-  service: S,
-  noun: 'build' | 'batch',
-  idPattern: Pattern,
-  given: InputLookup
-): ProjectTarget & { service: S } {
-  const projectName = given('project-name')
-  if (projectName !== undefined) expectPattern('project-name', projectName, PROJECT)
-  const executionId = given('execution-id')
-  if (executionId !== undefined) expectPattern('execution-id', executionId, idPattern)
-  const project = projectName ?? projectOfBuildId(executionId)
-  if (project === undefined)
-    throw new InputError(
-      'project-name',
-      `is required for service ${service} when execution-id is not given`,
-      PROJECT.accepted
-    )
-  if (projectName !== undefined && executionId !== undefined && projectOfBuildId(executionId) !== projectName)
-    throw new InputError(
-      'execution-id',
-      `'${executionId}' belongs to another project than '${projectName}'`,
-      `an ID of a ${noun} of project ${projectName}`
-    )
+/** A CodeBuild service (builds or batches): how its executions are named and retried. */
+export interface ProjectServiceSpec {
+  name: string
+  noun: 'build' | 'batch'
+  /** Its execution IDs and ARNs. */
+  executionId: Pattern
+  retryModes: RetryModes
+  load(): Promise<ProviderModule<ProjectTarget>>
+}
+
+/** The descriptor of a CodeBuild service: a project (or an execution ID naming it) is the target. */
+export function projectService(spec: ProjectServiceSpec): ServiceDescriptor<ProjectTarget> {
+  const target = (project: string, executionId?: string): ProjectTarget =>
+    makeTarget(spec.name, project, { projectName: project }, executionId)
   return {
-    service,
-    label: `${service}:${project}`,
-    projectName: project,
-    ...(executionId !== undefined ? { executionId } : {})
+    name: spec.name,
+    cloud: aws,
+    targetInputs: ['project-name'],
+    lineForm: `${spec.name}:PROJECT`,
+    retryModes: spec.retryModes,
+    // CodeBuild documents no limit for `idempotencyToken`; 128 is ours.
+    token: { min: 1, max: 128 },
+    states: STATES,
+    fromInputs(given) {
+      const { name, executionId } = nameOrFromId(given, {
+        service: spec.name,
+        nameInput: 'project-name',
+        name: PROJECT,
+        executionId: spec.executionId,
+        nameOf: projectOfBuildId,
+        resourceNoun: 'project',
+        executionOf: project => `an ID of a ${spec.noun} of project ${project}`
+      })
+      return target(name, executionId)
+    },
+    fromLine: (resource, where) => target(expectPattern(where, resource, PROJECT)),
+    resourceKey: t => t.projectName ?? projectOfBuildId(t.executionId) ?? '',
+    load: () => spec.load()
   }
-}
-
-export function projectTargetFromLine<S extends string>(
-  service: S,
-  resource: string,
-  where: string
-): ProjectTarget & { service: S } {
-  return { service, label: `${service}:${resource}`, projectName: expectPattern(where, resource, PROJECT) }
-}
-
-/** The run ledger's key: the project (or, for an explicit ID, the project it names). */
-export function projectKey(target: ProjectTarget): string {
-  return target.projectName ?? projectOfBuildId(target.executionId) ?? ''
 }

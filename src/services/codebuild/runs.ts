@@ -1,18 +1,18 @@
-import { CodeBuildClient, type PhaseContext } from '@aws-sdk/client-codebuild'
+import { CodeBuildClient, type Build, type PhaseContext } from '@aws-sdk/client-codebuild'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import type { ProviderContext } from '../service.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
 import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
-import {
-  type Candidate,
-  type Discovery,
-  type Progress,
-  type Provider,
-  type RetryRequest,
-  type Snapshot,
-  type Started,
-  stateOf
+import { stateOf } from '../../model/provider.js'
+import type {
+  Candidate,
+  Discovery,
+  Progress,
+  Provider,
+  RetryRequest,
+  Snapshot,
+  Started
 } from '../../model/provider.js'
 
 /**
@@ -51,9 +51,25 @@ export interface Run {
   failure?: string
 }
 
+/** The fields builds and batches have in common, read the same way. */
+export function commonFields(
+  run: Pick<Build, 'arn' | 'currentPhase' | 'resolvedSourceVersion' | 'sourceVersion'>,
+  id: string
+): Pick<Run, 'id' | 'arn' | 'phase' | 'sourceVersion' | 'requestedSource'> {
+  return {
+    id,
+    arn: run.arn,
+    phase: run.currentPhase,
+    sourceVersion: run.resolvedSourceVersion,
+    requestedSource: run.sourceVersion ?? run.resolvedSourceVersion
+  }
+}
+
+/** How the flow names a run in messages and console links. */
+export type RunNoun = { one: 'build'; many: 'builds' } | { one: 'batch'; many: 'batches' }
+
 /** The service calls that differ between builds and batches. */
 export interface RunApi {
-  noun: { one: 'build'; many: 'builds' } | { one: 'batch'; many: 'batches' }
   /** The project's newest run IDs, newest first (one page). */
   listNewest(project: string): Promise<string[]>
   /** Reads up to HEAD_SIZE runs in one call; missing ones are left out, order is not kept. */
@@ -63,8 +79,12 @@ export interface RunApi {
   stop(id: string): Promise<void>
 }
 
-export function createRunProvider<T extends ProjectTarget>(api: RunApi, region: string): Provider<T> {
-  const { one } = api.noun
+export function createRunProvider<T extends ProjectTarget>(
+  api: RunApi,
+  noun: RunNoun,
+  region: string
+): Provider<T> {
+  const { one } = noun
   const url = (id: string): string => consoleUrl(region, one, id)
 
   async function readOne(idOrArn: string): Promise<Run> {
@@ -96,14 +116,14 @@ export function createRunProvider<T extends ProjectTarget>(api: RunApi, region: 
       description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
       consoleUrl: url(run.id),
       revision: revisionOf(run, newestOfSource(runs, run)),
-      ...countAttempts(api.noun, runs, run)
+      ...countAttempts(noun, runs, run)
     }
   }
 
   async function discoverLatest(project: string): Promise<Discovery> {
     const runs = await head(project)
     const [newest] = runs
-    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${api.noun.many}` }
+    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` }
     const skip = whyNotRetried(newest, one)
     if (skip) return { kind: 'nothing', reason: `latest ${skip}` }
     return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) }
@@ -125,7 +145,7 @@ export function createRunProvider<T extends ProjectTarget>(api: RunApi, region: 
         kind: 'skip',
         reason:
           `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
-          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : noun.many} ` +
           'of it count as earlier retries'
       }
     return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
@@ -140,7 +160,7 @@ export function createRunProvider<T extends ProjectTarget>(api: RunApi, region: 
     return {
       state: progressOf(current).state,
       revision: revisionOf(run, current),
-      ...countAttempts(api.noun, runs, current),
+      ...countAttempts(noun, runs, current),
       current: {
         executionId: current.id,
         ...(current.arn ? { executionArn: current.arn } : {}),
@@ -211,7 +231,7 @@ function whyNotRetried(run: Run, noun: string): string | undefined {
  * itself, plus the in-place retries of the batches in that run.
  */
 function countAttempts(
-  noun: RunApi['noun'],
+  noun: RunNoun,
   runs: readonly Run[],
   candidate: Run
 ): Pick<Candidate, 'previousAttempts' | 'attemptsBasis'> {
@@ -292,8 +312,23 @@ export function phaseFailure(phases: readonly Phase[] | undefined): string | und
   return contexts.length > 0 ? `${head}: ${contexts.join('; ')}` : head
 }
 
+/**
+ * A CodeBuild provider module: the shared flow over the service's `api`, and its errors, whose hints name
+ * the IAM `actions` the provider calls.
+ */
+export function runModule(
+  api: (context: ProviderContext) => RunApi,
+  noun: RunNoun,
+  actions: readonly string[]
+): ProviderModule<ProjectTarget> {
+  return {
+    errors: codeBuildErrors(noun, actions),
+    create: context => createRunProvider(api(context), noun, context.region)
+  }
+}
+
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
-export function codeBuildErrors(noun: RunApi['noun'], actions: readonly string[]): ErrorSpec {
+export function codeBuildErrors(noun: RunNoun, actions: readonly string[]): ErrorSpec {
   return {
     // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
     refusals: ['InvalidInputException'],

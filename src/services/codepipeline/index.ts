@@ -1,6 +1,6 @@
 import type { PipelineExecution } from '@aws-sdk/client-codepipeline'
 import type { Progress, StatusTable } from '../../model/provider.js'
-import type { TargetBase } from '../../model/target.js'
+import { makeTarget, type TargetBase } from '../../model/target.js'
 import { InputError } from '../../model/errors.js'
 import { expectPattern, required, type Pattern } from '../../model/validate.js'
 import { aws } from '../../clouds/aws.js'
@@ -33,13 +33,9 @@ function target(
   stageName: string | undefined,
   executionId?: string
 ): CodePipelineTarget {
-  return {
-    service: 'codepipeline',
-    label: `codepipeline:${pipelineName}${stageName !== undefined ? `/${stageName}` : ''}`,
-    pipelineName,
-    ...(stageName !== undefined ? { stageName } : {}),
-    ...(executionId !== undefined ? { executionId } : {})
-  }
+  const resource = stageName !== undefined ? `${pipelineName}/${stageName}` : pipelineName
+  const fields = { pipelineName, ...(stageName !== undefined ? { stageName } : {}) }
+  return makeTarget('codepipeline', resource, fields, executionId)
 }
 
 /** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
@@ -47,7 +43,6 @@ export const codepipeline: ServiceDescriptor<CodePipelineTarget> = {
   name: 'codepipeline',
   cloud: aws,
   targetInputs: ['pipeline-name', 'stage-name'],
-  optionInputs: [],
   lineForm: 'codepipeline:NAME[/STAGE]',
   retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
   states: STATES,

@@ -11,7 +11,7 @@ import {
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { STATES, type CodePipelineTarget } from './index.js'
-import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
   type Candidate,
   type Discovery,
@@ -243,15 +243,15 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
   const client = new CodePipelineClient(awsClientConfig(context))
 
   async function stagesOf(pipelineName: string): Promise<StageState[]> {
-    const state = await context.call('GetPipelineState', signal =>
-      client.send(new GetPipelineStateCommand({ name: pipelineName }), { abortSignal: signal })
+    const state = await awsCall(context, 'GetPipelineState', options =>
+      client.send(new GetPipelineStateCommand({ name: pipelineName }), options)
     )
     return state.stageStates ?? []
   }
 
   async function newestExecution(pipelineName: string): Promise<PipelineExecutionSummary | undefined> {
-    const page = await context.call('ListPipelineExecutions', signal =>
-      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), { abortSignal: signal })
+    const page = await awsCall(context, 'ListPipelineExecutions', options =>
+      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), options)
     )
     return page.pipelineExecutionSummaries?.[0]
   }
@@ -327,9 +327,10 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
         pipelineExecutionId: candidate.executionId,
         retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
       } as const
-      const answer = await context.call(
+      const answer = await awsCall(
+        context,
         'RetryStageExecution',
-        signal => client.send(new RetryStageExecutionCommand(input), { abortSignal: signal }),
+        options => client.send(new RetryStageExecutionCommand(input), options),
         { beforeResend: request.beforeResend }
       )
       if (answer.pipelineExecutionId === undefined)
@@ -339,10 +340,10 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
 
     async status(target, started) {
       const id = started.executionId
-      const { pipelineExecution } = await context.call('GetPipelineExecution', signal =>
+      const { pipelineExecution } = await awsCall(context, 'GetPipelineExecution', options =>
         client.send(
           new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id }),
-          { abortSignal: signal }
+          options
         )
       )
       const status = pipelineExecution?.status
@@ -374,7 +375,7 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     },
 
     async stop(target, started, reason) {
-      await context.call('StopPipelineExecution', signal =>
+      await awsCall(context, 'StopPipelineExecution', options =>
         client.send(
           new StopPipelineExecutionCommand({
             pipelineName: target.pipelineName,
@@ -382,7 +383,7 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
             abandon: false,
             reason: oneLine(reason, STOP_REASON_MAX)
           }),
-          { abortSignal: signal }
+          options
         )
       )
     }

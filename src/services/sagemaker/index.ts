@@ -1,8 +1,7 @@
 import { aws } from '../../clouds/aws.js'
-import { InputError } from '../../model/errors.js'
 import type { StatusTable } from '../../model/provider.js'
-import type { TargetBase } from '../../model/target.js'
-import { expectPattern, type Pattern } from '../../model/validate.js'
+import { makeTarget, type TargetBase } from '../../model/target.js'
+import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
 import type { ServiceDescriptor } from '../service.js'
 
 /** A pipeline; absent only when `executionId` (an ARN naming the pipeline) is given. */
@@ -49,40 +48,20 @@ export const sagemaker: ServiceDescriptor<SageMakerTarget> = {
   states: STATES,
 
   fromInputs(given) {
-    const pipelineName = given('pipeline-name')
-    if (pipelineName !== undefined) expectPattern('pipeline-name', pipelineName, PIPELINE)
-    const executionId = given('execution-id')
-    if (executionId !== undefined) expectPattern('execution-id', executionId, EXECUTION_ARN)
-    const pipeline = pipelineName ?? pipelineOfExecutionArn(executionId)
-    if (pipeline === undefined)
-      throw new InputError(
-        'pipeline-name',
-        'is required for service sagemaker when execution-id is not given',
-        PIPELINE.accepted
-      )
-    if (
-      pipelineName !== undefined &&
-      executionId !== undefined &&
-      pipelineOfExecutionArn(executionId) !== pipelineName
-    )
-      throw new InputError(
-        'execution-id',
-        `'${executionId}' is an execution of another pipeline than '${pipelineName}'`,
-        `an execution ARN of pipeline ${pipelineName}`
-      )
-    return {
+    const { name, executionId } = nameOrFromId(given, {
       service: 'sagemaker',
-      label: `sagemaker:${pipeline}`,
-      pipelineName: pipeline,
-      ...(executionId !== undefined ? { executionId } : {})
-    }
+      nameInput: 'pipeline-name',
+      name: PIPELINE,
+      executionId: EXECUTION_ARN,
+      nameOf: pipelineOfExecutionArn,
+      resourceNoun: 'pipeline',
+      executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
+    })
+    return makeTarget('sagemaker', name, { pipelineName: name }, executionId)
   },
 
-  fromLine: (resource, where) => ({
-    service: 'sagemaker',
-    label: `sagemaker:${resource}`,
-    pipelineName: expectPattern(where, resource, PIPELINE)
-  }),
+  fromLine: (resource, where) =>
+    makeTarget('sagemaker', resource, { pipelineName: expectPattern(where, resource, PIPELINE) }),
 
   resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
   load: async () => (await import('./provider.js')).default

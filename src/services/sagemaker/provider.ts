@@ -12,7 +12,7 @@ import {
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { pipelineOfExecutionArn, STATES, type SageMakerTarget } from './index.js'
-import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
   type Candidate,
   type Discovery,
@@ -135,15 +135,12 @@ function stopToken(nonce: string, executionArn: string): string {
 
 function create(context: ProviderContext): Provider<SageMakerTarget> {
   const client = new SageMakerClient(awsClientConfig(context))
-  const { call } = context
   const url = consoleUrl(context.region)
   const stopNonce = randomUUID()
 
   function describe(arn: string): Promise<DescribePipelineExecutionResponse> {
-    return call('DescribePipelineExecution', signal =>
-      client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }), {
-        abortSignal: signal
-      })
+    return awsCall(context, 'DescribePipelineExecution', options =>
+      client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }), options)
     )
   }
 
@@ -152,7 +149,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     const steps: PipelineExecutionStep[] = []
     let nextToken: string | undefined
     for (let page = 0; page < pages; page++) {
-      const out = await call('ListPipelineExecutionSteps', signal =>
+      const out = await awsCall(context, 'ListPipelineExecutionSteps', options =>
         client.send(
           new ListPipelineExecutionStepsCommand({
             PipelineExecutionArn: arn,
@@ -160,7 +157,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
             MaxResults: STEP_PAGE_SIZE,
             ...(nextToken !== undefined ? { NextToken: nextToken } : {})
           }),
-          { abortSignal: signal }
+          options
         )
       )
       steps.push(...(out.PipelineExecutionSteps ?? []))
@@ -187,7 +184,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
   }
 
   async function newestExecution(pipeline: string) {
-    const out = await call('ListPipelineExecutions', signal =>
+    const out = await awsCall(context, 'ListPipelineExecutions', options =>
       client.send(
         new ListPipelineExecutionsCommand({
           PipelineName: pipeline,
@@ -195,7 +192,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
           SortOrder: 'Descending',
           MaxResults: 1
         }),
-        { abortSignal: signal }
+        options
       )
     )
     return out.PipelineExecutionSummaries?.[0]
@@ -289,9 +286,10 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
           'SageMaker retries only the failed steps of an execution: retry-mode all is not supported'
         )
       // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-      const out = await call(
+      const out = await awsCall(
+        context,
         'RetryPipelineExecution',
-        signal =>
+        options =>
           client.send(
             new RetryPipelineExecutionCommand({
               PipelineExecutionArn: candidate.executionId,
@@ -300,7 +298,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
                 ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
                 : {})
             }),
-            { abortSignal: signal }
+            options
           ),
         { beforeResend: request.beforeResend }
       )
@@ -316,10 +314,10 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     async stop(_target, started): Promise<void> {
       const arn = started.executionArn ?? started.executionId
       const token = stopToken(stopNonce, arn)
-      await call('StopPipelineExecution', signal =>
+      await awsCall(context, 'StopPipelineExecution', options =>
         client.send(
           new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token }),
-          { abortSignal: signal }
+          options
         )
       )
     }
