@@ -22,20 +22,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4774);
+/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4774);
 /* harmony import */ var _codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6640);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5891);
+
 
 
 const NOUN = { one: 'batch', many: 'batches' };
 const RETRY_TYPES = { failed: 'RETRY_FAILED_BUILDS', all: 'RETRY_ALL_BUILDS' };
 function runOf(batch, id) {
     return {
-        id,
-        arn: batch.arn,
+        ...(0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .commonFields */ .dG)(batch, id),
         status: batch.buildBatchStatus ?? 'UNKNOWN',
-        phase: batch.currentPhase,
-        sourceVersion: batch.resolvedSourceVersion,
-        requestedSource: batch.sourceVersion ?? batch.resolvedSourceVersion,
         retriedInPlace: retriesOf(batch.buildGroups),
         failure: failedBuilds(batch.buildGroups) ?? (0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(batch.phases)
     };
@@ -61,37 +59,33 @@ function failedBuilds(groups) {
 function batchApi(context) {
     const client = (0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBuildClient */ .fU)(context);
     return {
-        noun: NOUN,
         async listNewest(projectName) {
-            const out = await context.call('ListBuildBatchesForProject', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .ListBuildBatchesForProjectCommand */ .uVY({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'ListBuildBatchesForProject', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .ListBuildBatchesForProjectCommand */ .uVY({
                 projectName,
                 sortOrder: 'DESCENDING',
                 maxResults: _codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .HEAD_SIZE */ .jT
-            }), { abortSignal: signal }));
+            }), options));
             return out.ids ?? [];
         },
         async read(ids) {
-            const out = await context.call('BatchGetBuildBatches', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetBuildBatchesCommand */ .Y4d({ ids }), { abortSignal: signal }));
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'BatchGetBuildBatches', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .BatchGetBuildBatchesCommand */ .Y4d({ ids }), options));
             return (out.buildBatches ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
         async retry(id, { token, mode, beforeResend }) {
-            const out = await context.call('RetryBuildBatch', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildBatchCommand */ .kmr({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }), { abortSignal: signal }), { beforeResend });
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'RetryBuildBatch', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .RetryBuildBatchCommand */ .kmr({ id, idempotencyToken: token, retryType: RETRY_TYPES[mode] }), options), { beforeResend });
             return { id: out.buildBatch?.id, arn: out.buildBatch?.arn };
         },
         async stop(id) {
-            await context.call('StopBuildBatch', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .StopBuildBatchCommand */ .OLp({ id }), { abortSignal: signal }));
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'StopBuildBatch', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .StopBuildBatchCommand */ .OLp({ id }), options));
         }
     };
 }
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({
-    errors: (0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBuildErrors */ .$2)(NOUN, [
-        'ListBuildBatchesForProject',
-        'BatchGetBuildBatches',
-        'RetryBuildBatch',
-        'StopBuildBatch (cancel-on-abort)'
-    ]),
-    create: context => (0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .createRunProvider */ .Bt)(batchApi(context), context.region)
-});
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_codebuild_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .runModule */ .WJ)(batchApi, NOUN, [
+    'ListBuildBatchesForProject',
+    'BatchGetBuildBatches',
+    'RetryBuildBatch',
+    'StopBuildBatch (cancel-on-abort)'
+]));
 
 
 /***/ }),
@@ -100,14 +94,14 @@ function batchApi(context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ codeBuildErrors),
-/* harmony export */   Bt: () => (/* binding */ createRunProvider),
 /* harmony export */   Lg: () => (/* binding */ FAILED_STATUSES),
 /* harmony export */   Or: () => (/* binding */ phaseFailure),
+/* harmony export */   WJ: () => (/* binding */ runModule),
+/* harmony export */   dG: () => (/* binding */ commonFields),
 /* harmony export */   fU: () => (/* binding */ codeBuildClient),
 /* harmony export */   jT: () => (/* binding */ HEAD_SIZE)
 /* harmony export */ });
-/* unused harmony exports runIdOf, consoleUrl */
+/* unused harmony exports createRunProvider, runIdOf, consoleUrl, codeBuildErrors */
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4774);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
 /* harmony import */ var _projects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6188);
@@ -130,8 +124,18 @@ const HEAD_SIZE = 100;
 function codeBuildClient(context) {
     return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .CodeBuildClient */ .bex((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
 }
-function createRunProvider(api, region) {
-    const { one } = api.noun;
+/** The fields builds and batches have in common, read the same way. */
+function commonFields(run, id) {
+    return {
+        id,
+        arn: run.arn,
+        phase: run.currentPhase,
+        sourceVersion: run.resolvedSourceVersion,
+        requestedSource: run.sourceVersion ?? run.resolvedSourceVersion
+    };
+}
+function createRunProvider(api, noun, region) {
+    const { one } = noun;
     const url = (id) => consoleUrl(region, one, id);
     async function readOne(idOrArn) {
         const id = runIdOf(idOrArn);
@@ -160,14 +164,14 @@ function createRunProvider(api, region) {
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
             revision: revisionOf(run, newestOfSource(runs, run)),
-            ...countAttempts(api.noun, runs, run)
+            ...countAttempts(noun, runs, run)
         };
     }
     async function discoverLatest(project) {
         const runs = await head(project);
         const [newest] = runs;
         if (!newest)
-            return { kind: 'nothing', reason: `project ${project} has no ${api.noun.many}` };
+            return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` };
         const skip = whyNotRetried(newest, one);
         if (skip)
             return { kind: 'nothing', reason: `latest ${skip}` };
@@ -187,7 +191,7 @@ function createRunProvider(api, region) {
             return {
                 kind: 'skip',
                 reason: `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
-                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : noun.many} ` +
                     'of it count as earlier retries'
             };
         return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
@@ -201,7 +205,7 @@ function createRunProvider(api, region) {
         return {
             state: progressOf(current).state,
             revision: revisionOf(run, current),
-            ...countAttempts(api.noun, runs, current),
+            ...countAttempts(noun, runs, current),
             current: {
                 executionId: current.id,
                 ...(current.arn ? { executionArn: current.arn } : {}),
@@ -322,6 +326,16 @@ function phaseFailure(phases) {
         .filter(Boolean);
     const head = `phase ${failed.phaseType ?? 'UNKNOWN'} ${failed.phaseStatus ?? ''}`;
     return contexts.length > 0 ? `${head}: ${contexts.join('; ')}` : head;
+}
+/**
+ * A CodeBuild provider module: the shared flow over the service's `api`, and its errors, whose hints name
+ * the IAM `actions` the provider calls.
+ */
+function runModule(api, noun, actions) {
+    return {
+        errors: codeBuildErrors(noun, actions),
+        create: context => createRunProvider(api(context), noun, context.region)
+    };
 }
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
 function codeBuildErrors(noun, actions) {

@@ -207,11 +207,11 @@ function failureReason(stages, executionId) {
 function createCodePipeline(context) {
     const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
     async function stagesOf(pipelineName) {
-        const state = await context.call('GetPipelineState', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), { abortSignal: signal }));
+        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
         return state.stageStates ?? [];
     }
     async function newestExecution(pipelineName) {
-        const page = await context.call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), { abortSignal: signal }));
+        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
         return page.pipelineExecutionSummaries?.[0];
     }
     async function discoverLatest(target) {
@@ -282,14 +282,14 @@ function createCodePipeline(context) {
                 pipelineExecutionId: candidate.executionId,
                 retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
             };
-            const answer = await context.call('RetryStageExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .RetryStageExecutionCommand */ .enB(input), { abortSignal: signal }), { beforeResend: request.beforeResend });
+            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
             if (answer.pipelineExecutionId === undefined)
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
             return started(answer.pipelineExecutionId);
         },
         async status(target, started) {
             const id = started.executionId;
-            const { pipelineExecution } = await context.call('GetPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), { abortSignal: signal }));
+            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
             const status = pipelineExecution?.status;
             const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) : undefined;
             const summary = pipelineExecution?.statusSummary;
@@ -316,12 +316,12 @@ function createCodePipeline(context) {
             }
         },
         async stop(target, started, reason) {
-            await context.call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({
                 pipelineName: target.pipelineName,
                 pipelineExecutionId: started.executionId,
                 abandon: false,
                 reason: oneLine(reason, STOP_REASON_MAX)
-            }), { abortSignal: signal }));
+            }), options));
         }
     };
 }

@@ -123,25 +123,22 @@ function stopToken(nonce, executionArn) {
 }
 function create(context) {
     const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
-    const { call } = context;
     const url = consoleUrl(context.region);
     const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     function describe(arn) {
-        return call('DescribePipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), {
-            abortSignal: signal
-        }));
+        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
     }
     /** Newest steps first; one call per page, at most `pages` pages. */
     async function listSteps(arn, pages) {
         const steps = [];
         let nextToken;
         for (let page = 0; page < pages; page++) {
-            const out = await call('ListPipelineExecutionSteps', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionStepsCommand */ .BTz({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionStepsCommand */ .BTz({
                 PipelineExecutionArn: arn,
                 SortOrder: 'Descending',
                 MaxResults: STEP_PAGE_SIZE,
                 ...(nextToken !== undefined ? { NextToken: nextToken } : {})
-            }), { abortSignal: signal }));
+            }), options));
             steps.push(...(out.PipelineExecutionSteps ?? []));
             nextToken = out.NextToken;
             if (nextToken === undefined)
@@ -161,12 +158,12 @@ function create(context) {
         };
     }
     async function newestExecution(pipeline) {
-        const out = await call('ListPipelineExecutions', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionsCommand */ .bni({
+        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
             MaxResults: 1
-        }), { abortSignal: signal }));
+        }), options));
         return out.PipelineExecutionSummaries?.[0];
     }
     async function discoverNamed(arn) {
@@ -242,13 +239,13 @@ function create(context) {
             if (request.mode === 'all')
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
             // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-            const out = await call('RetryPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .RetryPipelineExecutionCommand */ .isZ({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .RetryPipelineExecutionCommand */ .isZ({
                 PipelineExecutionArn: candidate.executionId,
                 ClientRequestToken: request.token,
                 ...(request.maxParallelSteps !== undefined
                     ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
                     : {})
-            }), { abortSignal: signal }), { beforeResend: request.beforeResend });
+            }), options), { beforeResend: request.beforeResend });
             if (out.PipelineExecutionArn === undefined)
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
             // The same execution resumes: its ARN is both outputs.
@@ -259,7 +256,7 @@ function create(context) {
         async stop(_target, started) {
             const arn = started.executionArn ?? started.executionId;
             const token = stopToken(stopNonce, arn);
-            await call('StopPipelineExecution', signal => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), { abortSignal: signal }));
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
         }
     };
 }

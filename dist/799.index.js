@@ -22,19 +22,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4774);
+/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4774);
 /* harmony import */ var _runs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6640);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5891);
+
 
 
 const NOUN = { one: 'build', many: 'builds' };
 function runOf(build, id) {
     return {
-        id,
-        arn: build.arn,
+        ...(0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .commonFields */ .dG)(build, id),
         status: build.buildStatus ?? 'UNKNOWN',
-        phase: build.currentPhase,
-        sourceVersion: build.resolvedSourceVersion,
-        requestedSource: build.sourceVersion ?? build.resolvedSourceVersion,
         nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
         retriedInPlace: 0,
         failure: (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(build.phases)
@@ -43,36 +41,30 @@ function runOf(build, id) {
 function buildApi(context) {
     const client = (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBuildClient */ .fU)(context);
     return {
-        noun: NOUN,
         async listNewest(projectName) {
-            const out = await context.call('ListBuildsForProject', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .ListBuildsForProjectCommand */ .nXI({ projectName, sortOrder: 'DESCENDING' }), {
-                abortSignal: signal
-            }));
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'ListBuildsForProject', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .ListBuildsForProjectCommand */ .nXI({ projectName, sortOrder: 'DESCENDING' }), options));
             return out.ids ?? [];
         },
         async read(ids) {
-            const out = await context.call('BatchGetBuilds', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetBuildsCommand */ .zZb({ ids }), { abortSignal: signal }));
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .BatchGetBuildsCommand */ .zZb({ ids }), options));
             return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
         // A build always restarts whole, so the retry mode does not apply.
         async retry(id, { token, beforeResend }) {
-            const out = await context.call('RetryBuild', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token }), { abortSignal: signal }), { beforeResend });
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'RetryBuild', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .RetryBuildCommand */ .cpR({ id, idempotencyToken: token }), options), { beforeResend });
             return { id: out.build?.id, arn: out.build?.arn };
         },
         async stop(id) {
-            await context.call('StopBuild', signal => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_1__/* .StopBuildCommand */ .aWR({ id }), { abortSignal: signal }));
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'StopBuild', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .StopBuildCommand */ .aWR({ id }), options));
         }
     };
 }
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({
-    errors: (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBuildErrors */ .$2)(NOUN, [
-        'ListBuildsForProject',
-        'BatchGetBuilds',
-        'RetryBuild',
-        'StopBuild (cancel-on-abort)'
-    ]),
-    create: context => (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .createRunProvider */ .Bt)(buildApi(context), context.region)
-});
+/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ((0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .runModule */ .WJ)(buildApi, NOUN, [
+    'ListBuildsForProject',
+    'BatchGetBuilds',
+    'RetryBuild',
+    'StopBuild (cancel-on-abort)'
+]));
 
 
 /***/ }),
@@ -81,14 +73,14 @@ function buildApi(context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $2: () => (/* binding */ codeBuildErrors),
-/* harmony export */   Bt: () => (/* binding */ createRunProvider),
 /* harmony export */   Lg: () => (/* binding */ FAILED_STATUSES),
 /* harmony export */   Or: () => (/* binding */ phaseFailure),
+/* harmony export */   WJ: () => (/* binding */ runModule),
+/* harmony export */   dG: () => (/* binding */ commonFields),
 /* harmony export */   fU: () => (/* binding */ codeBuildClient),
 /* harmony export */   jT: () => (/* binding */ HEAD_SIZE)
 /* harmony export */ });
-/* unused harmony exports runIdOf, consoleUrl */
+/* unused harmony exports createRunProvider, runIdOf, consoleUrl, codeBuildErrors */
 /* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4774);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
 /* harmony import */ var _projects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6188);
@@ -111,8 +103,18 @@ const HEAD_SIZE = 100;
 function codeBuildClient(context) {
     return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .CodeBuildClient */ .bex((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
 }
-function createRunProvider(api, region) {
-    const { one } = api.noun;
+/** The fields builds and batches have in common, read the same way. */
+function commonFields(run, id) {
+    return {
+        id,
+        arn: run.arn,
+        phase: run.currentPhase,
+        sourceVersion: run.resolvedSourceVersion,
+        requestedSource: run.sourceVersion ?? run.resolvedSourceVersion
+    };
+}
+function createRunProvider(api, noun, region) {
+    const { one } = noun;
     const url = (id) => consoleUrl(region, one, id);
     async function readOne(idOrArn) {
         const id = runIdOf(idOrArn);
@@ -141,14 +143,14 @@ function createRunProvider(api, region) {
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
             revision: revisionOf(run, newestOfSource(runs, run)),
-            ...countAttempts(api.noun, runs, run)
+            ...countAttempts(noun, runs, run)
         };
     }
     async function discoverLatest(project) {
         const runs = await head(project);
         const [newest] = runs;
         if (!newest)
-            return { kind: 'nothing', reason: `project ${project} has no ${api.noun.many}` };
+            return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` };
         const skip = whyNotRetried(newest, one);
         if (skip)
             return { kind: 'nothing', reason: `latest ${skip}` };
@@ -168,7 +170,7 @@ function createRunProvider(api, region) {
             return {
                 kind: 'skip',
                 reason: `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
-                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : api.noun.many} ` +
+                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : noun.many} ` +
                     'of it count as earlier retries'
             };
         return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
@@ -182,7 +184,7 @@ function createRunProvider(api, region) {
         return {
             state: progressOf(current).state,
             revision: revisionOf(run, current),
-            ...countAttempts(api.noun, runs, current),
+            ...countAttempts(noun, runs, current),
             current: {
                 executionId: current.id,
                 ...(current.arn ? { executionArn: current.arn } : {}),
@@ -303,6 +305,16 @@ function phaseFailure(phases) {
         .filter(Boolean);
     const head = `phase ${failed.phaseType ?? 'UNKNOWN'} ${failed.phaseStatus ?? ''}`;
     return contexts.length > 0 ? `${head}: ${contexts.join('; ')}` : head;
+}
+/**
+ * A CodeBuild provider module: the shared flow over the service's `api`, and its errors, whose hints name
+ * the IAM `actions` the provider calls.
+ */
+function runModule(api, noun, actions) {
+    return {
+        errors: codeBuildErrors(noun, actions),
+        create: context => createRunProvider(api(context), noun, context.region)
+    };
 }
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
 function codeBuildErrors(noun, actions) {

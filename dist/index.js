@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5588:
+/***/ 8103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28379,14 +28379,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31332,37 +31324,92 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/action/signals.ts
+;// CONCATENATED MODULE: ./src/engine/pool.ts
 /**
- * The runner sends SIGINT, then SIGTERM 7.5 s later, then kills. The contract gives the step 5 s: targets
- * get until REPORT_AFTER_MS to wind down (stop calls included); then whatever they have not reported yet is
- * reported from what is known, and the process exits by EXIT_WITHIN_MS whatever still holds it.
+ * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
+ * is expected to settle every item itself (a target's failure is a result, not a rejection).
  */
-const REPORT_AFTER_MS = 3500;
-const EXIT_WITHIN_MS = 4700;
-/**
- * Turns SIGINT/SIGTERM into an abort of `controller` (every wait and request ends), and arms unref'd
- * timers: `report` at REPORT_AFTER_MS, then exit with code 1 as soon as it is done or at EXIT_WITHIN_MS.
- * Returns a disposer.
- */
-function abortOnSignals(controller, report, exit = code => process.exit(code)) {
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        controller.abort(signal);
-        setTimeout(() => {
-            void report()
-                .catch(() => undefined)
-                .finally(() => exit(1));
-        }, REPORT_AFTER_MS).unref();
-        setTimeout(() => exit(1), EXIT_WITHIN_MS).unref();
+async function mapPool(items, concurrency, work) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
     };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/model/errors.ts
+var errors = __nccwpck_require__(7206);
+// EXTERNAL MODULE: ./src/services/codearts/index.ts
+var codearts = __nccwpck_require__(8262);
+// EXTERNAL MODULE: ./src/services/codebuild/projects.ts
+var projects = __nccwpck_require__(6188);
+;// CONCATENATED MODULE: ./src/services/codebuild-batch/index.ts
+
+const BATCH_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
+};
+/** AWS CodeBuild RetryBuildBatch: the same batch restarts its failed builds (or all). */
+const codebuildBatch = (0,projects/* projectService */.$p)({
+    name: 'codebuild-batch',
+    noun: 'batch',
+    executionId: BATCH_ID,
+    retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
+});
+
+;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
+
+const BUILD_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
+};
+/** AWS CodeBuild RetryBuild: a new build of the project's latest failed build. */
+const codebuild = (0,projects/* projectService */.$p)({
+    name: 'codebuild',
+    noun: 'build',
+    executionId: BUILD_ID,
+    // A build always restarts whole: both modes are accepted and mean the same.
+    retryModes: { all: true, native: {} },
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
+});
+
+// EXTERNAL MODULE: ./src/services/codepipeline/index.ts
+var codepipeline = __nccwpck_require__(3326);
+// EXTERNAL MODULE: ./src/services/sagemaker/index.ts
+var sagemaker = __nccwpck_require__(3527);
+;// CONCATENATED MODULE: ./src/services/registry.ts
+
+
+
+
+
+
+/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
+const SERVICES = [
+    codepipeline/* codepipeline */.E,
+    codebuild,
+    codebuildBatch,
+    sagemaker/* sagemaker */.rs,
+    codearts/* codearts */.q
+];
+const SERVICE_NAMES = SERVICES.map(s => s.name);
+/** The clouds the services run on, each once. */
+const CLOUDS = [...new Set(SERVICES.map(s => s.cloud))];
+function serviceNamed(name) {
+    return SERVICES.find(s => s.name === name);
+}
+/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
+function serviceOf(target) {
+    const service = serviceNamed(target.service);
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '));
+    return service;
 }
 
 // EXTERNAL MODULE: external "node:async_hooks"
@@ -31405,8 +31452,6 @@ class Cancelled extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./src/model/errors.ts
-var errors = __nccwpck_require__(7206);
 ;// CONCATENATED MODULE: ./src/transport/classify.ts
 
 const THROTTLING_NAMES = new Set([
@@ -31506,416 +31551,6 @@ function isTransient(error, extraTransient = new Set()) {
         isNetworkError(error) ||
         shape(error).$retryable !== undefined ||
         extraTransient.has(errorName(error)));
-}
-
-// EXTERNAL MODULE: ./src/model/validate.ts
-var validate = __nccwpck_require__(1071);
-// EXTERNAL MODULE: ./src/services/codearts/index.ts
-var codearts = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/clouds/aws.ts
-var aws = __nccwpck_require__(5891);
-// EXTERNAL MODULE: ./src/services/codebuild/projects.ts
-var projects = __nccwpck_require__(6188);
-;// CONCATENATED MODULE: ./src/services/codebuild-batch/index.ts
-
-
-const BATCH_ID = {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
-};
-/** AWS CodeBuild RetryBuildBatch: the same batch restarts its failed builds (or all). */
-const codebuildBatch = {
-    name: 'codebuild-batch',
-    cloud: aws/* aws */.o2,
-    targetInputs: ['project-name'],
-    optionInputs: [],
-    lineForm: 'codebuild-batch:PROJECT',
-    retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
-    token: projects/* TOKEN */.CV,
-    states: projects/* STATES */.xj,
-    fromInputs: given => (0,projects/* projectTargetFromInputs */.Mc)('codebuild-batch', 'batch', BATCH_ID, given),
-    fromLine: (resource, where) => (0,projects/* projectTargetFromLine */.vP)('codebuild-batch', resource, where),
-    resourceKey: projects/* projectKey */.$N,
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
-};
-
-;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
-
-
-const BUILD_ID = {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
-};
-/** AWS CodeBuild RetryBuild: a new build of the project's latest failed build. */
-const codebuild = {
-    name: 'codebuild',
-    cloud: aws/* aws */.o2,
-    targetInputs: ['project-name'],
-    optionInputs: [],
-    lineForm: 'codebuild:PROJECT',
-    // A build always restarts whole: both modes are accepted and mean the same.
-    retryModes: { all: true, native: {} },
-    token: projects/* TOKEN */.CV,
-    states: projects/* STATES */.xj,
-    fromInputs: given => (0,projects/* projectTargetFromInputs */.Mc)('codebuild', 'build', BUILD_ID, given),
-    fromLine: (resource, where) => (0,projects/* projectTargetFromLine */.vP)('codebuild', resource, where),
-    resourceKey: projects/* projectKey */.$N,
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
-};
-
-// EXTERNAL MODULE: ./src/services/codepipeline/index.ts
-var codepipeline = __nccwpck_require__(3326);
-// EXTERNAL MODULE: ./src/services/sagemaker/index.ts
-var sagemaker = __nccwpck_require__(3527);
-;// CONCATENATED MODULE: ./src/services/registry.ts
-
-
-
-
-
-
-/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
-const SERVICES = [
-    codepipeline/* codepipeline */.E,
-    codebuild,
-    codebuildBatch,
-    sagemaker/* sagemaker */.rs,
-    codearts/* codearts */.q
-];
-const SERVICE_NAMES = SERVICES.map(s => s.name);
-/** The clouds the services run on, each once. */
-const CLOUDS = [...new Set(SERVICES.map(s => s.cloud))];
-function serviceNamed(name) {
-    return SERVICES.find(s => s.name === name);
-}
-/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
-function serviceOf(target) {
-    const service = serviceNamed(target.service);
-    if (service === undefined)
-        throw new errors/* InputError */.dz('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '));
-    return service;
-}
-
-;// CONCATENATED MODULE: ./src/action/target-lines.ts
-
-
-
-const FORMS = `SERVICE:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
-/** `a, b or c`. */
-function listed(items) {
-    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
-}
-/**
- * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
- * line is checked before anything runs; the first bad one is an input error naming its line number.
- */
-function parseTargetLines(text) {
-    const targets = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.replace(/(^|\s)#.*$/, '').trim();
-        if (line === '')
-            return;
-        targets.push(parseLine(line, index + 1));
-    });
-    if (targets.length === 0)
-        throw new errors/* InputError */.dz('targets', 'lists no target', `one target a line, ${FORMS}`);
-    return targets;
-}
-/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
-function parseLine(line, lineNo) {
-    const where = `targets (line ${lineNo})`;
-    const colon = line.indexOf(':');
-    const service = colon < 0 ? undefined : serviceNamed(line.slice(0, colon).trim());
-    const resource = line.slice(colon + 1).trim();
-    if (service === undefined || resource === '')
-        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(line)}' is not a target`, FORMS);
-    return service.fromLine(resource, where);
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-
-/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
-const INPUT_NAMES = [
-    'service',
-    'pipeline-name',
-    'stage-name',
-    'project-name',
-    'project-id',
-    'pipeline-id',
-    'execution-id',
-    'retry-mode',
-    'idempotency-token',
-    'max-parallel-steps',
-    'region',
-    'endpoint',
-    'huaweicloud-ak',
-    'huaweicloud-sk',
-    'huaweicloud-security-token',
-    'huaweicloud-auth-token',
-    'wait',
-    'timeout-minutes',
-    'poll-interval-seconds',
-    'cancel-on-abort',
-    'dry-run',
-    'max-attempts',
-    'targets',
-    'concurrency'
-];
-/** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
-const SECRET_INPUTS = ['idempotency-token', ...CLOUDS.flatMap(c => c.secretInputs)];
-/**
- * Reads and validates every input, in three parts: the options common to both modes, then the targets
- * (single mode: one, from the service's inputs; targets mode: one a line), then what depends on which
- * services they name (retry mode, token, connection). Any problem is an InputError before any API call.
- */
-function readRequest(read, env, mask) {
-    const given = name => {
-        if (!isInputName(name))
-            throw new Error(`no input named ${name}`);
-        const value = read(name);
-        return value.trim() === '' ? undefined : value;
-    };
-    maskSecrets(given, env, mask);
-    const common = readCommon(given);
-    const { mode, targets } = readTargets(given);
-    const services = [...new Set(targets.map(serviceOf))];
-    checkServiceInputs(given, services);
-    const retryMode = readRetryMode(given('retry-mode'), services);
-    const token = readToken(given, services);
-    return {
-        mode,
-        targets,
-        retryMode,
-        ...(token !== undefined ? { idempotencyToken: token } : {}),
-        ...common,
-        connection: readConnection(given, env, services)
-    };
-}
-/** Inputs that apply to every target of a service (its options, its cloud's credentials). */
-const scopedInputs = (s) => [...s.optionInputs, ...s.cloud.inputs];
-/** An option or credential that none of the step's services uses is a mistake worth saying. */
-function checkServiceInputs(given, services) {
-    for (const name of new Set(SERVICES.flatMap(scopedInputs))) {
-        if (given(name) === undefined || services.some(s => scopedInputs(s).includes(name)))
-            continue;
-        const owners = SERVICES.filter(s => scopedInputs(s).includes(name)).map(s => s.name);
-        throw new errors/* InputError */.dz(name, `is not used by ${services.map(s => s.name).join(', ')}`, `it only with ${owners.join(' or ')}`);
-    }
-}
-function isInputName(name) {
-    return INPUT_NAMES.includes(name);
-}
-/** Masked before anything is validated, so no error path can print one. */
-function maskSecrets(given, env, mask) {
-    for (const name of SECRET_INPUTS) {
-        const secret = given(name);
-        if (secret !== undefined)
-            mask(secret);
-    }
-    for (const name of CLOUDS.flatMap(c => c.secretEnv)) {
-        const secret = env[name]?.trim();
-        if (secret)
-            mask(secret);
-    }
-}
-/** Numbers and booleans, checked whether or not their mode is on. */
-function readCommon(given) {
-    const bool = (name) => {
-        const v = given(name);
-        return v === undefined ? false : (0,validate/* parseBoolean */.yG)(name, v);
-    };
-    const num = (name, fallback, rule) => {
-        const v = given(name);
-        return v === undefined ? fallback : (0,validate/* parseNumber */.$J)(name, v, rule);
-    };
-    const wait = bool('wait');
-    const cancelOnAbort = bool('cancel-on-abort');
-    const dryRun = bool('dry-run');
-    const timeoutMinutes = num('timeout-minutes', 60, {
-        min: 0,
-        exclusiveMin: true,
-        accepted: 'a positive number of minutes, e.g. 30 or 0.5'
-    });
-    const pollSeconds = num('poll-interval-seconds', 15, {
-        min: 1,
-        accepted: 'a number of seconds, at least 1'
-    });
-    const maxAttempts = num('max-attempts', 3, {
-        integer: true,
-        min: 0,
-        accepted: 'a whole number >= 0 (0 = no limit)'
-    });
-    const concurrency = num('concurrency', 4, {
-        integer: true,
-        min: 1,
-        max: 64,
-        accepted: 'a whole number from 1 to 64'
-    });
-    const parallel = given('max-parallel-steps');
-    return {
-        dryRun,
-        maxAttempts,
-        concurrency,
-        ...(parallel !== undefined
-            ? {
-                maxParallelSteps: (0,validate/* parseNumber */.$J)('max-parallel-steps', parallel, {
-                    integer: true,
-                    min: 1,
-                    accepted: 'a whole number >= 1'
-                })
-            }
-            : {}),
-        ...(wait
-            ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
-            : {})
-    };
-}
-/** Inputs that name one target of one service: they belong to single mode. */
-const TARGET_INPUTS = [
-    ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
-];
-/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
-function takes(service, name) {
-    if (name === 'execution-id')
-        return true;
-    if (name === 'idempotency-token')
-        return service.token !== undefined;
-    return service.targetInputs.includes(name);
-}
-/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
-function readTargets(given) {
-    const targetsText = given('targets');
-    const serviceText = given('service');
-    if (targetsText === undefined)
-        return { mode: 'single', targets: [singleTarget(serviceText, given)] };
-    if (serviceText !== undefined)
-        throw new errors/* InputError */.dz('targets', 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
-    for (const name of TARGET_INPUTS)
-        if (given(name) !== undefined)
-            throw new errors/* InputError */.dz('targets', `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in targets, without ${name}`);
-    return { mode: 'targets', targets: parseTargetLines(targetsText) };
-}
-function singleTarget(serviceText, given) {
-    if (serviceText === undefined)
-        throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`);
-    const service = serviceNamed(serviceText.toLowerCase());
-    if (service === undefined)
-        throw new errors/* InputError */.dz('service', `'${(0,validate/* shorten */.ml)(serviceText)}' is not a known service`, `one of ${SERVICE_NAMES.join(', ')}`);
-    for (const name of TARGET_INPUTS) {
-        if (given(name) === undefined || takes(service, name))
-            continue;
-        const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name);
-        throw new errors/* InputError */.dz(name, `is not used by service ${service.name}`, `it only with ${owners.join(' or ')}`);
-    }
-    return service.fromInputs(given);
-}
-const ALL_FORMS = 'failed or all';
-/** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
-function readRetryMode(value, services) {
-    if (value === undefined)
-        return 'failed';
-    const upper = value.toUpperCase();
-    let mode;
-    if (upper === 'FAILED' || upper === 'ALL')
-        mode = upper === 'FAILED' ? 'failed' : 'all';
-    else {
-        const owner = SERVICES.find(s => Object.hasOwn(s.retryModes.native, upper));
-        if (owner === undefined)
-            throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not a retry mode`, `${ALL_FORMS} (${nativeForms()})`);
-        const other = services.find(s => s !== owner);
-        if (other !== undefined)
-            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other.name}`, `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`);
-        mode = owner.retryModes.native[upper] ?? 'failed';
-    }
-    const onlyFailed = services.find(s => !s.retryModes.all);
-    if (mode === 'all' && onlyFailed !== undefined)
-        throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not supported by ${onlyFailed.name}, which retries only what failed`, 'failed');
-    return mode;
-}
-function nativeForms() {
-    return SERVICES.filter(s => Object.keys(s.retryModes.native).length > 0)
-        .map(s => `${Object.keys(s.retryModes.native).join(' / ')} for ${s.name}`)
-        .join(', ');
-}
-/** The strictest length rule of the services that take a token. A secret: the error names its length only. */
-function readToken(given, services) {
-    const token = given('idempotency-token');
-    if (token === undefined)
-        return undefined;
-    // Single mode only (targets refuses it), for a service that takes one.
-    const rules = services.flatMap(s => (s.token ? [s.token] : []));
-    const min = Math.max(...rules.map(r => r.min));
-    const max = Math.min(...rules.map(r => r.max));
-    if (token.length < min || token.length > max)
-        throw new errors/* InputError */.dz('idempotency-token', `is ${token.length} characters long`, `${min}-${max} characters`);
-    return token;
-}
-/** `endpoint`, then each cloud's region and credentials, checked by the services that use them. */
-function readConnection(given, env, services) {
-    const endpointText = given('endpoint');
-    const endpoint = endpointText !== undefined ? (0,validate/* expectUrl */.ho)('endpoint', endpointText) : undefined;
-    const clouds = {};
-    for (const service of services) {
-        const cloud = service.cloud;
-        clouds[cloud.name] ??= cloud.connect(given, env, endpoint);
-        service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint);
-    }
-    return { ...(endpoint !== undefined ? { endpoint } : {}), clouds };
-}
-
-// EXTERNAL MODULE: ./src/model/text.ts
-var model_text = __nccwpck_require__(5086);
-;// CONCATENATED MODULE: ./src/action/log.ts
-
-/** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
-const MAX_WARNINGS = 10;
-/** A log line holds a target's label, our words and API text of at most MAX_TEXT characters a piece. */
-const MAX_LINE = 4000;
-/** Every line printed is one line that cannot start a workflow command, whatever text it carries. */
-function printable(message, max = MAX_LINE) {
-    return (0,model_text/* oneLine */.TN)(message, max);
-}
-function createLog(sink) {
-    let warnings = 0;
-    let finished = false;
-    return {
-        info: message => sink.info(printable(message)),
-        warn(message) {
-            warnings++;
-            if (warnings <= MAX_WARNINGS)
-                sink.warning(printable(message));
-            else
-                sink.info(printable(`warning: ${message}`));
-        },
-        finish() {
-            if (finished || warnings <= MAX_WARNINGS)
-                return;
-            finished = true;
-            const more = warnings - MAX_WARNINGS;
-            sink.warning(`${more} more warning${more === 1 ? '' : 's'} in the log (annotations stop at ${MAX_WARNINGS} per step)`);
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/pool.ts
-/**
- * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
- * is expected to settle every item itself (a target's failure is a result, not a rejection).
- */
-async function mapPool(items, concurrency, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/transport/caller.ts
@@ -32122,208 +31757,8 @@ class ProviderSet {
     }
 }
 
-;// CONCATENATED MODULE: ./src/transport/clock.ts
-/** Node fires a timer longer than this after 1 ms (TimeoutOverflowWarning): a long sleep would run hot. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Real time; `sleep` ends early (without throwing) when the signal aborts. */
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise(resolve => {
-        if (signal?.aborted) {
-            resolve();
-            return;
-        }
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
-        signal?.addEventListener('abort', done, { once: true });
-    })
-};
-
-;// CONCATENATED MODULE: ./src/model/results.ts
-
-/** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
-const MAX_RESULTS_CHARS = 1_000_000;
-/** What a message is cut to when `results` would be too long otherwise. */
-const SHORT_MESSAGE = 200;
-/** Outcomes a person should look at; kept first when the outputs must shrink. */
-const NEEDS_ATTENTION = new Set([
-    'error',
-    'failed',
-    'timed-out',
-    'stopped',
-    'skipped',
-    'cancelled'
-]);
-/** The `results` JSON object, with the contract's key order. */
-function resultObject(r) {
-    return {
-        service: r.service,
-        target: r.target,
-        retried: r.retried,
-        executionId: r.executionId,
-        executionArn: r.executionArn,
-        stageName: r.stageName,
-        status: r.status,
-        consoleUrl: r.consoleUrl,
-        message: r.message
-    };
-}
-/** Every result, never shortened: the content of `results-file`. */
-function resultsFileContent(results) {
-    return `${JSON.stringify(results.map(resultObject), null, 2)}\n`;
-}
-/**
- * `results` under MAX_RESULTS_CHARS: whole if it fits; else with messages cut to SHORT_MESSAGE characters;
- * else only the targets that need attention; else as many of those as fit. `results-file` has them all.
- */
-function resultsOutput(results) {
-    const whole = JSON.stringify(results.map(resultObject));
-    if (whole.length < MAX_RESULTS_CHARS)
-        return { json: whole };
-    const short = results.map(r => ({ ...resultObject(r), message: (0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE) }));
-    const shortened = JSON.stringify(short);
-    const tail = 'results-file has every target with its whole message';
-    if (shortened.length < MAX_RESULTS_CHARS)
-        return {
-            json: shortened,
-            note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
-        };
-    const attention = short.filter(r => NEEDS_ATTENTION.has(r.status));
-    const kept = [];
-    let length = 2;
-    for (const r of attention) {
-        const text = JSON.stringify(r);
-        if (length + text.length + 1 >= MAX_RESULTS_CHARS)
-            break;
-        kept.push(text);
-        length += text.length + 1;
-    }
-    const which = kept.length === attention.length
-        ? `only the ${attention.length} targets that need attention`
-        : `only the first ${kept.length} of the ${attention.length} targets that need attention`;
-    return {
-        json: `[${kept.join(',')}]`,
-        note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
-    };
-}
-/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
-function isFailure(result, waited) {
-    return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded');
-}
-/** The step's failure line in targets mode: the first few that failed, then a count. */
-function failureLine(failures, total, listed = 10) {
-    const shown = failures
-        .slice(0, listed)
-        .map(r => `${r.target} (${r.status}: ${(0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE)})`);
-    const more = failures.length - shown.length;
-    return (`${failures.length} of ${total} targets did not succeed: ${shown.join('; ')}` +
-        (more > 0 ? `; and ${more} more (see the job summary or results-file)` : ''));
-}
-
-;// CONCATENATED MODULE: ./src/action/outputs.ts
-
-/** Every output the action sets; `action.yml` declares exactly these (a test checks). */
-const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
-    'retried',
-    'execution-id',
-    'execution-arn',
-    'stage-name',
-    'status',
-    'console-url',
-    'results',
-    'results-file'
-]));
-/** Single mode: every output, from the one target's result. */
-function singleOutputs(result, resultsFile) {
-    return {
-        retried: String(result.retried),
-        'execution-id': result.executionId,
-        'execution-arn': result.executionArn,
-        'stage-name': result.stageName,
-        status: result.status,
-        'console-url': result.consoleUrl,
-        results: resultsOutput([result]).json,
-        'results-file': resultsFile
-    };
-}
-/** Targets mode: only `retried` (any target), `results` and `results-file`. */
-function targetsOutputs(results, resultsFile, output = resultsOutput(results)) {
-    return {
-        retried: String(results.some(r => r.retried)),
-        results: output.json,
-        'results-file': resultsFile
-    };
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
-const MAX_SUMMARY_BYTES = 1_000_000;
-const STATUS_LABEL = {
-    'in-progress': '🔄 in progress',
-    succeeded: '✅ succeeded',
-    failed: '❌ failed',
-    stopped: '⏹️ stopped',
-    'timed-out': '⏱️ timed out',
-    'nothing-to-retry': '➖ nothing to retry',
-    skipped: '⚠️ skipped',
-    'dry-run': '🧪 dry run',
-    cancelled: '🚫 cancelled',
-    error: '❌ error'
-};
-const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
-/**
- * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
- * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
- */
-function summaryRow(r) {
-    const cells = [
-        r.service,
-        (0,model_text/* summaryText */.g5)(r.target),
-        (0,model_text/* summaryText */.g5)(r.executionId) || '—',
-        STATUS_LABEL[r.status],
-        (0,model_text/* summaryText */.g5)(r.message) || '—',
-        r.consoleUrl ? `<a href="${(0,model_text/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
-    ];
-    return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
-}
-/**
- * The job summary: title, totals, one row per target. Rows that would take it past the size limit are
- * replaced by one row that counts them and points to `results-file`.
- */
-function summaryMarkup(results, options) {
-    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,model_text/* summaryText */.g5)(totalsLine(results))}</p>\n`;
-    const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
-    const end = '</table>\n';
-    const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
-        `limited to 1 MiB. Every target is in the file named by the results-file output ` +
-        `(${(0,model_text/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
-    const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
-    let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
-    const rows = [];
-    for (const r of results) {
-        const row = summaryRow(r);
-        const size = Buffer.byteLength(row);
-        if (bytes + size > max)
-            break;
-        rows.push(row);
-        bytes += size;
-    }
-    const omitted = results.length - rows.length;
-    return `${head}${header}${rows.join('')}${omitted > 0 ? omittedRow(omitted) : ''}${end}`;
-}
-function totalsLine(results) {
-    const counts = new Map();
-    for (const r of results)
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`);
-    return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
-}
-
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/engine/target-deps.ts
 /** A target's result before anything is known: what it names, no status yet. */
 function initialResult(target) {
@@ -32555,6 +31990,8 @@ async function follow(target, provider, started, result, wait, deps, progress) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/engine/idempotency.ts
 
 /**
@@ -32804,78 +32241,566 @@ function resourceKey(target) {
     return `${target.service}:${serviceOf(target).resourceKey(target)}`;
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
+;// CONCATENATED MODULE: ./src/transport/clock.ts
+/** Node fires a timer longer than this after 1 ms (TimeoutOverflowWarning): a long sleep would run hot. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Real time; `sleep` ends early (without throwing) when the signal aborts. */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted) {
+            resolve();
+            return;
+        }
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
+
+// EXTERNAL MODULE: ./src/model/validate.ts
+var validate = __nccwpck_require__(1071);
+;// CONCATENATED MODULE: ./src/action/target-lines.ts
+
+
+
+const FORMS = `SERVICE:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
+/** `a, b or c`. */
+function listed(items) {
+    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+}
+/**
+ * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
+ * line is checked before anything runs; the first bad one is an input error naming its line number.
+ */
+function parseTargetLines(text) {
+    const targets = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (line === '')
+            return;
+        targets.push(parseLine(line, index + 1));
+    });
+    if (targets.length === 0)
+        throw new errors/* InputError */.dz('targets', 'lists no target', `one target a line, ${FORMS}`);
+    return targets;
+}
+/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
+function parseLine(line, lineNo) {
+    const where = `targets (line ${lineNo})`;
+    const colon = line.indexOf(':');
+    const service = colon < 0 ? undefined : serviceNamed(line.slice(0, colon).trim());
+    const resource = line.slice(colon + 1).trim();
+    if (service === undefined || resource === '')
+        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(line)}' is not a target`, FORMS);
+    return service.fromLine(resource, where);
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
-async function run(options = {}) {
-    const env = options.env ?? process.env;
-    const log = createLog({ info: info, warning: warning });
-    const controller = new AbortController();
-    const signal = options.signal ?? controller.signal;
-    // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
-    let report;
-    const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.());
-    try {
-        const request = readRequest(name => readInput(name), env, core_setSecret);
-        const step = new StepReport(request, log, env);
-        report = async () => step.finish(step.known(), signal);
-        await withSignal(signal, async () => retryAll(request, signal, step, options, log));
-    }
-    catch (error) {
-        // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
-        if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
-            core_debug(error.stack);
-        setFailed(printable(errorMessage(error)));
-    }
-    finally {
-        dispose();
+/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
+const INPUT_NAMES = [
+    'service',
+    'pipeline-name',
+    'stage-name',
+    'project-name',
+    'project-id',
+    'pipeline-id',
+    'execution-id',
+    'retry-mode',
+    'idempotency-token',
+    'max-parallel-steps',
+    'region',
+    'endpoint',
+    'huaweicloud-ak',
+    'huaweicloud-sk',
+    'huaweicloud-security-token',
+    'huaweicloud-auth-token',
+    'wait',
+    'timeout-minutes',
+    'poll-interval-seconds',
+    'cancel-on-abort',
+    'dry-run',
+    'max-attempts',
+    'targets',
+    'concurrency'
+];
+/** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
+const SECRET_INPUTS = ['idempotency-token', ...CLOUDS.flatMap(c => c.secretInputs)];
+/**
+ * Reads and validates every input, in three parts: the options common to both modes, then the targets
+ * (single mode: one, from the service's inputs; targets mode: one a line), then what depends on which
+ * services they name (retry mode, token, connection). Any problem is an InputError before any API call.
+ */
+function readRequest(read, env, mask) {
+    const given = name => {
+        if (!isInputName(name))
+            throw new Error(`no input named ${name}`);
+        const value = read(name);
+        return value.trim() === '' ? undefined : value;
+    };
+    maskSecrets(given, env, mask);
+    const common = readCommon(given);
+    const { mode, targets } = readTargets(given);
+    const services = [...new Set(targets.map(serviceOf))];
+    checkServiceInputs(given, services);
+    const retryMode = readRetryMode(given('retry-mode'), services);
+    const token = readToken(given, services);
+    return {
+        mode,
+        targets,
+        retryMode,
+        ...(token !== undefined ? { idempotencyToken: token } : {}),
+        ...common,
+        connection: readConnection(given, env, services)
+    };
+}
+/** Inputs that apply to every target of a service (its options, its cloud's credentials). */
+const scopedInputs = (s) => [
+    ...(s.optionInputs ?? []),
+    ...s.cloud.inputs
+];
+/** An option or credential that none of the step's services uses is a mistake worth saying. */
+function checkServiceInputs(given, services) {
+    for (const name of new Set(SERVICES.flatMap(scopedInputs))) {
+        if (given(name) === undefined || services.some(s => scopedInputs(s).includes(name)))
+            continue;
+        const owners = SERVICES.filter(s => scopedInputs(s).includes(name)).map(s => s.name);
+        throw new errors/* InputError */.dz(name, `is not used by ${services.map(s => s.name).join(', ')}`, `it only with ${owners.join(' or ')}`);
     }
 }
-/** `targets` keeps its leading blank lines so an error's line number is the one the user sees. */
-function readInput(name) {
-    return name === 'targets' ? getInput(name, { trimWhitespace: false }) : getInput(name);
+function isInputName(name) {
+    return INPUT_NAMES.includes(name);
 }
-async function retryAll(request, signal, step, options, log) {
-    const clock = options.clock ?? systemClock;
-    const random = options.random ?? Math.random;
-    const info = (message) => log.info(message);
-    const providers = new ProviderSet(request.connection, { clock, random, log: info });
-    const ledger = new RunLedger();
-    const results = await mapPool(request.targets, request.concurrency, async (target, index) => 
-    // A cancelled step starts no new target: no request goes out for one after the signal.
-    signal.aborted
-        ? notStarted(target)
-        : retryTarget(target, await providers.for(target), request, {
-            clock,
-            random,
-            signal,
-            log: info,
-            warn: message => log.warn(message),
-            ledger,
-            onProgress: result => step.record(index, result),
-            // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-            ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
-        }));
-    await step.finish(results, signal);
+/** Masked before anything is validated, so no error path can print one. */
+function maskSecrets(given, env, mask) {
+    for (const name of SECRET_INPUTS) {
+        const secret = given(name);
+        if (secret !== undefined)
+            mask(secret);
+    }
+    for (const name of CLOUDS.flatMap(c => c.secretEnv)) {
+        const secret = env[name]?.trim();
+        if (secret)
+            mask(secret);
+    }
 }
+/** Numbers and booleans, checked whether or not their mode is on. */
+function readCommon(given) {
+    const bool = (name) => {
+        const v = given(name);
+        return v === undefined ? false : (0,validate/* parseBoolean */.yG)(name, v);
+    };
+    const num = (name, fallback, rule) => {
+        const v = given(name);
+        return v === undefined ? fallback : (0,validate/* parseNumber */.$J)(name, v, rule);
+    };
+    const wait = bool('wait');
+    const cancelOnAbort = bool('cancel-on-abort');
+    const dryRun = bool('dry-run');
+    const timeoutMinutes = num('timeout-minutes', 60, {
+        min: 0,
+        exclusiveMin: true,
+        accepted: 'a positive number of minutes, e.g. 30 or 0.5'
+    });
+    const pollSeconds = num('poll-interval-seconds', 15, {
+        min: 1,
+        accepted: 'a number of seconds, at least 1'
+    });
+    const maxAttempts = num('max-attempts', 3, {
+        integer: true,
+        min: 0,
+        accepted: 'a whole number >= 0 (0 = no limit)'
+    });
+    const concurrency = num('concurrency', 4, {
+        integer: true,
+        min: 1,
+        max: 64,
+        accepted: 'a whole number from 1 to 64'
+    });
+    const parallel = given('max-parallel-steps');
+    return {
+        dryRun,
+        maxAttempts,
+        concurrency,
+        ...(parallel !== undefined
+            ? {
+                maxParallelSteps: (0,validate/* parseNumber */.$J)('max-parallel-steps', parallel, {
+                    integer: true,
+                    min: 1,
+                    accepted: 'a whole number >= 1'
+                })
+            }
+            : {}),
+        ...(wait
+            ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
+            : {})
+    };
+}
+/** Inputs that name one target of one service: they belong to single mode. */
+const TARGET_INPUTS = [
+    ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
+];
+/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
+function takes(service, name) {
+    if (name === 'execution-id')
+        return true;
+    if (name === 'idempotency-token')
+        return service.token !== undefined;
+    return service.targetInputs.includes(name);
+}
+/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
+function readTargets(given) {
+    const targetsText = given('targets');
+    const serviceText = given('service');
+    if (targetsText === undefined)
+        return { mode: 'single', targets: [singleTarget(serviceText, given)] };
+    if (serviceText !== undefined)
+        throw new errors/* InputError */.dz('targets', 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
+    for (const name of TARGET_INPUTS)
+        if (given(name) !== undefined)
+            throw new errors/* InputError */.dz('targets', `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in targets, without ${name}`);
+    return { mode: 'targets', targets: parseTargetLines(targetsText) };
+}
+function singleTarget(serviceText, given) {
+    if (serviceText === undefined)
+        throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`);
+    const service = serviceNamed(serviceText.toLowerCase());
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${(0,validate/* shorten */.ml)(serviceText)}' is not a known service`, `one of ${SERVICE_NAMES.join(', ')}`);
+    for (const name of TARGET_INPUTS) {
+        if (given(name) === undefined || takes(service, name))
+            continue;
+        const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name);
+        throw new errors/* InputError */.dz(name, `is not used by service ${service.name}`, `it only with ${owners.join(' or ')}`);
+    }
+    return service.fromInputs(given);
+}
+const ALL_FORMS = 'failed or all';
+/** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
+function readRetryMode(value, services) {
+    if (value === undefined)
+        return 'failed';
+    const upper = value.toUpperCase();
+    let mode;
+    if (upper === 'FAILED' || upper === 'ALL')
+        mode = upper === 'FAILED' ? 'failed' : 'all';
+    else {
+        const owner = SERVICES.find(s => Object.hasOwn(s.retryModes.native, upper));
+        if (owner === undefined)
+            throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not a retry mode`, `${ALL_FORMS} (${nativeForms()})`);
+        const other = services.find(s => s !== owner);
+        if (other !== undefined)
+            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other.name}`, `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`);
+        mode = owner.retryModes.native[upper] ?? 'failed';
+    }
+    const onlyFailed = services.find(s => !s.retryModes.all);
+    if (mode === 'all' && onlyFailed !== undefined)
+        throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not supported by ${onlyFailed.name}, which retries only what failed`, 'failed');
+    return mode;
+}
+function nativeForms() {
+    return SERVICES.filter(s => Object.keys(s.retryModes.native).length > 0)
+        .map(s => `${Object.keys(s.retryModes.native).join(' / ')} for ${s.name}`)
+        .join(', ');
+}
+/** The strictest length rule of the services that take a token. A secret: the error names its length only. */
+function readToken(given, services) {
+    const token = given('idempotency-token');
+    if (token === undefined)
+        return undefined;
+    // Single mode only (targets refuses it), for a service that takes one.
+    const rules = services.flatMap(s => (s.token ? [s.token] : []));
+    const min = Math.max(...rules.map(r => r.min));
+    const max = Math.min(...rules.map(r => r.max));
+    if (token.length < min || token.length > max)
+        throw new errors/* InputError */.dz('idempotency-token', `is ${token.length} characters long`, `${min}-${max} characters`);
+    return token;
+}
+/** `endpoint`, then each cloud's region and credentials, checked by the services that use them. */
+function readConnection(given, env, services) {
+    const endpointText = given('endpoint');
+    const endpoint = endpointText !== undefined ? (0,validate/* expectUrl */.ho)('endpoint', endpointText) : undefined;
+    const clouds = {};
+    for (const service of services) {
+        const cloud = service.cloud;
+        clouds[cloud.name] ??= cloud.connect(given, env, endpoint);
+        service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint);
+    }
+    return { ...(endpoint !== undefined ? { endpoint } : {}), clouds };
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+
+/** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
+const MAX_WARNINGS = 10;
+/** A log line holds a target's label, our words and API text of at most MAX_TEXT characters a piece. */
+const MAX_LINE = 4000;
+/** Every line printed is one line that cannot start a workflow command, whatever text it carries. */
+function printable(message, max = MAX_LINE) {
+    return (0,model_text/* oneLine */.TN)(message, max);
+}
+function createLog(sink) {
+    let warnings = 0;
+    let finished = false;
+    return {
+        info: message => sink.info(printable(message)),
+        warn(message) {
+            warnings++;
+            if (warnings <= MAX_WARNINGS)
+                sink.warning(printable(message));
+            else
+                sink.info(printable(`warning: ${message}`));
+        },
+        finish() {
+            if (finished || warnings <= MAX_WARNINGS)
+                return;
+            finished = true;
+            const more = warnings - MAX_WARNINGS;
+            sink.warning(`${more} more warning${more === 1 ? '' : 's'} in the log (annotations stop at ${MAX_WARNINGS} per step)`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/signals.ts
+/**
+ * The runner sends SIGINT, then SIGTERM 7.5 s later, then kills. The contract gives the step 5 s: targets
+ * get until REPORT_AFTER_MS to wind down (stop calls included); then whatever they have not reported yet is
+ * reported from what is known, and the process exits by EXIT_WITHIN_MS whatever still holds it.
+ */
+const REPORT_AFTER_MS = 3500;
+const EXIT_WITHIN_MS = 4700;
+/**
+ * Turns SIGINT/SIGTERM into an abort of `controller` (every wait and request ends), and arms unref'd
+ * timers: `report` at REPORT_AFTER_MS, then exit with code 1 as soon as it is done or at EXIT_WITHIN_MS.
+ * Returns a disposer.
+ */
+function abortOnSignals(controller, report, exit = code => process.exit(code)) {
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        controller.abort(signal);
+        setTimeout(() => {
+            void report()
+                .catch(() => undefined)
+                .finally(() => exit(1));
+        }, REPORT_AFTER_MS).unref();
+        setTimeout(() => exit(1), EXIT_WITHIN_MS).unref();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/model/results.ts
+
+/** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
+const MAX_RESULTS_CHARS = 1_000_000;
+/** What a message is cut to when `results` would be too long otherwise. */
+const SHORT_MESSAGE = 200;
+/** Outcomes a person should look at; kept first when the outputs must shrink. */
+const NEEDS_ATTENTION = new Set([
+    'error',
+    'failed',
+    'timed-out',
+    'stopped',
+    'skipped',
+    'cancelled'
+]);
+/** The `results` JSON object, with the contract's key order. */
+function resultObject(r) {
+    return {
+        service: r.service,
+        target: r.target,
+        retried: r.retried,
+        executionId: r.executionId,
+        executionArn: r.executionArn,
+        stageName: r.stageName,
+        status: r.status,
+        consoleUrl: r.consoleUrl,
+        message: r.message
+    };
+}
+/** Every result, never shortened: the content of `results-file`. */
+function resultsFileContent(results) {
+    return `${JSON.stringify(results.map(resultObject), null, 2)}\n`;
+}
+/**
+ * `results` under MAX_RESULTS_CHARS: whole if it fits; else with messages cut to SHORT_MESSAGE characters;
+ * else only the targets that need attention; else as many of those as fit. `results-file` has them all.
+ */
+function resultsOutput(results) {
+    const whole = JSON.stringify(results.map(resultObject));
+    if (whole.length < MAX_RESULTS_CHARS)
+        return { json: whole };
+    const short = results.map(r => ({ ...resultObject(r), message: (0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE) }));
+    const shortened = JSON.stringify(short);
+    const tail = 'results-file has every target with its whole message';
+    if (shortened.length < MAX_RESULTS_CHARS)
+        return {
+            json: shortened,
+            note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
+        };
+    const attention = short.filter(r => NEEDS_ATTENTION.has(r.status));
+    const kept = [];
+    let length = 2;
+    for (const r of attention) {
+        const text = JSON.stringify(r);
+        if (length + text.length + 1 >= MAX_RESULTS_CHARS)
+            break;
+        kept.push(text);
+        length += text.length + 1;
+    }
+    const which = kept.length === attention.length
+        ? `only the ${attention.length} targets that need attention`
+        : `only the first ${kept.length} of the ${attention.length} targets that need attention`;
+    return {
+        json: `[${kept.join(',')}]`,
+        note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
+    };
+}
+/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
+function isFailure(result, waited) {
+    return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded');
+}
+/** The step's failure line in targets mode: the first few that failed, then a count. */
+function failureLine(failures, total, listed = 10) {
+    const shown = failures
+        .slice(0, listed)
+        .map(r => `${r.target} (${r.status}: ${(0,model_text/* cut */.Jj)(r.message, SHORT_MESSAGE)})`);
+    const more = failures.length - shown.length;
+    return (`${failures.length} of ${total} targets did not succeed: ${shown.join('; ')}` +
+        (more > 0 ? `; and ${more} more (see the job summary or results-file)` : ''));
+}
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
+/** Every output the action sets; `action.yml` declares exactly these (a test checks). */
+const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
+    'retried',
+    'execution-id',
+    'execution-arn',
+    'stage-name',
+    'status',
+    'console-url',
+    'results',
+    'results-file'
+]));
+/** Single mode: every output, from the one target's result. */
+function singleOutputs(result, resultsFile) {
+    return {
+        retried: String(result.retried),
+        'execution-id': result.executionId,
+        'execution-arn': result.executionArn,
+        'stage-name': result.stageName,
+        status: result.status,
+        'console-url': result.consoleUrl,
+        results: resultsOutput([result]).json,
+        'results-file': resultsFile
+    };
+}
+/** Targets mode: only `retried` (any target), `results` and `results-file`. */
+function targetsOutputs(results, resultsFile, output = resultsOutput(results)) {
+    return {
+        retried: String(results.some(r => r.retried)),
+        results: output.json,
+        'results-file': resultsFile
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+/** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
+const MAX_SUMMARY_BYTES = 1_000_000;
+const STATUS_LABEL = {
+    'in-progress': '🔄 in progress',
+    succeeded: '✅ succeeded',
+    failed: '❌ failed',
+    stopped: '⏹️ stopped',
+    'timed-out': '⏱️ timed out',
+    'nothing-to-retry': '➖ nothing to retry',
+    skipped: '⚠️ skipped',
+    'dry-run': '🧪 dry run',
+    cancelled: '🚫 cancelled',
+    error: '❌ error'
+};
+const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
+/**
+ * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
+ * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
+ */
+function summaryRow(r) {
+    const cells = [
+        r.service,
+        (0,model_text/* summaryText */.g5)(r.target),
+        (0,model_text/* summaryText */.g5)(r.executionId) || '—',
+        STATUS_LABEL[r.status],
+        (0,model_text/* summaryText */.g5)(r.message) || '—',
+        r.consoleUrl ? `<a href="${(0,model_text/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
+    ];
+    return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
+}
+/**
+ * The job summary: title, totals, one row per target. Rows that would take it past the size limit are
+ * replaced by one row that counts them and points to `results-file`.
+ */
+function summaryMarkup(results, options) {
+    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,model_text/* summaryText */.g5)(totalsLine(results))}</p>\n`;
+    const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
+    const end = '</table>\n';
+    const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
+        `limited to 1 MiB. Every target is in the file named by the results-file output ` +
+        `(${(0,model_text/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
+    const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
+    let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
+    const rows = [];
+    for (const r of results) {
+        const row = summaryRow(r);
+        const size = Buffer.byteLength(row);
+        if (bytes + size > max)
+            break;
+        rows.push(row);
+        bytes += size;
+    }
+    const omitted = results.length - rows.length;
+    return `${head}${header}${rows.join('')}${omitted > 0 ? omittedRow(omitted) : ''}${end}`;
+}
+function totalsLine(results) {
+    const counts = new Map();
+    for (const r of results)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`);
+    return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/action/step-report.ts
+
+
+
+
+
+
+
+
+
+
+
 /**
  * Everything the step reports: outputs, `results-file`, the job summary and the failure line. It keeps what
  * is known of every target, so a cancelled step reports within seconds, and it reports only once.
@@ -32947,6 +32872,73 @@ class StepReport {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
+async function run(options = {}) {
+    const env = options.env ?? process.env;
+    const log = createLog({ info: info, warning: warning });
+    const controller = new AbortController();
+    const signal = options.signal ?? controller.signal;
+    // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
+    let report;
+    const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.());
+    try {
+        const request = readRequest(name => readInput(name), env, core_setSecret);
+        const step = new StepReport(request, log, env);
+        report = async () => step.finish(step.known(), signal);
+        await withSignal(signal, async () => retryAll(request, signal, step, options, log));
+    }
+    catch (error) {
+        // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
+        if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
+            core_debug(error.stack);
+        setFailed(printable(errorMessage(error)));
+    }
+    finally {
+        dispose();
+    }
+}
+/** `targets` keeps its leading blank lines so an error's line number is the one the user sees. */
+function readInput(name) {
+    return name === 'targets' ? getInput(name, { trimWhitespace: false }) : getInput(name);
+}
+async function retryAll(request, signal, step, options, log) {
+    const clock = options.clock ?? systemClock;
+    const random = options.random ?? Math.random;
+    const info = (message) => log.info(message);
+    const providers = new ProviderSet(request.connection, { clock, random, log: info });
+    const ledger = new RunLedger();
+    const results = await mapPool(request.targets, request.concurrency, async (target, index) => 
+    // A cancelled step starts no new target: no request goes out for one after the signal.
+    signal.aborted
+        ? notStarted(target)
+        : retryTarget(target, await providers.for(target), request, {
+            clock,
+            random,
+            signal,
+            log: info,
+            warn: message => log.warn(message),
+            ledger,
+            onProgress: result => step.record(index, result),
+            // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
+            ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
+        }));
+    await step.finish(results, signal);
+}
+
 
 /***/ }),
 
@@ -32958,6 +32950,7 @@ class StepReport {
 /* harmony export */   o2: () => (/* binding */ aws),
 /* harmony export */   pj: () => (/* binding */ consoleBase),
 /* harmony export */   rw: () => (/* binding */ awsClientConfig),
+/* harmony export */   uF: () => (/* binding */ awsCall),
 /* harmony export */   v: () => (/* binding */ firstSet)
 /* harmony export */ });
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
@@ -33011,6 +33004,13 @@ function consoleBase(region) {
     if (region.startsWith('us-gov-'))
         return `https://console.amazonaws-us-gov.com`;
     return `https://${region}.console.aws.amazon.com`;
+}
+/**
+ * An SDK call through the service's caller (rate limit, time bound, back-off): `send` gets the options that
+ * carry the attempt's abort signal, to pass on as `client.send(command, options)`.
+ */
+function awsCall(context, operation, send, callOptions) {
+    return context.call(operation, signal => send({ abortSignal: signal }), callOptions);
 }
 
 
@@ -33105,7 +33105,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5588);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8103);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33171,6 +33171,28 @@ class TargetError extends Error {
 /** A 2xx answer that lacks what the operation always returns (e.g. RetryBuild without a build). */
 class UnreadableAnswer extends Error {
     name = 'UnreadableAnswer';
+}
+
+
+/***/ }),
+
+/***/ 5936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ makeTarget)
+/* harmony export */ });
+/**
+ * A target of `service` on `resource` (labelled `SERVICE:RESOURCE`), with the service's own fields and the
+ * execution it names, if any.
+ */
+function makeTarget(service, resource, fields, executionId) {
+    return {
+        service,
+        label: `${service}:${resource}`,
+        ...fields,
+        ...(executionId !== undefined ? { executionId } : {})
+    };
 }
 
 
@@ -33288,6 +33310,7 @@ function cleanResult(result, hosts) {
 /* harmony export */   ho: () => (/* binding */ expectUrl),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   mw: () => (/* binding */ required),
+/* harmony export */   oO: () => (/* binding */ nameOrFromId),
 /* harmony export */   sU: () => (/* binding */ expectPattern),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
@@ -33360,6 +33383,26 @@ const MAX_ECHO = 100;
 function shorten(value) {
     return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(value.replace(/\s+/g, ' '), MAX_ECHO);
 }
+/**
+ * Single mode for a target named by a resource (`nameInput`, e.g. `project-name`), by an `execution-id` that
+ * carries the resource's name, or by both when they agree. Each given value is checked against its pattern.
+ */
+function nameOrFromId(given, options) {
+    const { service, nameInput } = options;
+    const name = given(nameInput);
+    if (name !== undefined)
+        expectPattern(nameInput, name, options.name);
+    const executionId = given('execution-id');
+    if (executionId !== undefined)
+        expectPattern('execution-id', executionId, options.executionId);
+    const fromId = executionId === undefined ? undefined : options.nameOf(executionId);
+    const resolved = name ?? fromId;
+    if (resolved === undefined)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(nameInput, `is required for service ${service} when execution-id is not given`, options.name.accepted);
+    if (name !== undefined && executionId !== undefined && fromId !== name)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('execution-id', `'${shorten(executionId)}' belongs to another ${options.resourceNoun} than '${shorten(name)}'`, options.executionOf(name));
+    return { name: resolved, ...(executionId !== undefined ? { executionId } : {}) };
+}
 
 
 /***/ }),
@@ -33409,8 +33452,10 @@ function codeartsEndpoint(region) {
 /* harmony export */ });
 /* harmony import */ var _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3603);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5936);
 /* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
 /* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9328);
+
 
 
 
@@ -33428,20 +33473,13 @@ const STATES = {
     IGNORED: 'stopped'
 };
 function target(projectId, pipelineId, executionId) {
-    return {
-        service: 'codearts',
-        label: `codearts:${projectId}/${pipelineId}`,
-        projectId,
-        pipelineId,
-        ...(executionId !== undefined ? { executionId } : {})
-    };
+    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_4__/* .makeTarget */ .m)('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId);
 }
 /** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
 const codearts = {
     name: 'codearts',
     cloud: _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__/* .huawei */ .q,
     targetInputs: ['project-id', 'pipeline-id'],
-    optionInputs: [],
     lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
     retryModes: { all: false, native: {} },
     states: STATES,
@@ -33480,16 +33518,15 @@ const codearts = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ projectKey),
-/* harmony export */   CV: () => (/* binding */ TOKEN),
-/* harmony export */   Mc: () => (/* binding */ projectTargetFromInputs),
+/* harmony export */   $p: () => (/* binding */ projectService),
 /* harmony export */   U7: () => (/* binding */ projectOfBuildId),
-/* harmony export */   vP: () => (/* binding */ projectTargetFromLine),
 /* harmony export */   xj: () => (/* binding */ STATES)
 /* harmony export */ });
 /* unused harmony export PROJECT */
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5936);
 /* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+
 
 
 /** Project names (CodeBuild API reference: CreateProject `name`). */
@@ -33506,8 +33543,6 @@ const STATES = {
     TIMED_OUT: 'failed',
     STOPPED: 'stopped'
 };
-/** CodeBuild documents no limit for `idempotencyToken`; 128 is ours. */
-const TOKEN = { min: 1, max: 128 };
 /** `project:uuid` or `arn:...:build/project:uuid` (or `build-batch/`) -> project. */
 function projectOfBuildId(id) {
     if (id === undefined)
@@ -33516,32 +33551,34 @@ function projectOfBuildId(id) {
     const colon = tail.indexOf(':');
     return colon > 0 ? tail.slice(0, colon) : undefined;
 }
-/** Single mode for builds and batches: `project-name`, `execution-id`, or both when they agree. */
-function projectTargetFromInputs(service, noun, idPattern, given) {
-    const projectName = given('project-name');
-    if (projectName !== undefined)
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('project-name', projectName, PROJECT);
-    const executionId = given('execution-id');
-    if (executionId !== undefined)
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('execution-id', executionId, idPattern);
-    const project = projectName ?? projectOfBuildId(executionId);
-    if (project === undefined)
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('project-name', `is required for service ${service} when execution-id is not given`, PROJECT.accepted);
-    if (projectName !== undefined && executionId !== undefined && projectOfBuildId(executionId) !== projectName)
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('execution-id', `'${executionId}' belongs to another project than '${projectName}'`, `an ID of a ${noun} of project ${projectName}`);
+/** The descriptor of a CodeBuild service: a project (or an execution ID naming it) is the target. */
+function projectService(spec) {
+    const target = (project, executionId) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)(spec.name, project, { projectName: project }, executionId);
     return {
-        service,
-        label: `${service}:${project}`,
-        projectName: project,
-        ...(executionId !== undefined ? { executionId } : {})
+        name: spec.name,
+        cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .aws */ .o2,
+        targetInputs: ['project-name'],
+        lineForm: `${spec.name}:PROJECT`,
+        retryModes: spec.retryModes,
+        // CodeBuild documents no limit for `idempotencyToken`; 128 is ours.
+        token: { min: 1, max: 128 },
+        states: STATES,
+        fromInputs(given) {
+            const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOrFromId */ .oO)(given, {
+                service: spec.name,
+                nameInput: 'project-name',
+                name: PROJECT,
+                executionId: spec.executionId,
+                nameOf: projectOfBuildId,
+                resourceNoun: 'project',
+                executionOf: project => `an ID of a ${spec.noun} of project ${project}`
+            });
+            return target(name, executionId);
+        },
+        fromLine: (resource, where) => target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PROJECT)),
+        resourceKey: t => t.projectName ?? projectOfBuildId(t.executionId) ?? '',
+        load: () => spec.load()
     };
-}
-function projectTargetFromLine(service, resource, where) {
-    return { service, label: `${service}:${resource}`, projectName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PROJECT) };
-}
-/** The run ledger's key: the project (or, for an explicit ID, the project it names). */
-function projectKey(target) {
-    return target.projectName ?? projectOfBuildId(target.executionId) ?? '';
 }
 
 
@@ -33554,9 +33591,11 @@ function projectKey(target) {
 /* harmony export */   E: () => (/* binding */ codepipeline),
 /* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
 /* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5891);
+
 
 
 
@@ -33577,20 +33616,15 @@ const STATES = {
     Superseded: 'stopped'
 };
 function target(pipelineName, stageName, executionId) {
-    return {
-        service: 'codepipeline',
-        label: `codepipeline:${pipelineName}${stageName !== undefined ? `/${stageName}` : ''}`,
-        pipelineName,
-        ...(stageName !== undefined ? { stageName } : {}),
-        ...(executionId !== undefined ? { executionId } : {})
-    };
+    const resource = stageName !== undefined ? `${pipelineName}/${stageName}` : pipelineName;
+    const fields = { pipelineName, ...(stageName !== undefined ? { stageName } : {}) };
+    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('codepipeline', resource, fields, executionId);
 }
 /** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
 const codepipeline = {
     name: 'codepipeline',
     cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .aws */ .o2,
     targetInputs: ['pipeline-name', 'stage-name'],
-    optionInputs: [],
     lineForm: 'codepipeline:NAME[/STAGE]',
     retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
     states: STATES,
@@ -33629,8 +33663,8 @@ const codepipeline = {
 /* harmony export */   xj: () => (/* binding */ STATES)
 /* harmony export */ });
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5936);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
 
 
 
@@ -33668,31 +33702,18 @@ const sagemaker = {
     token: { min: 32, max: 128 },
     states: STATES,
     fromInputs(given) {
-        const pipelineName = given('pipeline-name');
-        if (pipelineName !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('pipeline-name', pipelineName, PIPELINE);
-        const executionId = given('execution-id');
-        if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ARN);
-        const pipeline = pipelineName ?? pipelineOfExecutionArn(executionId);
-        if (pipeline === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('pipeline-name', 'is required for service sagemaker when execution-id is not given', PIPELINE.accepted);
-        if (pipelineName !== undefined &&
-            executionId !== undefined &&
-            pipelineOfExecutionArn(executionId) !== pipelineName)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('execution-id', `'${executionId}' is an execution of another pipeline than '${pipelineName}'`, `an execution ARN of pipeline ${pipelineName}`);
-        return {
+        const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOrFromId */ .oO)(given, {
             service: 'sagemaker',
-            label: `sagemaker:${pipeline}`,
-            pipelineName: pipeline,
-            ...(executionId !== undefined ? { executionId } : {})
-        };
+            nameInput: 'pipeline-name',
+            name: PIPELINE,
+            executionId: EXECUTION_ARN,
+            nameOf: pipelineOfExecutionArn,
+            resourceNoun: 'pipeline',
+            executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
+        });
+        return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)('sagemaker', name, { pipelineName: name }, executionId);
     },
-    fromLine: (resource, where) => ({
-        service: 'sagemaker',
-        label: `sagemaker:${resource}`,
-        pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, resource, PIPELINE)
-    }),
+    fromLine: (resource, where) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)('sagemaker', resource, { pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PIPELINE) }),
     resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
     load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
 };

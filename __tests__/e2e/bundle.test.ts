@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { inputEnv, parseOutputFile } from '../../emulator/run-action.js'
-import { awsEnv, errorLines, NODE, run, useEmulator, type Emulator } from './helpers.js'
+import { awsEnv, errorLines, NODE, run, useEmulator } from './helpers.js'
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist')
 const jsFiles = (dir: string) => readdirSync(dir).filter(f => f.endsWith('.js'))
@@ -86,11 +86,8 @@ function distWithout(...patterns: RegExp[]): { dir: string; removed: string[][] 
 }
 
 describe('bundle', () => {
-  let emu: Emulator
+  const fx = useEmulator()
   const copies: string[] = []
-  useEmulator(started => {
-    emu = started
-  })
   afterAll(() => {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true })
   })
@@ -119,12 +116,12 @@ describe('bundle', () => {
     const result = await runDist(
       dir,
       { service: 'codebuild', 'project-name': 'integration-tests' },
-      awsEnv(emu)
+      awsEnv(fx.emu)
     )
     expect(errorLines(result)).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
-    expect(emu.callsTo('RetryBuild')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
   })
 
   it('sanity check: the same copy without the CodeBuild chunk makes a codebuild run fail', async () => {
@@ -134,21 +131,21 @@ describe('bundle', () => {
     const result = await runDist(
       dir,
       { service: 'codebuild', 'project-name': 'integration-tests' },
-      awsEnv(emu)
+      awsEnv(fx.emu)
     )
     expect(result.exitCode).toBe(1)
     // The failure is the missing chunk, reported as one error line.
     expect(errorLines(result)).toEqual([expect.stringContaining(removed[0]![0]!)])
-    expect(emu.callsTo('RetryBuild')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(0)
   })
 
   it('the untouched dist/ runs the same codebuild retry (the copy differs only by the deleted chunks)', async () => {
     const result = await run(
       { service: 'codebuild', 'project-name': 'integration-tests' },
-      { env: awsEnv(emu) }
+      { env: awsEnv(fx.emu) }
     )
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryBuild')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
   })
 
   it('no dist/*.js contains webpackMissingModule (a dependency ncc could not resolve)', () => {

@@ -9,10 +9,9 @@ import {
   run,
   useEmulator,
   withoutMasks,
-  type ActionRun,
   type Emulator,
   expectFailedWith,
-  expectInputError
+  expectSecretsKept
 } from './helpers.js'
 
 const PROJECT = DEMO_IDS.codeartsProject
@@ -44,30 +43,13 @@ function variantScenario(): Scenario {
   return scenario
 }
 
-/** Neither the log (mask commands aside), the outputs nor the summary show a secret; each one is masked. */
-function expectSecretsKept(result: ActionRun, secrets: readonly string[]): void {
-  for (const secret of secrets) {
-    expect(result.stdout).toContain(`::add-mask::${secret}`)
-    for (const text of [
-      withoutMasks(result.stdout),
-      result.stderr,
-      result.summary,
-      JSON.stringify(result.outputs)
-    ])
-      expect(text).not.toContain(secret)
-  }
-}
-
 describe('codearts (demo scenario)', () => {
-  let emu: Emulator
-  useEmulator(started => {
-    emu = started
-  })
+  const fx = useEmulator()
 
   it.each(['token', 'aksk'] as const)(
     'discovers the latest FAILED run and retries it once (auth: %s)',
     async auth => {
-      const result = await run(codeartsInputs(emu, auth))
+      const result = await run(codeartsInputs(fx.emu, auth))
       expect(result.exitCode).toBe(0)
       expect(errorLines(result)).toEqual([])
       expect(result.outputs).toMatchObject({
@@ -95,7 +77,7 @@ describe('codearts (demo scenario)', () => {
         `<td>codearts</td><td>codearts:${PROJECT}/${PIPELINE}</td><td>${RUN}</td>`
       )
 
-      const retries = emu.callsTo('codearts:retry')
+      const retries = fx.emu.callsTo('codearts:retry')
       expect(retries).toHaveLength(1)
       expect(retries[0]).toMatchObject({
         method: 'PUT',
@@ -103,7 +85,7 @@ describe('codearts (demo scenario)', () => {
       })
       if (auth === 'token') expect(retries[0]!.headers['x-auth-token']).toBe(DEMO_IDS.huaweiToken)
       else expect(String(retries[0]!.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=DEMOAK/)
-      expect(runIn(emu)?.status).toBe('RUNNING')
+      expect(runIn(fx.emu)?.status).toBe('RUNNING')
       expectSecretsKept(
         result,
         auth === 'token' ? [DEMO_IDS.huaweiToken] : [DEMO_IDS.huaweiAk, DEMO_IDS.huaweiSk]
@@ -112,7 +94,7 @@ describe('codearts (demo scenario)', () => {
   )
 
   it('credentials from the environment (huaweicloud/auth-action names) work and are masked', async () => {
-    const inputs = codeartsInputs(emu, 'token')
+    const inputs = codeartsInputs(fx.emu, 'token')
     delete inputs['huaweicloud-auth-token']
     const result = await run(inputs, {
       env: {
@@ -122,42 +104,42 @@ describe('codearts (demo scenario)', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(result.outputs.retried).toBe('true')
-    expect(emu.callsTo('codearts:retry')).toHaveLength(1)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(1)
     expectSecretsKept(result, [DEMO_IDS.huaweiAk, DEMO_IDS.huaweiSk])
   })
 
   it('retries an explicit run ID', async () => {
-    const result = await run({ ...codeartsInputs(emu), 'execution-id': RUN, 'retry-mode': 'FAILED' })
+    const result = await run({ ...codeartsInputs(fx.emu), 'execution-id': RUN, 'retry-mode': 'FAILED' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': RUN })
-    expect(emu.callsTo('codearts:retry')).toHaveLength(1)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(1)
     // One read of the newest run: the named run must not be superseded.
-    expect(emu.callsTo('codearts:list').map(c => c.body)).toEqual([
+    expect(fx.emu.callsTo('codearts:list').map(c => c.body)).toEqual([
       { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' }
     ])
   })
 
   it('dry-run calls no retry API', async () => {
-    const result = await run({ ...codeartsInputs(emu, 'aksk'), 'dry-run': 'true' })
+    const result = await run({ ...codeartsInputs(fx.emu, 'aksk'), 'dry-run': 'true' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'dry-run', 'execution-id': RUN })
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
-    expect(runIn(emu)?.status).toBe('FAILED')
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(0)
+    expect(runIn(fx.emu)?.status).toBe('FAILED')
   })
 
   it('APIGW.0301: a bad IAM token names the error and the hint, and is not printed', async () => {
     const bad = 'e2e-expired-iam-token-value'
-    const result = await run({ ...codeartsInputs(emu, 'token'), 'huaweicloud-auth-token': bad })
+    const result = await run({ ...codeartsInputs(fx.emu, 'token'), 'huaweicloud-auth-token': bad })
     expectFailedWith(result, 'APIGW.0301', 'Hint: the IAM token is expired or invalid')
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(0)
     expectSecretsKept(result, [bad])
   })
 
   it('APIGW.0301: a wrong secret key is rejected, and neither key is printed', async () => {
     const badSk = 'e2e-wrong-secret-key-value'
-    const result = await run({ ...codeartsInputs(emu, 'aksk'), 'huaweicloud-sk': badSk })
+    const result = await run({ ...codeartsInputs(fx.emu, 'aksk'), 'huaweicloud-sk': badSk })
     expectFailedWith(result, 'APIGW.0301', 'Hint:', 'huaweicloud-ak / huaweicloud-sk')
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(0)
     expectSecretsKept(result, [DEMO_IDS.huaweiAk, badSk])
   })
 
@@ -176,78 +158,72 @@ describe('codearts (demo scenario)', () => {
     ],
     ['an unknown run', { 'execution-id': 'd'.repeat(32) }, 'DEVPIPE.00011404', 'does not exist']
   ])('not found: %s', async (_case, inputs, code, hint) => {
-    const result = await run({ ...codeartsInputs(emu), ...inputs })
+    const result = await run({ ...codeartsInputs(fx.emu), ...inputs })
     expectFailedWith(result, code, hint)
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(0)
     expectSecretsKept(result, [DEMO_IDS.huaweiToken])
   })
 
   it('an explicit run that is not FAILED is not retried', async () => {
-    const result = await run({ ...codeartsInputs(emu), 'execution-id': COMPLETED_RUN })
+    const result = await run({ ...codeartsInputs(fx.emu), 'execution-id': COMPLETED_RUN })
     expectFailedWith(result, COMPLETED_RUN, 'COMPLETED', 'only a FAILED run is retried')
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(0)
   })
 
   it('throttling (APIGW.0308) on the retry is backed off: the run is retried once', async () => {
-    emu.inject('codearts:retry', { throttle: 2 })
-    const result = await run(codeartsInputs(emu, 'aksk'))
+    fx.emu.inject('codearts:retry', { throttle: 2 })
+    const result = await run(codeartsInputs(fx.emu, 'aksk'))
     expect(result.exitCode).toBe(0)
     expect(result.outputs.status).toBe('in-progress')
-    expect(emu.callsTo('codearts:retry').map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
-    expect(runIn(emu)?.status).toBe('RUNNING')
+    expect(fx.emu.callsTo('codearts:retry').map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
+    expect(runIn(fx.emu)?.status).toBe('RUNNING')
   })
 
   it('a lost answer to the retry is found applied by re-reading the run: no second call', async () => {
-    emu.inject('codearts:retry', { loseResponse: 1 })
-    const result = await run(codeartsInputs(emu))
+    fx.emu.inject('codearts:retry', { loseResponse: 1 })
+    const result = await run(codeartsInputs(fx.emu))
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': RUN })
-    expect(emu.callsTo('codearts:retry')).toHaveLength(1)
-    expect(emu.callsTo('codearts:detail')).toHaveLength(1)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(1)
+    expect(fx.emu.callsTo('codearts:detail')).toHaveLength(1)
     expect(result.stdout).toContain('the answer to the retry call was lost')
     expect(result.stdout).toContain('not sending it again')
   })
 
-  const badInputs: [string, Record<string, string>, string][] = [
-    ['project-id of 31 characters', { 'project-id': PROJECT.slice(1) }, 'project-id'],
-    ['execution-id of 31 characters', { 'execution-id': RUN.slice(1) }, 'execution-id'],
-    ['retry-mode all', { 'retry-mode': 'all' }, 'retry-mode'],
-    ['huaweicloud-sk without huaweicloud-ak', { 'huaweicloud-sk': DEMO_IDS.huaweiSk }, 'huaweicloud-ak'],
-    ['idempotency-token given to codearts', { 'idempotency-token': 'x'.repeat(40) }, 'idempotency-token'],
-    ['cancel-on-abort: on', { 'cancel-on-abort': 'on' }, 'cancel-on-abort']
-  ]
-  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
-    const result = await run({ ...codeartsInputs(emu), ...inputs })
-    expectInputError(result, name, emu)
-    for (const secret of SECRETS) expect(withoutMasks(result.stdout) + result.stderr).not.toContain(secret)
-  })
+  fx.rejectsBadInputs(
+    emu => codeartsInputs(emu),
+    [
+      ['project-id of 31 characters', 'project-id', { 'project-id': PROJECT.slice(1) }],
+      ['execution-id of 31 characters', 'execution-id', { 'execution-id': RUN.slice(1) }],
+      ['retry-mode all', 'retry-mode', { 'retry-mode': 'all' }],
+      ['huaweicloud-sk without huaweicloud-ak', 'huaweicloud-ak', { 'huaweicloud-sk': DEMO_IDS.huaweiSk }],
+      ['idempotency-token given to codearts', 'idempotency-token', { 'idempotency-token': 'x'.repeat(40) }],
+      ['cancel-on-abort: on', 'cancel-on-abort', { 'cancel-on-abort': 'on' }]
+    ],
+    result => {
+      for (const secret of SECRETS) expect(withoutMasks(result.stdout) + result.stderr).not.toContain(secret)
+    }
+  )
 
   it('without endpoint, an unknown region is an input error', async () => {
-    const inputs = codeartsInputs(emu)
+    const inputs = codeartsInputs(fx.emu)
     delete inputs.endpoint
     const result = await run({ ...inputs, region: 'xx-nowhere-9' })
     expect(result.exitCode).toBe(1)
     expect(errorLines(result)).toEqual([expect.stringMatching(/^::error::Input 'region'/)])
-    expect(emu.calls).toHaveLength(0)
+    expect(fx.emu.calls).toHaveLength(0)
   })
 })
 
 describe('codearts (variants of the demo scenario)', () => {
-  let emu: Emulator
-  useEmulator(started => {
-    emu = started
-  }, variantScenario)
+  const fx = useEmulator(variantScenario)
 
   it.each([
     ['a newer COMPLETED run after the failure', SUPERSEDED_PIPELINE, 'COMPLETED'],
     ['a pipeline without runs', EMPTY_PIPELINE, 'no runs']
   ])('nothing to retry: %s', async (_case, pipeline, reason) => {
-    const result = await run({ ...codeartsInputs(emu), 'pipeline-id': pipeline })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]!.message).toContain(reason)
-    expect(emu.callsTo('codearts:retry')).toHaveLength(0)
-    expect(runIn(emu, pipeline)?.status ?? 'none').not.toBe('RUNNING')
+    const result = await run({ ...codeartsInputs(fx.emu), 'pipeline-id': pipeline })
+    fx.expectNothingToRetry(result, reason, 'codearts:retry')
+    expect(runIn(fx.emu, pipeline)?.status ?? 'none').not.toBe('RUNNING')
   })
 })

@@ -2,16 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { Scenario } from '../../emulator/index.js'
-import {
-  awsEnv,
-  errorLines,
-  resultsOf,
-  run,
-  useEmulator,
-  type Emulator,
-  expectFailedWith,
-  expectInputError
-} from './helpers.js'
+import { resultsOf, useEmulator, type Emulator, expectFailedWith } from './helpers.js'
 
 const PROJECT = 'nightly-matrix'
 const BATCH = DEMO_IDS.failedBatch
@@ -47,17 +38,10 @@ function variantScenario(): Scenario {
 }
 
 describe('codebuild-batch (demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  })
+  const fx = useEmulator()
 
   it('discovers the latest failed batch and retries its failed builds once', async () => {
-    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
-    expect(result.exitCode).toBe(0)
-    expect(errorLines(result)).toEqual([])
+    const result = await fx.runOk({ service: 'codebuild-batch', 'project-name': PROJECT })
     const consoleUrl =
       `https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/${PROJECT}/batch/` +
       `${encodeURIComponent(BATCH)}/?region=us-east-1`
@@ -86,13 +70,13 @@ describe('codebuild-batch (demo scenario)', () => {
       `<td>codebuild-batch</td><td>codebuild-batch:${PROJECT}</td><td>${BATCH}</td>`
     )
 
-    const retries = emu.callsTo('RetryBuildBatch')
+    const retries = fx.emu.callsTo('RetryBuildBatch')
     expect(retries).toHaveLength(1)
     const body = retries[0]!.body as { id: string; idempotencyToken: string; retryType: string }
     expect(body).toMatchObject({ id: BATCH, retryType: 'RETRY_FAILED_BUILDS' })
     expect(body.idempotencyToken).toMatch(HEX64)
-    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
-    expect(batchIn(emu)?.status).toBe('IN_PROGRESS')
+    expect(restarts(fx.emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+    expect(batchIn(fx.emu)?.status).toBe('IN_PROGRESS')
   })
 
   it.each([
@@ -100,129 +84,103 @@ describe('codebuild-batch (demo scenario)', () => {
     ['retry_all_builds', 'RETRY_ALL_BUILDS'],
     ['RETRY_FAILED_BUILDS', 'RETRY_FAILED_BUILDS']
   ])('explicit execution-id with retry-mode %s sends %s', async (mode, retryType) => {
-    const result = await run(
-      { service: 'codebuild-batch', 'execution-id': BATCH, 'retry-mode': mode },
-      { env }
-    )
+    const result = await fx.run({ service: 'codebuild-batch', 'execution-id': BATCH, 'retry-mode': mode })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': BATCH })
-    expect(emu.callsTo('RetryBuildBatch').map(c => (c.body as { retryType: string }).retryType)).toEqual([
+    expect(fx.emu.callsTo('RetryBuildBatch').map(c => (c.body as { retryType: string }).retryType)).toEqual([
       retryType
     ])
-    expect(restarts(emu)).toEqual(
+    expect(restarts(fx.emu)).toEqual(
       retryType === 'RETRY_ALL_BUILDS' ? { linux_x86: 1, linux_arm: 1 } : { linux_x86: 0, linux_arm: 1 }
     )
   })
 
   it('an explicit batch ARN is accepted', async () => {
-    const result = await run({ service: 'codebuild-batch', 'execution-id': BATCH_ARN }, { env })
+    const result = await fx.run({ service: 'codebuild-batch', 'execution-id': BATCH_ARN })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ 'execution-id': BATCH, 'execution-arn': BATCH_ARN })
-    expect((emu.callsTo('RetryBuildBatch')[0]!.body as { id: string }).id).toBe(BATCH_ARN)
+    expect((fx.emu.callsTo('RetryBuildBatch')[0]!.body as { id: string }).id).toBe(BATCH_ARN)
   })
 
   it('dry-run calls no retry API', async () => {
-    const result = await run(
-      { service: 'codebuild-batch', 'project-name': PROJECT, 'dry-run': 'TRUE' },
-      { env }
-    )
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': PROJECT, 'dry-run': 'TRUE' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'dry-run', 'execution-id': BATCH })
-    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
-    expect(batchIn(emu)?.status).toBe('FAILED')
+    expect(fx.emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+    expect(batchIn(fx.emu)?.status).toBe('FAILED')
   })
 
   it('ResourceNotFoundException: an unknown project', async () => {
-    const result = await run({ service: 'codebuild-batch', 'project-name': 'no-such-project' }, { env })
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': 'no-such-project' })
     expectFailedWith(result, 'ResourceNotFoundException', 'Hint: no such CodeBuild project or batch')
-    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryBuildBatch')).toHaveLength(0)
   })
 
   it('InvalidInputException from the service names the hint', async () => {
-    emu.inject('RetryBuildBatch', {
+    fx.emu.inject('RetryBuildBatch', {
       error: { code: 'InvalidInputException', message: 'Batch is not retryable' }
     })
-    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': PROJECT })
     expectFailedWith(
       result,
       'InvalidInputException',
       'Batch is not retryable',
       'Hint: check that project-name'
     )
-    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryBuildBatch')).toHaveLength(1)
   })
 
   it('throttling on RetryBuildBatch is backed off: the batch is retried once', async () => {
-    emu.inject('RetryBuildBatch', { throttle: 2 })
-    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    fx.emu.inject('RetryBuildBatch', { throttle: 2 })
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': PROJECT })
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryBuildBatch').map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
-    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+    expect(fx.emu.callsTo('RetryBuildBatch').map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
+    expect(restarts(fx.emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
   })
 
   it('a lost answer to RetryBuildBatch: the re-read finds the batch restarted, nothing is sent again', async () => {
-    emu.inject('RetryBuildBatch', { loseResponse: 1 })
-    const result = await run({ service: 'codebuild-batch', 'project-name': PROJECT }, { env })
+    fx.emu.inject('RetryBuildBatch', { loseResponse: 1 })
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': PROJECT })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': BATCH })
-    const calls = emu.callsTo('RetryBuildBatch')
+    const calls = fx.emu.callsTo('RetryBuildBatch')
     expect(calls.map(c => c.fault)).toEqual(['loseResponse'])
-    expect(restarts(emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
+    expect(restarts(fx.emu)).toEqual({ linux_x86: 0, linux_arm: 1 })
   })
 
-  const badInputs: [string, Record<string, string>, string][] = [
-    [
-      'a CodePipeline retry mode',
-      { service: 'codebuild-batch', 'project-name': PROJECT, 'retry-mode': 'ALL_ACTIONS' },
-      'retry-mode'
-    ],
+  fx.rejectsBadInputs({ service: 'codebuild-batch' }, [
+    ['a CodePipeline retry mode', 'retry-mode', { 'project-name': PROJECT, 'retry-mode': 'ALL_ACTIONS' }],
     [
       'a build ARN, not a batch ARN',
-      {
-        service: 'codebuild-batch',
-        'execution-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH}`
-      },
-      'execution-id'
+      'execution-id',
+      { 'execution-id': `arn:aws:codebuild:us-east-1:123456789012:build/${BATCH}` }
     ],
     [
       'max-parallel-steps given to codebuild-batch',
-      { service: 'codebuild-batch', 'project-name': PROJECT, 'max-parallel-steps': '2' },
-      'max-parallel-steps'
+      'max-parallel-steps',
+      { 'project-name': PROJECT, 'max-parallel-steps': '2' }
     ],
     [
       'poll-interval-seconds 0.5',
-      { service: 'codebuild-batch', 'project-name': PROJECT, 'poll-interval-seconds': '0.5' },
-      'poll-interval-seconds'
+      'poll-interval-seconds',
+      { 'project-name': PROJECT, 'poll-interval-seconds': '0.5' }
     ],
     [
       'idempotency-token too long',
-      { service: 'codebuild-batch', 'project-name': PROJECT, 'idempotency-token': 'x'.repeat(129) },
-      'idempotency-token'
+      'idempotency-token',
+      { 'project-name': PROJECT, 'idempotency-token': 'x'.repeat(129) }
     ]
-  ]
-  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
-    const result = await run(inputs, { env })
-    expectInputError(result, name, emu)
-  })
+  ])
 })
 
 describe('codebuild-batch (variants of the demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  }, variantScenario)
+  const fx = useEmulator(variantScenario)
 
   it.each([
     ['superseded-matrix', 'SUCCEEDED'],
     ['empty-matrix', 'no batches']
   ])('nothing to retry: %s', async (project, reason) => {
-    const result = await run({ service: 'codebuild-batch', 'project-name': project }, { env })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]!.message).toContain(reason)
-    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(0)
+    const result = await fx.run({ service: 'codebuild-batch', 'project-name': project })
+    fx.expectNothingToRetry(result, reason, 'RetryBuildBatch')
   })
 })

@@ -4,14 +4,12 @@ import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { CodePipelineSeed, Scenario } from '../../emulator/index.js'
 import {
   awsEnv,
-  errorLines,
   resultsOf,
-  run,
   useEmulator,
   type Emulator,
   expectFailedWith,
-  expectInputError,
-  withoutMasks
+  withoutMasks,
+  RESULT_KEYS
 } from './helpers.js'
 
 const PIPELINE = 'release-pipeline'
@@ -52,18 +50,10 @@ function variantScenario(): Scenario {
 }
 
 describe('codepipeline (demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = { ...awsEnv(emu), AWS_SECRET_ACCESS_KEY: AWS_SECRET }
-  })
+  const fx = useEmulator(demoScenario, emu => ({ ...awsEnv(emu), AWS_SECRET_ACCESS_KEY: AWS_SECRET }))
 
   it('discovers the failed stage of the latest execution and retries it once', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
-
-    expect(result.exitCode).toBe(0)
-    expect(errorLines(result)).toEqual([])
+    const result = await fx.runOk({ service: 'codepipeline', 'pipeline-name': PIPELINE })
     const consoleUrl =
       'https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/release-pipeline' +
       `/executions/${FAILED}/timeline?region=us-east-1`
@@ -77,17 +67,7 @@ describe('codepipeline (demo scenario)', () => {
     })
     const results = resultsOf(result)
     expect(results).toHaveLength(1)
-    expect(Object.keys(results[0]!)).toEqual([
-      'service',
-      'target',
-      'retried',
-      'executionId',
-      'executionArn',
-      'stageName',
-      'status',
-      'consoleUrl',
-      'message'
-    ])
+    expect(Object.keys(results[0]!)).toEqual([...RESULT_KEYS])
     expect(results[0]).toMatchObject({
       service: 'codepipeline',
       target: 'codepipeline:release-pipeline',
@@ -103,7 +83,7 @@ describe('codepipeline (demo scenario)', () => {
       `<td>codepipeline</td><td>codepipeline:release-pipeline</td><td>${FAILED}</td><td>🔄 in progress</td>`
     )
 
-    const retries = emu.callsTo('RetryStageExecution')
+    const retries = fx.emu.callsTo('RetryStageExecution')
     expect(retries).toHaveLength(1)
     expect(retries[0]!.body).toEqual({
       pipelineName: PIPELINE,
@@ -111,7 +91,7 @@ describe('codepipeline (demo scenario)', () => {
       pipelineExecutionId: FAILED,
       retryMode: 'FAILED_ACTIONS'
     })
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')).toMatchObject({
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')).toMatchObject({
       status: 'InProgress',
       manualStageRetryAttempt: 1
     })
@@ -127,44 +107,40 @@ describe('codepipeline (demo scenario)', () => {
   })
 
   it('retries an explicit execution-id with retry-mode all as ALL_ACTIONS', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'execution-id': FAILED, 'retry-mode': 'all' },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': PIPELINE,
+      'execution-id': FAILED,
+      'retry-mode': 'all'
+    })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': FAILED, 'stage-name': 'Deploy' })
-    const retries = emu.callsTo('RetryStageExecution')
+    const retries = fx.emu.callsTo('RetryStageExecution')
     expect(retries).toHaveLength(1)
     expect(retries[0]!.body).toMatchObject({ pipelineExecutionId: FAILED, retryMode: 'ALL_ACTIONS' })
     // An explicit execution-id is not discovered: the latest execution is not listed.
-    expect(emu.callsTo('ListPipelineExecutions')).toHaveLength(0)
+    expect(fx.emu.callsTo('ListPipelineExecutions')).toHaveLength(0)
   })
 
   it.each([
     ['failed_actions', 'FAILED_ACTIONS'],
     ['ALL_ACTIONS', 'ALL_ACTIONS']
   ])('accepts the native retry-mode %s', async (mode, sent) => {
-    const result = await run(
-      {
-        service: 'codepipeline',
-        'pipeline-name': PIPELINE,
-        'stage-name': 'Deploy',
-        'execution-id': FAILED,
-        'retry-mode': mode
-      },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': PIPELINE,
+      'stage-name': 'Deploy',
+      'execution-id': FAILED,
+      'retry-mode': mode
+    })
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryStageExecution').map(c => c.body)).toEqual([
+    expect(fx.emu.callsTo('RetryStageExecution').map(c => c.body)).toEqual([
       { pipelineName: PIPELINE, stageName: 'Deploy', pipelineExecutionId: FAILED, retryMode: sent }
     ])
   })
 
   it('dry-run reports the failed stage and calls no retry API', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'dry-run': 'true' },
-      { env }
-    )
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': PIPELINE, 'dry-run': 'true' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({
       retried: 'false',
@@ -173,209 +149,171 @@ describe('codepipeline (demo scenario)', () => {
       'stage-name': 'Deploy'
     })
     expect(result.summary).toContain('dry run')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.status).toBe('Failed')
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')?.status).toBe('Failed')
   })
 
   it('a pipeline whose latest execution succeeded has nothing to retry', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': 'healthy-pipeline' }, { env })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': 'healthy-pipeline' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
     expect(resultsOf(result)[0]!.retried).toBe(false)
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
   })
 
+  /** The step retrying `stage` of the execution named `executionId` of the demo pipeline. */
+  const retryStage = (stage: string, executionId: string) =>
+    fx.run({
+      service: 'codepipeline',
+      'pipeline-name': PIPELINE,
+      'stage-name': stage,
+      'execution-id': executionId
+    })
+
   it('StageNotRetryableException: a stage of the execution that did not fail', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'stage-name': 'Build', 'execution-id': FAILED },
-      { env }
-    )
+    const result = await retryStage('Build', FAILED)
     expectFailedWith(result, 'StageNotRetryableException', 'Hint: the stage has no failed actions')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(0)
   })
 
   it('NotLatestPipelineExecutionException: an explicit stale execution-id', async () => {
-    const result = await run(
-      {
-        service: 'codepipeline',
-        'pipeline-name': PIPELINE,
-        'stage-name': 'Deploy',
-        'execution-id': DEMO_IDS.codepipelineOlderExecution
-      },
-      { env }
-    )
+    const result = await retryStage('Deploy', DEMO_IDS.codepipelineOlderExecution)
     expectFailedWith(
       result,
       'NotLatestPipelineExecutionException',
       'Hint: the stage failed again in a later execution'
     )
     // Not transient: sent once.
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
   })
 
   it('StageNotFoundException: a stage-name the pipeline does not have', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'stage-name': 'Nope', 'execution-id': FAILED },
-      { env }
-    )
+    const result = await retryStage('Nope', FAILED)
     expectFailedWith(result, 'StageNotFoundException', 'Hint: check stage-name')
   })
 
   it('PipelineNotFoundException (the resource-not-found error): an unknown pipeline', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': 'no-such-pipeline' }, { env })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': 'no-such-pipeline' })
     expectFailedWith(result, 'PipelineNotFoundException', 'Hint: check pipeline-name and region')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
   })
 
   it('an explicit execution-id without a failed stage fails, saying so', async () => {
-    const result = await run(
-      {
-        service: 'codepipeline',
-        'pipeline-name': PIPELINE,
-        'execution-id': DEMO_IDS.codepipelineOlderExecution
-      },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': PIPELINE,
+      'execution-id': DEMO_IDS.codepipelineOlderExecution
+    })
     expectFailedWith(result, DEMO_IDS.codepipelineOlderExecution, 'has no failed stage')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
   })
 
   it('throttling on the retry call is backed off: exactly one retry is applied', async () => {
-    emu.inject('RetryStageExecution', { throttle: 2 })
-    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryStageExecution', { throttle: 2 })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': PIPELINE })
     expect(result.exitCode).toBe(0)
     expect(result.outputs.status).toBe('in-progress')
-    const calls = emu.callsTo('RetryStageExecution')
+    const calls = fx.emu.callsTo('RetryStageExecution')
     expect(calls.map(c => c.fault)).toEqual(['throttle', 'throttle', undefined])
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
   })
 
   it('ConflictException is transient for CodePipeline: retried after back-off', async () => {
-    emu.inject('RetryStageExecution', { error: { code: 'ConflictException', times: 1 } })
-    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryStageExecution', { error: { code: 'ConflictException', times: 1 } })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': PIPELINE })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
-    expect(emu.callsTo('RetryStageExecution').map(c => c.fault)).toEqual(['error', undefined])
+    expect(fx.emu.callsTo('RetryStageExecution').map(c => c.fault)).toEqual(['error', undefined])
     expect(result.stdout).toContain('ConflictException')
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
   })
 
   it('a lost answer to the retry is found applied by re-reading the state: no second call', async () => {
-    emu.inject('RetryStageExecution', { loseResponse: 1 })
-    const result = await run({ service: 'codepipeline', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryStageExecution', { loseResponse: 1 })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': PIPELINE })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': FAILED })
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
-    expect(emu.callsTo('RetryStageExecution')[0]!.fault).toBe('loseResponse')
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryStageExecution')[0]!.fault).toBe('loseResponse')
     // Discovery read the state once; the check after the lost answer read it again.
-    expect(emu.callsTo('GetPipelineState')).toHaveLength(2)
-    expect(stageOf(emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
+    expect(fx.emu.callsTo('GetPipelineState')).toHaveLength(2)
+    expect(stageOf(fx.emu, PIPELINE, FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(1)
     expect(result.stdout).toContain('the answer to the retry call was lost')
     expect(result.stdout).toContain('not sending it again')
   })
 
-  const badInputs: [string, Record<string, string>, string][] = [
-    ['unknown service', { service: 'codepipline', 'pipeline-name': PIPELINE }, 'service'],
-    [
-      'execution-id not a UUID',
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'execution-id': 'abc-123' },
-      'execution-id'
-    ],
-    [
-      'pipeline-name outside the pattern',
-      { service: 'codepipeline', 'pipeline-name': 'release pipeline' },
-      'pipeline-name'
-    ],
-    ['wait: yes', { service: 'codepipeline', 'pipeline-name': PIPELINE, wait: 'yes' }, 'wait'],
+  fx.rejectsBadInputs({ service: 'codepipeline' }, [
+    ['unknown service', 'service', { service: 'codepipline', 'pipeline-name': PIPELINE }],
+    ['execution-id not a UUID', 'execution-id', { 'pipeline-name': PIPELINE, 'execution-id': 'abc-123' }],
+    ['pipeline-name outside the pattern', 'pipeline-name', { 'pipeline-name': 'release pipeline' }],
+    ['wait: yes', 'wait', { 'pipeline-name': PIPELINE, wait: 'yes' }],
     [
       'project-name given to codepipeline',
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'project-name': 'x' },
-      'project-name'
+      'project-name',
+      { 'pipeline-name': PIPELINE, 'project-name': 'x' }
     ],
-    [
-      'targets mixed with service',
-      { service: 'codepipeline', targets: `codepipeline:${PIPELINE}` },
-      'targets'
-    ],
-    [
-      'max-attempts negative',
-      { service: 'codepipeline', 'pipeline-name': PIPELINE, 'max-attempts': '-1' },
-      'max-attempts'
-    ],
-    ['missing pipeline-name', { service: 'codepipeline' }, 'pipeline-name']
-  ]
-  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
-    const result = await run(inputs, { env })
-    expectInputError(result, name, emu)
-  })
+    ['targets mixed with service', 'targets', { targets: `codepipeline:${PIPELINE}` }],
+    ['max-attempts negative', 'max-attempts', { 'pipeline-name': PIPELINE, 'max-attempts': '-1' }],
+    ['missing pipeline-name', 'pipeline-name', {}]
+  ])
 })
 
 describe('codepipeline (variants of the demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  }, variantScenario)
+  const fx = useEmulator(variantScenario)
 
   it('an older failure behind a newer successful execution is never retried', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': 'superseded-pipeline' }, { env })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]!.message).toContain(NEWER)
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': 'superseded-pipeline' })
+    fx.expectNothingToRetry(result, NEWER, 'RetryStageExecution')
   })
 
   it('the superseded failed execution named explicitly is refused: NotLatestPipelineExecutionException', async () => {
-    const result = await run(
-      {
-        service: 'codepipeline',
-        'pipeline-name': 'superseded-pipeline',
-        'stage-name': 'Deploy',
-        'execution-id': FAILED
-      },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': 'superseded-pipeline',
+      'stage-name': 'Deploy',
+      'execution-id': FAILED
+    })
     expectFailedWith(result, 'NotLatestPipelineExecutionException', 'omit execution-id to retry the latest')
-    expect(stageOf(emu, 'superseded-pipeline', FAILED, 'Deploy')?.status).toBe('Failed')
+    expect(stageOf(fx.emu, 'superseded-pipeline', FAILED, 'Deploy')?.status).toBe('Failed')
   })
 
   it('a pipeline without executions has nothing to retry', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': 'empty-pipeline' }, { env })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': 'empty-pipeline' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
     expect(resultsOf(result)[0]!.message).toContain('no executions')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
   })
 
   it('a stage already retried manual + automatic >= max-attempts times is skipped with a warning', async () => {
-    const result = await run({ service: 'codepipeline', 'pipeline-name': 'retried-pipeline' }, { env })
+    const result = await fx.run({ service: 'codepipeline', 'pipeline-name': 'retried-pipeline' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'skipped', 'stage-name': 'Deploy' })
     const warnings = result.stdout.split('\n').filter(l => l.startsWith('::warning::'))
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toContain('already retried 3 time(s)')
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(0)
   })
 
   it('max-attempts 0 lifts the limit: the same stage is retried', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': 'retried-pipeline', 'max-attempts': '0' },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': 'retried-pipeline',
+      'max-attempts': '0'
+    })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
-    expect(stageOf(emu, 'retried-pipeline', FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(3)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(stageOf(fx.emu, 'retried-pipeline', FAILED, 'Deploy')?.manualStageRetryAttempt).toBe(3)
   })
 
   it('max-attempts 4 is above the count: retried', async () => {
-    const result = await run(
-      { service: 'codepipeline', 'pipeline-name': 'retried-pipeline', 'max-attempts': '4' },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'codepipeline',
+      'pipeline-name': 'retried-pipeline',
+      'max-attempts': '4'
+    })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
     expect(result.stdout).toContain('retryStageMetadata: 2 manual + 1 automatic')

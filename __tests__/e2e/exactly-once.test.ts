@@ -3,7 +3,7 @@
 // the action's calls. Each test counts the retries that took effect on the emulator.
 import { describe, expect, it } from '@jest/globals'
 import { RACE_CASES, retryAsSomeoneElse } from '../../emulator/race.js'
-import { resultsOf, run, useEmulator, type ActionRun, type Emulator } from './helpers.js'
+import { resultsOf, run, useEmulator, type ActionRun } from './helpers.js'
 
 const FORMS = ['truncated', 'html', 'empty', 'cut'] as const
 
@@ -16,18 +16,15 @@ function expectNoError(result: ActionRun): void {
 }
 
 describe.each(RACE_CASES)('exactly once: $service', race => {
-  let emu: Emulator
-  useEmulator(started => {
-    emu = started
-  })
+  const fx = useEmulator()
 
   const runIt = (extraInputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
-    run({ ...race.inputs(emu), ...extraInputs }, { env: { ...race.env(emu), ...env } })
+    run({ ...race.inputs(fx.emu), ...extraInputs }, { env: { ...race.env(fx.emu), ...env } })
 
   it('two runs at once (150 ms a call): one retry takes effect, and neither run reports an error', async () => {
-    emu.inject('*', { latencyMs: 150 })
+    fx.emu.inject('*', { latencyMs: 150 })
     const [a, b] = await Promise.all([runIt(), runIt({}, OTHER_RUN)])
-    expect(emu.retriesApplied(race.service)).toBe(1)
+    expect(fx.emu.retriesApplied(race.service)).toBe(1)
     for (const result of [a, b]) {
       expectNoError(result)
       expect(['in-progress', 'nothing-to-retry']).toContain(result.outputs.status)
@@ -41,65 +38,62 @@ describe.each(RACE_CASES)('exactly once: $service', race => {
   })
 
   it('throttled while someone else retries and it fails again: nothing more is sent (max-attempts 1)', async () => {
-    race.failed(emu).outcomes = [{ result: 'failed', failureReason: 'failed again' }]
-    emu.inject(race.retryOperation, { throttle: 3 })
-    emu.onCall(race.retryOperation, async (call, nth) => {
-      if (nth === 2) expect(await retryAsSomeoneElse(emu, call)).toBe(200)
+    race.failed(fx.emu).outcomes = [{ result: 'failed', failureReason: 'failed again' }]
+    fx.emu.inject(race.retryOperation, { throttle: 3 })
+    fx.emu.onCall(race.retryOperation, async (call, nth) => {
+      if (nth === 2) expect(await retryAsSomeoneElse(fx.emu, call)).toBe(200)
     })
     const result = await runIt({ 'max-attempts': '1' })
     expectNoError(result)
-    expect(emu.retriesApplied(race.service)).toBe(1)
+    expect(fx.emu.retriesApplied(race.service)).toBe(1)
     expect(result.outputs.retried).toBe('false')
     // CodeArts keeps no retry counter: the cap cannot apply, the re-read still stops the re-send.
     expect(result.outputs.status).toBe(race.service === 'codearts' ? 'nothing-to-retry' : 'skipped')
   })
 
   it.each(FORMS)('an unreadable answer (%s) after the server acted: checked, not sent again', async form => {
-    emu.inject(race.retryOperation, { garble: 1, garbleForm: form })
+    fx.emu.inject(race.retryOperation, { garble: 1, garbleForm: form })
     const result = await runIt()
     expectNoError(result)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
-    expect(emu.retriesApplied(race.service)).toBe(1)
-    expect(emu.callsTo(race.retryOperation)).toHaveLength(1)
+    expect(fx.emu.retriesApplied(race.service)).toBe(1)
+    expect(fx.emu.callsTo(race.retryOperation)).toHaveLength(1)
   })
 
   it('a lost answer, and the retried execution fails again within the back-off: not sent again', async () => {
-    race.failed(emu).outcomes = [{ result: 'failed', failureReason: 'failed again' }]
-    emu.inject(race.retryOperation, { loseResponse: 1 })
+    race.failed(fx.emu).outcomes = [{ result: 'failed', failureReason: 'failed again' }]
+    fx.emu.inject(race.retryOperation, { loseResponse: 1 })
     const result = await runIt()
     expectNoError(result)
     expect(result.outputs.retried).toBe('true')
-    expect(emu.retriesApplied(race.service)).toBe(1)
-    expect(emu.callsTo(race.retryOperation)).toHaveLength(1)
+    expect(fx.emu.retriesApplied(race.service)).toBe(1)
+    expect(fx.emu.callsTo(race.retryOperation)).toHaveLength(1)
   })
 
   it('five lost answers in a row: one retry, and a clear answer', async () => {
-    emu.inject(race.retryOperation, { loseResponse: 5 })
+    fx.emu.inject(race.retryOperation, { loseResponse: 5 })
     const result = await runIt()
-    expect(emu.retriesApplied(race.service)).toBe(1)
-    expect(emu.callsTo(race.retryOperation)).toHaveLength(1)
+    expect(fx.emu.retriesApplied(race.service)).toBe(1)
+    expect(fx.emu.callsTo(race.retryOperation)).toHaveLength(1)
     expect(result.outputs.retried).toBe('true')
   })
 })
 
 describe('exactly once: discovery never falls back', () => {
-  let emu: Emulator
-  useEmulator(started => {
-    emu = started
-  })
+  const fx = useEmulator()
 
   it('codebuild: a newest build that is listed but not returned is an error, never the older failure', async () => {
     const race = RACE_CASES.find(c => c.service === 'codebuild')!
-    const project = emu.state.codebuild.projects.get('integration-tests')!
+    const project = fx.emu.state.codebuild.projects.get('integration-tests')!
     // A newer build appears in the listing but BatchGetBuilds does not return it.
-    emu.onCall('BatchGetBuilds', () => {
+    fx.emu.onCall('BatchGetBuilds', () => {
       const newest = project.builds.at(-1)!
-      emu.state.codebuild.builds.delete(newest.id)
+      fx.emu.state.codebuild.builds.delete(newest.id)
     })
-    const result = await run(race.inputs(emu), { env: race.env(emu) })
+    const result = await run(race.inputs(fx.emu), { env: race.env(fx.emu) })
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('error')
     expect(resultsOf(result)[0]!.message).toContain('was listed but could not be read; not falling back')
-    expect(emu.callsTo('RetryBuild')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(0)
   })
 })

@@ -1,6 +1,6 @@
 // Shared helpers for the end-to-end tests: they run the bundled action (dist/index.js) as GitHub's runner
 // does, against the local emulator. Keep this API small: other e2e files import it.
-import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
 import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
 import { runAction, type ActionRun } from '../../emulator/run-action.js'
@@ -11,22 +11,96 @@ export type { Emulator, Scenario } from '../../emulator/index.js'
 /** The node binary that runs the action: `E2E_NODE` (CI's Node 24 pass) or the one running jest. */
 export const NODE = process.env.E2E_NODE ?? process.execPath
 
+/** The emulator of a `describe` block and what its tests run the action with. */
+export interface Fixture {
+  /** The running emulator (from `beforeAll` on). */
+  readonly emu: Emulator
+  /** Environment that points the action at it (`awsEnv`, unless `useEmulator` was given another). */
+  readonly env: Record<string, string>
+  /** `run` with that environment (and `options.env` on top). */
+  run(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>
+  /** `run`, expecting a clean success: exit 0, no error line. */
+  runOk(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun>
+  /** The step succeeded with nothing to retry, saying `reason`, and `retryOperation` was never called. */
+  expectNothingToRetry(result: ActionRun, reason: string, retryOperation: string): void
+  /**
+   * One test per case: the step fails with one line naming the input, no stack trace and no API call
+   * (`check` adds assertions of the caller's own).
+   */
+  rejectsBadInputs(
+    base: Record<string, string> | ((emu: Emulator) => Record<string, string>),
+    cases: readonly BadInput[],
+    check?: (result: ActionRun) => void
+  ): void
+}
+
+/** The keys of a `results` object, in the contract's order. */
+export const RESULT_KEYS = [
+  'service',
+  'target',
+  'retried',
+  'executionId',
+  'executionArn',
+  'stageName',
+  'status',
+  'consoleUrl',
+  'message'
+] as const
+
 /**
- * One emulator for the enclosing `describe`: started with `scenario()` before its tests (and handed to
- * `onStart`, which keeps it and derives what the tests need), reset before each test, closed after them.
+ * One emulator for the enclosing `describe`: started with `scenario()` before its tests, reset before each
+ * test, closed after them.
  */
-export function useEmulator(onStart: (emu: Emulator) => void, scenario: () => Scenario = demoScenario): void {
-  let emu: Emulator | undefined
+export function useEmulator(
+  scenario: () => Scenario = demoScenario,
+  env: (emu: Emulator) => Record<string, string> = awsEnv
+): Fixture {
+  let current: Emulator | undefined
+  let currentEnv: Record<string, string> = {}
   beforeAll(async () => {
-    emu = await startEmulator(scenario())
-    onStart(emu)
+    current = await startEmulator(scenario())
+    currentEnv = env(current)
   })
   afterAll(async () => {
-    await emu?.close()
+    await current?.close()
   })
   beforeEach(() => {
-    emu?.reset()
+    current?.reset()
   })
+  const fixture: Fixture = {
+    get emu(): Emulator {
+      if (current === undefined) throw new Error('the emulator starts in beforeAll: use it inside a test')
+      return current
+    },
+    get env(): Record<string, string> {
+      return currentEnv
+    },
+    run: (inputs, options = {}) => run(inputs, { ...options, env: { ...currentEnv, ...options.env } }),
+    async runOk(inputs, options) {
+      const result = await fixture.run(inputs, options)
+      expect(errorLines(result)).toEqual([])
+      expect(result.exitCode).toBe(0)
+      return result
+    },
+    expectNothingToRetry(result, reason, retryOperation) {
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
+      expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
+      expect(resultsOf(result)[0]!.message).toContain(reason)
+      expect(fixture.emu.callsTo(retryOperation)).toHaveLength(0)
+    },
+    rejectsBadInputs(base, cases, check) {
+      it.each(cases)('bad input (%s) fails with one line and no API call', async (_label, input, inputs) => {
+        const result = await fixture.run({
+          ...(typeof base === 'function' ? base(fixture.emu) : base),
+          ...inputs
+        })
+        expectInputError(result, input, fixture.emu)
+        check?.(result)
+      })
+    }
+  }
+  return fixture
 }
 
 /** A fresh emulator for one test (tests that run concurrently, or change the scenario); closed after `body`. */
@@ -152,3 +226,20 @@ export function expectInputError(result: ActionRun, name: string, emu: Emulator)
   expect(result.stderr).not.toMatch(STACK_FRAME)
   expect(emu.calls).toHaveLength(0)
 }
+
+/** Neither the log (mask commands aside), the outputs nor the summary show a secret; each one is masked. */
+export function expectSecretsKept(result: ActionRun, secrets: readonly string[]): void {
+  for (const secret of secrets) {
+    expect(result.stdout).toContain(`::add-mask::${secret}`)
+    for (const text of [
+      withoutMasks(result.stdout),
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs)
+    ])
+      expect(text).not.toContain(secret)
+  }
+}
+
+/** A bad-input case: what it is, the input the error must name, and the inputs (over the base) that cause it. */
+export type BadInput = [label: string, input: string, inputs: Record<string, string>]

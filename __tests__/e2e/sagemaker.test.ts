@@ -2,17 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
 import type { Scenario } from '../../emulator/index.js'
-import {
-  awsEnv,
-  errorLines,
-  resultsOf,
-  run,
-  useEmulator,
-  withoutMasks,
-  type Emulator,
-  expectFailedWith,
-  expectInputError
-} from './helpers.js'
+import { resultsOf, useEmulator, type Emulator, expectFailedWith, expectSecretsKept } from './helpers.js'
 
 const PIPELINE = 'train-and-register'
 const ARN = DEMO_IDS.sagemakerExecution
@@ -44,17 +34,10 @@ function variantScenario(): Scenario {
 }
 
 describe('sagemaker (demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  })
+  const fx = useEmulator()
 
   it('discovers the latest failed execution and retries it once with a derived token', async () => {
-    const result = await run({ service: 'sagemaker', 'pipeline-name': PIPELINE }, { env })
-    expect(result.exitCode).toBe(0)
-    expect(errorLines(result)).toEqual([])
+    const result = await fx.runOk({ service: 'sagemaker', 'pipeline-name': PIPELINE })
     expect(result.outputs).toMatchObject({
       retried: 'true',
       'execution-id': ARN,
@@ -78,169 +61,141 @@ describe('sagemaker (demo scenario)', () => {
     ])
     expect(result.summary).toContain(`<td>sagemaker</td><td>sagemaker:${PIPELINE}</td><td>${ARN}</td>`)
 
-    const retries = emu.callsTo('RetryPipelineExecution')
+    const retries = fx.emu.callsTo('RetryPipelineExecution')
     expect(retries).toHaveLength(1)
     const body = retries[0]!.body as { PipelineExecutionArn: string; ClientRequestToken: string }
     expect(Object.keys(body).sort()).toEqual(['ClientRequestToken', 'PipelineExecutionArn'])
     expect(body.PipelineExecutionArn).toBe(ARN)
     expect(body.ClientRequestToken).toMatch(HEX64)
-    expect(executionIn(emu)?.status).toBe('Executing')
-    expect(trainAttempts(emu)).toBe(2)
+    expect(executionIn(fx.emu)?.status).toBe('Executing')
+    expect(trainAttempts(fx.emu)).toBe(2)
   })
 
   it('retries an explicit execution ARN with max-parallel-steps', async () => {
-    const result = await run(
-      { service: 'sagemaker', 'execution-id': ARN, 'max-parallel-steps': '3', 'retry-mode': 'failed' },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'sagemaker',
+      'execution-id': ARN,
+      'max-parallel-steps': '3',
+      'retry-mode': 'failed'
+    })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': ARN, 'execution-arn': ARN })
-    const [call] = emu.callsTo('RetryPipelineExecution')
+    const [call] = fx.emu.callsTo('RetryPipelineExecution')
     expect(call!.body).toMatchObject({
       PipelineExecutionArn: ARN,
       ParallelismConfiguration: { MaxParallelExecutionSteps: 3 }
     })
-    expect(executionIn(emu)?.maxParallelExecutionSteps).toBe(3)
+    expect(executionIn(fx.emu)?.maxParallelExecutionSteps).toBe(3)
     // One read of the pipeline's newest execution: the named one must not be superseded.
-    expect(emu.callsTo('sagemaker:ListPipelineExecutions').map(c => c.body)).toEqual([
+    expect(fx.emu.callsTo('sagemaker:ListPipelineExecutions').map(c => c.body)).toEqual([
       { PipelineName: PIPELINE, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 1 }
     ])
   })
 
   it('an idempotency-token input is sent as ClientRequestToken and masked', async () => {
     const token = 'e2e-sagemaker-client-request-token-0001'
-    const result = await run(
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'idempotency-token': token },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'sagemaker',
+      'pipeline-name': PIPELINE,
+      'idempotency-token': token
+    })
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryPipelineExecution')[0]!.body).toMatchObject({ ClientRequestToken: token })
-    expect(result.stdout).toContain(`::add-mask::${token}`)
-    for (const text of [
-      withoutMasks(result.stdout),
-      result.stderr,
-      result.summary,
-      JSON.stringify(result.outputs)
-    ])
-      expect(text).not.toContain(token)
+    expect(fx.emu.callsTo('RetryPipelineExecution')[0]!.body).toMatchObject({ ClientRequestToken: token })
+    expectSecretsKept(result, [token])
   })
 
   it('dry-run calls no retry API', async () => {
-    const result = await run({ service: 'sagemaker', 'pipeline-name': PIPELINE, 'dry-run': 'True' }, { env })
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': PIPELINE, 'dry-run': 'True' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'false', status: 'dry-run', 'execution-id': ARN })
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
-    expect(executionIn(emu)?.status).toBe('Failed')
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    expect(executionIn(fx.emu)?.status).toBe('Failed')
   })
 
   it('ValidationException from SageMaker (max-parallel-steps above its limit) names the hint', async () => {
-    const result = await run(
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'max-parallel-steps': '5000' },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'sagemaker',
+      'pipeline-name': PIPELINE,
+      'max-parallel-steps': '5000'
+    })
     expectFailedWith(
       result,
       'RetryPipelineExecution',
       'ValidationException',
       'Hint: SageMaker rejected a parameter'
     )
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
-    expect(executionIn(emu)?.status).toBe('Failed')
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
+    expect(executionIn(fx.emu)?.status).toBe('Failed')
   })
 
   it('ResourceNotFound: an unknown pipeline', async () => {
-    const result = await run({ service: 'sagemaker', 'pipeline-name': 'no-such-pipeline' }, { env })
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': 'no-such-pipeline' })
     expectFailedWith(result, 'ResourceNotFound', 'Hint: the pipeline or execution does not exist')
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
   })
 
   it('ResourceNotFound: an unknown execution ARN', async () => {
-    const result = await run(
-      { service: 'sagemaker', 'execution-id': arnOf(PIPELINE, 'nosuchexec01') },
-      { env }
-    )
+    const result = await fx.run({ service: 'sagemaker', 'execution-id': arnOf(PIPELINE, 'nosuchexec01') })
     expectFailedWith(result, 'DescribePipelineExecution', 'ResourceNotFound', 'Hint:')
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
   })
 
   it('an explicit execution that succeeded is not retried', async () => {
-    const result = await run(
-      { service: 'sagemaker', 'execution-id': arnOf(PIPELINE, 'a8s7d6f5g4h3') },
-      { env }
-    )
+    const result = await fx.run({ service: 'sagemaker', 'execution-id': arnOf(PIPELINE, 'a8s7d6f5g4h3') })
     expectFailedWith(result, 'Succeeded', 'not Failed')
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
   })
 
   it('ConflictException is permanent for SageMaker: one call, the hint', async () => {
-    emu.inject('RetryPipelineExecution', { error: { code: 'ConflictException', message: 'busy' } })
-    const result = await run({ service: 'sagemaker', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryPipelineExecution', { error: { code: 'ConflictException', message: 'busy' } })
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': PIPELINE })
     expectFailedWith(result, 'ConflictException', 'Hint: the execution is not in a retryable state')
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
   })
 
   it('throttling on the retry is backed off: the execution is retried once', async () => {
-    emu.inject('RetryPipelineExecution', { throttle: 2 })
-    const result = await run({ service: 'sagemaker', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryPipelineExecution', { throttle: 2 })
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': PIPELINE })
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryPipelineExecution').map(c => c.fault)).toEqual([
+    expect(fx.emu.callsTo('RetryPipelineExecution').map(c => c.fault)).toEqual([
       'throttle',
       'throttle',
       undefined
     ])
-    expect(trainAttempts(emu)).toBe(2)
+    expect(trainAttempts(fx.emu)).toBe(2)
   })
 
   it('a lost answer: the re-read finds the execution resumed, and nothing is sent again', async () => {
-    emu.inject('RetryPipelineExecution', { loseResponse: 1 })
-    const result = await run({ service: 'sagemaker', 'pipeline-name': PIPELINE }, { env })
+    fx.emu.inject('RetryPipelineExecution', { loseResponse: 1 })
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': PIPELINE })
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': ARN })
-    const calls = emu.callsTo('RetryPipelineExecution')
+    const calls = fx.emu.callsTo('RetryPipelineExecution')
     expect(calls.map(c => c.fault)).toEqual(['loseResponse'])
-    expect(trainAttempts(emu)).toBe(2)
+    expect(trainAttempts(fx.emu)).toBe(2)
   })
 
-  const badInputs: [string, Record<string, string>, string][] = [
+  fx.rejectsBadInputs({ service: 'sagemaker' }, [
     [
       'idempotency-token of 31 characters',
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'idempotency-token': 't'.repeat(31) },
-      'idempotency-token'
+      'idempotency-token',
+      { 'pipeline-name': PIPELINE, 'idempotency-token': 't'.repeat(31) }
     ],
-    [
-      'retry-mode all',
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'retry-mode': 'all' },
-      'retry-mode'
-    ],
-    ['execution-id not an ARN', { service: 'sagemaker', 'execution-id': 'q7w2e9r4t1y6' }, 'execution-id'],
-    [
-      'execution ARN of another pipeline',
-      { service: 'sagemaker', 'pipeline-name': 'other', 'execution-id': ARN },
-      'execution-id'
-    ],
-    [
-      'max-parallel-steps 0',
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'max-parallel-steps': '0' },
-      'max-parallel-steps'
-    ],
-    [
-      'timeout-minutes 0',
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'timeout-minutes': '0' },
-      'timeout-minutes'
-    ]
-  ]
-  it.each(badInputs)('bad input (%s) fails with one line and no API call', async (_case, inputs, name) => {
-    const result = await run(inputs, { env })
-    expectInputError(result, name, emu)
-  })
+    ['retry-mode all', 'retry-mode', { 'pipeline-name': PIPELINE, 'retry-mode': 'all' }],
+    ['execution-id not an ARN', 'execution-id', { 'execution-id': 'q7w2e9r4t1y6' }],
+    ['execution ARN of another pipeline', 'execution-id', { 'pipeline-name': 'other', 'execution-id': ARN }],
+    ['max-parallel-steps 0', 'max-parallel-steps', { 'pipeline-name': PIPELINE, 'max-parallel-steps': '0' }],
+    ['timeout-minutes 0', 'timeout-minutes', { 'pipeline-name': PIPELINE, 'timeout-minutes': '0' }]
+  ])
 
   it('an invalid idempotency-token is masked before the error line that quotes it', async () => {
     // By design (src/inputs.ts) secrets are masked before validation, so the runner redacts the quoted value.
     const token = 'short-secret-token'
-    const result = await run(
-      { service: 'sagemaker', 'pipeline-name': PIPELINE, 'idempotency-token': token },
-      { env }
-    )
+    const result = await fx.run({
+      service: 'sagemaker',
+      'pipeline-name': PIPELINE,
+      'idempotency-token': token
+    })
     expect(result.exitCode).toBe(1)
     const lines = result.stdout.split('\n')
     const mask = lines.indexOf(`::add-mask::${token}`)
@@ -248,43 +203,35 @@ describe('sagemaker (demo scenario)', () => {
     expect(mask).toBeGreaterThanOrEqual(0)
     expect(error).toBeGreaterThan(mask)
     expect(result.stderr).not.toContain(token)
-    expect(emu.calls).toHaveLength(0)
+    expect(fx.emu.calls).toHaveLength(0)
   })
 })
 
 describe('sagemaker (variants of the demo scenario)', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  }, variantScenario)
+  const fx = useEmulator(variantScenario)
 
   it.each([
     ['superseded-pipeline', 'Succeeded'],
     ['empty-pipeline', 'no executions']
   ])('nothing to retry: %s', async (pipeline, reason) => {
-    const result = await run({ service: 'sagemaker', 'pipeline-name': pipeline }, { env })
-    expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ retried: 'false', status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]).toMatchObject({ retried: false, status: 'nothing-to-retry' })
-    expect(resultsOf(result)[0]!.message).toContain(reason)
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    const result = await fx.run({ service: 'sagemaker', 'pipeline-name': pipeline })
+    fx.expectNothingToRetry(result, reason, 'RetryPipelineExecution')
   })
 
   it('a step on its 4th attempt is skipped under max-attempts 3, retried under 0', async () => {
     const arn = arnOf('retried-pipeline', 'q7w2e9r4t1y6')
-    const skipped = await run({ service: 'sagemaker', 'pipeline-name': 'retried-pipeline' }, { env })
+    const skipped = await fx.run({ service: 'sagemaker', 'pipeline-name': 'retried-pipeline' })
     expect(skipped.exitCode).toBe(0)
     expect(skipped.outputs).toMatchObject({ retried: 'false', status: 'skipped', 'execution-id': arn })
     expect(skipped.stdout).toMatch(/^::warning::.*already retried 3 time\(s\)/m)
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(0)
 
-    const unlimited = await run(
-      { service: 'sagemaker', 'pipeline-name': 'retried-pipeline', 'max-attempts': '0' },
-      { env }
-    )
+    const unlimited = await fx.run({
+      service: 'sagemaker',
+      'pipeline-name': 'retried-pipeline',
+      'max-attempts': '0'
+    })
     expect(unlimited.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
-    expect(trainAttempts(emu, arn)).toBe(5)
+    expect(trainAttempts(fx.emu, arn)).toBe(5)
   })
 })

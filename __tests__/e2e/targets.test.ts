@@ -3,13 +3,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../emulator/index.js'
 import {
-  awsEnv,
-  run,
   type ActionRun,
   type Emulator,
   type ResultObject,
   type Scenario,
-  useEmulator
+  useEmulator,
+  RESULT_KEYS
 } from './helpers.js'
 
 type Result = ResultObject
@@ -252,13 +251,7 @@ function codeartsAuth(emu: Emulator, auth: 'token' | 'aksk'): Record<string, str
 }
 
 describe('targets mode against the emulator', () => {
-  let emu: Emulator
-  let env: Record<string, string>
-
-  useEmulator(started => {
-    emu = started
-    env = awsEnv(emu)
-  }, recoveryScenario)
+  const fx = useEmulator(recoveryScenario)
 
   // Written with comments, blank lines and odd spacing: `target` must come back exactly as written.
   const MIXED = [
@@ -296,7 +289,7 @@ describe('targets mode against the emulator', () => {
   ])
 
   it('retries the failed targets of all five services, reports one result per target in line order', async () => {
-    const result = await run({ targets: MIXED, ...codeartsAuth(emu, 'aksk') }, { env })
+    const result = await fx.run({ targets: MIXED, ...codeartsAuth(fx.emu, 'aksk') })
 
     expect(result.exitCode).toBe(0)
     // Targets mode sets only `retried`, `results` and `results-file`.
@@ -307,17 +300,7 @@ describe('targets mode against the emulator', () => {
     const results = resultsOf(result)
     expect(results.map(r => r.target)).toEqual(MIXED_LABELS)
     for (const r of results) {
-      expect(Object.keys(r)).toEqual([
-        'service',
-        'target',
-        'retried',
-        'executionId',
-        'executionArn',
-        'stageName',
-        'status',
-        'consoleUrl',
-        'message'
-      ])
+      expect(Object.keys(r)).toEqual([...RESULT_KEYS])
       expect(r.service).toBe(r.target.slice(0, r.target.indexOf(':')))
       const failed = FAILED_LABELS.has(r.target)
       expect([r.target, r.status, r.retried]).toEqual([
@@ -340,15 +323,15 @@ describe('targets mode against the emulator', () => {
     expect(by[CODEARTS_FAILED]?.executionId).toBe(DEMO_IDS.codeartsFailedRun)
 
     // Exactly one retry per failed target, each of the right execution.
-    expect(RETRY_OPS.map(op => emu.callsTo(op).length)).toEqual([1, 1, 1, 1, 1])
-    expect(emu.callsTo('RetryStageExecution')[0]?.body).toMatchObject({
+    expect(RETRY_OPS.map(op => fx.emu.callsTo(op).length)).toEqual([1, 1, 1, 1, 1])
+    expect(fx.emu.callsTo('RetryStageExecution')[0]?.body).toMatchObject({
       pipelineName: 'release-pipeline',
       stageName: 'Deploy',
       pipelineExecutionId: DEMO_IDS.codepipelineExecution
     })
-    expect(emu.callsTo('RetryBuild')[0]?.body).toMatchObject({ id: DEMO_IDS.failedBuild })
-    expect(emu.callsTo('RetryBuildBatch')[0]?.body).toMatchObject({ id: DEMO_IDS.failedBatch })
-    expect(emu.callsTo('codearts:retry')[0]?.path).toContain(DEMO_IDS.codeartsPipeline)
+    expect(fx.emu.callsTo('RetryBuild')[0]?.body).toMatchObject({ id: DEMO_IDS.failedBuild })
+    expect(fx.emu.callsTo('RetryBuildBatch')[0]?.body).toMatchObject({ id: DEMO_IDS.failedBatch })
+    expect(fx.emu.callsTo('codearts:retry')[0]?.path).toContain(DEMO_IDS.codeartsPipeline)
 
     // Job summary: a header row, one row per target, and the totals.
     expect(result.summary.match(/<tr>/g)).toHaveLength(MIXED_LABELS.length + 1)
@@ -359,7 +342,7 @@ describe('targets mode against the emulator', () => {
   })
 
   it('dry-run discovers every target and calls no retry API', async () => {
-    const result = await run({ targets: MIXED, 'dry-run': 'true', ...codeartsAuth(emu, 'token') }, { env })
+    const result = await fx.run({ targets: MIXED, 'dry-run': 'true', ...codeartsAuth(fx.emu, 'token') })
 
     expect(result.exitCode).toBe(0)
     expect(result.outputs.retried).toBe('false')
@@ -382,9 +365,9 @@ describe('targets mode against the emulator', () => {
       'sagemaker:ListPipelineExecutions',
       'codearts:list'
     ])
-      expect([op, emu.callsTo(op).length > 0]).toEqual([op, true])
-    expect(emu.calls.map(opName).filter(op => !READ_OPS.has(op))).toEqual([])
-    expect(RETRY_OPS.map(op => emu.callsTo(op).length)).toEqual([0, 0, 0, 0, 0])
+      expect([op, fx.emu.callsTo(op).length > 0]).toEqual([op, true])
+    expect(fx.emu.calls.map(opName).filter(op => !READ_OPS.has(op))).toEqual([])
+    expect(RETRY_OPS.map(op => fx.emu.callsTo(op).length)).toEqual([0, 0, 0, 0, 0])
     expect(result.summary).toContain('5 dry run')
   })
 
@@ -404,13 +387,13 @@ describe('targets mode against the emulator', () => {
   it('skips each execution retried max-attempts (default 3) times, as each service counts retries', async () => {
     // matrix-retried: one earlier RetryBuildBatch of its newest batch (which fails again): an in-place retry
     // that CodeBuild reports only in buildGroups[].priorBuildSummaryList.
-    const pre = await run({ service: 'codebuild-batch', 'project-name': 'matrix-retried' }, { env })
+    const pre = await fx.run({ service: 'codebuild-batch', 'project-name': 'matrix-retried' })
     expect(pre.exitCode).toBe(0)
     expect(pre.outputs.status).toBe('in-progress')
-    const before = emu.calls.length
+    const before = fx.emu.calls.length
 
-    const result = await run({ targets: CAPPED.join('\n'), ...codeartsAuth(emu, 'token') }, { env })
-    const calls = emu.calls.slice(before)
+    const result = await fx.run({ targets: CAPPED.join('\n'), ...codeartsAuth(fx.emu, 'token') })
+    const calls = fx.emu.calls.slice(before)
 
     expect(result.exitCode).toBe(0)
     expect(result.outputs.retried).toBe('true')
@@ -473,21 +456,22 @@ describe('targets mode against the emulator', () => {
   })
 
   it('max-attempts: 0 lifts the cap: every failed target is retried', async () => {
-    const result = await run(
-      { targets: CAPPED.join('\n'), 'max-attempts': '0', ...codeartsAuth(emu, 'token') },
-      { env }
-    )
+    const result = await fx.run({
+      targets: CAPPED.join('\n'),
+      'max-attempts': '0',
+      ...codeartsAuth(fx.emu, 'token')
+    })
 
     expect(result.exitCode).toBe(0)
     const results = resultsOf(result)
     expect(results.map(r => [r.target, r.status])).toEqual(CAPPED.map(t => [t, 'in-progress']))
     expect(commands(result, 'warning')).toEqual([])
-    expect(RETRY_OPS.map(op => emu.callsTo(op).length)).toEqual([2, 3, 2, 2, 1])
+    expect(RETRY_OPS.map(op => fx.emu.callsTo(op).length)).toEqual([2, 3, 2, 2, 1])
   })
 
   it('an erroring target does not stop the others; the step fails at the end naming it', async () => {
     // A pipeline that does not exist, and a permanent error injected for the batch retry.
-    emu.inject('RetryBuildBatch', {
+    fx.emu.inject('RetryBuildBatch', {
       error: { code: 'InvalidInputException', message: 'Batch build is being deleted' }
     })
     const targets = [
@@ -497,7 +481,7 @@ describe('targets mode against the emulator', () => {
       'sagemaker:train-and-register',
       CODEARTS_FAILED
     ]
-    const result = await run({ targets: targets.join('\n'), ...codeartsAuth(emu, 'token') }, { env })
+    const result = await fx.run({ targets: targets.join('\n'), ...codeartsAuth(fx.emu, 'token') })
 
     expect(result.exitCode).toBe(1)
     expect(result.outputs.retried).toBe('true')
@@ -518,11 +502,11 @@ describe('targets mode against the emulator', () => {
     expect(by['codebuild-batch:nightly-matrix']?.retried).toBe(false)
 
     // The others were retried all the same.
-    expect(emu.callsTo('RetryBuild')).toHaveLength(1)
-    expect(emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
-    expect(emu.callsTo('codearts:retry')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryPipelineExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('codearts:retry')).toHaveLength(1)
     // A permanent error is not sent again.
-    expect(emu.callsTo('RetryBuildBatch')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryBuildBatch')).toHaveLength(1)
 
     const errors = commands(result, 'error')
     expect(errors).toHaveLength(1)
@@ -539,11 +523,11 @@ describe('targets mode against the emulator', () => {
     ['whole pipeline first', ['codepipeline:release-pipeline', 'codepipeline:release-pipeline/Deploy']],
     ['stage first', ['codepipeline:release-pipeline/Deploy', 'codepipeline:release-pipeline']]
   ])('overlapping lines retry one stage once (%s)', async (_, targets) => {
-    emu.inject('*', { latencyMs: 100 })
-    const result = await run({ targets: targets.join('\n'), concurrency: '4' }, { env })
+    fx.emu.inject('*', { latencyMs: 100 })
+    const result = await fx.run({ targets: targets.join('\n'), concurrency: '4' })
 
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
     const results = resultsOf(result)
     expect(results.map(r => r.target)).toEqual(targets)
     expect(results.map(r => r.status).sort()).toEqual(['in-progress', 'nothing-to-retry'])
@@ -559,10 +543,10 @@ describe('targets mode against the emulator', () => {
   // its row should say why there is nothing to do (not that the stage "did not fail").
   it('overlapping lines at concurrency 1: one retry, the other row says it was already handled', async () => {
     const targets = ['codepipeline:release-pipeline', 'codepipeline:release-pipeline/Deploy']
-    const result = await run({ targets: targets.join('\n'), concurrency: '1' }, { env })
+    const result = await fx.run({ targets: targets.join('\n'), concurrency: '1' })
 
     expect(result.exitCode).toBe(0)
-    expect(emu.callsTo('RetryStageExecution')).toHaveLength(1)
+    expect(fx.emu.callsTo('RetryStageExecution')).toHaveLength(1)
     const [first, second] = resultsOf(result)
     expect([first?.status, second?.status]).toEqual(['in-progress', 'nothing-to-retry'])
     expect(second?.message).toContain('retried by codepipeline:release-pipeline earlier in this run')
@@ -582,7 +566,7 @@ describe('targets mode against the emulator', () => {
     ]
     const runs = await Promise.all(
       cases.map(([, targets]) =>
-        run({ targets, 'huaweicloud-auth-token': DEMO_IDS.huaweiToken, endpoint: emu.url }, { env })
+        fx.run({ targets, 'huaweicloud-auth-token': DEMO_IDS.huaweiToken, endpoint: fx.emu.url })
       )
     )
     runs.forEach((result, i) => {
@@ -592,17 +576,17 @@ describe('targets mode against the emulator', () => {
       expect([name, errors[0]]).toEqual([name, expect.stringContaining(`Input 'targets (line ${line})'`)])
       expect([name, result.outputs]).toEqual([name, {}])
     })
-    expect(emu.calls).toHaveLength(0)
+    expect(fx.emu.calls).toHaveLength(0)
   })
 
   // A YAML block scalar keeps leading blank lines: the runner passes them in INPUT_TARGETS, and the user counts
   // them. The action must number lines of the value as written.
   it('counts leading blank lines in the line number of a malformed line', async () => {
-    const result = await run({ targets: '\n\ncodebuild:integration-tests\ncodecommit:repo\n' }, { env })
+    const result = await fx.run({ targets: '\n\ncodebuild:integration-tests\ncodecommit:repo\n' })
 
     expect(result.exitCode).toBe(1)
     expect(commands(result, 'error')).toEqual([expect.stringContaining("Input 'targets (line 4)'")])
-    expect(emu.calls).toHaveLength(0)
+    expect(fx.emu.calls).toHaveLength(0)
   })
 
   it.each([
@@ -610,42 +594,33 @@ describe('targets mode against the emulator', () => {
     ['project-name', { 'project-name': 'integration-tests' }],
     ['pipeline-name', { 'pipeline-name': 'release-pipeline' }]
   ])('rejects targets combined with %s, naming targets, before any call', async (input, extra) => {
-    const result = await run({ targets: 'codebuild:integration-tests', ...extra }, { env })
+    const result = await fx.run({ targets: 'codebuild:integration-tests', ...extra })
 
     expect(result.exitCode).toBe(1)
     const errors = commands(result, 'error')
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(`Input 'targets': cannot be combined with ${input}`)
-    expect(emu.calls).toHaveLength(0)
+    expect(fx.emu.calls).toHaveLength(0)
   })
 })
 
 describe('targets mode at scale', () => {
-  let emu: Emulator
-  let env: Record<string, string>
+  const fx = useEmulator(() => scaledScenario(40))
   const projects = (n: number): string[] =>
     Array.from({ length: n }, (_, k) => `codebuild:bench-project-${k + 1}`)
 
-  useEmulator(
-    started => {
-      emu = started
-      env = awsEnv(started)
-    },
-    () => scaledScenario(40)
-  )
-
   it('40 targets at concurrency 16 under throttling: each retried exactly once', async () => {
     // The first 5 calls of any kind, and 3 RetryBuild calls besides: a throttled retry is not applied.
-    emu.inject('*', { throttle: 5 })
-    emu.inject('RetryBuild', { throttle: 3 })
+    fx.emu.inject('*', { throttle: 5 })
+    fx.emu.inject('RetryBuild', { throttle: 3 })
     const targets = projects(40)
-    const result = await run({ targets: targets.join('\n'), concurrency: '16' }, { env, timeoutMs: 45_000 })
+    const result = await fx.run({ targets: targets.join('\n'), concurrency: '16' }, { timeoutMs: 45_000 })
 
     expect(result.exitCode).toBe(0)
     expect(resultsOf(result).map(r => [r.target, r.status])).toEqual(targets.map(t => [t, 'in-progress']))
-    expect(emu.calls.filter(c => c.fault === 'throttle')).toHaveLength(8)
-    expect(emu.callsTo('RetryBuild').filter(c => c.fault === 'throttle')).toHaveLength(3)
-    const retries = applied(emu.callsTo('RetryBuild')).map(c => (c.body as { id?: string }).id)
+    expect(fx.emu.calls.filter(c => c.fault === 'throttle')).toHaveLength(8)
+    expect(fx.emu.callsTo('RetryBuild').filter(c => c.fault === 'throttle')).toHaveLength(3)
+    const retries = applied(fx.emu.callsTo('RetryBuild')).map(c => (c.body as { id?: string }).id)
     expect(retries).toHaveLength(40)
     expect(new Set(retries).size).toBe(40)
     expect(result.stdout).toContain('ThrottlingException')
@@ -672,16 +647,16 @@ describe('targets mode at scale', () => {
     const LATENCY = 150
     const targets = projects(8).join('\n')
     const measure = async (concurrency: string) => {
-      emu.reset()
-      emu.inject('*', { latencyMs: LATENCY })
-      const result = await run({ targets, concurrency }, { env })
+      fx.emu.reset()
+      fx.emu.inject('*', { latencyMs: LATENCY })
+      const result = await fx.run({ targets, concurrency })
       expect(result.exitCode).toBe(0)
-      expect(emu.callsTo('RetryBuild')).toHaveLength(8)
-      const times = emu.calls.map(c => c.at)
+      expect(fx.emu.callsTo('RetryBuild')).toHaveLength(8)
+      const times = fx.emu.calls.map(c => c.at)
       return {
         span: Math.max(...times) - Math.min(...times),
         // Calls of one target follow each other (each waits LATENCY for its answer): count a shorter window.
-        inFlight: maxInFlight(emu.calls, LATENCY - 30)
+        inFlight: maxInFlight(fx.emu.calls, LATENCY - 30)
       }
     }
     const two = await measure('2')
