@@ -10,8 +10,8 @@ import {
   startEmulator,
   type Emulator,
   type Scenario
-} from '../emulator/index.js'
-import { runAction, type ActionRun } from '../emulator/run-action.js'
+} from '../tools/emulator/index.js'
+import { runAction, type ActionRun } from '../tools/run-action.js'
 
 const ROUNDS = Number(process.env.CANCEL_ROUNDS ?? 5)
 

@@ -2,9 +2,9 @@
 // against one failed execution (two workflow runs: a scheduled scan and a person's retry), with random latency
 // per call and random faults on the retry call (throttling, a lost answer, a garbled 200). Ideal: 1.00 retry
 // that took effect per failure, and no run that reports `error`.
-import { startEmulator, demoScenario, type FaultSpec } from '../emulator/index.js'
-import { RACE_CASES } from '../emulator/race.js'
-import { runAction } from '../emulator/run-action.js'
+import { startEmulator, demoScenario, type FaultSpec } from '../tools/emulator/index.js'
+import { RACE_CASES } from '../tools/emulator/race.js'
+import { runAction } from '../tools/run-action.js'
 
 const PAIRS = Number(process.env.RACE_PAIRS ?? 20)
 

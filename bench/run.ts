@@ -14,8 +14,8 @@ import {
   type Emulator,
   type RetryOutcome,
   type Scenario
-} from '../emulator/index.js'
-import { runAction } from '../emulator/run-action.js'
+} from '../tools/emulator/index.js'
+import { runAction } from '../tools/run-action.js'
 
 const RETRY_OPS = new Set([
   'RetryStageExecution',

@@ -1,7 +1,7 @@
 // `npm run demo`: the bundled action retrying one failed execution of each service against the local
 // emulator, exactly as GitHub's runner would run it. No credentials, no network.
-import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../emulator/index.js'
-import { runAction } from '../emulator/run-action.js'
+import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../tools/emulator/index.js'
+import { runAction } from '../tools/run-action.js'
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 

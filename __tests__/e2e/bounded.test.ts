@@ -4,7 +4,7 @@
 // request time-out) run concurrently.
 import type { ChildProcess } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../tools/emulator/index.js'
 import {
   awsEnv,
   codeartsInputs,

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { inputEnv, parseOutputFile } from '../../emulator/run-action.js'
+import { inputEnv, parseOutputFile } from '../../tools/run-action.js'
 import { awsEnv, errorLines, NODE, run, useEmulator } from './helpers.js'
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist')

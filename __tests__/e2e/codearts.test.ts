@@ -1,7 +1,7 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codearts (Huawei Cloud).
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
-import type { Scenario } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
+import type { Scenario } from '../../tools/emulator/index.js'
 import {
   codeartsInputs,
   errorLines,

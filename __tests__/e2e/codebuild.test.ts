@@ -1,7 +1,7 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codebuild.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
-import type { Scenario } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
+import type { Scenario } from '../../tools/emulator/index.js'
 import { resultsOf, useEmulator, type Emulator, expectFailedWith, expectSecretsKept } from './helpers.js'
 
 const PROJECT = 'integration-tests'

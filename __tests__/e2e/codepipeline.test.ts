@@ -1,7 +1,7 @@
 // End to end: the bundled action (dist/index.js) against the emulator, service codepipeline.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
-import type { CodePipelineSeed, Scenario } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
+import type { CodePipelineSeed, Scenario } from '../../tools/emulator/index.js'
 import {
   awsEnv,
   resultsOf,

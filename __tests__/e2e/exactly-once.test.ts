@@ -2,7 +2,7 @@
 // emulator, answers lost, cut or garbled after the server acted, and someone else retrying between two of
 // the action's calls. Each test counts the retries that took effect on the emulator.
 import { describe, expect, it } from '@jest/globals'
-import { RACE_CASES, retryAsSomeoneElse } from '../../emulator/race.js'
+import { RACE_CASES, retryAsSomeoneElse } from '../../tools/emulator/race.js'
 import { resultsOf, run, useEmulator, type ActionRun } from './helpers.js'
 
 const FORMS = ['truncated', 'html', 'empty', 'cut'] as const

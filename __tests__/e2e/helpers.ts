@@ -2,11 +2,17 @@
 // does, against the local emulator. Keep this API small: other e2e files import it.
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
-import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
-import { runAction, type ActionRun } from '../../emulator/run-action.js'
+import {
+  DEMO_IDS,
+  demoScenario,
+  startEmulator,
+  type Emulator,
+  type Scenario
+} from '../../tools/emulator/index.js'
+import { runAction, type ActionRun } from '../../tools/run-action.js'
 
-export type { ActionRun } from '../../emulator/run-action.js'
-export type { Emulator, Scenario } from '../../emulator/index.js'
+export type { ActionRun } from '../../tools/run-action.js'
+export type { Emulator, Scenario } from '../../tools/emulator/index.js'
 
 /** The node binary that runs the action: `E2E_NODE` (CI's Node 24 pass) or the one running jest. */
 export const NODE = process.env.E2E_NODE ?? process.execPath

@@ -1,7 +1,7 @@
 // Per-service cases for the end-to-end tests that run one scenario per service (wait, bounds, cancellation):
 // inputs, environment, the demo scenario's failed execution and how to script its retry.
-import { DEMO_IDS, demoScenario } from '../../emulator/index.js'
-import type { OnRetry, RetryOutcome, Scenario } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
+import type { OnRetry, RetryOutcome, Scenario } from '../../tools/emulator/index.js'
 import { awsEnv, codeartsInputs, withEmulator, type Emulator } from './helpers.js'
 
 export interface ServiceCase {

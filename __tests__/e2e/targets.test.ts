@@ -1,7 +1,7 @@
 // End-to-end: scheduled recovery with the `targets` input (README, "Scheduled recovery"). Runs the bundled
 // action (dist/index.js) against the local emulator, with targets of all five services in one step.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../tools/emulator/index.js'
 import {
   type ActionRun,
   type Emulator,

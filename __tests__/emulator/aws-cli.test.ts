@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_IDS, demoScenario, startEmulator, type Emulator } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario, startEmulator, type Emulator } from '../../tools/emulator/index.js'
 
 // A pyenv AWS CLI v1 may shadow it on PATH, so the path is explicit.
 const AWS_CLI = '/usr/bin/aws'

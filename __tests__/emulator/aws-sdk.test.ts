@@ -12,7 +12,7 @@ import {
   ResourceNotFound,
   SageMakerClient
 } from '@aws-sdk/client-sagemaker'
-import { DEMO_IDS, demoScenario, startEmulator, type Emulator } from '../../emulator/index.js'
+import { DEMO_IDS, demoScenario, startEmulator, type Emulator } from '../../tools/emulator/index.js'
 
 let emu: Emulator
 let config: {

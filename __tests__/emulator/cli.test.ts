@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Scenario } from '../../emulator/index.js'
+import type { Scenario } from '../../tools/emulator/index.js'
 
 const root = join(import.meta.dirname, '..', '..')
 const tsx = join(root, 'node_modules', '.bin', 'tsx')
@@ -20,7 +20,7 @@ function writeScenario(scenario: unknown): string {
 
 /** Starts the CLI; resolves with the URL it prints, or rejects with its stderr when it exits first. */
 function startCli(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(tsx, [join(root, 'emulator', 'cli.ts'), ...args], { cwd: root })
+  const child = spawn(tsx, [join(root, 'tools', 'emulator', 'cli.ts'), ...args], { cwd: root })
   let stdout = ''
   let stderr = ''
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))

@@ -6,7 +6,7 @@ import {
   startEmulator,
   type Emulator,
   type OnRetry
-} from '../../emulator/index.js'
+} from '../../tools/emulator/index.js'
 import { codeArts } from './helpers.js'
 
 const BASE = `/v5/${DEMO_IDS.codeartsProject}/api/pipelines/${DEMO_IDS.codeartsPipeline}/pipeline-runs`

@@ -6,7 +6,7 @@ import {
   type BuildSeed,
   type Emulator,
   type OnRetry
-} from '../../emulator/index.js'
+} from '../../tools/emulator/index.js'
 import { aws, awsOk, Clock } from './helpers.js'
 
 const PROJECT = 'integration-tests'

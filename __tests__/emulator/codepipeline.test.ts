@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js'
+import {
+  DEMO_IDS,
+  demoScenario,
+  startEmulator,
+  type Emulator,
+  type Scenario
+} from '../../tools/emulator/index.js'
 import { aws, awsOk, Clock } from './helpers.js'
 
 const PIPELINE = 'release-pipeline'

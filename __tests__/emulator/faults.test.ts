@@ -5,7 +5,7 @@ import {
   demoScenario,
   startEmulator,
   type Emulator
-} from '../../emulator/index.js'
+} from '../../tools/emulator/index.js'
 import { aws, awsOk, codeArts } from './helpers.js'
 
 const BUILD = DEMO_IDS.failedBuild

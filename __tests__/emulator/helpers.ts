@@ -1,5 +1,5 @@
 // Small raw-HTTP clients for the emulator tests (no SDK, so the wire format itself is under test).
-import type { Emulator } from '../../emulator/index.js'
+import type { Emulator } from '../../tools/emulator/index.js'
 
 export interface Answer {
   status: number

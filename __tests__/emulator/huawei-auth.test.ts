@@ -8,7 +8,7 @@ import {
   startEmulator,
   type Emulator,
   type StartOptions
-} from '../../emulator/index.js'
+} from '../../tools/emulator/index.js'
 
 function omit(headers: Record<string, string>, name: string): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name))

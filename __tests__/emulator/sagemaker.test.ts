@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, startEmulator, type Emulator, type OnRetry } from '../../emulator/index.js'
+import {
+  DEMO_IDS,
+  demoScenario,
+  startEmulator,
+  type Emulator,
+  type OnRetry
+} from '../../tools/emulator/index.js'
 import { aws, awsOk } from './helpers.js'
 
 const ARN = DEMO_IDS.sagemakerExecution

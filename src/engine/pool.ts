@@ -8,12 +8,10 @@ export async function mapPool<T, R>(
   work: (item: T, index: number) => Promise<R>
 ): Promise<R[]> {
   const results = new Array<R>(items.length)
-  let next = 0
+  // One iterator shared by the workers: each takes the next item when it is free.
+  const queue = items.entries()
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await work(items[index] as T, index)
-    }
+    for (const [index, item] of queue) results[index] = await work(item, index)
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
   return results

@@ -49,12 +49,12 @@ export interface CallOptions<T> {
    * For calls that change something: after a failure that may have hidden an applied change (no answer,
    * 5xx), ask whether it took effect before sending it again, so a lost answer never becomes a second retry.
    */
-  alreadyApplied?: () => Promise<T | undefined>
+  alreadyApplied?: (() => Promise<T | undefined>) | undefined
   /**
    * For a retry call: an unreadable answer (even a 2xx) is worth sending again too, but only after this
    * check, which runs before every re-send and throws to send nothing more.
    */
-  beforeResend?: (lastError: unknown) => Promise<void>
+  beforeResend?: ((lastError: unknown) => Promise<void>) | undefined
 }
 
 /**

@@ -115,16 +115,12 @@ describe('createHuaweiClient: what is sent', () => {
       auth: { kind: 'token', token: 'iam-token' }
     })
 
-    const answer = await client.request<{ pipeline_runs: { pipeline_run_id: string }[] }>(
-      'POST',
-      '/v5/p/list',
-      {
-        query: { pipeline_run_id: 'abc', note: 'a b' },
-        body: { offset: 0, limit: 1 }
-      }
-    )
+    const answer = await client.request('POST', '/v5/p/list', {
+      query: { pipeline_run_id: 'abc', note: 'a b' },
+      body: { offset: 0, limit: 1 }
+    })
 
-    expect(answer.pipeline_runs[0]!.pipeline_run_id).toBe('r1')
+    expect(answer).toEqual({ pipeline_runs: [{ pipeline_run_id: 'r1' }] })
     expect(received).toHaveLength(1)
     const [req] = received
     expect(req!.method).toBe('POST')
@@ -361,8 +357,8 @@ describe('createHuaweiClient: answers', () => {
       endpoint: 'https://h.example',
       auth: { kind: 'token', token: 't' },
       fetch: fake
-    }).request<{ success: boolean }>('PUT', '/v5/a/retry')
-    expect(answer.success).toBe(true)
+    }).request('PUT', '/v5/a/retry')
+    expect(answer).toEqual({ success: true })
     expect(calls).toEqual(['https://h.example/v5/a/retry'])
   })
 })

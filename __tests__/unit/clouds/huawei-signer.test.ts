@@ -25,7 +25,7 @@ interface Case {
   query: [string, string][]
   queryStyle: 'form' | 'strict'
   headers: Record<string, string>
-  body?: object
+  body?: object | undefined
   credentials: Credentials
   date: Date
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import codearts from '../../../src/services/codearts/provider.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import { signRequest } from '../../../src/clouds/huawei/signer.js'
@@ -662,11 +662,21 @@ describe('codearts endpoint', () => {
     )
   })
 
-  it("uses the region's public endpoint when no endpoint is given", () => {
+  it("uses the region's public endpoint when no endpoint is given", async () => {
     const context = testContext(codearts.errors, {
       region: 'cn-north-4',
       huawei: { kind: 'token', token: TOKEN }
     })
-    expect(() => codearts.create(context)).not.toThrow()
+    const urls: string[] = []
+    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockImplementation(input => {
+      urls.push(input instanceof URL ? input.href : typeof input === 'string' ? input : input.url)
+      return Promise.resolve(new Response(JSON.stringify({ pipeline_runs: [] }), { status: 200 }))
+    })
+    try {
+      await codearts.create(context).discover(target)
+    } finally {
+      fetchSpy.mockRestore()
+    }
+    expect(urls).toEqual([`https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com${RUNS_PATH}/list`])
   })
 })

@@ -21,8 +21,8 @@ export interface RequestOptions {
 }
 
 export interface HuaweiClient {
-  /** The parsed JSON answer (`{}` for an empty one); the caller knows its shape. */
-  request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<T>
+  /** The parsed JSON answer (`{}` for an empty one), unread: the caller checks the fields it uses. */
+  request(method: HttpMethod, path: string, options?: RequestOptions): Promise<unknown>
 }
 
 export interface HuaweiClientOptions {
@@ -55,11 +55,11 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
   return {
-    async request<T>(
+    async request(
       method: HttpMethod,
       path: string,
       { query, body, signal }: RequestOptions = {}
-    ): Promise<T> {
+    ): Promise<unknown> {
       const url = new URL(`${base}${path}`)
       for (const [key, value] of Object.entries(query ?? {})) url.searchParams.append(key, value)
       const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -72,7 +72,7 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
           ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
           : AbortSignal.timeout(timeoutMs)
       })
-      return (await readAnswer(response)) as T
+      return readAnswer(response)
     }
   }
 }

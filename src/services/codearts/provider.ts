@@ -5,6 +5,13 @@ import { isHuaweiAuth } from '../../clouds/huawei/cloud.js'
 import { codeartsEndpoint } from './endpoints.js'
 import { encodePathSegment } from '../../clouds/huawei/signer.js'
 import { isConsoleLink } from '../../model/text.js'
+import {
+  readNewestRun,
+  readRun as readRunAnswer,
+  readSuccess,
+  type PipelineRun,
+  type StageRun
+} from './answers.js'
 import { STATES, type CodeArtsTarget } from './index.js'
 import {
   stateOf,
@@ -50,37 +57,6 @@ const ATTEMPTS_BASIS = 'CodeArts does not report retry counts; max-attempts is n
 
 /** Run statuses where the pipeline still works (or waits for a person); anything unknown counts too. */
 const ACTIVE_STATUSES = new Set(['RUNNING', 'ASYNC_RUNNING', 'PAUSED', 'SUSPEND'])
-
-interface JobRun {
-  name?: string
-  status?: string
-  /** Epoch ms; a string in some models (the run list's stages), so both are read. */
-  start_time?: number | string
-}
-
-interface StageRun extends JobRun {
-  jobs?: JobRun[]
-}
-
-/** The fields read from a run, from the list (`pipeline_run_id`, `stage_status_list`) or the detail (`id`, `stages`). */
-interface PipelineRun {
-  pipeline_run_id?: string
-  id?: string
-  status?: string
-  run_number?: number
-  end_time?: number | string
-  detail_url?: string
-  stages?: StageRun[]
-  stage_status_list?: StageRun[]
-}
-
-interface RunList {
-  pipeline_runs?: PipelineRun[]
-}
-
-interface ActionAnswer {
-  success?: boolean
-}
 
 function runsPath(target: CodeArtsTarget): string {
   return `/v5/${encodePathSegment(target.projectId)}/api/pipelines/${encodePathSegment(target.pipelineId)}/pipeline-runs`
@@ -186,20 +162,19 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
 
   const readRun = (target: CodeArtsTarget, id: string): Promise<PipelineRun> =>
     context.call('ShowPipelineRunDetail', signal =>
-      client.request<PipelineRun>('GET', `${runsPath(target)}/detail`, {
-        query: { pipeline_run_id: id },
-        signal
-      })
+      client
+        .request('GET', `${runsPath(target)}/detail`, { query: { pipeline_run_id: id }, signal })
+        .then(readRunAnswer)
     )
 
   const latestRun = async (target: CodeArtsTarget): Promise<PipelineRun | undefined> => {
     const list = await context.call('ListPipelineRuns', signal =>
-      client.request<RunList>('POST', `${runsPath(target)}/list`, {
+      client.request('POST', `${runsPath(target)}/list`, {
         body: { offset: 0, limit: 1, sort_key: 'start_time', sort_dir: 'desc' },
         signal
       })
     )
-    return list.pipeline_runs?.[0]
+    return readNewestRun(list)
   }
 
   const candidateOf = (target: CodeArtsTarget, run: PipelineRun, id: string): Candidate => ({
@@ -254,25 +229,19 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
     async retry(target, candidate, request): Promise<Started> {
       const id = candidate.executionId
       // No idempotency token: the engine's re-read (revisionOf) guards every re-send.
-      const answer = await context.call(
+      const success = await context.call(
         'RetryPipelineRun',
         async signal => {
-          const reply = await client.request<ActionAnswer>(
-            'PUT',
-            `${runsPath(target)}/${encodePathSegment(id)}/retry`,
-            { signal }
+          const reply = readSuccess(
+            await client.request('PUT', `${runsPath(target)}/${encodePathSegment(id)}/retry`, { signal })
           )
-          if (reply.success === undefined)
+          if (reply === undefined)
             throw new UnreadableAnswer(`the retry of run ${id} answered without "success"`)
           return reply
         },
         { beforeResend: request.beforeResend }
       )
-      if (answer.success !== true) {
-        throw new TargetError(
-          `CodeArts did not accept the retry of run ${id} (success: ${String(answer.success)})`
-        )
-      }
+      if (!success) throw new TargetError(`CodeArts did not accept the retry of run ${id} (success: false)`)
       // The same run continues: same ID, no ARN.
       return { executionId: id, consoleUrl: candidate.consoleUrl }
     },
@@ -285,13 +254,9 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
       const id = started.executionId
       await context.call(
         'StopPipelineRun',
-        signal =>
-          client.request<ActionAnswer>('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, {
-            signal
-          }),
+        signal => client.request('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, { signal }),
         {
-          alreadyApplied: async () =>
-            (await readRun(target, id)).status === 'CANCELED' ? { success: true } : undefined
+          alreadyApplied: async () => ((await readRun(target, id)).status === 'CANCELED' ? true : undefined)
         }
       )
     }

@@ -35,20 +35,20 @@ export function codeBuildClient(context: ProviderContext): CodeBuildClient {
 export interface Run {
   /** `project:uuid`. */
   id: string
-  arn?: string
+  arn?: string | undefined
   /** Build/batch status; `UNKNOWN` when the service left it out. */
   status: string
-  phase?: string
+  phase?: string | undefined
   /** The commit it built (`resolvedSourceVersion`): consecutive failures of one commit are its retries. */
-  sourceVersion?: string
+  sourceVersion?: string | undefined
   /** What was asked for (`sourceVersion`: a branch, ref or commit): a newer run of it supersedes this one. */
-  requestedSource?: string
+  requestedSource?: string | undefined
   /** Set when CodeBuild has retried this build itself (builds only). */
-  nextAutoRetry?: string
+  nextAutoRetry?: string | undefined
   /** Retries that restarted this same run (batches: RetryBuildBatch keeps the batch ID); 0 for builds. */
   retriedInPlace: number
   /** Why it failed, when it did and the service says. */
-  failure?: string
+  failure?: string | undefined
 }
 
 /** The fields builds and batches have in common, read the same way. */

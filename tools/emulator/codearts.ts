@@ -35,7 +35,7 @@ export interface CodeArtsJobState {
   name: string
   sequence: number
   status: CodeArtsStageStatus
-  message?: string
+  message?: string | undefined
 }
 
 export interface CodeArtsStageState {
@@ -43,8 +43,8 @@ export interface CodeArtsStageState {
   name: string
   sequence: number
   status: CodeArtsStageStatus
-  startTime?: number
-  endTime?: number
+  startTime?: number | undefined
+  endTime?: number | undefined
   jobs: CodeArtsJobState[]
 }
 
@@ -55,9 +55,9 @@ export interface CodeArtsRunState extends Settleable {
   runNumber: number
   status: CodeArtsRunStatus
   triggerType: string
-  detailUrl?: string
+  detailUrl?: string | undefined
   startTime: number
-  endTime?: number
+  endTime?: number | undefined
   stages: CodeArtsStageState[]
   /** Stages restarted by the retry in flight. */
   retriedStages: string[]
@@ -149,7 +149,7 @@ export interface CodeArtsRoute {
   operation: CodeArtsOperation
   projectId: string
   pipelineId: string
-  runId?: string
+  runId?: string | undefined
 }
 
 // ---------- settling and views ----------

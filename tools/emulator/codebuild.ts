@@ -23,13 +23,13 @@ export interface BuildState extends Settleable {
   buildNumber: number
   status: BuildStatus
   startTime: number
-  endTime?: number
-  sourceVersion?: string
-  resolvedSourceVersion?: string
-  failure?: { phase: BuildPhaseType; code: string; message: string }
-  autoRetryConfig?: BuildSeed['autoRetryConfig']
+  endTime?: number | undefined
+  sourceVersion?: string | undefined
+  resolvedSourceVersion?: string | undefined
+  failure?: { phase: BuildPhaseType; code: string; message: string } | undefined
+  autoRetryConfig?: BuildSeed['autoRetryConfig'] | undefined
   /** The build this one retried (RetryBuild), for assertions. */
-  retryOf?: string
+  retryOf?: string | undefined
 }
 
 export interface ProjectState {

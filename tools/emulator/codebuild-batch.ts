@@ -39,11 +39,11 @@ export interface BuildBatchState extends Settleable {
   buildBatchNumber: number
   status: BuildStatus
   startTime: number
-  endTime?: number
-  sourceVersion?: string
-  resolvedSourceVersion?: string
+  endTime?: number | undefined
+  sourceVersion?: string | undefined
+  resolvedSourceVersion?: string | undefined
   groups: BuildGroupState[]
-  failureMessage?: string
+  failureMessage?: string | undefined
   /** Groups restarted by the retry in flight. */
   retriedGroups: string[]
 }

@@ -20,10 +20,10 @@ export interface ActionExecutionState {
   actionExecutionId: string
   status: ActionStatus
   lastStatusChange: number
-  summary?: string
-  errorDetails?: { code: string; message: string }
-  externalExecutionId?: string
-  externalExecutionUrl?: string
+  summary?: string | undefined
+  errorDetails?: { code: string; message: string } | undefined
+  externalExecutionId?: string | undefined
+  externalExecutionUrl?: string | undefined
 }
 
 export interface StageExecutionState {
@@ -31,19 +31,19 @@ export interface StageExecutionState {
   actions: Map<string, ActionExecutionState>
   autoStageRetryAttempt: number
   manualStageRetryAttempt: number
-  latestRetryTrigger?: RetryTrigger
+  latestRetryTrigger?: RetryTrigger | undefined
 }
 
 export interface PipelineExecutionState extends Settleable {
   id: string
   status: CodePipelineExecutionStatus
-  statusSummary?: string
+  statusSummary?: string | undefined
   startTime: number
   lastUpdateTime: number
-  trigger?: { triggerType: string; triggerDetail?: string }
+  trigger?: { triggerType: string; triggerDetail?: string } | undefined
   stages: Map<string, StageExecutionState>
   /** The stage and actions the retry in flight restarted. */
-  retried?: { stage: string; actions: string[] }
+  retried?: { stage: string; actions: string[] } | undefined
 }
 
 export interface PipelineState {

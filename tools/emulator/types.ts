@@ -9,23 +9,23 @@ export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts
 export interface RetryOutcome {
   result: 'succeeded' | 'failed'
   /** Emulator-clock milliseconds after the retry before the outcome may show. Default 0. */
-  settleAfterMs?: number
+  settleAfterMs?: number | undefined
   /** How many status reads still report the execution in progress. Default 0. */
-  settleAfterReads?: number
+  settleAfterReads?: number | undefined
   /** With result 'failed': the message (errorDetails.message, phase context, FailureReason, job message). */
-  failureReason?: string
+  failureReason?: string | undefined
   /** CodePipeline: errorDetails.code of the failed action (default 'JobFailed'); CodeBuild: phase context statusCode. */
-  errorCode?: string
+  errorCode?: string | undefined
   /** CodePipeline: the action that fails (default: the first retried action). */
-  failedAction?: string
+  failedAction?: string | undefined
   /** CodeBuild build: the phase that fails (default BUILD). */
-  failedPhase?: BuildPhaseType
+  failedPhase?: BuildPhaseType | undefined
   /** CodeBuild batch: the build group that fails (default: the first retried group). */
-  failedGroup?: string
+  failedGroup?: string | undefined
   /** SageMaker: the step that fails (default: the first retried step). */
-  failedStep?: string
+  failedStep?: string | undefined
   /** CodeArts: the stage that fails (default: the first retried stage). */
-  failedStage?: string
+  failedStage?: string | undefined
 }
 
 /** One outcome, or one per successive retry (the last one repeats). Default: succeeded. */
@@ -42,8 +42,8 @@ export type RetryTrigger = 'AutomatedStageRetry' | 'ManualStageRetry'
 
 export interface CodePipelineSeed {
   name: string
-  version?: number
-  created?: string
+  version?: number | undefined
+  created?: string | undefined
   /** Pipeline structure, in order. */
   stages: { name: string; actions: string[] }[]
   executions: CodePipelineExecutionSeed[]
@@ -54,29 +54,29 @@ export interface CodePipelineExecutionSeed {
   id: string
   status: CodePipelineExecutionStatus
   startTime: string
-  lastUpdateTime?: string
-  statusSummary?: string
-  trigger?: { triggerType: string; triggerDetail?: string }
+  lastUpdateTime?: string | undefined
+  statusSummary?: string | undefined
+  trigger?: { triggerType: string; triggerDetail?: string } | undefined
   /** The stages this execution reached, by name. */
   stages: Record<string, StageExecutionSeed>
-  onRetry?: OnRetry
+  onRetry?: OnRetry | undefined
 }
 
 export interface StageExecutionSeed {
   status: StageStatus
   /** Per action; an action left out takes a status derived from the stage's. */
-  actions?: Record<string, ActionExecutionSeed>
-  autoStageRetryAttempt?: number
-  manualStageRetryAttempt?: number
-  latestRetryTrigger?: RetryTrigger
+  actions?: Record<string, ActionExecutionSeed> | undefined
+  autoStageRetryAttempt?: number | undefined
+  manualStageRetryAttempt?: number | undefined
+  latestRetryTrigger?: RetryTrigger | undefined
 }
 
 export interface ActionExecutionSeed {
   status: ActionStatus
-  summary?: string
-  errorDetails?: { code: string; message: string }
-  externalExecutionId?: string
-  externalExecutionUrl?: string
+  summary?: string | undefined
+  errorDetails?: { code: string; message: string } | undefined
+  externalExecutionId?: string | undefined
+  externalExecutionUrl?: string | undefined
 }
 
 // ---------- CodeBuild ----------
@@ -97,46 +97,46 @@ export type BuildPhaseType =
 
 export interface CodeBuildProjectSeed {
   name: string
-  builds?: BuildSeed[]
-  batches?: BuildBatchSeed[]
+  builds?: BuildSeed[] | undefined
+  batches?: BuildBatchSeed[] | undefined
 }
 
 export interface BuildSeed {
   /** `project:uuid`; the project part must be the project's name. */
   id: string
   /** Default: one more than the previous build (builds are ordered by startTime). */
-  buildNumber?: number
+  buildNumber?: number | undefined
   status: BuildStatus
   startTime: string
-  endTime?: string
-  sourceVersion?: string
-  resolvedSourceVersion?: string
+  endTime?: string | undefined
+  sourceVersion?: string | undefined
+  resolvedSourceVersion?: string | undefined
   /** For a failed build: the phase that failed (default BUILD) and its context. */
-  failedPhase?: BuildPhaseType
-  failureMessage?: string
-  failureCode?: string
+  failedPhase?: BuildPhaseType | undefined
+  failureMessage?: string | undefined
+  failureCode?: string | undefined
   autoRetryConfig?: {
-    autoRetryLimit?: number
-    autoRetryNumber?: number
-    nextAutoRetry?: string
-    previousAutoRetry?: string
+    autoRetryLimit?: number | undefined
+    autoRetryNumber?: number | undefined
+    nextAutoRetry?: string | undefined
+    previousAutoRetry?: string | undefined
   }
-  onRetry?: OnRetry
+  onRetry?: OnRetry | undefined
 }
 
 export interface BuildBatchSeed {
   /** `project:uuid`. */
   id: string
-  buildBatchNumber?: number
+  buildBatchNumber?: number | undefined
   status: BuildStatus
   startTime: string
-  endTime?: string
-  sourceVersion?: string
-  resolvedSourceVersion?: string
+  endTime?: string | undefined
+  sourceVersion?: string | undefined
+  resolvedSourceVersion?: string | undefined
   /** Default: one group `build1` with the batch's status. */
-  groups?: { identifier: string; status: BuildStatus }[]
-  failureMessage?: string
-  onRetry?: OnRetry
+  groups?: { identifier: string; status: BuildStatus }[] | undefined
+  failureMessage?: string | undefined
+  onRetry?: OnRetry | undefined
 }
 
 // ---------- SageMaker ----------
@@ -154,21 +154,21 @@ export interface SageMakerExecutionSeed {
   id: string
   status: SageMakerExecutionStatus
   startTime: string
-  lastModifiedTime?: string
-  displayName?: string
-  failureReason?: string
+  lastModifiedTime?: string | undefined
+  displayName?: string | undefined
+  failureReason?: string | undefined
   /** In execution order. */
   steps: SageMakerStepSeed[]
-  onRetry?: OnRetry
+  onRetry?: OnRetry | undefined
 }
 
 export interface SageMakerStepSeed {
   name: string
   status: SageMakerStepStatus
-  attemptCount?: number
-  failureReason?: string
+  attemptCount?: number | undefined
+  failureReason?: string | undefined
   startTime: string
-  endTime?: string
+  endTime?: string | undefined
 }
 
 // ---------- CodeArts ----------
@@ -185,14 +185,14 @@ export interface HuaweiCredential {
   ak: string
   sk: string
   /** Set for temporary credentials: requests must carry it as X-Security-Token. */
-  securityToken?: string
+  securityToken?: string | undefined
 }
 
 export interface CodeArtsSeed {
   /** Accepted `X-Auth-Token` values. */
-  tokens?: string[]
+  tokens?: string[] | undefined
   /** Accepted AK/SK pairs for SDK-HMAC-SHA256 signing. */
-  credentials?: HuaweiCredential[]
+  credentials?: HuaweiCredential[] | undefined
   projects: CodeArtsProjectSeed[]
 }
 
@@ -205,27 +205,27 @@ export interface CodeArtsProjectSeed {
 export interface CodeArtsPipelineSeed {
   /** 32 characters. */
   id: string
-  name?: string
+  name?: string | undefined
   runs: CodeArtsRunSeed[]
 }
 
 export interface CodeArtsRunSeed {
   /** 32 characters. */
   id: string
-  runNumber?: number
+  runNumber?: number | undefined
   status: CodeArtsRunStatus
-  triggerType?: string
+  triggerType?: string | undefined
   startTime: string
-  endTime?: string
+  endTime?: string | undefined
   /** `detail_url` exactly as the API answers it (default: the run's console page), e.g. a hostile one. */
-  detailUrl?: string
+  detailUrl?: string | undefined
   /** In order. */
   stages: {
     name: string
     status: CodeArtsStageStatus
-    jobs?: { name: string; status: CodeArtsStageStatus }[]
+    jobs?: { name: string; status: CodeArtsStageStatus }[] | undefined
   }[]
-  onRetry?: OnRetry
+  onRetry?: OnRetry | undefined
 }
 
 // ---------- Faults ----------
@@ -235,46 +235,47 @@ export interface CodeArtsRunSeed {
  * drop, throttle, serverError, error, loseResponse. Latency applies to every matching call.
  */
 export interface FaultSpec {
-  latencyMs?: number
+  latencyMs?: number | undefined
   /** AWS: HTTP 400 ThrottlingException; CodeArts: HTTP 429 APIGW.0308. Nothing applied. */
-  throttle?: number
+  throttle?: number | undefined
   /** AWS: InternalFailure (500) or ServiceUnavailable (503); CodeArts: 500. Nothing applied. */
-  serverError?: number
-  serverErrorStatus?: 500 | 503
+  serverError?: number | undefined
+  serverErrorStatus?: 500 | 503 | undefined
   /** Any modelled error (e.g. CodePipeline ConflictException) for the next `times` calls (default 1). */
-  error?: { code: string; message?: string; status?: number; times?: number; form?: HuaweiErrorForm }
+  error?:
+    { code: string; message?: string; status?: number; times?: number; form?: HuaweiErrorForm } | undefined
   /** The socket is destroyed without an answer; the change is NOT applied. */
-  drop?: number
+  drop?: number | undefined
   /** The change IS applied, then the socket is destroyed before the answer is written. */
-  loseResponse?: number
+  loseResponse?: number | undefined
   /**
    * The change IS applied, then the answer is unreadable: HTTP 200 with a truncated JSON body, an HTML page
    * or an empty body, or the body is cut off after its headers (`cut`: the socket closes mid-body).
    */
-  garble?: number
-  garbleForm?: 'truncated' | 'html' | 'empty' | 'cut'
+  garble?: number | undefined
+  garbleForm?: 'truncated' | 'html' | 'empty' | 'cut' | undefined
   /**
    * The request is read and then never answered, the connection left open (a stuck proxy or server):
    * nothing is applied. Only the client's own time-out or cancellation ends it.
    */
-  hang?: number
+  hang?: number | undefined
 }
 
 // ---------- Scenario ----------
 
 export interface Scenario {
-  name?: string
+  name?: string | undefined
   /** 12 digits. */
   accountId: string
   region: string
   /** Added to every call (benchmarks). */
-  latencyMs?: number
+  latencyMs?: number | undefined
   /** By operation: `RetryBuild`, `codepipeline:StopPipelineExecution`, `codearts:retry`, or `*`. */
-  faults?: Record<string, FaultSpec>
-  codepipeline?: { pipelines: CodePipelineSeed[] }
-  codebuild?: { projects: CodeBuildProjectSeed[] }
-  sagemaker?: { pipelines: SageMakerPipelineSeed[] }
-  codearts?: CodeArtsSeed
+  faults?: Record<string, FaultSpec> | undefined
+  codepipeline?: { pipelines: CodePipelineSeed[] } | undefined
+  codebuild?: { projects: CodeBuildProjectSeed[] } | undefined
+  sagemaker?: { pipelines: SageMakerPipelineSeed[] } | undefined
+  codearts?: CodeArtsSeed | undefined
 }
 
 // ---------- Handle ----------
@@ -291,16 +292,16 @@ export interface CallRecord {
   /** Emulator clock, epoch ms. */
   at: number
   /** The injected fault that answered this call, if any. */
-  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble' | 'hang'
+  fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble' | 'hang' | undefined
 }
 
 export interface StartOptions {
   /** Default 0: a random free port. */
-  port?: number
+  port?: number | undefined
   /** Default '127.0.0.1'. */
-  host?: string
+  host?: string | undefined
   /** Emulator clock, epoch ms (timestamps, settling, idempotency window, Huawei date check). */
-  now?: () => number
+  now?: (() => number) | undefined
   /** Added to every call, on top of the scenario's latencyMs. */
-  latencyMs?: number
+  latencyMs?: number | undefined
 }

@@ -19,7 +19,7 @@ export interface ArrivedRequest {
 export interface SigningKey {
   ak: string
   sk: string
-  securityToken?: string
+  securityToken?: string | undefined
 }
 
 export type Verdict = { ok: true; ak: string } | { ok: false; reason: string }

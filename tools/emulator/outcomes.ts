@@ -10,9 +10,9 @@ export interface Pending {
 /** What every retryable execution carries: the outcomes of its next retries and the one in flight. */
 export interface Settleable {
   outcomes: RetryOutcome[]
-  pending?: Pending
+  pending?: Pending | undefined
   /** Retries that took effect on this execution (replays and refusals excluded), for exactly-once checks. */
-  retriesApplied?: number
+  retriesApplied?: number | undefined
 }
 
 const SUCCEED: RetryOutcome = { result: 'succeeded' }

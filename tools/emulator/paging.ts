@@ -2,7 +2,7 @@ import type { ApiError } from './errors.js'
 
 export interface Page<T> {
   items: T[]
-  nextToken?: string
+  nextToken?: string | undefined
 }
 
 // Tokens are opaque to clients; an offset is enough because seeded lists only grow at the newest end.

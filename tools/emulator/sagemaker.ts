@@ -17,9 +17,9 @@ export interface StepState {
   name: string
   status: SageMakerStepStatus
   attemptCount: number
-  failureReason?: string
+  failureReason?: string | undefined
   startTime: number
-  endTime?: number
+  endTime?: number | undefined
 }
 
 export interface SageMakerExecutionState extends Settleable {
@@ -28,12 +28,12 @@ export interface SageMakerExecutionState extends Settleable {
   pipelineArn: string
   status: SageMakerExecutionStatus
   displayName: string
-  failureReason?: string
+  failureReason?: string | undefined
   creationTime: number
   lastModifiedTime: number
   /** In execution order. */
   steps: StepState[]
-  maxParallelExecutionSteps?: number
+  maxParallelExecutionSteps?: number | undefined
   /** Steps restarted by the retry in flight. */
   retriedSteps: string[]
 }

@@ -32,7 +32,7 @@ export type RetriedService = 'codepipeline' | 'codebuild' | 'codebuild-batch' | 
 
 /** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
 export function retriesApplied(state: EmulatorState, service: RetriedService): number {
-  const sum = (items: Iterable<{ retriesApplied?: number }>): number => {
+  const sum = (items: Iterable<{ retriesApplied?: number | undefined }>): number => {
     let total = 0
     for (const item of items) total += item.retriesApplied ?? 0
     return total
