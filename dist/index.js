@@ -31331,12 +31331,11 @@ function getIDToken(aud) {
  */
 async function mapPool(items, concurrency, work) {
     const results = new Array(items.length);
-    let next = 0;
+    // One iterator shared by the workers: each takes the next item when it is free.
+    const queue = items.entries();
     const worker = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
+        for (const [index, item] of queue)
+            results[index] = await work(item, index);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
     return results;
@@ -33508,7 +33507,7 @@ const codearts = {
         if ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .codeartsEndpoint */ .z)(region) === undefined)
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', `'${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .CODEARTS_REGIONS */ .Q.join(', ')}, or set the endpoint input for other regions`);
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 736).then(__nccwpck_require__.bind(__nccwpck_require__, 7736))).default
+    load: async () => (await __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 5575))).default
 };
 
 
