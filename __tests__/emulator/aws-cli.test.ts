@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_IDS, demoScenario, startEmulator, type Emulator } from '../../tools/emulator/index.js'
 
-// A pyenv AWS CLI v1 may shadow it on PATH, so the path is explicit.
-const AWS_CLI = '/usr/bin/aws'
+// A pyenv AWS CLI v1 may shadow it on PATH, so the path is explicit (AWS_CLI overrides it).
+const AWS_CLI = process.env.AWS_CLI ?? '/usr/bin/aws'
 const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/
 
 interface CliResult {

@@ -1,9 +1,9 @@
-// Starts the emulator from the command line: `npx tsx emulator/cli.ts --scenario demo --port 4566`.
+// Starts the emulator from the command line: `npx tsx tools/emulator/cli.ts --scenario demo --port 4566`.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { SCENARIOS, scaledScenario, startEmulator, type Scenario } from './index.js'
 
-const USAGE = `Usage: tsx emulator/cli.ts [--scenario demo|scaled|<file.json>] [--count N] [--port 4566]
+const USAGE = `Usage: tsx tools/emulator/cli.ts [--scenario demo|scaled|<file.json>] [--count N] [--port 4566]
                            [--host 127.0.0.1] [--latency-ms N]
   --scenario  a built-in scenario (${Object.keys(SCENARIOS).join(', ')}) or a JSON file in the Scenario format
   --count     with --scenario scaled: failed targets per service (default 125)`
