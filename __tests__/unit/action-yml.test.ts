@@ -54,6 +54,7 @@ describe('action.yml', () => {
     )
     expect(defaults).toEqual({
       'retry-mode': 'failed',
+      'retry-on': 'any',
       wait: 'false',
       'timeout-minutes': '60',
       'poll-interval-seconds': '15',

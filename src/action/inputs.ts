@@ -1,5 +1,5 @@
 import { InputError } from '../model/errors.js'
-import type { ActionRequest, CloudConnection, Connection } from '../model/request.js'
+import type { ActionRequest, CloudConnection, Connection, RetryOnEntry } from '../model/request.js'
 import type { TargetBase } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
 import { CLOUDS, SERVICE_NAMES, SERVICES, serviceNamed, serviceOf } from '../services/registry.js'
@@ -16,6 +16,8 @@ export const INPUT_NAMES = [
   'pipeline-id',
   'execution-id',
   'retry-mode',
+  'retry-on',
+  'failed-within',
   'idempotency-token',
   'max-parallel-steps',
   'region',
@@ -108,7 +110,7 @@ function maskSecrets(given: InputLookup, env: NodeJS.ProcessEnv, mask: SecretMas
 /** Numbers and booleans, checked whether or not their mode is on. */
 function readCommon(
   given: InputLookup
-): Pick<ActionRequest, 'dryRun' | 'maxAttempts' | 'concurrency' | 'wait' | 'maxParallelSteps'> {
+): Pick<ActionRequest, 'dryRun' | 'maxAttempts' | 'concurrency' | 'wait' | 'maxParallelSteps' | 'policy'> {
   const bool = (name: InputName): boolean => {
     const v = given(name)
     return v === undefined ? false : parseBoolean(name, v)
@@ -141,7 +143,12 @@ function readCommon(
     accepted: 'a whole number from 1 to 64'
   })
   const parallel = given('max-parallel-steps')
+  const failedWithin = given('failed-within')
   return {
+    policy: {
+      retryOn: readRetryOn(given('retry-on')),
+      ...(failedWithin !== undefined ? { failedWithinMs: parseAge('failed-within', failedWithin) } : {})
+    },
     dryRun,
     maxAttempts,
     concurrency,
@@ -158,6 +165,47 @@ function readCommon(
       ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
       : {})
   }
+}
+
+const RETRY_ON_FORM = 'any, transient, or a JavaScript regular expression (case-insensitive), one a line'
+
+/** `retry-on`: one entry a line; blank lines and `#` comments are left out. */
+function readRetryOn(text: string | undefined): RetryOnEntry[] {
+  if (text === undefined) return [{ kind: 'any' }]
+  const entries = text
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'))
+    .map((line): RetryOnEntry => {
+      const lower = line.toLowerCase()
+      if (lower === 'any' || lower === 'transient') return { kind: lower }
+      try {
+        return { kind: 'pattern', source: line, pattern: new RegExp(line, 'i') }
+      } catch (error) {
+        throw new InputError(
+          'retry-on',
+          `'${shorten(line)}' is not a valid regular expression (${error instanceof Error ? error.message : 'invalid'})`,
+          RETRY_ON_FORM
+        )
+      }
+    })
+  if (entries.length === 0) throw new InputError('retry-on', 'has no entry', RETRY_ON_FORM)
+  return entries
+}
+
+const AGE_UNITS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/** `90m`, `24h`, `7d`: a whole number and a unit. */
+function parseAge(input: string, value: string): number {
+  const match = /^([1-9]\d{0,5})([mhd])$/.exec(value.trim())
+  const unit = match ? AGE_UNITS[match[2] ?? ''] : undefined
+  if (!match || unit === undefined)
+    throw new InputError(
+      input,
+      `'${shorten(value)}' is not a duration`,
+      'a whole number and m, h or d, e.g. 90m, 24h or 7d'
+    )
+  return Number(match[1]) * unit
 }
 
 /** Inputs that name one target of one service: they belong to single mode. */

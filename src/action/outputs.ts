@@ -10,7 +10,9 @@ export const OUTPUT_NAMES = [
   'status',
   'console-url',
   'results',
-  'results-file'
+  'results-file',
+  'attempts',
+  'failure-reason'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
@@ -24,7 +26,9 @@ export function singleOutputs(result: TargetResult, resultsFile: string): Record
     status: result.status,
     'console-url': result.consoleUrl,
     results: resultsOutput([result]).json,
-    'results-file': resultsFile
+    'results-file': resultsFile,
+    attempts: String(result.attempts),
+    'failure-reason': result.failure
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Candidate, Provider } from '../model/provider.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetBase, TargetResult } from '../model/target.js'
+import { judge } from './policy.js'
 import { targetLog, type TargetDeps } from './target-deps.js'
 
 /** What to do with a target: retry the candidate, or stop here with a result. */
@@ -38,7 +39,8 @@ export async function decide(
     ...base,
     executionId: candidate.executionId,
     stageName: candidate.stageName ?? base.stageName,
-    consoleUrl: candidate.consoleUrl
+    consoleUrl: candidate.consoleUrl,
+    failure: candidate.failure?.reason ?? ''
   }
   log(`found ${candidate.description}`)
   if (candidate.attemptsBasis)
@@ -50,6 +52,14 @@ export async function decide(
     deps.warn(`${target.label}: ${message}`)
     return { kind: 'done', result: { ...result, status: 'skipped', message } }
   }
+  if (candidate.failure)
+    log(
+      `failure: ${candidate.failure.reason}${candidate.failure.transient ? ` (transient: ${candidate.failure.transient})` : ''}`
+    )
+  if (candidate.failure?.note) log(candidate.failure.note)
+  const verdict = judge(candidate.failure, request.policy, deps.clock.now())
+  log(verdict.why)
+  if (!verdict.retry) return { kind: 'done', result: { ...result, status: 'skipped', message: verdict.why } }
   const owner = deps.ledger?.claim(
     target,
     `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`

@@ -38,7 +38,8 @@ export async function follow(
       const status = state === 'in-progress' ? 'failed' : state
       const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`
       log(ended)
-      return { ...result, status, message: `${result.message}; ${ended}` }
+      const failure = outcome.progress.failure?.reason
+      return { ...result, status, message: `${result.message}; ${ended}`, ...(failure ? { failure } : {}) }
     }
     case 'timed-out': {
       const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`

@@ -99,6 +99,7 @@ export async function retryTarget(
       stageName: started.stageName ?? result.stageName,
       consoleUrl: started.consoleUrl,
       status: 'in-progress',
+      attempts: result.attempts + 1,
       message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
     }
     log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)

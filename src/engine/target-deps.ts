@@ -31,7 +31,9 @@ export function initialResult(target: TargetBase): TargetResult {
     stageName: target.stageName ?? '',
     status: 'error',
     consoleUrl: '',
-    message: ''
+    message: '',
+    attempts: 0,
+    failure: ''
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Failure } from './failure.js'
 import type { TargetBase } from './target.js'
 
 /** A failed execution that may be retried, found by discovery or named by the user. */
@@ -18,6 +19,8 @@ export interface Candidate {
   /** One line for the log and the summary: what was found. */
   description: string
   consoleUrl: string
+  /** What failed, whether it is transient and when it ended (the retry policy reads it). */
+  failure?: Failure | undefined
 }
 
 /**
@@ -65,6 +68,8 @@ export interface Progress {
   phase?: string
   /** Why it failed or stopped: failed stage/action and error, failed phase, FailureReason... */
   reason?: string
+  /** When it failed: the failure in the retry policy's terms. */
+  failure?: Failure | undefined
 }
 
 /**

@@ -1,5 +1,16 @@
 import type { TargetBase } from './target.js'
 
+/** One `retry-on` line: every failure, the transient ones, or those a regular expression matches. */
+export type RetryOnEntry =
+  { kind: 'any' } | { kind: 'transient' } | { kind: 'pattern'; source: string; pattern: RegExp }
+
+/** Which failures this step retries. */
+export interface RetryPolicy {
+  retryOn: readonly RetryOnEntry[]
+  /** `failed-within`: a failure that ended longer ago than this is left alone. */
+  failedWithinMs?: number | undefined
+}
+
 /** `wait: true`: follow the execution, within a budget. */
 export interface WaitOptions {
   timeoutMs: number
@@ -29,6 +40,7 @@ export interface ActionRequest {
   maxParallelSteps?: number
   dryRun: boolean
   maxAttempts: number
+  policy: RetryPolicy
   wait?: WaitOptions
   concurrency: number
   connection: Connection

@@ -27,7 +27,9 @@ function resultObject(r: TargetResult): TargetResult {
     stageName: r.stageName,
     status: r.status,
     consoleUrl: r.consoleUrl,
-    message: r.message
+    message: r.message,
+    attempts: r.attempts,
+    failure: r.failure
   }
 }
 

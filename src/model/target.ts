@@ -55,4 +55,8 @@ export interface TargetResult {
   status: Status
   consoleUrl: string
   message: string
+  /** How many retries this step made. */
+  attempts: number
+  /** The last failure reason read ('' when none). */
+  failure: string
 }

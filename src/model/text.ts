@@ -94,6 +94,7 @@ export function cleanResult(result: TargetResult, hosts: readonly string[]): Tar
     executionArn: oneLine(result.executionArn, MAX_ID),
     stageName: oneLine(result.stageName),
     consoleUrl: isConsoleLink(result.consoleUrl, hosts) ? result.consoleUrl : '',
-    message: oneLine(result.message)
+    message: oneLine(result.message),
+    failure: oneLine(result.failure)
   }
 }

@@ -52,6 +52,7 @@ describe('defaults', () => {
       retryMode: 'failed',
       dryRun: false,
       maxAttempts: 3,
+      policy: { retryOn: [{ kind: 'any' }] },
       concurrency: 4,
       connection: { clouds: { aws: { region: 'us-east-1' } } }
     })

@@ -93,6 +93,7 @@ function request(overrides: Partial<ActionRequest> = {}): ActionRequest {
     retryMode: 'failed',
     dryRun: false,
     maxAttempts: 3,
+    policy: { retryOn: [{ kind: 'any' }] },
     concurrency: 1,
     connection: { clouds: { aws: { region: 'us-east-1' } } },
     ...overrides
@@ -163,7 +164,9 @@ describe('retryTarget before the retry', () => {
       stageName: 'Deploy',
       status: 'nothing-to-retry',
       consoleUrl: '',
-      message: 'latest execution succeeded'
+      message: 'latest execution succeeded',
+      attempts: 0,
+      failure: ''
     })
     expect(provider.retry).not.toHaveBeenCalled()
   })
@@ -278,7 +281,9 @@ describe('retryTarget: the retry', () => {
       stageName: 'Deploy',
       status: 'in-progress',
       consoleUrl: 'https://console.example/new',
-      message: `retried ${candidate.description}`
+      message: `retried ${candidate.description}`,
+      attempts: 1,
+      failure: ''
     })
     expect(onStarted).toHaveBeenCalledWith(result)
     expect(provider.status).not.toHaveBeenCalled()

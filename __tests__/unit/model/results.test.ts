@@ -21,6 +21,8 @@ function result(overrides: Partial<TargetResult> = {}): TargetResult {
     status: 'in-progress',
     consoleUrl: 'https://console.aws.amazon.com/codesuite/codebuild/projects/p1',
     message: 'retried build p1:3137f7cb',
+    attempts: 1,
+    failure: 'FAILED BUILD: COMMAND_EXECUTION_ERROR: exit status 1',
     ...overrides
   }
 }
@@ -36,7 +38,9 @@ const KEYS = [
   'stageName',
   'status',
   'consoleUrl',
-  'message'
+  'message',
+  'attempts',
+  'failure'
 ]
 
 describe('singleOutputs', () => {
@@ -67,14 +71,16 @@ describe('singleOutputs', () => {
 })
 
 describe('results JSON', () => {
-  it('has exactly the contract keys, in order, with retried a JSON boolean and the rest strings', () => {
+  it('has exactly the contract keys, in order: retried a JSON boolean, attempts a number, the rest strings', () => {
     const [object] = JSON.parse(singleOutputs(result({ retried: false }), FILE).results) as Record<
       string,
       unknown
     >[]
     expect(Object.keys(object ?? {})).toEqual(KEYS)
     expect(object?.retried).toBe(false)
-    for (const key of KEYS.filter(k => k !== 'retried')) expect(typeof object?.[key]).toBe('string')
+    expect(object?.attempts).toBe(1)
+    for (const key of KEYS.filter(k => k !== 'retried' && k !== 'attempts'))
+      expect(typeof object?.[key]).toBe('string')
   })
 
   it('drops anything that is not a contract key', () => {

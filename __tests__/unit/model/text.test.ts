@@ -15,6 +15,8 @@ const result = (overrides: Partial<TargetResult> = {}): TargetResult => ({
   status: 'error',
   consoleUrl: '',
   message: '',
+  attempts: 0,
+  failure: '',
   ...overrides
 })
 

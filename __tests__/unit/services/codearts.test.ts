@@ -283,7 +283,9 @@ describe('codearts discover', () => {
         attemptsBasis: 'CodeArts does not report retry counts; max-attempts is not enforced for codearts',
         description: `run #7 (${runId(7)}) of pipeline ${PIPELINE} is FAILED (failed stages: Test)`,
         revision: 'FAILED - Test:-',
-        consoleUrl: 'https://devcloud.cn-north-4.huaweicloud.com/cicd/project/p/pipeline/detail/q/7?v=1'
+        consoleUrl: 'https://devcloud.cn-north-4.huaweicloud.com/cicd/project/p/pipeline/detail/q/7?v=1',
+        // From the run's detail: its failed job.
+        failure: { reason: 'Test / unit-tests: FAILED', transient: undefined, endedAt: undefined }
       }
     })
     const [list] = calls('list')
@@ -539,7 +541,8 @@ describe('codearts retry', () => {
 
     expect(sent.kind === 'started' && sent.started.executionId).toBe(runId(12))
     expect(calls('retry')).toHaveLength(1)
-    expect(calls('detail')).toHaveLength(1)
+    // One read at discovery (the failed jobs' messages), one after the lost answer.
+    expect(calls('detail')).toHaveLength(2)
     expect(fake.appliedRetries).toBe(1)
     expect(sent.kind === 'started' && sent.note).toContain('the answer to the retry call was lost')
     expect(context.logs.join('\n')).toContain('read again: run #12')
@@ -553,7 +556,8 @@ describe('codearts retry', () => {
     if (found.kind !== 'found') throw new Error('expected a candidate')
     await sendOnce(provider, target, found.candidate, { mode: 'failed', token: 'tok' }, context)
     expect(calls('retry')).toHaveLength(2)
-    expect(calls('detail')).toHaveLength(1)
+    // One read at discovery (the failed jobs' messages), one before the re-send.
+    expect(calls('detail')).toHaveLength(2)
     expect(fake.appliedRetries).toBe(1)
   })
 
@@ -577,7 +581,8 @@ describe('codearts retry', () => {
     const progress = await provider.status(target, { executionId: runId(15), consoleUrl: '' })
 
     expect(progress.state).toBe('in-progress')
-    expect(fake.received.map(r => r.operation)).toEqual(['list', 'retry', 'detail'])
+    // list and detail to discover (the detail has the failed jobs' messages), then retry, then a status read.
+    expect(fake.received.map(r => r.operation)).toEqual(['list', 'detail', 'retry', 'detail'])
     for (const req of fake.received) {
       expect(req.headers.authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKFAKE000001, SignedHeaders=/)
       expect(req.headers['x-security-token']).toBe('temporary')
@@ -622,9 +627,21 @@ describe('codearts status and stop', () => {
         { name: 'Build', status: 'FAILED', jobs: [{ name: 'compile', status: 'FAILED' }] },
         { name: 'Scan', status: 'FAILED' }
       ],
-      { state: 'failed', reason: 'failed stages: Build (jobs: compile); Scan' }
+      {
+        state: 'failed',
+        reason: 'failed stages: Build (jobs: compile); Scan',
+        failure: { reason: 'Build / compile: FAILED; Scan: FAILED', transient: undefined, endedAt: undefined }
+      }
     ],
-    ['FAILED', [], { state: 'failed', reason: 'the run failed (no failed stage reported)' }],
+    [
+      'FAILED',
+      [],
+      {
+        state: 'failed',
+        reason: 'the run failed (no failed stage reported)',
+        failure: { reason: 'FAILED', transient: undefined, endedAt: undefined }
+      }
+    ],
     ['CANCELED', [], { state: 'stopped', reason: 'the run was canceled' }],
     ['IGNORED', [], { state: 'stopped', reason: 'the run was ignored (skipped by CodeArts)' }]
   ] as [string, Stage[], object][])('maps a %s run', async (status, stages, progress) => {

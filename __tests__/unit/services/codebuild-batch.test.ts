@@ -85,7 +85,8 @@ describe('codebuild-batch discover', () => {
           'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/projects/matrix/batch/matrix%3Ab3/?region=eu-west-1',
         previousAttempts: 1,
         attemptsBasis: '2 consecutive failed batches of source 9f8e7d6',
-        revision: 'matrix:b3 FAILED 0'
+        revision: 'matrix:b3 FAILED 0',
+        failure: { reason: 'FAILED', transient: undefined, endedAt: undefined }
       }
     })
     expect(cb).toHaveReceivedCommandWith(ListBuildBatchesForProjectCommand, {
@@ -265,7 +266,9 @@ describe('codebuild-batch status', () => {
     await expect(status(failed)).resolves.toEqual({
       state: 'failed',
       phase: 'COMPLETED',
-      reason: 'failed builds: linux_x64 FAILED, windows FAULT'
+      reason: 'failed builds: linux_x64 FAILED, windows FAULT',
+      // linux_x64 (unread, FAILED) is not transient, so the batch is not either, though windows (FAULT) is.
+      failure: { reason: 'linux_x64: FAILED; windows: FAULT', transient: undefined, endedAt: undefined }
     })
   })
 
@@ -281,7 +284,12 @@ describe('codebuild-batch status', () => {
     })
     await expect(status(timedOut)).resolves.toEqual({
       state: 'failed',
-      reason: 'phase DOWNLOAD_BATCHSPEC FAILED: YAML_FILE_ERROR: buildspec is invalid'
+      reason: 'phase DOWNLOAD_BATCHSPEC FAILED: YAML_FILE_ERROR: buildspec is invalid',
+      failure: {
+        reason: 'FAILED DOWNLOAD_BATCHSPEC: YAML_FILE_ERROR: buildspec is invalid',
+        transient: undefined,
+        endedAt: undefined
+      }
     })
   })
 })

@@ -79,7 +79,8 @@ describe('codebuild discover without execution-id', () => {
           'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/tests/build/tests%3Ab3/?region=us-east-1',
         previousAttempts: 0,
         attemptsBasis: '1 consecutive failed build of source 1a2b3c4',
-        revision: 'tests:b3 FAILED 0'
+        revision: 'tests:b3 FAILED 0',
+        failure: { reason: 'FAILED', transient: undefined, endedAt: undefined }
       }
     })
     expect(cb).toHaveReceivedCommandWith(ListBuildsForProjectCommand, {
@@ -381,19 +382,36 @@ describe('codebuild status', () => {
       state: 'failed',
       phase: 'COMPLETED',
       reason:
-        'phase BUILD FAILED: COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1'
+        'phase BUILD FAILED: COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1',
+      // A command that exited non-zero is the code's failure: deterministic.
+      failure: {
+        reason:
+          'FAILED BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1',
+        transient: undefined,
+        endedAt: undefined
+      }
     })
   })
 
   it.each(['FAULT', 'TIMED_OUT'] as const)('maps %s to failed with a reason', async s => {
     const progress = await status(build('new', s, { phases: [{ phaseType: 'BUILD', phaseStatus: s }] }))
-    expect(progress).toEqual({ state: 'failed', reason: `phase BUILD ${s}` })
+    expect(progress).toEqual({
+      state: 'failed',
+      reason: `phase BUILD ${s}`,
+      // FAULT is CodeBuild's own fault; a timeout is as often a slow test as a hiccup.
+      failure: {
+        reason: `${s} BUILD`,
+        transient: s === 'FAULT' ? 'status FAULT' : undefined,
+        endedAt: undefined
+      }
+    })
   })
 
   it('still gives a reason when no phase says why', async () => {
     await expect(status(build('new', 'FAILED'))).resolves.toEqual({
       state: 'failed',
-      reason: 'tests:new FAILED'
+      reason: 'tests:new FAILED',
+      failure: { reason: 'FAILED', transient: undefined, endedAt: undefined }
     })
   })
 

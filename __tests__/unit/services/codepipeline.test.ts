@@ -101,7 +101,12 @@ describe('discover the latest execution', () => {
         attemptsBasis: 'no retryStageMetadata: not retried yet',
         revision: `${NEWEST} Failed 0 0`,
         description: `stage Deploy of execution ${NEWEST} Failed (action DeployApp: JobFailed: Deployment failed)`,
-        consoleUrl: URL_NEWEST
+        consoleUrl: URL_NEWEST,
+        failure: {
+          reason: 'DeployApp: JobFailed: Deployment failed',
+          transient: undefined,
+          endedAt: undefined
+        }
       }
     })
     expect(cp).toHaveReceivedCommandWith(ListPipelineExecutionsCommand, {

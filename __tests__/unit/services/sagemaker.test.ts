@@ -89,7 +89,13 @@ describe('sagemaker discover', () => {
         description:
           `execution ${ARN} failed: Step failure: One or multiple steps failed.; ` +
           'failed steps: Train (AlgorithmError: loss is NaN)',
-        consoleUrl: CONSOLE
+        consoleUrl: CONSOLE,
+        // An algorithm error is the code's: deterministic.
+        failure: {
+          reason: 'Step failure: One or multiple steps failed.; Train: AlgorithmError: loss is NaN',
+          transient: undefined,
+          endedAt: undefined
+        }
       }
     })
   })
@@ -382,7 +388,13 @@ describe('sagemaker status', () => {
     await expect(setup().provider.status(byArn, started)).resolves.toEqual({
       state: 'failed',
       reason:
-        'Step failure: One or multiple steps failed.; failed steps: Train (ClientError: out of memory), Check'
+        'Step failure: One or multiple steps failed.; failed steps: Train (ClientError: out of memory), Check',
+      failure: {
+        reason:
+          'Step failure: One or multiple steps failed.; Train: ClientError: out of memory; Check: Failed',
+        transient: undefined,
+        endedAt: undefined
+      }
     })
     expect(sm.calls()).toHaveLength(2)
     expect(sm).toHaveReceivedCommandWith(DescribePipelineExecutionCommand, { PipelineExecutionArn: ARN })

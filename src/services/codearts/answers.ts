@@ -3,14 +3,21 @@
  * has been checked; a field of the wrong type reads as absent.
  */
 
-interface JobRun {
+/** A stage, job or step: what each has in common. */
+interface Item {
   name?: string
   status?: string
+  message?: string
   /** Epoch ms; a string in some models (the run list's stages), so both are read. */
   start_time?: number | string
+  end_time?: number | string
 }
 
-export interface StageRun extends JobRun {
+export interface JobRun extends Item {
+  steps?: Item[]
+}
+
+export interface StageRun extends Item {
   jobs?: JobRun[]
 }
 
@@ -51,12 +58,22 @@ function records(value: unknown): Json[] {
   return Array.isArray(value) ? value.filter(isRecord) : []
 }
 
+function itemOf(value: Json): Item {
+  return {
+    ...pick(value, ['name', 'status', 'message'], isString),
+    ...pick(value, ['start_time', 'end_time'], isTime)
+  }
+}
+
 function jobOf(value: Json): JobRun {
-  return { ...pick(value, ['name', 'status'], isString), ...pick(value, ['start_time'], isTime) }
+  return {
+    ...itemOf(value),
+    ...(Array.isArray(value.steps) ? { steps: records(value.steps).map(itemOf) } : {})
+  }
 }
 
 function stageOf(value: Json): StageRun {
-  return { ...jobOf(value), ...(Array.isArray(value.jobs) ? { jobs: records(value.jobs).map(jobOf) } : {}) }
+  return { ...itemOf(value), ...(Array.isArray(value.jobs) ? { jobs: records(value.jobs).map(jobOf) } : {}) }
 }
 
 /** A run from the list or the detail answer. */

@@ -12,6 +12,7 @@ import {
   type PipelineRun,
   type StageRun
 } from './answers.js'
+import { latest, namesTransientWord, oneLineReason, type Failure } from '../../model/failure.js'
 import { STATES, type CodeArtsTarget } from './index.js'
 import {
   stateOf,
@@ -130,6 +131,51 @@ function revisionOf(run: PipelineRun): string {
   return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ')
 }
 
+/** Epoch ms of a CodeArts time (a number, or a numeric string), if it is one. */
+function timeOf(time: number | string | undefined): number | undefined {
+  const n = Number(time)
+  return time === undefined || time === '' || !Number.isFinite(n) ? undefined : n
+}
+
+/**
+ * A run's failure (docs/contract.md): `STAGE / JOB: STATUS: MESSAGE` for each failed job, its failed steps'
+ * messages after it. Transient when a failed job's or step's message names a transient word.
+ */
+export function runFailure(run: PipelineRun): Failure {
+  const items: { text: string; transient: string | undefined; endedAt: number | undefined }[] = []
+  for (const stage of stagesOf(run).filter(s => FAILED_STATUSES.has(s.status ?? ''))) {
+    const jobs = (stage.jobs ?? []).filter(j => FAILED_STATUSES.has(j.status ?? ''))
+    if (jobs.length === 0)
+      items.push({
+        text: `${stage.name ?? '?'}: ${stage.status ?? 'FAILED'}`,
+        transient: undefined,
+        endedAt: timeOf(stage.end_time)
+      })
+    for (const job of jobs) {
+      const steps = (job.steps ?? []).filter(step => FAILED_STATUSES.has(step.status ?? '') && step.message)
+      const messages = [
+        job.message,
+        ...steps.map(step => `${step.name ?? '?'}: ${step.message ?? ''}`)
+      ].filter((m): m is string => Boolean(m))
+      items.push({
+        text: `${stage.name ?? '?'} / ${job.name ?? '?'}: ${job.status ?? 'FAILED'}${messages.length ? `: ${messages.join(' / ')}` : ''}`,
+        transient: [job.message, ...steps.map(step => step.message)]
+          .map(namesTransientWord)
+          .find(r => r !== undefined),
+        endedAt: latest([timeOf(job.end_time), ...steps.map(step => timeOf(step.end_time))])
+      })
+    }
+  }
+  return {
+    reason: oneLineReason(items.length > 0 ? items.map(i => i.text) : [run.status ?? 'FAILED']),
+    transient: items.map(i => i.transient).find(r => r !== undefined),
+    endedAt: latest(
+      items.map(i => i.endedAt),
+      timeOf(run.end_time)
+    )
+  }
+}
+
 function progressOf(run: PipelineRun): Progress {
   const status = run.status ?? 'UNKNOWN'
   const state = stateOf(STATES, status)
@@ -137,7 +183,7 @@ function progressOf(run: PipelineRun): Progress {
     case 'succeeded':
       return { state }
     case 'failed':
-      return { state, reason: failureReason(run) }
+      return { state, reason: failureReason(run), failure: runFailure(run) }
     case 'stopped':
       return {
         state,
@@ -201,7 +247,10 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
             kind: 'skip',
             reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
           }
-        return { kind: 'found', candidate: candidateOf(target, run, target.executionId) }
+        return {
+          kind: 'found',
+          candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
+        }
       }
       const latest = await latestRun(target)
       if (latest === undefined) {
@@ -213,7 +262,12 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
           reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
         }
       }
-      return { kind: 'found', candidate: candidateOf(target, latest, runId(latest)) }
+      // The list has no job messages: the run's detail has them (one more read).
+      const detail = await readRun(target, runId(latest))
+      return {
+        kind: 'found',
+        candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
+      }
     },
 
     async recheck(target, candidate): Promise<Snapshot> {

@@ -6,7 +6,16 @@ import {
   type Build
 } from '@aws-sdk/client-codebuild'
 import type { ProviderContext } from '../service.js'
-import { codeBuildClient, commonFields, phaseFailure, runModule, type Run, type RunApi } from './runs.js'
+import {
+  buildFailure,
+  codeBuildClient,
+  commonFields,
+  FAILED_STATUSES,
+  phaseFailure,
+  runModule,
+  type Run,
+  type RunApi
+} from './runs.js'
 import { awsCall } from '../../clouds/aws.js'
 
 const NOUN = { one: 'build', many: 'builds' } as const
@@ -17,7 +26,8 @@ function runOf(build: Build, id: string): Run {
     status: build.buildStatus ?? 'UNKNOWN',
     nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
     retriedInPlace: 0,
-    failure: phaseFailure(build.phases)
+    failure: phaseFailure(build.phases),
+    failed: FAILED_STATUSES.has(build.buildStatus ?? '') ? buildFailure(build) : undefined
   }
 }
 

@@ -1,9 +1,11 @@
-import { CodeBuildClient, type Build, type PhaseContext } from '@aws-sdk/client-codebuild'
+import { CodeBuildClient, type Build } from '@aws-sdk/client-codebuild'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import type { ProviderContext, ProviderModule } from '../service.js'
 import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import type { Failure } from '../../model/failure.js'
+import { FAILED_STATUSES, type Phase } from './failure.js'
 import { stateOf } from '../../model/provider.js'
 import type {
   Candidate,
@@ -20,9 +22,6 @@ import type {
  * one batch call, retry with an idempotency token and report the same statuses. Each provider file only
  * supplies its five API calls (RunApi).
  */
-
-/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
-export const FAILED_STATUSES: ReadonlySet<string> = new Set(['FAILED', 'FAULT', 'TIMED_OUT'])
 
 /** How many of a project's newest runs are read: one list page, one batch read (the API's limit is 100). */
 export const HEAD_SIZE = 100
@@ -49,6 +48,8 @@ export interface Run {
   retriedInPlace: number
   /** Why it failed, when it did and the service says. */
   failure?: string | undefined
+  /** The same failure in the retry policy's terms. */
+  failed?: Failure | undefined
 }
 
 /** The fields builds and batches have in common, read the same way. */
@@ -115,6 +116,7 @@ export function createRunProvider<T extends ProjectTarget>(
       executionId,
       description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
       consoleUrl: url(run.id),
+      failure: run.failed,
       revision: revisionOf(run, newestOfSource(runs, run)),
       ...countAttempts(noun, runs, run)
     }
@@ -291,14 +293,8 @@ function progressOf(run: Run): Progress {
   return {
     state,
     ...(run.phase ? { phase: run.phase } : {}),
-    ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}` } : {})
+    ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}`, failure: run.failed } : {})
   }
-}
-
-interface Phase {
-  phaseType?: string | undefined
-  phaseStatus?: string | undefined
-  contexts?: PhaseContext[] | undefined
 }
 
 /** The first failed phase and its contexts, e.g. "phase BUILD FAILED: COMMAND_EXECUTION_ERROR: ...". */
@@ -344,3 +340,5 @@ export function codeBuildErrors(noun: RunNoun, actions: readonly string[]): Erro
     }
   }
 }
+
+export { buildFailure, FAILED_STATUSES } from './failure.js'

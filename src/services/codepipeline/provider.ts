@@ -8,6 +8,17 @@ import {
   type PipelineExecutionSummary,
   type StageState
 } from '@aws-sdk/client-codepipeline'
+import type { CodeBuildClient } from '@aws-sdk/client-codebuild'
+import {
+  everyItemTransient,
+  latest,
+  namesTransientWord,
+  oneLineReason,
+  type Failure
+} from '../../model/failure.js'
+import { Cancelled } from '../../transport/cancellation.js'
+import { buildFailure } from '../codebuild/failure.js'
+import { errorMessage } from '../../transport/classify.js'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { STATES, type CodePipelineTarget } from './index.js'
@@ -104,6 +115,48 @@ function failedActions(stage: StageState): string[] {
       const detail = [code, message].filter(Boolean).join(': ')
       return oneLine(`action ${a.actionName ?? '?'}${detail ? `: ${detail}` : ''}`, DETAIL_MAX)
     })
+}
+
+/** A CodeBuild build ID (`project:uuid`): what a CodeBuild action's `externalExecutionId` is. */
+const BUILD_ID =
+  /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** The failed actions of a stage, with the build behind each CodeBuild action (when it looks like one). */
+function failedActionStates(stage: StageState) {
+  return (stage.actionStates ?? []).filter(a => a.latestExecution?.status === 'Failed')
+}
+
+/** The build IDs behind the stage's failed CodeBuild actions. */
+export function buildIdsOf(stage: StageState): string[] {
+  return failedActionStates(stage).flatMap(a => {
+    const id = a.latestExecution?.externalExecutionId
+    return id !== undefined && BUILD_ID.test(id) ? [id] : []
+  })
+}
+
+/**
+ * A stage's failure (docs/contract.md): `ACTION: CODE: MESSAGE` for each failed action. Transient when every
+ * failed action is: its error names a transient word, or it is a CodeBuild action whose build (in `builds`,
+ * read with BatchGetBuilds) is transient by the CodeBuild rule.
+ */
+export function stageFailure(stage: StageState, builds: ReadonlyMap<string, Failure> = new Map()): Failure {
+  const actions = failedActionStates(stage).map(a => {
+    const { code, message } = a.latestExecution?.errorDetails ?? {}
+    const text = [a.actionName ?? '?', code, message].filter(Boolean).join(': ')
+    const buildId = a.latestExecution?.externalExecutionId
+    const build = buildId === undefined ? undefined : builds.get(buildId)
+    const transient =
+      namesTransientWord([code, message].filter(Boolean).join(' ')) ??
+      (build?.transient !== undefined ? `its CodeBuild build ${build.transient}` : undefined)
+    return { text, transient, endedAt: a.latestExecution?.lastStatusChange?.getTime() }
+  })
+  return {
+    reason: oneLineReason(
+      actions.length > 0 ? actions.map(a => a.text) : [`stage ${stage.stageName ?? '?'} Failed`]
+    ),
+    transient: everyItemTransient(actions.map(a => a.transient)),
+    endedAt: latest(actions.map(a => a.endedAt))
+  }
 }
 
 /** Retries of the stage's latest execution so far, as CodePipeline counts them. */
@@ -241,6 +294,8 @@ function failureReason(stages: StageState[], executionId: string): string | unde
 
 export function createCodePipeline(context: ProviderContext): Provider<CodePipelineTarget> {
   const client = new CodePipelineClient(awsClientConfig(context))
+  /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
+  let codebuild: CodeBuildClient | undefined
 
   async function stagesOf(pipelineName: string): Promise<StageState[]> {
     const state = await awsCall(context, 'GetPipelineState', options =>
@@ -256,6 +311,38 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     return page.pipelineExecutionSummaries?.[0]
   }
 
+  /**
+   * The failures of the builds behind the stage's failed CodeBuild actions (one BatchGetBuilds call), to
+   * classify those actions by the CodeBuild rule. Without permission (or any other failure to read them) the
+   * actions' text alone decides, and the failure's note says so.
+   */
+  async function withBuilds(candidate: Candidate, stage: StageState): Promise<Candidate> {
+    const ids = buildIdsOf(stage)
+    if (ids.length === 0) return { ...candidate, failure: stageFailure(stage) }
+    try {
+      const { BatchGetBuildsCommand, CodeBuildClient } = await import('@aws-sdk/client-codebuild')
+      codebuild ??= new CodeBuildClient(awsClientConfig(context))
+      const client = codebuild
+      const out = await awsCall(context, 'BatchGetBuilds', options =>
+        client.send(new BatchGetBuildsCommand({ ids }), options)
+      )
+      const builds = new Map(
+        (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [[b.id, buildFailure(b)] as const]))
+      )
+      return { ...candidate, failure: stageFailure(stage, builds) }
+    } catch (error) {
+      if (error instanceof Cancelled) throw error
+      const failure = stageFailure(stage)
+      return {
+        ...candidate,
+        failure: {
+          ...failure,
+          note: `could not read the CodeBuild builds behind the failed actions (${errorMessage(error)}): their text alone decides`
+        }
+      }
+    }
+  }
+
   async function discoverLatest(target: CodePipelineTarget): Promise<Discovery> {
     const newest = await newestExecution(target.pipelineName)
     const id = newest?.pipelineExecutionId
@@ -264,7 +351,8 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
     const stages = await stagesOf(target.pipelineName)
     const stage = failedStageOf(stages, id, target.stageName)
-    if (stage) return { kind: 'found', candidate: candidateFor(context, target, id, stage) }
+    if (stage)
+      return { kind: 'found', candidate: await withBuilds(candidateFor(context, target, id, stage), stage) }
     return { kind: 'nothing', reason: nothingReason(target, { id, status: newest.status }, stages) }
   }
 
@@ -279,7 +367,10 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
     const stage = failedStageOf(stages, executionId)
     if (!stage) throw noFailedStage(target, executionId, stages)
-    return { kind: 'found', candidate: candidateFor(context, target, executionId, stage) }
+    return {
+      kind: 'found',
+      candidate: await withBuilds(candidateFor(context, target, executionId, stage), stage)
+    }
   }
 
   /**

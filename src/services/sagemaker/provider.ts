@@ -11,6 +11,13 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import {
+  everyItemTransient,
+  latest,
+  namesTransientWord,
+  oneLineReason,
+  type Failure
+} from '../../model/failure.js'
 import { pipelineOfExecutionArn, STATES, type SageMakerTarget } from './index.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
@@ -69,6 +76,34 @@ function stepName(step: PipelineExecutionStep): string {
 /** "Train (AlgorithmError: ...), Evaluate": the failed steps and why each failed. */
 function describeSteps(steps: readonly PipelineExecutionStep[]): string {
   return steps.map(s => (s.FailureReason ? `${stepName(s)} (${s.FailureReason})` : stepName(s))).join(', ')
+}
+
+/**
+ * An execution's failure (docs/contract.md): its FailureReason, then `STEP: FailureReason` for each failed
+ * step. Transient when every failed step's FailureReason names a transient word (AWS's own retryable step
+ * errors: capacity, internal errors, throttling, resource limits); without failed steps, the execution's own.
+ */
+export function executionFailure(
+  executionReason: string | undefined,
+  failed: readonly PipelineExecutionStep[],
+  lastModified?: Date
+): Failure {
+  const items = [
+    ...(executionReason ? [executionReason] : []),
+    ...failed.map(s => `${stepName(s)}: ${s.FailureReason ?? 'Failed'}`)
+  ]
+  const transient =
+    failed.length > 0
+      ? everyItemTransient(failed.map(s => namesTransientWord(s.FailureReason)))
+      : namesTransientWord(executionReason)
+  return {
+    reason: oneLineReason(items.length > 0 ? items : ['Failed']),
+    transient,
+    endedAt: latest(
+      failed.map(s => s.EndTime?.getTime()),
+      lastModified?.getTime()
+    )
+  }
 }
 
 /** The execution's own FailureReason, then its failed steps with theirs. */
@@ -179,7 +214,8 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
       ...countAttempts(failed),
       revision: revisionOf('Failed', failed),
       description: `${subject} failed: ${failureReason(executionReason, failed)}`,
-      consoleUrl: url
+      consoleUrl: url,
+      failure: executionFailure(executionReason, failed)
     }
   }
 
@@ -243,7 +279,11 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
         return { state: 'succeeded' }
       case 'Failed': {
         const failed = failedSteps(await listSteps(arn, 1))
-        return { state: 'failed', reason: failureReason(execution.FailureReason, failed) }
+        return {
+          state: 'failed',
+          reason: failureReason(execution.FailureReason, failed),
+          failure: executionFailure(execution.FailureReason, failed, execution.LastModifiedTime)
+        }
       }
       case 'Stopped':
         return { state: 'stopped', ...(execution.FailureReason ? { reason: execution.FailureReason } : {}) }

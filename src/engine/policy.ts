@@ -1,0 +1,42 @@
+import type { Failure } from '../model/failure.js'
+import type { RetryPolicy } from '../model/request.js'
+
+export const RETRY_ANY: RetryPolicy = { retryOn: [{ kind: 'any' }] }
+
+export type Verdict = { retry: true; why: string } | { retry: false; why: string }
+
+/**
+ * Whether the policy allows retrying `failure` at `now`, and why: the `retry-on` entry (and for `transient`
+ * the rule) that matched, or what did not match; a failure that ended too long ago is never retried.
+ */
+export function judge(failure: Failure | undefined, policy: RetryPolicy, now: number): Verdict {
+  const reason = failure?.reason ?? ''
+  if (policy.failedWithinMs !== undefined && failure?.endedAt !== undefined) {
+    const age = now - failure.endedAt
+    if (age > policy.failedWithinMs)
+      return {
+        retry: false,
+        why: `failed ${formatAge(age)} ago; failed-within is ${formatAge(policy.failedWithinMs)}`
+      }
+  }
+  for (const entry of policy.retryOn) {
+    if (entry.kind === 'any') return { retry: true, why: 'retry-on: any' }
+    if (entry.kind === 'transient' && failure?.transient !== undefined)
+      return { retry: true, why: `retry-on: transient (${failure.transient})` }
+    if (entry.kind === 'pattern' && entry.pattern.test(reason))
+      return { retry: true, why: `retry-on: /${entry.source}/ matched` }
+  }
+  const entries = policy.retryOn.map(e => (e.kind === 'pattern' ? `/${e.source}/` : e.kind)).join(', ')
+  const what = failure?.transient === undefined ? 'a deterministic failure' : 'this failure'
+  return { retry: false, why: `not retried: ${what}, and retry-on (${entries}) does not match it` }
+}
+
+/** `90m`, `24h`, `3d`: the largest unit that divides evenly, else minutes. */
+export function formatAge(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (minutes >= 1440 && minutes % 1440 === 0) return `${minutes / 1440}d`
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60}h`
+  if (minutes >= 1440) return `${Math.floor(minutes / 1440)}d`
+  if (minutes >= 60) return `${Math.floor(minutes / 60)}h`
+  return `${minutes}m`
+}
