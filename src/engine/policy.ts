@@ -31,12 +31,12 @@ export function judge(failure: Failure | undefined, policy: RetryPolicy, now: nu
   return { retry: false, why: `not retried: ${what}, and retry-on (${entries}) does not match it` }
 }
 
-/** `90m`, `24h`, `3d`: the largest unit that divides evenly, else minutes. */
+/** `90m`, `24h`, `3d`: exact in the largest unit that divides evenly, else rounded down from two units up. */
 export function formatAge(ms: number): string {
   const minutes = Math.round(ms / 60_000)
   if (minutes >= 1440 && minutes % 1440 === 0) return `${minutes / 1440}d`
   if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60}h`
-  if (minutes >= 1440) return `${Math.floor(minutes / 1440)}d`
-  if (minutes >= 60) return `${Math.floor(minutes / 60)}h`
+  if (minutes >= 2 * 1440) return `${Math.floor(minutes / 1440)}d`
+  if (minutes >= 2 * 60) return `${Math.floor(minutes / 60)}h`
   return `${minutes}m`
 }

@@ -662,3 +662,36 @@ describe('labels', () => {
     expect(label(ca, HW_ENV)).toBe(`codearts:${CA_PROJECT}/${CA_PIPELINE}`)
   })
 })
+
+describe('retry policy inputs', () => {
+  const cb: Inputs = { service: 'codebuild', 'project-name': 'p1' }
+
+  it('retry-on: any by default; any, transient and patterns one a line, comments and blanks left out', () => {
+    expect(read(cb).policy).toEqual({ retryOn: [{ kind: 'any' }] })
+    const { retryOn } = read({
+      ...cb,
+      'retry-on': 'Transient\n\n# pulls are flaky here\nUNABLE_TO_PULL_IMAGE\n'
+    }).policy
+    expect(retryOn.map(e => e.kind)).toEqual(['transient', 'pattern'])
+    const pattern = retryOn[1]
+    expect(pattern?.kind === 'pattern' && pattern.pattern.test('build_container_unable_to_pull_image')).toBe(
+      true
+    )
+  })
+
+  it('retry-on: an invalid regular expression is an input error naming it', () => {
+    const message = inputError({ ...cb, 'retry-on': 'transient\n(unclosed' }, 'retry-on')
+    expect(message).toContain("'(unclosed' is not a valid regular expression")
+    expect(message).toContain('any, transient, or a JavaScript regular expression')
+  })
+
+  it('failed-within: m, h or d', () => {
+    expect(read({ ...cb, 'failed-within': '90m' }).policy.failedWithinMs).toBe(90 * 60_000)
+    expect(read({ ...cb, 'failed-within': '24h' }).policy.failedWithinMs).toBe(24 * 3_600_000)
+    expect(read({ ...cb, 'failed-within': '7d' }).policy.failedWithinMs).toBe(7 * 86_400_000)
+    for (const bad of ['24', '1w', '-1h', '0h', '1.5h', 'h'])
+      expect(inputError({ ...cb, 'failed-within': bad }, 'failed-within')).toContain(
+        'a whole number and m, h or d'
+      )
+  })
+})
