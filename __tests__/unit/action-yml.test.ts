@@ -55,6 +55,8 @@ describe('action.yml', () => {
     expect(defaults).toEqual({
       'retry-mode': 'failed',
       'retry-on': 'any',
+      retries: '1',
+      'retry-delay-seconds': '60',
       wait: 'false',
       'timeout-minutes': '60',
       'poll-interval-seconds': '15',

@@ -17,6 +17,8 @@ export const INPUT_NAMES = [
   'execution-id',
   'retry-mode',
   'retry-on',
+  'retries',
+  'retry-delay-seconds',
   'failed-within',
   'idempotency-token',
   'max-parallel-steps',
@@ -110,7 +112,17 @@ function maskSecrets(given: InputLookup, env: NodeJS.ProcessEnv, mask: SecretMas
 /** Numbers and booleans, checked whether or not their mode is on. */
 function readCommon(
   given: InputLookup
-): Pick<ActionRequest, 'dryRun' | 'maxAttempts' | 'concurrency' | 'wait' | 'maxParallelSteps' | 'policy'> {
+): Pick<
+  ActionRequest,
+  | 'dryRun'
+  | 'maxAttempts'
+  | 'concurrency'
+  | 'wait'
+  | 'maxParallelSteps'
+  | 'policy'
+  | 'retries'
+  | 'retryDelayMs'
+> {
   const bool = (name: InputName): boolean => {
     const v = given(name)
     return v === undefined ? false : parseBoolean(name, v)
@@ -142,9 +154,28 @@ function readCommon(
     max: 64,
     accepted: 'a whole number from 1 to 64'
   })
+  const retries = num('retries', 1, {
+    integer: true,
+    min: 1,
+    max: 20,
+    accepted: 'a whole number from 1 to 20'
+  })
+  if (retries > 1 && !wait)
+    throw new InputError(
+      'retries',
+      `is ${retries} without wait`,
+      '1, or set wait: true so the step can see a retry fail before the next'
+    )
+  const retryDelaySeconds = num('retry-delay-seconds', 60, {
+    min: 0,
+    max: 3600,
+    accepted: 'a number of seconds from 0 to 3600'
+  })
   const parallel = given('max-parallel-steps')
   const failedWithin = given('failed-within')
   return {
+    retries,
+    retryDelayMs: retryDelaySeconds * 1000,
     policy: {
       retryOn: readRetryOn(given('retry-on')),
       ...(failedWithin !== undefined ? { failedWithinMs: parseAge('failed-within', failedWithin) } : {})

@@ -1,4 +1,4 @@
-import type { Candidate, Provider } from '../model/provider.js'
+import type { Candidate, Provider, Started } from '../model/provider.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetBase, TargetResult } from '../model/target.js'
 import { judge } from './policy.js'
@@ -6,7 +6,8 @@ import { targetLog, type TargetDeps } from './target-deps.js'
 
 /** What to do with a target: retry the candidate, or stop here with a result. */
 export type Decision =
-  { kind: 'retry'; candidate: Candidate; result: TargetResult } | { kind: 'done'; result: TargetResult }
+  | { kind: 'retry'; candidate: Candidate; result: TargetResult }
+  | { kind: 'done'; result: TargetResult; running?: Started | undefined }
 
 /**
  * Discovery and every rule that may say "do not retry": nothing failed, a newer execution superseded the
@@ -25,7 +26,11 @@ export async function decide(
     const by = deps.ledger?.retriedBy(target)
     const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason
     log(`nothing to retry: ${reason}`)
-    return { kind: 'done', result: { ...base, status: 'nothing-to-retry', message: reason } }
+    return {
+      kind: 'done',
+      result: { ...base, status: 'nothing-to-retry', message: reason },
+      ...(discovery.running ? { running: discovery.running } : {})
+    }
   }
   if (discovery.kind === 'skip') {
     deps.warn(`${target.label}: not retried: ${discovery.reason}`)

@@ -55,59 +55,135 @@ export async function retryTarget(
     message: 'cut off while reading the execution; nothing was retried'
   })
   try {
-    const decision = await decide(target, provider, request, result, deps)
-    result = decision.result
-    if (decision.kind === 'done') return clean(result)
-    const { candidate } = decision
-    // Cancelled during discovery: no retry call starts.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
-    if (deps.signal.aborted)
-      return clean({
-        ...result,
-        status: 'cancelled',
-        message: 'cut off by the cancellation; nothing was retried'
-      })
+    const wait = request.wait
+    // With wait, the whole loop (following, pausing, retrying) shares timeout-minutes.
+    const deadline = wait ? deps.clock.now() + wait.timeoutMs : Infinity
+    const budget = (): number => Math.max(0, deadline - deps.clock.now())
+    let current = target
+    let pauseMs = request.retryDelayMs
+    // An execution this step retried or followed to its end: a later "no" ends the step failed, not skipped.
+    let seen: TargetResult | undefined
+    for (;;) {
+      const decision = await decide(current, provider, request, result, deps)
+      if (decision.kind === 'done') {
+        const { running } = decision
+        if (running && wait && budget() > 0) {
+          const label = `${running.executionId} (still running)`
+          log(`following ${label} before deciding`)
+          const base = {
+            ...decision.result,
+            executionId: running.executionId,
+            executionArn: running.executionArn ?? '',
+            consoleUrl: running.consoleUrl
+          }
+          const followed = await follow(
+            current,
+            provider,
+            running,
+            { ...base, status: 'in-progress', message: `followed ${label}` },
+            { ...wait, timeoutMs: budget() },
+            deps,
+            progress
+          )
+          if (followed.status !== 'failed') return clean(followed)
+          seen = followed
+          result = { ...result, failure: followed.failure }
+          continue
+        }
+        if (seen && decision.result.status !== 'nothing-to-retry')
+          return clean({
+            ...seen,
+            status: 'failed',
+            message: `${seen.message}; not retried again: ${decision.result.message}`
+          })
+        return clean(
+          seen && decision.result.status === 'nothing-to-retry'
+            ? { ...seen, message: `${seen.message}; ${decision.result.message}` }
+            : decision.result
+        )
+      }
+      result = decision.result
+      const { candidate } = decision
+      // Cancelled during discovery: no retry call starts.
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
+      if (deps.signal.aborted)
+        return clean({
+          ...result,
+          status: 'cancelled',
+          message: 'cut off by the cancellation; nothing was retried'
+        })
 
-    sending = true
-    progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) })
-    const sent = await sendRetryOnce(
-      provider,
-      target,
-      candidate,
-      {
-        mode: request.retryMode,
-        token:
-          request.idempotencyToken ??
-          deriveToken(target.service, candidate.executionId, candidate.previousAttempts),
-        ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
-      },
-      { maxAttempts: request.maxAttempts, log }
-    )
-    sending = false
-    if (sent.kind === 'not-sent') {
-      if (sent.status === 'skipped') deps.warn(`${target.label}: ${sent.message}`)
-      else log(sent.message)
-      return clean({ ...result, status: sent.status, message: sent.message })
+      sending = true
+      progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) })
+      const sent = await sendRetryOnce(
+        provider,
+        current,
+        candidate,
+        {
+          mode: request.retryMode,
+          token:
+            request.idempotencyToken ??
+            deriveToken(current.service, candidate.executionId, candidate.previousAttempts),
+          ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
+        },
+        { maxAttempts: request.maxAttempts, log }
+      )
+      sending = false
+      if (sent.kind === 'not-sent') {
+        if (sent.status === 'skipped') deps.warn(`${target.label}: ${sent.message}`)
+        else log(sent.message)
+        return clean({ ...result, status: sent.status, message: sent.message })
+      }
+      const { started, note } = sent
+      if (note) log(note)
+      result = {
+        ...result,
+        retried: true,
+        executionId: started.executionId,
+        executionArn: started.executionArn ?? '',
+        stageName: started.stageName ?? result.stageName,
+        consoleUrl: started.consoleUrl,
+        status: 'in-progress',
+        attempts: result.attempts + 1,
+        message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
+      }
+      log(
+        `retry ${result.attempts} accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`
+      )
+      deps.ledger?.retried(target)
+      progress(result)
+      deps.onStarted?.(clean(result))
+      if (!wait) return clean(result)
+
+      const followed = await follow(
+        current,
+        provider,
+        started,
+        result,
+        { ...wait, timeoutMs: budget() },
+        deps,
+        progress
+      )
+      if (followed.status !== 'failed') return clean(followed)
+      if (result.attempts >= request.retries)
+        return clean({ ...followed, message: `${followed.message}; retries used up (${request.retries})` })
+      if (budget() <= pauseMs)
+        return clean({
+          ...followed,
+          message: `${followed.message}; timeout-minutes leaves no time for another retry`
+        })
+      log(`pausing ${pauseMs / 1000} s before retry ${result.attempts + 1} of at most ${request.retries}`)
+      progress(followed)
+      await deps.clock.sleep(pauseMs, deps.signal)
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
+      if (deps.signal.aborted)
+        return clean({ ...followed, message: `${followed.message}; cancelled before the next retry` })
+      pauseMs *= 2
+      seen = followed
+      result = followed
+      // A named execution is now the one running after the retry (CodeBuild: the new build).
+      if (target.executionId !== undefined) current = { ...target, executionId: started.executionId }
     }
-    const { started, note } = sent
-    if (note) log(note)
-    result = {
-      ...result,
-      retried: true,
-      executionId: started.executionId,
-      executionArn: started.executionArn ?? '',
-      stageName: started.stageName ?? result.stageName,
-      consoleUrl: started.consoleUrl,
-      status: 'in-progress',
-      attempts: result.attempts + 1,
-      message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
-    }
-    log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`)
-    deps.ledger?.retried(target)
-    progress(result)
-    deps.onStarted?.(clean(result))
-    if (!request.wait) return clean(result)
-    return clean(await follow(target, provider, started, result, request.wait, deps, progress))
   } catch (error) {
     if (error instanceof Cancelled) {
       if (sending && error.maybeApplied) {

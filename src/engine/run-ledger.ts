@@ -12,7 +12,8 @@ export class RunLedger {
   /** Takes an execution for `target`; returns the label that already had it, or undefined if it is ours. */
   claim(target: TargetBase, executionKey: string): string | undefined {
     const owner = this.executions.get(executionKey)
-    if (owner !== undefined) return owner
+    // The same line coming back to its execution (a retry loop) still owns it.
+    if (owner !== undefined && owner !== target.label) return owner
     this.executions.set(executionKey, target.label)
     return undefined
   }

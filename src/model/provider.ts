@@ -24,12 +24,13 @@ export interface Candidate {
 }
 
 /**
+ * `nothing`: nothing failed; `running` names the execution when it is still running (`wait` follows it).
  * `skip`: a named execution that must not be retried (a newer one superseded it); the reason names the newer
  * execution and its status.
  */
 export type Discovery =
   | { kind: 'found'; candidate: Candidate }
-  | { kind: 'nothing'; reason: string }
+  | { kind: 'nothing'; reason: string; running?: Started | undefined }
   | { kind: 'skip'; reason: string }
 
 /** The candidate's execution read again, just before a retry call is (re-)sent or after it was refused. */

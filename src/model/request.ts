@@ -41,6 +41,10 @@ export interface ActionRequest {
   dryRun: boolean
   maxAttempts: number
   policy: RetryPolicy
+  /** `retries`: how many retries this step may make for one target (more than 1 needs `wait`). */
+  retries: number
+  /** `retry-delay-seconds` in ms: the pause before the second retry, doubled before each later one. */
+  retryDelayMs: number
   wait?: WaitOptions
   concurrency: number
   connection: Connection

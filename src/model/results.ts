@@ -78,9 +78,17 @@ export function resultsOutput(results: readonly TargetResult[]): ResultsOutput {
   }
 }
 
-/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
+/**
+ * Whether a result fails the step: an error always; with `wait`, an execution it retried or followed that did
+ * not succeed (a retried one still running was cut short).
+ */
 export function isFailure(result: TargetResult, waited: boolean): boolean {
-  return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded')
+  if (result.status === 'error') return true
+  if (!waited) return false
+  return (
+    ['failed', 'stopped', 'timed-out'].includes(result.status) ||
+    (result.retried && result.status !== 'succeeded')
+  )
 }
 
 /** The step's failure line in targets mode: the first few that failed, then a count. */

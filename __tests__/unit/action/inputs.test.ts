@@ -53,6 +53,8 @@ describe('defaults', () => {
       dryRun: false,
       maxAttempts: 3,
       policy: { retryOn: [{ kind: 'any' }] },
+      retries: 1,
+      retryDelayMs: 60_000,
       concurrency: 4,
       connection: { clouds: { aws: { region: 'us-east-1' } } }
     })

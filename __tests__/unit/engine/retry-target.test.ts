@@ -94,6 +94,8 @@ function request(overrides: Partial<ActionRequest> = {}): ActionRequest {
     dryRun: false,
     maxAttempts: 3,
     policy: { retryOn: [{ kind: 'any' }] },
+    retries: 1,
+    retryDelayMs: 60_000,
     concurrency: 1,
     connection: { clouds: { aws: { region: 'us-east-1' } } },
     ...overrides
@@ -533,5 +535,188 @@ describe('retryTarget: API text', () => {
     expect(result.message).not.toMatch(/[\r\n]/)
     expect(result.message.length).toBeLessThanOrEqual(1000)
     expect(result.consoleUrl).toBe('')
+  })
+})
+
+describe('retryTarget: the retry policy and the wait loop', () => {
+  const transient: Candidate = {
+    ...candidate,
+    failure: { reason: 'DeployApp: JobFailed: Rate exceeded', transient: "names 'rate exceeded'" }
+  }
+  const deterministic: Candidate = {
+    ...candidate,
+    failure: { reason: 'DeployApp: JobFailed: 3 tests failed' }
+  }
+  const failed = (reason: string): Progress => ({ state: 'failed', reason, failure: { reason } })
+  /** Discoveries in turn (the last repeats). */
+  const discoveries = (...list: Discovery[]) => {
+    let i = 0
+    return () => Promise.resolve(list[Math.min(i++, list.length - 1)] as Discovery)
+  }
+  const TRANSIENT_ONLY = { retryOn: [{ kind: 'transient' as const }] }
+
+  it('a failure retry-on does not match is skipped, naming why, with no retry call', async () => {
+    const { provider, typed } = fakeProvider({ discovery: { kind: 'found', candidate: deterministic } })
+    const result = await retryTarget(target, typed, request({ policy: TRANSIENT_ONLY }), deps().d)
+    expect(result).toMatchObject({
+      status: 'skipped',
+      retried: false,
+      attempts: 0,
+      failure: deterministic.failure?.reason
+    })
+    expect(result.message).toContain('a deterministic failure, and retry-on (transient) does not match it')
+    expect(provider.retry).not.toHaveBeenCalled()
+  })
+
+  it('dry-run applies the policy too', async () => {
+    const { provider, typed } = fakeProvider({ discovery: { kind: 'found', candidate: transient } })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ policy: TRANSIENT_ONLY, dryRun: true }),
+      deps().d
+    )
+    expect(result.status).toBe('dry-run')
+    const skipped = await retryTarget(
+      target,
+      fakeProvider({ discovery: { kind: 'found', candidate: deterministic } }).typed,
+      request({ policy: TRANSIENT_ONLY, dryRun: true }),
+      deps().d
+    )
+    expect(skipped.status).toBe('skipped')
+    expect(provider.retry).not.toHaveBeenCalled()
+  })
+
+  it('follows a running execution to success: succeeded, nothing retried', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: { kind: 'nothing', reason: 'latest execution is InProgress', running: started },
+      statuses: [{ state: 'in-progress' }, { state: 'succeeded' }]
+    })
+    const result = await retryTarget(target, typed, request({ wait: WAIT }), deps().d)
+    expect(result).toMatchObject({ status: 'succeeded', retried: false, attempts: 0, executionId: EXEC })
+    expect(provider.retry).not.toHaveBeenCalled()
+  })
+
+  it('follows a running execution that fails, then retries it per the policy', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: discoveries(
+        { kind: 'nothing', reason: 'running', running: started },
+        { kind: 'found', candidate: transient }
+      ),
+      // A failure read first is read once more to confirm it (pollUntilDone).
+      statuses: [failed('Rate exceeded'), failed('Rate exceeded'), { state: 'succeeded' }]
+    })
+    const result = await retryTarget(target, typed, request({ wait: WAIT, policy: TRANSIENT_ONLY }), deps().d)
+    expect(result).toMatchObject({ status: 'succeeded', retried: true, attempts: 1 })
+    expect(provider.retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('a followed execution that fails for a reason retry-on does not match ends the step failed', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: discoveries(
+        { kind: 'nothing', reason: 'running', running: started },
+        { kind: 'found', candidate: deterministic }
+      ),
+      statuses: [failed('3 tests failed')]
+    })
+    const result = await retryTarget(target, typed, request({ wait: WAIT, policy: TRANSIENT_ONLY }), deps().d)
+    expect(result.status).toBe('failed')
+    expect(result.message).toContain('not retried again')
+    expect(provider.retry).not.toHaveBeenCalled()
+  })
+
+  it('retries again after a pause that doubles, until it succeeds (the third retry)', async () => {
+    const clock = fakeClock(0)
+    const { provider, typed } = fakeProvider({
+      discovery: { kind: 'found', candidate: transient },
+      // Each failure is read twice (the first failed read right after a retry is confirmed).
+      statuses: [...Array<Progress>(4).fill(failed('Rate exceeded')), { state: 'succeeded' }]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, timeoutMs: 3_600_000 }, retries: 3, retryDelayMs: 60_000 }),
+      deps({ clock }).d
+    )
+    expect(result).toMatchObject({ status: 'succeeded', retried: true, attempts: 3 })
+    expect(provider.retry).toHaveBeenCalledTimes(3)
+    // The pauses between retries (poll intervals of 10 s are the other sleeps).
+    expect(clock.slept.filter(ms => ms >= 60_000)).toEqual([60_000, 120_000])
+  })
+
+  it('stops when the retries are used up: failed, saying so', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: { kind: 'found', candidate: transient },
+      statuses: [failed('Rate exceeded')]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, timeoutMs: 3_600_000 }, retries: 2, retryDelayMs: 1000 }),
+      deps().d
+    )
+    expect(result).toMatchObject({ status: 'failed', attempts: 2, failure: 'Rate exceeded' })
+    expect(result.message).toContain('retries used up (2)')
+    expect(provider.retry).toHaveBeenCalledTimes(2)
+  })
+
+  it('stops when the new failure is one retry-on does not match', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: discoveries(
+        { kind: 'found', candidate: transient },
+        { kind: 'found', candidate: deterministic }
+      ),
+      statuses: [failed('3 tests failed')]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({
+        wait: { ...WAIT, timeoutMs: 3_600_000 },
+        retries: 5,
+        retryDelayMs: 1000,
+        policy: TRANSIENT_ONLY
+      }),
+      deps().d
+    )
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(result.message).toContain('not retried again: not retried: a deterministic failure')
+    expect(provider.retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('stops when max-attempts is reached across the loop', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: discoveries(
+        { kind: 'found', candidate: { ...transient, previousAttempts: 1 } },
+        { kind: 'found', candidate: { ...transient, previousAttempts: 2 } }
+      ),
+      statuses: [failed('Rate exceeded')]
+    })
+    const { d } = deps()
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, timeoutMs: 3_600_000 }, retries: 5, retryDelayMs: 1000, maxAttempts: 2 }),
+      d
+    )
+    expect(result).toMatchObject({ status: 'failed', attempts: 1 })
+    expect(result.message).toContain('max-attempts is 2')
+    expect(provider.retry).toHaveBeenCalledTimes(1)
+  })
+
+  it('timeout-minutes bounds the whole loop: no retry that the budget cannot pause for', async () => {
+    const { provider, typed } = fakeProvider({
+      discovery: { kind: 'found', candidate: transient },
+      statuses: [failed('Rate exceeded')]
+    })
+    const result = await retryTarget(
+      target,
+      typed,
+      request({ wait: { ...WAIT, timeoutMs: 120_000 }, retries: 5, retryDelayMs: 600_000 }),
+      deps().d
+    )
+    expect(result.status).toBe('failed')
+    expect(result.message).toContain('timeout-minutes leaves no time for another retry')
+    expect(provider.retry).toHaveBeenCalledTimes(1)
   })
 })

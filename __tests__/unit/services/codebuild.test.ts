@@ -108,7 +108,21 @@ describe('codebuild discover without execution-id', () => {
   it.each(['STOPPED', 'IN_PROGRESS'] as const)('leaves a %s latest build alone', async status => {
     history(build('b2', status), build('b1', 'FAILED'))
     const found = await setup().provider.discover(target())
-    expect(found).toEqual({ kind: 'nothing', reason: `latest build tests:b2 is ${status}` })
+    expect(found).toEqual({
+      kind: 'nothing',
+      reason: `latest build tests:b2 is ${status}`,
+      // A running build is named so that `wait` can follow it.
+      ...(status === 'IN_PROGRESS'
+        ? {
+            running: {
+              executionId: 'tests:b2',
+              executionArn: `${ARN_PREFIX}tests:b2`,
+              consoleUrl:
+                'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects/tests/build/tests%3Ab2/?region=us-east-1'
+            }
+          }
+        : {})
+    })
   })
 
   it('reports an empty history without reading builds', async () => {

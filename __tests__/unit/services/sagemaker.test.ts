@@ -181,7 +181,11 @@ describe('sagemaker discover', () => {
     })
     await expect(setup().provider.discover(byPipeline)).resolves.toEqual({
       kind: 'nothing',
-      reason: `latest execution ${ARN} of pipeline ${PIPELINE} is ${status}`
+      reason: `latest execution ${ARN} of pipeline ${PIPELINE} is ${status}`,
+      // A running execution is named so that `wait` can follow it.
+      ...(status === 'Executing'
+        ? { running: { executionId: ARN, executionArn: ARN, consoleUrl: CONSOLE } }
+        : {})
     })
   })
 

@@ -259,6 +259,14 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
       if (latest.status !== 'FAILED') {
         return {
           kind: 'nothing',
+          ...(stateOf(STATES, latest.status) === 'in-progress'
+            ? {
+                running: {
+                  executionId: runId(latest),
+                  consoleUrl: consoleUrl(context, target, latest, runId(latest))
+                }
+              }
+            : {}),
           reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
         }
       }

@@ -127,7 +127,23 @@ export function createRunProvider<T extends ProjectTarget>(
     const [newest] = runs
     if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` }
     const skip = whyNotRetried(newest, one)
-    if (skip) return { kind: 'nothing', reason: `latest ${skip}` }
+    if (skip) {
+      // Still running: `wait` follows it before deciding.
+      const running = stateOf(STATES, newest.status) === 'in-progress'
+      return {
+        kind: 'nothing',
+        reason: `latest ${skip}`,
+        ...(running
+          ? {
+              running: {
+                executionId: newest.id,
+                ...(newest.arn ? { executionArn: newest.arn } : {}),
+                consoleUrl: url(newest.id)
+              }
+            }
+          : {})
+      }
+    }
     return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) }
   }
 

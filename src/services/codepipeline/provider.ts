@@ -353,7 +353,14 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     const stage = failedStageOf(stages, id, target.stageName)
     if (stage)
       return { kind: 'found', candidate: await withBuilds(candidateFor(context, target, id, stage), stage) }
-    return { kind: 'nothing', reason: nothingReason(target, { id, status: newest.status }, stages) }
+    return {
+      kind: 'nothing',
+      reason: nothingReason(target, { id, status: newest.status }, stages),
+      // Still running: `wait` follows the whole execution before deciding.
+      ...(stateOf(STATES, newest.status) === 'in-progress'
+        ? { running: { executionId: id, consoleUrl: consoleUrl(context.region, target.pipelineName, id) } }
+        : {})
+    }
   }
 
   async function discoverNamed(target: CodePipelineTarget, executionId: string): Promise<Discovery> {

@@ -259,6 +259,9 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     if (latest.PipelineExecutionStatus !== 'Failed')
       return {
         kind: 'nothing',
+        ...(stateOf(STATES, latest.PipelineExecutionStatus) === 'in-progress'
+          ? { running: { executionId: arn, executionArn: arn, consoleUrl: url } }
+          : {}),
         reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
       }
     return {
