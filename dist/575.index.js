@@ -2,6 +2,71 @@ export const id = 575;
 export const ids = [575];
 export const modules = {
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ namesTransientWord),
+/* harmony export */   FX: () => (/* binding */ everyItemTransient),
+/* harmony export */   IW: () => (/* binding */ latest),
+/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */ });
+/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/**
+ * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
+ * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
+ */
+const TRANSIENT_WORDS = [
+    'throttl',
+    'rate exceeded',
+    'too many requests',
+    'InternalError',
+    'InternalFailure',
+    'InternalServerError',
+    'internal error',
+    'ServiceUnavailable',
+    'SystemUnavailable',
+    'service unavailable',
+    'CapacityError',
+    'InsufficientCapacity',
+    'insufficient capacity',
+    'ResourceLimitExceeded',
+    'RequestLimitExceeded',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'connection reset'
+];
+/** The first transient word `text` names, if any. */
+function transientWord(text) {
+    if (!text)
+        return undefined;
+    const lower = text.toLowerCase();
+    return TRANSIENT_WORDS.find(word => lower.includes(word.toLowerCase()));
+}
+/** The rule by which `text` is transient, for the log: `names 'throttl'`. */
+function namesTransientWord(text) {
+    const word = transientWord(text);
+    return word === undefined ? undefined : `names '${word}'`;
+}
+/** A failure made of items, each transient or not: transient only when every item is (and there is one). */
+function everyItemTransient(rules) {
+    if (rules.length === 0 || rules.some(rule => rule === undefined))
+        return undefined;
+    return [...new Set(rules)].join(', ');
+}
+/** The latest of the given times (epoch ms), or `fallback`. */
+function latest(times, fallback) {
+    const known = times.filter((t) => t !== undefined && Number.isFinite(t));
+    return known.length > 0 ? Math.max(...known) : fallback;
+}
+/** A failure reason on one line: the items' own line breaks and runs of blanks become one space. */
+function oneLineReason(items) {
+    return items.map(item => item.replace(/\s+/g, ' ').trim()).join('; ');
+}
+
+
+/***/ }),
+
 /***/ 4676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -23,7 +88,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ codearts_provider)
+  "default": () => (/* binding */ codearts_provider),
+  runFailure: () => (/* binding */ runFailure)
 });
 
 // EXTERNAL MODULE: ./src/model/errors.ts
@@ -261,11 +327,20 @@ const isBoolean = (v) => typeof v === 'boolean';
 function records(value) {
     return Array.isArray(value) ? value.filter(answers_isRecord) : [];
 }
+function itemOf(value) {
+    return {
+        ...pick(value, ['name', 'status', 'message'], isString),
+        ...pick(value, ['start_time', 'end_time'], isTime)
+    };
+}
 function jobOf(value) {
-    return { ...pick(value, ['name', 'status'], isString), ...pick(value, ['start_time'], isTime) };
+    return {
+        ...itemOf(value),
+        ...(Array.isArray(value.steps) ? { steps: records(value.steps).map(itemOf) } : {})
+    };
 }
 function stageOf(value) {
-    return { ...jobOf(value), ...(Array.isArray(value.jobs) ? { jobs: records(value.jobs).map(jobOf) } : {}) };
+    return { ...itemOf(value), ...(Array.isArray(value.jobs) ? { jobs: records(value.jobs).map(jobOf) } : {}) };
 }
 /** A run from the list or the detail answer. */
 function answers_readRun(value) {
@@ -290,11 +365,14 @@ function readSuccess(value) {
     return answers_isRecord(value) && isBoolean(value.success) ? value.success : undefined;
 }
 
+// EXTERNAL MODULE: ./src/model/failure.ts
+var failure = __webpack_require__(2891);
 // EXTERNAL MODULE: ./src/services/codearts/index.ts
 var codearts = __webpack_require__(8262);
 // EXTERNAL MODULE: ./src/model/provider.ts
 var provider = __webpack_require__(4676);
 ;// CONCATENATED MODULE: ./src/services/codearts/provider.ts
+
 
 
 
@@ -395,6 +473,46 @@ function revisionOf(run) {
         .map(stage => `${stage.name ?? '?'}:${epochOf(stage.start_time)}`);
     return [run.status ?? '?', epochOf(run.end_time), ...failed].join(' ');
 }
+/** Epoch ms of a CodeArts time (a number, or a numeric string), if it is one. */
+function timeOf(time) {
+    const n = Number(time);
+    return time === undefined || time === '' || !Number.isFinite(n) ? undefined : n;
+}
+/**
+ * A run's failure (docs/contract.md): `STAGE / JOB: STATUS: MESSAGE` for each failed job, its failed steps'
+ * messages after it. Transient when a failed job's or step's message names a transient word.
+ */
+function runFailure(run) {
+    const items = [];
+    for (const stage of stagesOf(run).filter(s => FAILED_STATUSES.has(s.status ?? ''))) {
+        const jobs = (stage.jobs ?? []).filter(j => FAILED_STATUSES.has(j.status ?? ''));
+        if (jobs.length === 0)
+            items.push({
+                text: `${stage.name ?? '?'}: ${stage.status ?? 'FAILED'}`,
+                transient: undefined,
+                endedAt: timeOf(stage.end_time)
+            });
+        for (const job of jobs) {
+            const steps = (job.steps ?? []).filter(step => FAILED_STATUSES.has(step.status ?? '') && step.message);
+            const messages = [
+                job.message,
+                ...steps.map(step => `${step.name ?? '?'}: ${step.message ?? ''}`)
+            ].filter((m) => Boolean(m));
+            items.push({
+                text: `${stage.name ?? '?'} / ${job.name ?? '?'}: ${job.status ?? 'FAILED'}${messages.length ? `: ${messages.join(' / ')}` : ''}`,
+                transient: [job.message, ...steps.map(step => step.message)]
+                    .map(failure/* namesTransientWord */.$4)
+                    .find(r => r !== undefined),
+                endedAt: (0,failure/* latest */.IW)([timeOf(job.end_time), ...steps.map(step => timeOf(step.end_time))])
+            });
+        }
+    }
+    return {
+        reason: (0,failure/* oneLineReason */.XR)(items.length > 0 ? items.map(i => i.text) : [run.status ?? 'FAILED']),
+        transient: items.map(i => i.transient).find(r => r !== undefined),
+        endedAt: (0,failure/* latest */.IW)(items.map(i => i.endedAt), timeOf(run.end_time))
+    };
+}
 function progressOf(run) {
     const status = run.status ?? 'UNKNOWN';
     const state = (0,provider/* stateOf */.L)(codearts/* STATES */.x, status);
@@ -402,7 +520,7 @@ function progressOf(run) {
         case 'succeeded':
             return { state };
         case 'failed':
-            return { state, reason: failureReason(run) };
+            return { state, reason: failureReason(run), failure: runFailure(run) };
         case 'stopped':
             return {
                 state,
@@ -456,7 +574,10 @@ function create(context) {
                         kind: 'skip',
                         reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
                     };
-                return { kind: 'found', candidate: candidateOf(target, run, target.executionId) };
+                return {
+                    kind: 'found',
+                    candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
+                };
             }
             const latest = await latestRun(target);
             if (latest === undefined) {
@@ -465,10 +586,23 @@ function create(context) {
             if (latest.status !== 'FAILED') {
                 return {
                     kind: 'nothing',
+                    ...((0,provider/* stateOf */.L)(codearts/* STATES */.x, latest.status) === 'in-progress'
+                        ? {
+                            running: {
+                                executionId: runId(latest),
+                                consoleUrl: consoleUrl(context, target, latest, runId(latest))
+                            }
+                        }
+                        : {}),
                     reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
                 };
             }
-            return { kind: 'found', candidate: candidateOf(target, latest, runId(latest)) };
+            // The list has no job messages: the run's detail has them (one more read).
+            const detail = await readRun(target, runId(latest));
+            return {
+                kind: 'found',
+                candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
+            };
         },
         async recheck(target, candidate) {
             const run = await readRun(target, candidate.executionId);

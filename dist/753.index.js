@@ -2,6 +2,71 @@ export const id = 753;
 export const ids = [753];
 export const modules = {
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ namesTransientWord),
+/* harmony export */   FX: () => (/* binding */ everyItemTransient),
+/* harmony export */   IW: () => (/* binding */ latest),
+/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */ });
+/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/**
+ * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
+ * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
+ */
+const TRANSIENT_WORDS = [
+    'throttl',
+    'rate exceeded',
+    'too many requests',
+    'InternalError',
+    'InternalFailure',
+    'InternalServerError',
+    'internal error',
+    'ServiceUnavailable',
+    'SystemUnavailable',
+    'service unavailable',
+    'CapacityError',
+    'InsufficientCapacity',
+    'insufficient capacity',
+    'ResourceLimitExceeded',
+    'RequestLimitExceeded',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'connection reset'
+];
+/** The first transient word `text` names, if any. */
+function transientWord(text) {
+    if (!text)
+        return undefined;
+    const lower = text.toLowerCase();
+    return TRANSIENT_WORDS.find(word => lower.includes(word.toLowerCase()));
+}
+/** The rule by which `text` is transient, for the log: `names 'throttl'`. */
+function namesTransientWord(text) {
+    const word = transientWord(text);
+    return word === undefined ? undefined : `names '${word}'`;
+}
+/** A failure made of items, each transient or not: transient only when every item is (and there is one). */
+function everyItemTransient(rules) {
+    if (rules.length === 0 || rules.some(rule => rule === undefined))
+        return undefined;
+    return [...new Set(rules)].join(', ');
+}
+/** The latest of the given times (epoch ms), or `fallback`. */
+function latest(times, fallback) {
+    const known = times.filter((t) => t !== undefined && Number.isFinite(t));
+    return known.length > 0 ? Math.max(...known) : fallback;
+}
+/** A failure reason on one line: the items' own line breaks and runs of blanks become one space. */
+function oneLineReason(items) {
+    return items.map(item => item.replace(/\s+/g, ' ').trim()).join('; ');
+}
+
+
+/***/ }),
+
 /***/ 4676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15,21 +80,81 @@ function stateOf(table, status) {
 
 /***/ }),
 
+/***/ 7734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ buildFailure),
+/* harmony export */   L: () => (/* binding */ FAILED_STATUSES)
+/* harmony export */ });
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2891);
+
+/**
+ * How a CodeBuild build's failure reads for the retry policy. No SDK import: CodePipeline classifies its
+ * CodeBuild actions with it without loading the CodeBuild client's chunk.
+ */
+/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
+const FAILED_STATUSES = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
+/** Phases before a build's own commands run: a failure there is the platform's, not the buildspec's. */
+const EARLY_PHASES = new Set(['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE']);
+const contextText = (phase) => (phase.contexts ?? [])
+    .map(c => [c.statusCode, c.message].filter(Boolean).join(': '))
+    .filter(Boolean)
+    .join(' / ');
+/**
+ * A build's failure (docs/contract.md): `STATUS PHASE: CODE: MESSAGE` for each failed phase. Transient when the
+ * build is `FAULT` (CodeBuild's own fault), when its first failed phase ran before its own commands, or when a
+ * failed phase's context names a transient word. TIMED_OUT and BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE stay
+ * deterministic: as often a slow test or a wrong image as a hiccup (a retry-on pattern can say otherwise).
+ */
+function buildFailure(build) {
+    const status = build.buildStatus ?? 'UNKNOWN';
+    const failed = (build.phases ?? []).filter(p => p.phaseStatus !== undefined && FAILED_STATUSES.has(p.phaseStatus));
+    const items = failed.map(p => {
+        const text = contextText(p);
+        return `${p.phaseStatus ?? ''} ${p.phaseType ?? 'UNKNOWN'}${text ? `: ${text}` : ''}`;
+    });
+    const first = failed[0]?.phaseType;
+    const transient = status === 'FAULT'
+        ? 'status FAULT'
+        : first !== undefined && EARLY_PHASES.has(first)
+            ? `failed in ${first}, before its own commands ran`
+            : failed.map(p => (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .namesTransientWord */ .$4)(contextText(p))).find(rule => rule !== undefined);
+    return {
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLineReason */ .XR)(items.length > 0 ? items : [status]),
+        transient,
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .latest */ .IW)(failed.map(p => p.endTime?.getTime()), build.endTime?.getTime())
+    };
+}
+
+
+/***/ }),
+
 /***/ 7753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   buildIdsOf: () => (/* binding */ buildIdsOf),
 /* harmony export */   consoleUrl: () => (/* binding */ consoleUrl),
 /* harmony export */   createCodePipeline: () => (/* binding */ createCodePipeline),
 /* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__),
-/* harmony export */   errors: () => (/* binding */ errors)
+/* harmony export */   errors: () => (/* binding */ errors),
+/* harmony export */   stageFailure: () => (/* binding */ stageFailure)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8232);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3326);
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5891);
-/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4676);
+/* harmony import */ var _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8232);
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2891);
+/* harmony import */ var _transport_cancellation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8306);
+/* harmony import */ var _codebuild_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7734);
+/* harmony import */ var _transport_classify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2835);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3326);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5891);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4676);
+
+
+
+
 
 
 
@@ -63,7 +188,7 @@ const STOP_REASON_MAX = 200;
 /** Error details from actions can be long (stack traces, logs): keep log lines readable. */
 const DETAIL_MAX = 300;
 function consoleUrl(region, pipelineName, executionId) {
-    return (`${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
+    return (`${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
         `/executions/${executionId}/timeline?region=${region}`);
 }
 function oneLine(text, max) {
@@ -92,6 +217,40 @@ function failedActions(stage) {
         const detail = [code, message].filter(Boolean).join(': ');
         return oneLine(`action ${a.actionName ?? '?'}${detail ? `: ${detail}` : ''}`, DETAIL_MAX);
     });
+}
+/** A CodeBuild build ID (`project:uuid`): what a CodeBuild action's `externalExecutionId` is. */
+const BUILD_ID = /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The failed actions of a stage, with the build behind each CodeBuild action (when it looks like one). */
+function failedActionStates(stage) {
+    return (stage.actionStates ?? []).filter(a => a.latestExecution?.status === 'Failed');
+}
+/** The build IDs behind the stage's failed CodeBuild actions. */
+function buildIdsOf(stage) {
+    return failedActionStates(stage).flatMap(a => {
+        const id = a.latestExecution?.externalExecutionId;
+        return id !== undefined && BUILD_ID.test(id) ? [id] : [];
+    });
+}
+/**
+ * A stage's failure (docs/contract.md): `ACTION: CODE: MESSAGE` for each failed action. Transient when every
+ * failed action is: its error names a transient word, or it is a CodeBuild action whose build (in `builds`,
+ * read with BatchGetBuilds) is transient by the CodeBuild rule.
+ */
+function stageFailure(stage, builds = new Map()) {
+    const actions = failedActionStates(stage).map(a => {
+        const { code, message } = a.latestExecution?.errorDetails ?? {};
+        const text = [a.actionName ?? '?', code, message].filter(Boolean).join(': ');
+        const buildId = a.latestExecution?.externalExecutionId;
+        const build = buildId === undefined ? undefined : builds.get(buildId);
+        const transient = (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .namesTransientWord */ .$4)([code, message].filter(Boolean).join(' ')) ??
+            (build?.transient !== undefined ? `its CodeBuild build ${build.transient}` : undefined);
+        return { text, transient, endedAt: a.latestExecution?.lastStatusChange?.getTime() };
+    });
+    return {
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLineReason */ .XR)(actions.length > 0 ? actions.map(a => a.text) : [`stage ${stage.stageName ?? '?'} Failed`]),
+        transient: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .everyItemTransient */ .FX)(actions.map(a => a.transient)),
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .latest */ .IW)(actions.map(a => a.endedAt))
+    };
 }
 /** Retries of the stage's latest execution so far, as CodePipeline counts them. */
 function attemptsOf(stage) {
@@ -193,7 +352,7 @@ function noFailedStage(target, executionId, stages) {
     const seen = own.length
         ? `its stages: ${own.join(', ')}`
         : 'no stage shows it as its latest execution (a later execution ran since, or it is not of this pipeline)';
-    return new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`Execution ${executionId} of pipeline ${target.pipelineName} has no failed stage in GetPipelineState ` +
+    return new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TargetError */ .I0(`Execution ${executionId} of pipeline ${target.pipelineName} has no failed stage in GetPipelineState ` +
         `(${seen}${otherFailures(stages, executionId)}); only a failed stage can be retried`);
 }
 /** "stage Deploy, action DeployApp: JobFailed: Deployment failed" from the stage that failed. */
@@ -205,14 +364,46 @@ function failureReason(stages, executionId) {
     return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ');
 }
 function createCodePipeline(context) {
-    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
+    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsClientConfig */ .rw)(context));
+    /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
+    let codebuild;
     async function stagesOf(pipelineName) {
-        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
+        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
         return state.stageStates ?? [];
     }
     async function newestExecution(pipelineName) {
-        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
+        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
         return page.pipelineExecutionSummaries?.[0];
+    }
+    /**
+     * The failures of the builds behind the stage's failed CodeBuild actions (one BatchGetBuilds call), to
+     * classify those actions by the CodeBuild rule. Without permission (or any other failure to read them) the
+     * actions' text alone decides, and the failure's note says so.
+     */
+    async function withBuilds(candidate, stage) {
+        const ids = buildIdsOf(stage);
+        if (ids.length === 0)
+            return { ...candidate, failure: stageFailure(stage) };
+        try {
+            const { BatchGetBuildsCommand, CodeBuildClient } = await __webpack_require__.e(/* import() */ 774).then(__webpack_require__.t.bind(__webpack_require__, 4774, 19));
+            codebuild ??= new CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsClientConfig */ .rw)(context));
+            const client = codebuild;
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new BatchGetBuildsCommand({ ids }), options));
+            const builds = new Map((out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [[b.id, (0,_codebuild_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFailure */ .H)(b)]])));
+            return { ...candidate, failure: stageFailure(stage, builds) };
+        }
+        catch (error) {
+            if (error instanceof _transport_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ)
+                throw error;
+            const failure = stageFailure(stage);
+            return {
+                ...candidate,
+                failure: {
+                    ...failure,
+                    note: `could not read the CodeBuild builds behind the failed actions (${(0,_transport_classify_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}): their text alone decides`
+                }
+            };
+        }
     }
     async function discoverLatest(target) {
         const newest = await newestExecution(target.pipelineName);
@@ -223,8 +414,15 @@ function createCodePipeline(context) {
         const stages = await stagesOf(target.pipelineName);
         const stage = failedStageOf(stages, id, target.stageName);
         if (stage)
-            return { kind: 'found', candidate: candidateFor(context, target, id, stage) };
-        return { kind: 'nothing', reason: nothingReason(target, { id, status: newest.status }, stages) };
+            return { kind: 'found', candidate: await withBuilds(candidateFor(context, target, id, stage), stage) };
+        return {
+            kind: 'nothing',
+            reason: nothingReason(target, { id, status: newest.status }, stages),
+            // Still running: `wait` follows the whole execution before deciding.
+            ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, newest.status) === 'in-progress'
+                ? { running: { executionId: id, consoleUrl: consoleUrl(context.region, target.pipelineName, id) } }
+                : {})
+        };
     }
     async function discoverNamed(target, executionId) {
         const stages = await stagesOf(target.pipelineName);
@@ -238,7 +436,10 @@ function createCodePipeline(context) {
         const stage = failedStageOf(stages, executionId);
         if (!stage)
             throw noFailedStage(target, executionId, stages);
-        return { kind: 'found', candidate: candidateFor(context, target, executionId, stage) };
+        return {
+            kind: 'found',
+            candidate: await withBuilds(candidateFor(context, target, executionId, stage), stage)
+        };
     }
     /**
      * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
@@ -264,13 +465,13 @@ function createCodePipeline(context) {
         };
     }
     return {
-        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .AWS_CONSOLE_HOSTS */ .AF,
+        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .AWS_CONSOLE_HOSTS */ .AF,
         discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
         recheck,
         async retry(target, candidate, request) {
             const { stageName } = candidate;
             if (stageName === undefined)
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0('No stage to retry: discovery named none');
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TargetError */ .I0('No stage to retry: discovery named none');
             const started = (executionId) => ({
                 executionId,
                 stageName,
@@ -282,16 +483,16 @@ function createCodePipeline(context) {
                 pipelineExecutionId: candidate.executionId,
                 retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
             };
-            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
+            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
             if (answer.pipelineExecutionId === undefined)
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
+                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
             return started(answer.pipelineExecutionId);
         },
         async status(target, started) {
             const id = started.executionId;
-            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
+            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
             const status = pipelineExecution?.status;
-            const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .x, status) : undefined;
+            const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, status) : undefined;
             const summary = pipelineExecution?.statusSummary;
             switch (state) {
                 case 'succeeded':
@@ -316,7 +517,7 @@ function createCodePipeline(context) {
             }
         },
         async stop(target, started, reason) {
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_3__/* .StopPipelineExecutionCommand */ .krr({
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .StopPipelineExecutionCommand */ .krr({
                 pipelineName: target.pipelineName,
                 pipelineExecutionId: started.executionId,
                 abandon: false,

@@ -2,6 +2,71 @@ export const id = 782;
 export const ids = [782];
 export const modules = {
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ namesTransientWord),
+/* harmony export */   FX: () => (/* binding */ everyItemTransient),
+/* harmony export */   IW: () => (/* binding */ latest),
+/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */ });
+/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/**
+ * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
+ * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
+ */
+const TRANSIENT_WORDS = [
+    'throttl',
+    'rate exceeded',
+    'too many requests',
+    'InternalError',
+    'InternalFailure',
+    'InternalServerError',
+    'internal error',
+    'ServiceUnavailable',
+    'SystemUnavailable',
+    'service unavailable',
+    'CapacityError',
+    'InsufficientCapacity',
+    'insufficient capacity',
+    'ResourceLimitExceeded',
+    'RequestLimitExceeded',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'connection reset'
+];
+/** The first transient word `text` names, if any. */
+function transientWord(text) {
+    if (!text)
+        return undefined;
+    const lower = text.toLowerCase();
+    return TRANSIENT_WORDS.find(word => lower.includes(word.toLowerCase()));
+}
+/** The rule by which `text` is transient, for the log: `names 'throttl'`. */
+function namesTransientWord(text) {
+    const word = transientWord(text);
+    return word === undefined ? undefined : `names '${word}'`;
+}
+/** A failure made of items, each transient or not: transient only when every item is (and there is one). */
+function everyItemTransient(rules) {
+    if (rules.length === 0 || rules.some(rule => rule === undefined))
+        return undefined;
+    return [...new Set(rules)].join(', ');
+}
+/** The latest of the given times (epoch ms), or `fallback`. */
+function latest(times, fallback) {
+    const known = times.filter((t) => t !== undefined && Number.isFinite(t));
+    return known.length > 0 ? Math.max(...known) : fallback;
+}
+/** A failure reason on one line: the items' own line breaks and runs of blanks become one space. */
+function oneLineReason(items) {
+    return items.map(item => item.replace(/\s+/g, ' ').trim()).join('; ');
+}
+
+
+/***/ }),
+
 /***/ 4676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -20,15 +85,18 @@ function stateOf(table, status) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__)
+/* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__),
+/* harmony export */   executionFailure: () => (/* binding */ executionFailure)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4459);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2891);
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3527);
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5891);
-/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4676);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4676);
+
 
 
 
@@ -69,6 +137,25 @@ function stepName(step) {
 /** "Train (AlgorithmError: ...), Evaluate": the failed steps and why each failed. */
 function describeSteps(steps) {
     return steps.map(s => (s.FailureReason ? `${stepName(s)} (${s.FailureReason})` : stepName(s))).join(', ');
+}
+/**
+ * An execution's failure (docs/contract.md): its FailureReason, then `STEP: FailureReason` for each failed
+ * step. Transient when every failed step's FailureReason names a transient word (AWS's own retryable step
+ * errors: capacity, internal errors, throttling, resource limits); without failed steps, the execution's own.
+ */
+function executionFailure(executionReason, failed, lastModified) {
+    const items = [
+        ...(executionReason ? [executionReason] : []),
+        ...failed.map(s => `${stepName(s)}: ${s.FailureReason ?? 'Failed'}`)
+    ];
+    const transient = failed.length > 0
+        ? (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .everyItemTransient */ .FX)(failed.map(s => (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .namesTransientWord */ .$4)(s.FailureReason)))
+        : (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .namesTransientWord */ .$4)(executionReason);
+    return {
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLineReason */ .XR)(items.length > 0 ? items : ['Failed']),
+        transient,
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .latest */ .IW)(failed.map(s => s.EndTime?.getTime()), lastModified?.getTime())
+    };
 }
 /** The execution's own FailureReason, then its failed steps with theirs. */
 function failureReason(executionReason, failed) {
@@ -122,18 +209,18 @@ function stopToken(nonce, executionArn) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
 }
 function create(context) {
-    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
+    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
     const url = consoleUrl(context.region);
     const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     function describe(arn) {
-        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
+        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
     }
     /** Newest steps first; one call per page, at most `pages` pages. */
     async function listSteps(arn, pages) {
         const steps = [];
         let nextToken;
         for (let page = 0; page < pages; page++) {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionStepsCommand */ .BTz({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListPipelineExecutionStepsCommand */ .BTz({
                 PipelineExecutionArn: arn,
                 SortOrder: 'Descending',
                 MaxResults: STEP_PAGE_SIZE,
@@ -154,11 +241,12 @@ function create(context) {
             ...countAttempts(failed),
             revision: revisionOf('Failed', failed),
             description: `${subject} failed: ${failureReason(executionReason, failed)}`,
-            consoleUrl: url
+            consoleUrl: url,
+            failure: executionFailure(executionReason, failed)
         };
     }
     async function newestExecution(pipeline) {
-        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .ListPipelineExecutionsCommand */ .bni({
+        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
@@ -188,6 +276,9 @@ function create(context) {
         if (latest.PipelineExecutionStatus !== 'Failed')
             return {
                 kind: 'nothing',
+                ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, latest.PipelineExecutionStatus) === 'in-progress'
+                    ? { running: { executionId: arn, executionArn: arn, consoleUrl: url } }
+                    : {}),
                 reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
             };
         return {
@@ -203,7 +294,11 @@ function create(context) {
                 return { state: 'succeeded' };
             case 'Failed': {
                 const failed = failedSteps(await listSteps(arn, 1));
-                return { state: 'failed', reason: failureReason(execution.FailureReason, failed) };
+                return {
+                    state: 'failed',
+                    reason: failureReason(execution.FailureReason, failed),
+                    failure: executionFailure(execution.FailureReason, failed, execution.LastModifiedTime)
+                };
             }
             case 'Stopped':
                 return { state: 'stopped', ...(execution.FailureReason ? { reason: execution.FailureReason } : {}) };
@@ -222,7 +317,7 @@ function create(context) {
         const status = execution.PipelineExecutionStatus;
         const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : [];
         return {
-            state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, status),
+            state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, status),
             revision: revisionOf(status, failed),
             ...(status === 'Failed' ? countAttempts(failed) : {}),
             current: { executionId: arn, executionArn: arn, consoleUrl: url },
@@ -239,7 +334,7 @@ function create(context) {
             if (request.mode === 'all')
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
             // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .RetryPipelineExecutionCommand */ .isZ({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .RetryPipelineExecutionCommand */ .isZ({
                 PipelineExecutionArn: candidate.executionId,
                 ClientRequestToken: request.token,
                 ...(request.maxParallelSteps !== undefined
@@ -256,7 +351,7 @@ function create(context) {
         async stop(_target, started) {
             const arn = started.executionArn ?? started.executionId;
             const token = stopToken(stopNonce, arn);
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_4__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
         }
     };
 }

@@ -2,6 +2,71 @@ export const id = 799;
 export const ids = [799];
 export const modules = {
 
+/***/ 2891:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ namesTransientWord),
+/* harmony export */   FX: () => (/* binding */ everyItemTransient),
+/* harmony export */   IW: () => (/* binding */ latest),
+/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */ });
+/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/**
+ * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
+ * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
+ */
+const TRANSIENT_WORDS = [
+    'throttl',
+    'rate exceeded',
+    'too many requests',
+    'InternalError',
+    'InternalFailure',
+    'InternalServerError',
+    'internal error',
+    'ServiceUnavailable',
+    'SystemUnavailable',
+    'service unavailable',
+    'CapacityError',
+    'InsufficientCapacity',
+    'insufficient capacity',
+    'ResourceLimitExceeded',
+    'RequestLimitExceeded',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'connection reset'
+];
+/** The first transient word `text` names, if any. */
+function transientWord(text) {
+    if (!text)
+        return undefined;
+    const lower = text.toLowerCase();
+    return TRANSIENT_WORDS.find(word => lower.includes(word.toLowerCase()));
+}
+/** The rule by which `text` is transient, for the log: `names 'throttl'`. */
+function namesTransientWord(text) {
+    const word = transientWord(text);
+    return word === undefined ? undefined : `names '${word}'`;
+}
+/** A failure made of items, each transient or not: transient only when every item is (and there is one). */
+function everyItemTransient(rules) {
+    if (rules.length === 0 || rules.some(rule => rule === undefined))
+        return undefined;
+    return [...new Set(rules)].join(', ');
+}
+/** The latest of the given times (epoch ms), or `fallback`. */
+function latest(times, fallback) {
+    const known = times.filter((t) => t !== undefined && Number.isFinite(t));
+    return known.length > 0 ? Math.max(...known) : fallback;
+}
+/** A failure reason on one line: the items' own line breaks and runs of blanks become one space. */
+function oneLineReason(items) {
+    return items.map(item => item.replace(/\s+/g, ' ').trim()).join('; ');
+}
+
+
+/***/ }),
+
 /***/ 4676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,6 +75,56 @@ export const modules = {
 /* harmony export */ });
 function stateOf(table, status) {
     return (status !== undefined && Object.hasOwn(table, status) && table[status]) || 'in-progress';
+}
+
+
+/***/ }),
+
+/***/ 7734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ buildFailure),
+/* harmony export */   L: () => (/* binding */ FAILED_STATUSES)
+/* harmony export */ });
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2891);
+
+/**
+ * How a CodeBuild build's failure reads for the retry policy. No SDK import: CodePipeline classifies its
+ * CodeBuild actions with it without loading the CodeBuild client's chunk.
+ */
+/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
+const FAILED_STATUSES = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
+/** Phases before a build's own commands run: a failure there is the platform's, not the buildspec's. */
+const EARLY_PHASES = new Set(['SUBMITTED', 'QUEUED', 'PROVISIONING', 'DOWNLOAD_SOURCE']);
+const contextText = (phase) => (phase.contexts ?? [])
+    .map(c => [c.statusCode, c.message].filter(Boolean).join(': '))
+    .filter(Boolean)
+    .join(' / ');
+/**
+ * A build's failure (docs/contract.md): `STATUS PHASE: CODE: MESSAGE` for each failed phase. Transient when the
+ * build is `FAULT` (CodeBuild's own fault), when its first failed phase ran before its own commands, or when a
+ * failed phase's context names a transient word. TIMED_OUT and BUILD_CONTAINER_UNABLE_TO_PULL_IMAGE stay
+ * deterministic: as often a slow test or a wrong image as a hiccup (a retry-on pattern can say otherwise).
+ */
+function buildFailure(build) {
+    const status = build.buildStatus ?? 'UNKNOWN';
+    const failed = (build.phases ?? []).filter(p => p.phaseStatus !== undefined && FAILED_STATUSES.has(p.phaseStatus));
+    const items = failed.map(p => {
+        const text = contextText(p);
+        return `${p.phaseStatus ?? ''} ${p.phaseType ?? 'UNKNOWN'}${text ? `: ${text}` : ''}`;
+    });
+    const first = failed[0]?.phaseType;
+    const transient = status === 'FAULT'
+        ? 'status FAULT'
+        : first !== undefined && EARLY_PHASES.has(first)
+            ? `failed in ${first}, before its own commands ran`
+            : failed.map(p => (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .namesTransientWord */ .$4)(contextText(p))).find(rule => rule !== undefined);
+    return {
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLineReason */ .XR)(items.length > 0 ? items : [status]),
+        transient,
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_0__/* .latest */ .IW)(failed.map(p => p.endTime?.getTime()), build.endTime?.getTime())
+    };
 }
 
 
@@ -35,7 +150,8 @@ function runOf(build, id) {
         status: build.buildStatus ?? 'UNKNOWN',
         nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
         retriedInPlace: 0,
-        failure: (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(build.phases)
+        failure: (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(build.phases),
+        failed: _runs_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILED_STATUSES */ .Lg.has(build.buildStatus ?? '') ? (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFailure */ .He)(build) : undefined
     };
 }
 function buildApi(context) {
@@ -46,7 +162,7 @@ function buildApi(context) {
             return out.ids ?? [];
         },
         async read(ids) {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__/* .BatchGetBuildsCommand */ .zZb({ ids }), options));
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_2__.BatchGetBuildsCommand({ ids }), options));
             return (out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [runOf(b, b.id)]));
         },
         // A build always restarts whole, so the retry mode does not apply.
@@ -73,7 +189,8 @@ function buildApi(context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lg: () => (/* binding */ FAILED_STATUSES),
+/* harmony export */   He: () => (/* reexport safe */ _failure_js__WEBPACK_IMPORTED_MODULE_3__.H),
+/* harmony export */   Lg: () => (/* reexport safe */ _failure_js__WEBPACK_IMPORTED_MODULE_3__.L),
 /* harmony export */   Or: () => (/* binding */ phaseFailure),
 /* harmony export */   WJ: () => (/* binding */ runModule),
 /* harmony export */   dG: () => (/* binding */ commonFields),
@@ -81,11 +198,13 @@ function buildApi(context) {
 /* harmony export */   jT: () => (/* binding */ HEAD_SIZE)
 /* harmony export */ });
 /* unused harmony exports createRunProvider, runIdOf, consoleUrl, codeBuildErrors */
-/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4774);
+/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4774);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
 /* harmony import */ var _projects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6188);
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5891);
-/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4676);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7734);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4676);
+
 
 
 
@@ -96,12 +215,10 @@ function buildApi(context) {
  * one batch call, retry with an idempotency token and report the same statuses. Each provider file only
  * supplies its five API calls (RunApi).
  */
-/** CodeBuild statuses that are retried; STOPPED was a person's decision. */
-const FAILED_STATUSES = new Set(['FAILED', 'FAULT', 'TIMED_OUT']);
 /** How many of a project's newest runs are read: one list page, one batch read (the API's limit is 100). */
 const HEAD_SIZE = 100;
 function codeBuildClient(context) {
-    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .CodeBuildClient */ .bex((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
+    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_4__.CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .awsClientConfig */ .rw)(context));
 }
 /** The fields builds and batches have in common, read the same way. */
 function commonFields(run, id) {
@@ -142,6 +259,7 @@ function createRunProvider(api, noun, region) {
             executionId,
             description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
             consoleUrl: url(run.id),
+            failure: run.failed,
             revision: revisionOf(run, newestOfSource(runs, run)),
             ...countAttempts(noun, runs, run)
         };
@@ -152,13 +270,28 @@ function createRunProvider(api, noun, region) {
         if (!newest)
             return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` };
         const skip = whyNotRetried(newest, one);
-        if (skip)
-            return { kind: 'nothing', reason: `latest ${skip}` };
+        if (skip) {
+            // Still running: `wait` follows it before deciding.
+            const running = (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .stateOf */ .L)(_projects_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .xj, newest.status) === 'in-progress';
+            return {
+                kind: 'nothing',
+                reason: `latest ${skip}`,
+                ...(running
+                    ? {
+                        running: {
+                            executionId: newest.id,
+                            ...(newest.arn ? { executionArn: newest.arn } : {}),
+                            consoleUrl: url(newest.id)
+                        }
+                    }
+                    : {})
+            };
+        }
         return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) };
     }
     async function discoverNamed(project, executionId) {
         const run = await readOne(executionId);
-        if (!FAILED_STATUSES.has(run.status))
+        if (!_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_STATUSES */ .L.has(run.status))
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`);
         const skip = whyNotRetried(run, one);
         if (skip)
@@ -231,7 +364,7 @@ function consoleUrl(region, kind, idOrArn) {
 }
 /** Why a run is not retried (not failed, or CodeBuild retries it itself); undefined when it is retried. */
 function whyNotRetried(run, noun) {
-    if (!FAILED_STATUSES.has(run.status))
+    if (!_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_STATUSES */ .L.has(run.status))
         return `${noun} ${run.id} is ${run.status}`;
     if (run.nextAutoRetry)
         return `${noun} ${run.id} is ${run.status} and CodeBuild has retried it itself as ${run.nextAutoRetry}`;
@@ -280,7 +413,7 @@ function takeWhile(items, keep) {
     return items.slice(0, end < 0 ? items.length : end);
 }
 function isRetryOf(run, candidate) {
-    return FAILED_STATUSES.has(run.status) && run.sourceVersion === candidate.sourceVersion;
+    return _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_STATUSES */ .L.has(run.status) && run.sourceVersion === candidate.sourceVersion;
 }
 /** A Git commit reads best as its 7-character prefix; other versions (S3 version IDs) stay whole. */
 function shortSource(version) {
@@ -288,16 +421,16 @@ function shortSource(version) {
 }
 function progressOf(run) {
     // An absent or new status is read as still running: the poll goes on until a known end.
-    const state = (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .stateOf */ .L)(_projects_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .xj, run.status);
+    const state = (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .stateOf */ .L)(_projects_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .xj, run.status);
     return {
         state,
         ...(run.phase ? { phase: run.phase } : {}),
-        ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}` } : {})
+        ...(state === 'failed' ? { reason: run.failure ?? `${run.id} ${run.status}`, failure: run.failed } : {})
     };
 }
 /** The first failed phase and its contexts, e.g. "phase BUILD FAILED: COMMAND_EXECUTION_ERROR: ...". */
 function phaseFailure(phases) {
-    const failed = phases?.find(p => p.phaseStatus !== undefined && FAILED_STATUSES.has(p.phaseStatus));
+    const failed = phases?.find(p => p.phaseStatus !== undefined && _failure_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_STATUSES */ .L.has(p.phaseStatus));
     if (!failed)
         return undefined;
     const contexts = (failed.contexts ?? [])
@@ -331,6 +464,7 @@ function codeBuildErrors(noun, actions) {
         }
     };
 }
+
 
 
 /***/ })

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8103:
+/***/ 4738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31411,147 +31411,10 @@ function serviceOf(target) {
     return service;
 }
 
-// EXTERNAL MODULE: external "node:async_hooks"
-var external_node_async_hooks_ = __nccwpck_require__(6698);
-;// CONCATENATED MODULE: ./src/transport/cancellation.ts
-
-/**
- * The signal that bounds the API work of whatever runs inside it: the workflow's cancellation for the whole
- * step, narrowed by a wait's deadline while a status read runs, or a short bound of its own for the stop
- * calls that still go out after a cancel. The caller (call.ts) reads it for every request, so a provider
- * never has to pass a signal along.
- */
-const scope = new external_node_async_hooks_.AsyncLocalStorage();
-function withSignal(signal, work) {
-    return scope.run(signal, work);
-}
-function currentSignal() {
-    return scope.getStore();
-}
-/** The current scope narrowed by `signal`: aborted as soon as either is. */
-function narrowed(signal) {
-    const outer = currentSignal();
-    return outer ? AbortSignal.any([outer, signal]) : signal;
-}
-/**
- * API work was cut off because the scope's signal aborted (the workflow was cancelled, or a wait's budget
- * ran out). `maybeApplied`: a request was in flight, or its last answer never came readable back, so a
- * change it asked for may have happened.
- */
-class Cancelled extends Error {
-    operation;
-    maybeApplied;
-    reason;
-    name = 'Cancelled';
-    constructor(operation, maybeApplied, reason) {
-        super(`${operation} was cut off (${String(reason)})`);
-        this.operation = operation;
-        this.maybeApplied = maybeApplied;
-        this.reason = reason;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/transport/classify.ts
-
-const THROTTLING_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-    'APIGW.0308'
-]);
-/** Socket-level failures: the request may or may not have reached the service. */
-const NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT'
-]);
-const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-function shape(error) {
-    return typeof error === 'object' && error !== null ? error : {};
-}
-function errorName(error) {
-    const { name } = shape(error);
-    return typeof name === 'string' && name !== '' ? name : 'Error';
-}
-function errorMessage(error) {
-    if (typeof error === 'string')
-        return error;
-    const { message } = shape(error);
-    return typeof message === 'string' && message !== '' ? message : String(error);
-}
-function requestIdOf(error) {
-    return shape(error).$metadata?.requestId;
-}
-function isThrottling(error) {
-    if (error instanceof errors/* ServiceCallError */.MG)
-        return error.throttling;
-    const e = shape(error);
-    return (e.$retryable?.throttling === true ||
-        THROTTLING_NAMES.has(errorName(error)) ||
-        e.$metadata?.httpStatusCode === 429);
-}
-/** No answer from the service, or a cut connection: the request may have been applied. */
-function isNetworkError(error) {
-    return networkCode(error) !== undefined;
-}
-/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
-function networkCode(error) {
-    for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
-        const s = shape(e);
-        if (typeof s.code === 'string' && NETWORK_CODES.has(s.code))
-            return s.code;
-        if (NETWORK_NAMES.has(errorName(e)))
-            return errorName(e);
-        e = s.cause;
-    }
-    return undefined;
-}
-/**
- * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
- * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
- */
-function isMaybeApplied(error) {
-    if (error instanceof errors/* ServiceCallError */.MG)
-        return error.maybeApplied;
-    if (error instanceof errors/* UnreadableAnswer */.ym)
-        return true;
-    const status = shape(error).$metadata?.httpStatusCode;
-    return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300);
-}
-function isServerError(error) {
-    const e = shape(error);
-    const status = e.$metadata?.httpStatusCode;
-    return e.$fault === 'server' || (status !== undefined && status >= 500);
-}
-/**
- * Transient: worth trying again after a pause. Classified by error name, `$retryable`, `$fault` and status,
- * never by message text. `extraTransient` names service-specific busy errors (CodePipeline ConflictException).
- */
-function isTransient(error, extraTransient = new Set()) {
-    if (error instanceof errors/* ServiceCallError */.MG)
-        return error.transient;
-    return (isThrottling(error) ||
-        isServerError(error) ||
-        isNetworkError(error) ||
-        shape(error).$retryable !== undefined ||
-        extraTransient.has(errorName(error)));
-}
-
+// EXTERNAL MODULE: ./src/transport/cancellation.ts
+var cancellation = __nccwpck_require__(8306);
+// EXTERNAL MODULE: ./src/transport/classify.ts
+var classify = __nccwpck_require__(2835);
 ;// CONCATENATED MODULE: ./src/transport/caller.ts
 
 
@@ -31585,7 +31448,7 @@ async function attempt(operation, send, scope, timeoutMs) {
     }
     catch (error) {
         if (scope?.aborted)
-            throw new Cancelled(operation, true, scope.reason);
+            throw new cancellation/* Cancelled */.cJ(operation, true, scope.reason);
         if (controller.signal.reason instanceof RequestTimedOut)
             throw controller.signal.reason;
         throw error;
@@ -31602,51 +31465,51 @@ function fullJitter(attempt, policy, random) {
 function toServiceCallError(operation, error, spec) {
     if (error instanceof errors/* ServiceCallError */.MG)
         return error;
-    const name = networkCode(error) ?? errorName(error);
-    const transient = isTransient(error, new Set(spec.transient));
-    return new errors/* ServiceCallError */.MG(operation, name, errorMessage(error), requestIdOf(error), spec.hints?.[name], transient, isThrottling(error), isMaybeApplied(error), (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name)));
+    const name = (0,classify/* networkCode */.e8)(error) ?? (0,classify/* errorName */.Is)(error);
+    const transient = (0,classify/* isTransient */.dg)(error, new Set(spec.transient));
+    return new errors/* ServiceCallError */.MG(operation, name, (0,classify/* errorMessage */.gJ)(error), (0,classify/* requestIdOf */.Gb)(error), spec.hints?.[name], transient, (0,classify/* isThrottling */.E2)(error), (0,classify/* isMaybeApplied */.mG)(error), (spec.refusals ?? []).some(r => (r.endsWith('*') ? name.startsWith(r.slice(0, -1)) : r === name)));
 }
 function createCaller(spec, deps) {
     const extraTransient = new Set(spec.transient);
     const { clock, policy, limiter } = deps;
     const timeoutMs = deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     return async function call(operation, send, options) {
-        const scope = currentSignal();
+        const scope = (0,cancellation/* currentSignal */.e3)();
         const start = clock.now();
         // Whether an answer so far was missing or unreadable: a cancel during the pause that follows it
         // leaves the change possibly applied.
         let unanswered = false;
         for (let attemptNo = 0;; attemptNo++) {
             if (scope?.aborted)
-                throw new Cancelled(operation, unanswered, scope.reason);
+                throw new cancellation/* Cancelled */.cJ(operation, unanswered, scope.reason);
             if (limiter)
                 await limiter.take();
             // It may have aborted while the request waited for the rate limit.
             if (scope?.aborted)
-                throw new Cancelled(operation, unanswered, scope.reason);
+                throw new cancellation/* Cancelled */.cJ(operation, unanswered, scope.reason);
             try {
                 const result = await attempt(operation, send, scope, timeoutMs);
                 limiter?.onSuccess();
                 return result;
             }
             catch (error) {
-                if (error instanceof Cancelled)
+                if (error instanceof cancellation/* Cancelled */.cJ)
                     throw error;
-                unanswered ||= isMaybeApplied(error);
-                if (isThrottling(error))
+                unanswered ||= (0,classify/* isMaybeApplied */.mG)(error);
+                if ((0,classify/* isThrottling */.E2)(error))
                     limiter?.onThrottled();
                 const delay = fullJitter(attemptNo, policy, deps.random);
-                const resendable = isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error));
+                const resendable = (0,classify/* isTransient */.dg)(error, extraTransient) || (options?.beforeResend !== undefined && (0,classify/* isMaybeApplied */.mG)(error));
                 const again = resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
                 if (!again)
                     throw toServiceCallError(operation, error, spec);
-                deps.log(`${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
+                deps.log(`${operation}: ${(0,classify/* errorName */.Is)(error)} (${(0,classify/* errorMessage */.gJ)(error)}); trying again in ${delay} ms ` +
                     `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`);
                 await clock.sleep(delay, scope);
                 if (scope?.aborted)
-                    throw new Cancelled(operation, unanswered, scope.reason);
+                    throw new cancellation/* Cancelled */.cJ(operation, unanswered, scope.reason);
                 await options?.beforeResend?.(error);
-                if (options?.alreadyApplied && (isNetworkError(error) || isServerError(error))) {
+                if (options?.alreadyApplied && ((0,classify/* isNetworkError */.TX)(error) || (0,classify/* isServerError */.GQ)(error))) {
                     const applied = await options.alreadyApplied();
                     if (applied !== undefined) {
                         deps.log(`${operation}: the earlier attempt took effect although its answer was lost; not sending again`);
@@ -31758,6 +31621,48 @@ class ProviderSet {
 
 // EXTERNAL MODULE: ./src/model/text.ts
 var model_text = __nccwpck_require__(5086);
+;// CONCATENATED MODULE: ./src/engine/policy.ts
+const RETRY_ANY = { retryOn: [{ kind: 'any' }] };
+/**
+ * Whether the policy allows retrying `failure` at `now`, and why: the `retry-on` entry (and for `transient`
+ * the rule) that matched, or what did not match; a failure that ended too long ago is never retried.
+ */
+function judge(failure, policy, now) {
+    const reason = failure?.reason ?? '';
+    if (policy.failedWithinMs !== undefined && failure?.endedAt !== undefined) {
+        const age = now - failure.endedAt;
+        if (age > policy.failedWithinMs)
+            return {
+                retry: false,
+                why: `failed ${formatAge(age)} ago; failed-within is ${formatAge(policy.failedWithinMs)}`
+            };
+    }
+    for (const entry of policy.retryOn) {
+        if (entry.kind === 'any')
+            return { retry: true, why: 'retry-on: any' };
+        if (entry.kind === 'transient' && failure?.transient !== undefined)
+            return { retry: true, why: `retry-on: transient (${failure.transient})` };
+        if (entry.kind === 'pattern' && entry.pattern.test(reason))
+            return { retry: true, why: `retry-on: /${entry.source}/ matched` };
+    }
+    const entries = policy.retryOn.map(e => (e.kind === 'pattern' ? `/${e.source}/` : e.kind)).join(', ');
+    const what = failure?.transient === undefined ? 'a deterministic failure' : 'this failure';
+    return { retry: false, why: `not retried: ${what}, and retry-on (${entries}) does not match it` };
+}
+/** `90m`, `24h`, `3d`: exact in the largest unit that divides evenly, else rounded down from two units up. */
+function formatAge(ms) {
+    const minutes = Math.round(ms / 60_000);
+    if (minutes >= 1440 && minutes % 1440 === 0)
+        return `${minutes / 1440}d`;
+    if (minutes >= 60 && minutes % 60 === 0)
+        return `${minutes / 60}h`;
+    if (minutes >= 2 * 1440)
+        return `${Math.floor(minutes / 1440)}d`;
+    if (minutes >= 2 * 60)
+        return `${Math.floor(minutes / 60)}h`;
+    return `${minutes}m`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/target-deps.ts
 /** A target's result before anything is known: what it names, no status yet. */
 function initialResult(target) {
@@ -31770,7 +31675,9 @@ function initialResult(target) {
         stageName: target.stageName ?? '',
         status: 'error',
         consoleUrl: '',
-        message: ''
+        message: '',
+        attempts: 0,
+        failure: ''
     };
 }
 /** Log lines of one target carry its label. */
@@ -31779,6 +31686,7 @@ function targetLog(target, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
+
 
 /**
  * Discovery and every rule that may say "do not retry": nothing failed, a newer execution superseded the
@@ -31791,7 +31699,11 @@ async function decide(target, provider, request, base, deps) {
         const by = deps.ledger?.retriedBy(target);
         const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
         log(`nothing to retry: ${reason}`);
-        return { kind: 'done', result: { ...base, status: 'nothing-to-retry', message: reason } };
+        return {
+            kind: 'done',
+            result: { ...base, status: 'nothing-to-retry', message: reason },
+            ...(discovery.running ? { running: discovery.running } : {})
+        };
     }
     if (discovery.kind === 'skip') {
         deps.warn(`${target.label}: not retried: ${discovery.reason}`);
@@ -31805,7 +31717,8 @@ async function decide(target, provider, request, base, deps) {
         ...base,
         executionId: candidate.executionId,
         stageName: candidate.stageName ?? base.stageName,
-        consoleUrl: candidate.consoleUrl
+        consoleUrl: candidate.consoleUrl,
+        failure: candidate.failure?.reason ?? ''
     };
     log(`found ${candidate.description}`);
     if (candidate.attemptsBasis)
@@ -31816,6 +31729,14 @@ async function decide(target, provider, request, base, deps) {
         deps.warn(`${target.label}: ${message}`);
         return { kind: 'done', result: { ...result, status: 'skipped', message } };
     }
+    if (candidate.failure)
+        log(`failure: ${candidate.failure.reason}${candidate.failure.transient ? ` (transient: ${candidate.failure.transient})` : ''}`);
+    if (candidate.failure?.note)
+        log(candidate.failure.note);
+    const verdict = judge(candidate.failure, request.policy, deps.clock.now());
+    log(verdict.why);
+    if (!verdict.retry)
+        return { kind: 'done', result: { ...result, status: 'skipped', message: verdict.why } };
     const owner = deps.ledger?.claim(target, `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`);
     if (owner !== undefined) {
         log(`already handled by ${owner} in this run`);
@@ -31880,7 +31801,7 @@ async function pollUntilDone(read, options) {
         try {
             // A read that hangs must not outlive the budget: its requests end at the deadline too.
             const budget = AbortSignal.timeout(Math.max(1, deadline - clock.now()));
-            const progress = await withSignal(narrowed(budget), read);
+            const progress = await (0,cancellation/* withSignal */.l_)((0,cancellation/* narrowed */.fQ)(budget), read);
             failures = throttles = 0;
             delay = intervalMs;
             reads++;
@@ -31900,19 +31821,19 @@ async function pollUntilDone(read, options) {
             last = progress;
         }
         catch (error) {
-            if (error instanceof Cancelled) {
+            if (error instanceof cancellation/* Cancelled */.cJ) {
                 const cutShort = last ? { last } : {};
                 // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
                 return signal.aborted
                     ? { kind: 'aborted', ...cutShort, elapsedMs: elapsed() }
                     : { kind: 'timed-out', ...cutShort, elapsedMs: elapsed() };
             }
-            if (!isTransient(error) || ++failures > maxFailures)
+            if (!(0,classify/* isTransient */.dg)(error) || ++failures > maxFailures)
                 throw error;
-            delay = isThrottling(error)
+            delay = (0,classify/* isThrottling */.E2)(error)
                 ? intervalMs + fullJitter(throttles++, options.throttleBackoff ?? THROTTLE_BACKOFF, options.random)
                 : intervalMs;
-            options.log(`status read failed (${errorMessage(error)}); ${failures} of ${maxFailures} tolerated, reading again`);
+            options.log(`status read failed (${(0,classify/* errorMessage */.gJ)(error)}); ${failures} of ${maxFailures} tolerated, reading again`);
         }
         if (clock.now() - lastLine >= heartbeatMs) {
             options.log(`waiting, ${formatDuration(elapsed())} so far${last?.phase ? ` (${last.phase})` : ''}`);
@@ -31956,7 +31877,8 @@ async function follow(target, provider, started, result, wait, deps, progress) {
             const status = state === 'in-progress' ? 'failed' : state;
             const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`;
             log(ended);
-            return { ...result, status, message: `${result.message}; ${ended}` };
+            const failure = outcome.progress.failure?.reason;
+            return { ...result, status, message: `${result.message}; ${ended}`, ...(failure ? { failure } : {}) };
         }
         case 'timed-out': {
             const message = `still running after ${took} (timeout-minutes); left running${result.consoleUrl ? `, follow it at ${result.consoleUrl}` : ''}`;
@@ -31977,10 +31899,10 @@ async function follow(target, provider, started, result, wait, deps, progress) {
             progress({ ...result, status: 'in-progress', message: unconfirmed });
             try {
                 // The step's own signal is aborted: the stop call gets a short bound of its own instead.
-                await withSignal(AbortSignal.timeout(STOP_WITHIN_MS), () => provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)'));
+                await (0,cancellation/* withSignal */.l_)(AbortSignal.timeout(STOP_WITHIN_MS), () => provider.stop(target, started, 'Workflow cancelled (pipeline-retry-action cancel-on-abort)'));
             }
             catch (error) {
-                const message = `${unconfirmed} (${errorMessage(error)}); it may still be running`;
+                const message = `${unconfirmed} (${(0,classify/* errorMessage */.gJ)(error)}); it may still be running`;
                 deps.warn(`${target.label}: ${message}`);
                 return { ...result, status: 'in-progress', message };
             }
@@ -32064,7 +31986,7 @@ async function sendRetryOnce(provider, target, candidate, request, deps) {
         };
     }
     const beforeResend = async (lastError) => {
-        if (isMaybeApplied(lastError))
+        if ((0,classify/* isMaybeApplied */.mG)(lastError))
             unanswered = true;
         const changed = await readAgain();
         if (changed)
@@ -32077,22 +31999,22 @@ async function sendRetryOnce(provider, target, candidate, request, deps) {
         if (error instanceof Changed)
             return outcomeOf(error.snapshot);
         // Cancelled: no more API work, not even the read that would tell.
-        if (error instanceof Cancelled)
+        if (error instanceof cancellation/* Cancelled */.cJ)
             // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by beforeResend
-            throw unanswered && !error.maybeApplied ? new Cancelled(error.operation, true, error.reason) : error;
-        if (isMaybeApplied(error))
+            throw unanswered && !error.maybeApplied ? new cancellation/* Cancelled */.cJ(error.operation, true, error.reason) : error;
+        if ((0,classify/* isMaybeApplied */.mG)(error))
             unanswered = true;
         const refused = error instanceof errors/* ServiceCallError */.MG && error.refusal;
         if (unanswered || refused) {
             const changed = await readAgain().catch((readError) => {
-                deps.log(`could not read it again: ${errorMessage(readError)}`);
+                deps.log(`could not read it again: ${(0,classify/* errorMessage */.gJ)(readError)}`);
                 return undefined;
             });
             if (changed)
                 return outcomeOf(changed);
         }
         if (unanswered)
-            throw new errors/* TargetError */.I0(`${errorMessage(error)}; no readable answer came back, so the retry may have been applied: ` +
+            throw new errors/* TargetError */.I0(`${(0,classify/* errorMessage */.gJ)(error)}; no readable answer came back, so the retry may have been applied: ` +
                 `check the execution before retrying it by hand${candidate.consoleUrl ? ` (${candidate.consoleUrl})` : ''}`);
         throw error;
     }
@@ -32139,58 +32061,116 @@ async function retryTarget(target, provider, request, deps) {
         message: 'cut off while reading the execution; nothing was retried'
     });
     try {
-        const decision = await decide(target, provider, request, result, deps);
-        result = decision.result;
-        if (decision.kind === 'done')
-            return clean(result);
-        const { candidate } = decision;
-        // Cancelled during discovery: no retry call starts.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
-        if (deps.signal.aborted)
-            return clean({
+        const wait = request.wait;
+        // With wait, the whole loop (following, pausing, retrying) shares timeout-minutes.
+        const deadline = wait ? deps.clock.now() + wait.timeoutMs : Infinity;
+        const budget = () => Math.max(0, deadline - deps.clock.now());
+        let current = target;
+        let pauseMs = request.retryDelayMs;
+        // An execution this step retried or followed to its end: a later "no" ends the step failed, not skipped.
+        let seen;
+        for (;;) {
+            const decision = await decide(current, provider, request, result, deps);
+            if (decision.kind === 'done') {
+                const { running } = decision;
+                if (running && wait && budget() > 0) {
+                    const label = `${running.executionId} (still running)`;
+                    log(`following ${label} before deciding`);
+                    const base = {
+                        ...decision.result,
+                        executionId: running.executionId,
+                        executionArn: running.executionArn ?? '',
+                        consoleUrl: running.consoleUrl
+                    };
+                    const followed = await follow(current, provider, running, { ...base, status: 'in-progress', message: `followed ${label}` }, { ...wait, timeoutMs: budget() }, deps, progress);
+                    if (followed.status !== 'failed')
+                        return clean(followed);
+                    seen = followed;
+                    result = { ...result, failure: followed.failure };
+                    continue;
+                }
+                if (seen && decision.result.status !== 'nothing-to-retry')
+                    return clean({
+                        ...seen,
+                        status: 'failed',
+                        message: `${seen.message}; not retried again: ${decision.result.message}`
+                    });
+                return clean(seen && decision.result.status === 'nothing-to-retry'
+                    ? { ...seen, message: `${seen.message}; ${decision.result.message}` }
+                    : decision.result);
+            }
+            result = decision.result;
+            const { candidate } = decision;
+            // Cancelled during discovery: no retry call starts.
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
+            if (deps.signal.aborted)
+                return clean({
+                    ...result,
+                    status: 'cancelled',
+                    message: 'cut off by the cancellation; nothing was retried'
+                });
+            sending = true;
+            progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) });
+            const sent = await sendRetryOnce(provider, current, candidate, {
+                mode: request.retryMode,
+                token: request.idempotencyToken ??
+                    deriveToken(current.service, candidate.executionId, candidate.previousAttempts),
+                ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
+            }, { maxAttempts: request.maxAttempts, log });
+            sending = false;
+            if (sent.kind === 'not-sent') {
+                if (sent.status === 'skipped')
+                    deps.warn(`${target.label}: ${sent.message}`);
+                else
+                    log(sent.message);
+                return clean({ ...result, status: sent.status, message: sent.message });
+            }
+            const { started, note } = sent;
+            if (note)
+                log(note);
+            result = {
                 ...result,
-                status: 'cancelled',
-                message: 'cut off by the cancellation; nothing was retried'
-            });
-        sending = true;
-        progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) });
-        const sent = await sendRetryOnce(provider, target, candidate, {
-            mode: request.retryMode,
-            token: request.idempotencyToken ??
-                deriveToken(target.service, candidate.executionId, candidate.previousAttempts),
-            ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
-        }, { maxAttempts: request.maxAttempts, log });
-        sending = false;
-        if (sent.kind === 'not-sent') {
-            if (sent.status === 'skipped')
-                deps.warn(`${target.label}: ${sent.message}`);
-            else
-                log(sent.message);
-            return clean({ ...result, status: sent.status, message: sent.message });
+                retried: true,
+                executionId: started.executionId,
+                executionArn: started.executionArn ?? '',
+                stageName: started.stageName ?? result.stageName,
+                consoleUrl: started.consoleUrl,
+                status: 'in-progress',
+                attempts: result.attempts + 1,
+                message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
+            };
+            log(`retry ${result.attempts} accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
+            deps.ledger?.retried(target);
+            progress(result);
+            deps.onStarted?.(clean(result));
+            if (!wait)
+                return clean(result);
+            const followed = await follow(current, provider, started, result, { ...wait, timeoutMs: budget() }, deps, progress);
+            if (followed.status !== 'failed')
+                return clean(followed);
+            if (result.attempts >= request.retries)
+                return clean({ ...followed, message: `${followed.message}; retries used up (${request.retries})` });
+            if (budget() <= pauseMs)
+                return clean({
+                    ...followed,
+                    message: `${followed.message}; timeout-minutes leaves no time for another retry`
+                });
+            log(`pausing ${pauseMs / 1000} s before retry ${result.attempts + 1} of at most ${request.retries}`);
+            progress(followed);
+            await deps.clock.sleep(pauseMs, deps.signal);
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
+            if (deps.signal.aborted)
+                return clean({ ...followed, message: `${followed.message}; cancelled before the next retry` });
+            pauseMs *= 2;
+            seen = followed;
+            result = followed;
+            // A named execution is now the one running after the retry (CodeBuild: the new build).
+            if (target.executionId !== undefined)
+                current = { ...target, executionId: started.executionId };
         }
-        const { started, note } = sent;
-        if (note)
-            log(note);
-        result = {
-            ...result,
-            retried: true,
-            executionId: started.executionId,
-            executionArn: started.executionArn ?? '',
-            stageName: started.stageName ?? result.stageName,
-            consoleUrl: started.consoleUrl,
-            status: 'in-progress',
-            message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
-        };
-        log(`retry accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`);
-        deps.ledger?.retried(target);
-        progress(result);
-        deps.onStarted?.(clean(result));
-        if (!request.wait)
-            return clean(result);
-        return clean(await follow(target, provider, started, result, request.wait, deps, progress));
     }
     catch (error) {
-        if (error instanceof Cancelled) {
+        if (error instanceof cancellation/* Cancelled */.cJ) {
             if (sending && error.maybeApplied) {
                 const message = mayHaveBeenApplied(result);
                 deps.warn(`${target.label}: ${message}`);
@@ -32203,7 +32183,7 @@ async function retryTarget(target, provider, request, deps) {
                 message: 'cut off by the cancellation; nothing was retried'
             });
         }
-        const message = errorMessage(error);
+        const message = (0,classify/* errorMessage */.gJ)(error);
         deps.warn(`${target.label}: ${message}`);
         return clean({ ...result, status: 'error', message });
     }
@@ -32221,7 +32201,8 @@ class RunLedger {
     /** Takes an execution for `target`; returns the label that already had it, or undefined if it is ours. */
     claim(target, executionKey) {
         const owner = this.executions.get(executionKey);
-        if (owner !== undefined)
+        // The same line coming back to its execution (a retry loop) still owns it.
+        if (owner !== undefined && owner !== target.label)
             return owner;
         this.executions.set(executionKey, target.label);
         return undefined;
@@ -32314,6 +32295,10 @@ const INPUT_NAMES = [
     'pipeline-id',
     'execution-id',
     'retry-mode',
+    'retry-on',
+    'retries',
+    'retry-delay-seconds',
+    'failed-within',
     'idempotency-token',
     'max-parallel-steps',
     'region',
@@ -32424,8 +32409,28 @@ function readCommon(given) {
         max: 64,
         accepted: 'a whole number from 1 to 64'
     });
+    const retries = num('retries', 1, {
+        integer: true,
+        min: 1,
+        max: 20,
+        accepted: 'a whole number from 1 to 20'
+    });
+    if (retries > 1 && !wait)
+        throw new errors/* InputError */.dz('retries', `is ${retries} without wait`, '1, or set wait: true so the step can see a retry fail before the next');
+    const retryDelaySeconds = num('retry-delay-seconds', 60, {
+        min: 0,
+        max: 3600,
+        accepted: 'a number of seconds from 0 to 3600'
+    });
     const parallel = given('max-parallel-steps');
+    const failedWithin = given('failed-within');
     return {
+        retries,
+        retryDelayMs: retryDelaySeconds * 1000,
+        policy: {
+            retryOn: readRetryOn(given('retry-on')),
+            ...(failedWithin !== undefined ? { failedWithinMs: parseAge('failed-within', failedWithin) } : {})
+        },
         dryRun,
         maxAttempts,
         concurrency,
@@ -32442,6 +32447,39 @@ function readCommon(given) {
             ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
             : {})
     };
+}
+const RETRY_ON_FORM = 'any, transient, or a JavaScript regular expression (case-insensitive), one a line';
+/** `retry-on`: one entry a line; blank lines and `#` comments are left out. */
+function readRetryOn(text) {
+    if (text === undefined)
+        return [{ kind: 'any' }];
+    const entries = text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line !== '' && !line.startsWith('#'))
+        .map((line) => {
+        const lower = line.toLowerCase();
+        if (lower === 'any' || lower === 'transient')
+            return { kind: lower };
+        try {
+            return { kind: 'pattern', source: line, pattern: new RegExp(line, 'i') };
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz('retry-on', `'${(0,validate/* shorten */.ml)(line)}' is not a valid regular expression (${error instanceof Error ? error.message : 'invalid'})`, RETRY_ON_FORM);
+        }
+    });
+    if (entries.length === 0)
+        throw new errors/* InputError */.dz('retry-on', 'has no entry', RETRY_ON_FORM);
+    return entries;
+}
+const AGE_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `90m`, `24h`, `7d`: a whole number and a unit. */
+function parseAge(input, value) {
+    const match = /^([1-9]\d{0,5})([mhd])$/.exec(value.trim());
+    const unit = match ? AGE_UNITS[match[2] ?? ''] : undefined;
+    if (!match || unit === undefined)
+        throw new errors/* InputError */.dz(input, `'${(0,validate/* shorten */.ml)(value)}' is not a duration`, 'a whole number and m, h or d, e.g. 90m, 24h or 7d');
+    return Number(match[1]) * unit;
 }
 /** Inputs that name one target of one service: they belong to single mode. */
 const TARGET_INPUTS = [
@@ -32633,7 +32671,9 @@ function resultObject(r) {
         stageName: r.stageName,
         status: r.status,
         consoleUrl: r.consoleUrl,
-        message: r.message
+        message: r.message,
+        attempts: r.attempts,
+        failure: r.failure
     };
 }
 /** Every result, never shortened: the content of `results-file`. */
@@ -32674,9 +32714,17 @@ function resultsOutput(results) {
         note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
     };
 }
-/** Whether a result fails the step: an error always; with `wait`, a retried execution that did not succeed. */
+/**
+ * Whether a result fails the step: an error always; with `wait`, an execution it retried or followed that did
+ * not succeed (a retried one still running was cut short).
+ */
 function isFailure(result, waited) {
-    return result.status === 'error' || (waited && result.retried && result.status !== 'succeeded');
+    if (result.status === 'error')
+        return true;
+    if (!waited)
+        return false;
+    return (['failed', 'stopped', 'timed-out'].includes(result.status) ||
+        (result.retried && result.status !== 'succeeded'));
 }
 /** The step's failure line in targets mode: the first few that failed, then a count. */
 function failureLine(failures, total, listed = 10) {
@@ -32699,7 +32747,9 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'status',
     'console-url',
     'results',
-    'results-file'
+    'results-file',
+    'attempts',
+    'failure-reason'
 ]));
 /** Single mode: every output, from the one target's result. */
 function singleOutputs(result, resultsFile) {
@@ -32711,7 +32761,9 @@ function singleOutputs(result, resultsFile) {
         status: result.status,
         'console-url': result.consoleUrl,
         results: resultsOutput([result]).json,
-        'results-file': resultsFile
+        'results-file': resultsFile,
+        attempts: String(result.attempts),
+        'failure-reason': result.failure
     };
 }
 /** Targets mode: only `retried` (any target), `results` and `results-file`. */
@@ -32863,7 +32915,7 @@ class StepReport {
         }
         catch (error) {
             // The retries happened; a summary that cannot be written must not fail the step.
-            this.log.warn(`the job summary could not be written: ${errorMessage(error)}`);
+            this.log.warn(`the job summary could not be written: ${(0,classify/* errorMessage */.gJ)(error)}`);
         }
         finally {
             summary.emptyBuffer();
@@ -32898,13 +32950,13 @@ async function run(options = {}) {
         const request = readRequest(name => readInput(name), env, core_setSecret);
         const step = new StepReport(request, log, env);
         report = async () => step.finish(step.known(), signal);
-        await withSignal(signal, async () => retryAll(request, signal, step, options, log));
+        await (0,cancellation/* withSignal */.l_)(signal, async () => retryAll(request, signal, step, options, log));
     }
     catch (error) {
         // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
         if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
             core_debug(error.stack);
-        setFailed(printable(errorMessage(error)));
+        setFailed(printable((0,classify/* errorMessage */.gJ)(error)));
     }
     finally {
         dispose();
@@ -33104,7 +33156,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8103);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4738);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33294,7 +33346,8 @@ function cleanResult(result, hosts) {
         executionArn: oneLine(result.executionArn, MAX_ID),
         stageName: oneLine(result.stageName),
         consoleUrl: isConsoleLink(result.consoleUrl, hosts) ? result.consoleUrl : '',
-        message: oneLine(result.message)
+        message: oneLine(result.message),
+        failure: oneLine(result.failure)
     };
 }
 
@@ -33716,6 +33769,175 @@ const sagemaker = {
     resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
     load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
 };
+
+
+/***/ }),
+
+/***/ 8306:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   e3: () => (/* binding */ currentSignal),
+/* harmony export */   fQ: () => (/* binding */ narrowed),
+/* harmony export */   l_: () => (/* binding */ withSignal)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The signal that bounds the API work of whatever runs inside it: the workflow's cancellation for the whole
+ * step, narrowed by a wait's deadline while a status read runs, or a short bound of its own for the stop
+ * calls that still go out after a cancel. The caller (call.ts) reads it for every request, so a provider
+ * never has to pass a signal along.
+ */
+const scope = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+function withSignal(signal, work) {
+    return scope.run(signal, work);
+}
+function currentSignal() {
+    return scope.getStore();
+}
+/** The current scope narrowed by `signal`: aborted as soon as either is. */
+function narrowed(signal) {
+    const outer = currentSignal();
+    return outer ? AbortSignal.any([outer, signal]) : signal;
+}
+/**
+ * API work was cut off because the scope's signal aborted (the workflow was cancelled, or a wait's budget
+ * ran out). `maybeApplied`: a request was in flight, or its last answer never came readable back, so a
+ * change it asked for may have happened.
+ */
+class Cancelled extends Error {
+    operation;
+    maybeApplied;
+    reason;
+    name = 'Cancelled';
+    constructor(operation, maybeApplied, reason) {
+        super(`${operation} was cut off (${String(reason)})`);
+        this.operation = operation;
+        this.maybeApplied = maybeApplied;
+        this.reason = reason;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ isThrottling),
+/* harmony export */   GQ: () => (/* binding */ isServerError),
+/* harmony export */   Gb: () => (/* binding */ requestIdOf),
+/* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   TX: () => (/* binding */ isNetworkError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   e8: () => (/* binding */ networkCode),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   mG: () => (/* binding */ isMaybeApplied)
+/* harmony export */ });
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+
+const THROTTLING_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+    'APIGW.0308'
+]);
+/** Socket-level failures: the request may or may not have reached the service. */
+const NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT'
+]);
+const NETWORK_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+function shape(error) {
+    return typeof error === 'object' && error !== null ? error : {};
+}
+function errorName(error) {
+    const { name } = shape(error);
+    return typeof name === 'string' && name !== '' ? name : 'Error';
+}
+function errorMessage(error) {
+    if (typeof error === 'string')
+        return error;
+    const { message } = shape(error);
+    return typeof message === 'string' && message !== '' ? message : String(error);
+}
+function requestIdOf(error) {
+    return shape(error).$metadata?.requestId;
+}
+function isThrottling(error) {
+    if (error instanceof _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceCallError */ .MG)
+        return error.throttling;
+    const e = shape(error);
+    return (e.$retryable?.throttling === true ||
+        THROTTLING_NAMES.has(errorName(error)) ||
+        e.$metadata?.httpStatusCode === 429);
+}
+/** No answer from the service, or a cut connection: the request may have been applied. */
+function isNetworkError(error) {
+    return networkCode(error) !== undefined;
+}
+/** The socket-level code (ECONNRESET, TimeoutError...) of an error or of its causes (fetch wraps them). */
+function networkCode(error) {
+    for (let e = error, depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+        const s = shape(e);
+        if (typeof s.code === 'string' && NETWORK_CODES.has(s.code))
+            return s.code;
+        if (NETWORK_NAMES.has(errorName(e)))
+            return errorName(e);
+        e = s.cause;
+    }
+    return undefined;
+}
+/**
+ * An answer that did not say what happened: no answer at all, a 5xx, or a 2xx whose body could not be read
+ * (the SDK throws a SyntaxError carrying `$metadata.httpStatusCode` 200). A change may have been applied.
+ */
+function isMaybeApplied(error) {
+    if (error instanceof _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceCallError */ .MG)
+        return error.maybeApplied;
+    if (error instanceof _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UnreadableAnswer */ .ym)
+        return true;
+    const status = shape(error).$metadata?.httpStatusCode;
+    return isNetworkError(error) || isServerError(error) || (status !== undefined && status < 300);
+}
+function isServerError(error) {
+    const e = shape(error);
+    const status = e.$metadata?.httpStatusCode;
+    return e.$fault === 'server' || (status !== undefined && status >= 500);
+}
+/**
+ * Transient: worth trying again after a pause. Classified by error name, `$retryable`, `$fault` and status,
+ * never by message text. `extraTransient` names service-specific busy errors (CodePipeline ConflictException).
+ */
+function isTransient(error, extraTransient = new Set()) {
+    if (error instanceof _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ServiceCallError */ .MG)
+        return error.transient;
+    return (isThrottling(error) ||
+        isServerError(error) ||
+        isNetworkError(error) ||
+        shape(error).$retryable !== undefined ||
+        extraTransient.has(errorName(error)));
+}
 
 
 /***/ }),

@@ -70,7 +70,9 @@ describe('codearts (demo scenario)', () => {
           stageName: '',
           status: 'in-progress',
           consoleUrl: CONSOLE,
-          message: expect.stringContaining('failed stages: Deploy')
+          message: expect.stringContaining('failed stages: Deploy'),
+          attempts: 1,
+          failure: 'Deploy / Deploy to CCE: FAILED'
         }
       ])
       expect(result.summary).toContain(
@@ -185,7 +187,8 @@ describe('codearts (demo scenario)', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', 'execution-id': RUN })
     expect(fx.emu.callsTo('codearts:retry')).toHaveLength(1)
-    expect(fx.emu.callsTo('codearts:detail')).toHaveLength(1)
+    // One detail read to discover (the failed jobs' messages), one after the lost answer.
+    expect(fx.emu.callsTo('codearts:detail')).toHaveLength(2)
     expect(result.stdout).toContain('the answer to the retry call was lost')
     expect(result.stdout).toContain('not sending it again')
   })

@@ -63,7 +63,9 @@ describe('codebuild-batch (demo scenario)', () => {
         stageName: '',
         status: 'in-progress',
         consoleUrl,
-        message: expect.stringContaining('failed builds: linux_arm FAILED')
+        message: expect.stringContaining('failed builds: linux_arm FAILED'),
+        attempts: 1,
+        failure: 'linux_arm: FAILED'
       }
     ])
     expect(result.summary).toContain(

@@ -100,7 +100,10 @@ describe('codebuild (demo scenario)', () => {
       stageName: '',
       status: 'in-progress',
       consoleUrl: result.outputs['console-url'],
-      message: expect.stringContaining('COMMAND_EXECUTION_ERROR')
+      message: expect.stringContaining('COMMAND_EXECUTION_ERROR'),
+      attempts: 1,
+      failure:
+        'FAILED BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1'
     })
     expect(result.summary).toContain(`<td>codebuild</td><td>codebuild:${PROJECT}</td><td>${build.id}</td>`)
     expect(result.summary).toContain('🔄 in progress')

@@ -50,7 +50,9 @@ export const RESULT_KEYS = [
   'stageName',
   'status',
   'consoleUrl',
-  'message'
+  'message',
+  'attempts',
+  'failure'
 ] as const
 
 /**

@@ -56,7 +56,10 @@ describe('sagemaker (demo scenario)', () => {
         stageName: '',
         status: 'in-progress',
         consoleUrl: CONSOLE,
-        message: expect.stringContaining('ResourceLimitExceeded')
+        message: expect.stringContaining('ResourceLimitExceeded'),
+        attempts: 1,
+        failure:
+          'Step failure: One or multiple steps failed.; Train: ClientError: Please ensure the capacity is available: ResourceLimitExceeded'
       }
     ])
     expect(result.summary).toContain(`<td>sagemaker</td><td>sagemaker:${PIPELINE}</td><td>${ARN}</td>`)

@@ -109,7 +109,8 @@ export function seedCodeArts(seed: CodeArtsSeed | undefined): CodeArtsState {
                 id: newId(),
                 name: job.name,
                 sequence: jobSequence,
-                status: job.status
+                status: job.status,
+                ...(job.message !== undefined ? { message: job.message } : {})
               })
             )
           })),

@@ -223,7 +223,8 @@ export interface CodeArtsRunSeed {
   stages: {
     name: string
     status: CodeArtsStageStatus
-    jobs?: { name: string; status: CodeArtsStageStatus }[] | undefined
+    /** A failed job's `message` is what the run detail reports for it (the failure reason). */
+    jobs?: { name: string; status: CodeArtsStageStatus; message?: string | undefined }[] | undefined
   }[]
   onRetry?: OnRetry | undefined
 }

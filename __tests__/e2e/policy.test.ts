@@ -1,0 +1,233 @@
+// End to end: the retry policy (docs/contract.md, "Retry policy"). Each service's failed execution of the demo
+// scenario is made transient or deterministic through the failure text its API reports, and the bundled
+// action decides with `retry-on` and `failed-within`; the wait loop retries a build until it succeeds.
+import { describe, expect, it } from '@jest/globals'
+import { DEMO_IDS, demoScenario, type Scenario } from '../../tools/emulator/index.js'
+import {
+  awsEnv,
+  codeartsInputs,
+  resultsOf,
+  run,
+  withEmulator,
+  type ActionRun,
+  type Emulator
+} from './helpers.js'
+
+interface PolicyCase {
+  service: string
+  inputs: (emu: Emulator) => Record<string, string>
+  env: (emu: Emulator) => Record<string, string>
+  retryOp: string
+  /** Gives the demo's failed execution of the service a failure whose text is `text`. */
+  fail: (scenario: Scenario, text: string) => void
+}
+
+const TRANSIENT = 'Rate exceeded: ThrottlingException while calling the deployment API'
+const DETERMINISTIC = 'Assertion failed: expected 200, got 500 in checkout.spec.ts'
+
+const CASES: PolicyCase[] = [
+  {
+    service: 'codepipeline',
+    inputs: () => ({ service: 'codepipeline', 'pipeline-name': 'release-pipeline' }),
+    env: awsEnv,
+    retryOp: 'RetryStageExecution',
+    fail: (s, text) => {
+      const execution = s.codepipeline!.pipelines[0]!.executions.find(
+        e => e.id === DEMO_IDS.codepipelineExecution
+      )!
+      execution.stages.Deploy = {
+        status: 'Failed',
+        actions: {
+          DeployToProduction: { status: 'Failed', errorDetails: { code: 'JobFailed', message: text } }
+        }
+      }
+    }
+  },
+  {
+    service: 'codebuild',
+    inputs: () => ({ service: 'codebuild', 'project-name': 'integration-tests' }),
+    env: awsEnv,
+    retryOp: 'RetryBuild',
+    fail: (s, text) => {
+      const build = s.codebuild!.projects[0]!.builds!.find(b => b.id === DEMO_IDS.failedBuild)!
+      Object.assign(build, { failureCode: 'COMMAND_EXECUTION_ERROR', failureMessage: text })
+    }
+  },
+  {
+    service: 'sagemaker',
+    inputs: () => ({ service: 'sagemaker', 'pipeline-name': 'train-and-register' }),
+    env: awsEnv,
+    retryOp: 'RetryPipelineExecution',
+    fail: (s, text) => {
+      const execution = s.sagemaker!.pipelines[0]!.executions.find(e => e.id === 'q7w2e9r4t1y6')!
+      execution.steps = execution.steps.map(step =>
+        step.status === 'Failed' ? { ...step, failureReason: text } : step
+      )
+    }
+  },
+  {
+    service: 'codearts',
+    inputs: emu => codeartsInputs(emu),
+    env: () => ({}),
+    retryOp: 'codearts:retry',
+    fail: (s, text) => {
+      const runSeed = s.codearts!.projects[0]!.pipelines[0]!.runs.find(
+        r => r.id === DEMO_IDS.codeartsFailedRun
+      )!
+      runSeed.stages = runSeed.stages.map(stage =>
+        stage.status === 'FAILED'
+          ? { ...stage, jobs: [{ name: 'Deploy to CCE', status: 'FAILED', message: text }] }
+          : stage
+      )
+    }
+  }
+]
+
+async function runWith(
+  c: PolicyCase,
+  text: string,
+  inputs: Record<string, string>
+): Promise<{ result: ActionRun; retries: number }> {
+  const scenario = demoScenario()
+  c.fail(scenario, text)
+  return withEmulator(scenario, async emu => {
+    const result = await run({ ...c.inputs(emu), ...inputs }, { env: c.env(emu) })
+    return { result, retries: emu.callsTo(c.retryOp).length }
+  })
+}
+
+describe.each(CASES)('retry policy: $service', c => {
+  it.concurrent('retry-on: transient retries a transient failure, naming the rule it matched', async () => {
+    const { result, retries } = await runWith(c, TRANSIENT, { 'retry-on': 'transient' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress', attempts: '1' })
+    expect(result.outputs['failure-reason']).toContain(TRANSIENT)
+    expect(result.stdout).toMatch(
+      /retry-on: transient \(names 'throttl'|retry-on: transient \(names 'rate exceeded'/
+    )
+    expect(retries).toBe(1)
+  })
+
+  it.concurrent(
+    'retry-on: transient leaves a deterministic failure alone: skipped, no retry call',
+    async () => {
+      const { result, retries } = await runWith(c, DETERMINISTIC, { 'retry-on': 'transient' })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({ retried: 'false', status: 'skipped', attempts: '0' })
+      expect(result.outputs['failure-reason']).toContain(DETERMINISTIC)
+      expect(resultsOf(result)[0]!.message).toContain(
+        'a deterministic failure, and retry-on (transient) does not match it'
+      )
+      expect(retries).toBe(0)
+    }
+  )
+
+  it.concurrent('a regular expression entry retries the failures it matches', async () => {
+    const { result, retries } = await runWith(c, DETERMINISTIC, {
+      'retry-on': 'transient\nexpected 200, got 5\\d\\d'
+    })
+    expect(result.outputs).toMatchObject({ retried: 'true', attempts: '1' })
+    expect(result.stdout).toContain('retry-on: /expected 200, got 5\\d\\d/ matched')
+    expect(retries).toBe(1)
+  })
+
+  it.concurrent(
+    'failed-within: the demo failure (January 2026) is too old for 24h, recent enough for 700d',
+    async () => {
+      const old = await runWith(c, TRANSIENT, { 'failed-within': '24h' })
+      expect(old.result.outputs.status).toBe('skipped')
+      expect(resultsOf(old.result)[0]!.message).toMatch(/^failed \d+d ago; failed-within is 1d$/)
+      expect(old.retries).toBe(0)
+      const recent = await runWith(c, TRANSIENT, { 'failed-within': '700d' })
+      expect(recent.result.outputs.retried).toBe('true')
+    }
+  )
+
+  it.concurrent(
+    'dry-run applies the policy: would retry the transient one, skips the deterministic one',
+    async () => {
+      const transient = await runWith(c, TRANSIENT, { 'retry-on': 'transient', 'dry-run': 'true' })
+      const deterministic = await runWith(c, DETERMINISTIC, { 'retry-on': 'transient', 'dry-run': 'true' })
+      expect([transient.result.outputs.status, deterministic.result.outputs.status]).toEqual([
+        'dry-run',
+        'skipped'
+      ])
+      expect(transient.retries + deterministic.retries).toBe(0)
+    }
+  )
+})
+
+describe('the wait loop', () => {
+  it.concurrent(
+    'retries a build until the third retry succeeds, pausing 1 s then 2 s (measured at the emulator)',
+    async () => {
+      const scenario = demoScenario()
+      const build = scenario.codebuild!.projects[0]!.builds!.find(b => b.id === DEMO_IDS.failedBuild)!
+      Object.assign(build, { failureMessage: TRANSIENT })
+      const again = { result: 'failed', settleAfterReads: 1, failureReason: TRANSIENT } as const
+      build.onRetry = [again, again, { result: 'succeeded', settleAfterReads: 1 }]
+      await withEmulator(scenario, async emu => {
+        const result = await run(
+          {
+            service: 'codebuild',
+            'project-name': 'integration-tests',
+            wait: 'true',
+            'poll-interval-seconds': '1',
+            retries: '3',
+            'retry-delay-seconds': '1',
+            'retry-on': 'transient'
+          },
+          { env: awsEnv(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ retried: 'true', status: 'succeeded', attempts: '3' })
+        const retries = emu.callsTo('RetryBuild')
+        expect(retries).toHaveLength(3)
+        // Each retry goes to the newest build: the one the previous retry started.
+        const ids = retries.map(call => (call.body as { id: string }).id)
+        expect(ids[0]).toBe(DEMO_IDS.failedBuild)
+        expect(new Set(ids).size).toBe(3)
+        const gaps = retries.slice(1).map((call, i) => call.at - retries[i]!.at)
+        expect(gaps[0]).toBeGreaterThanOrEqual(1000)
+        expect(gaps[1]).toBeGreaterThanOrEqual(2000)
+      })
+    },
+    60_000
+  )
+
+  it.concurrent('stops when the retries are used up: failed, with the last failure and why', async () => {
+    const scenario = demoScenario()
+    const build = scenario.codebuild!.projects[0]!.builds!.find(b => b.id === DEMO_IDS.failedBuild)!
+    build.onRetry = { result: 'failed', settleAfterReads: 1, failureReason: TRANSIENT }
+    await withEmulator(scenario, async emu => {
+      const result = await run(
+        {
+          service: 'codebuild',
+          'project-name': 'integration-tests',
+          wait: 'true',
+          'poll-interval-seconds': '1',
+          retries: '2',
+          'retry-delay-seconds': '0'
+        },
+        { env: awsEnv(emu), timeoutMs: 60_000 }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ retried: 'true', status: 'failed', attempts: '2' })
+      expect(result.outputs['failure-reason']).toContain(TRANSIENT)
+      expect(resultsOf(result)[0]!.message).toContain('retries used up (2)')
+      expect(emu.callsTo('RetryBuild')).toHaveLength(2)
+    })
+  })
+
+  it.concurrent('retries above 1 without wait is an input error', async () => {
+    await withEmulator(demoScenario(), async emu => {
+      const result = await run(
+        { service: 'codebuild', 'project-name': 'integration-tests', retries: '3' },
+        { env: awsEnv(emu) }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toMatch(/^::error::Input 'retries': is 3 without wait/m)
+      expect(emu.calls).toHaveLength(0)
+    })
+  })
+})
