@@ -157,6 +157,41 @@ describe.each(CASES)('retry policy: $service', c => {
   )
 })
 
+describe('CodePipeline: a failed CodeBuild action', () => {
+  it.concurrent(
+    'is classified by its build (read with BatchGetBuilds): a FAULT build makes it transient',
+    async () => {
+      const scenario = demoScenario()
+      const execution = scenario.codepipeline!.pipelines[0]!.executions.find(
+        e => e.id === DEMO_IDS.codepipelineExecution
+      )!
+      execution.stages.Deploy = {
+        status: 'Failed',
+        actions: {
+          DeployToProduction: {
+            status: 'Failed',
+            errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAULT' },
+            externalExecutionId: DEMO_IDS.failedBuild
+          }
+        }
+      }
+      scenario.codebuild!.projects[0]!.builds!.find(b => b.id === DEMO_IDS.failedBuild)!.status = 'FAULT'
+      await withEmulator(scenario, async emu => {
+        const result = await run(
+          { service: 'codepipeline', 'pipeline-name': 'release-pipeline', 'retry-on': 'transient' },
+          { env: awsEnv(emu) }
+        )
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs.retried).toBe('true')
+        expect(result.stdout).toContain('retry-on: transient (its CodeBuild build status FAULT)')
+        expect(emu.callsTo('BatchGetBuilds').map(c => (c.body as { ids: string[] }).ids)).toEqual([
+          [DEMO_IDS.failedBuild]
+        ])
+      })
+    }
+  )
+})
+
 describe('the wait loop', () => {
   it.concurrent(
     'retries a build until the third retry succeeds, pausing 1 s then 2 s (measured at the emulator)',
@@ -216,6 +251,118 @@ describe('the wait loop', () => {
       expect(result.outputs['failure-reason']).toContain(TRANSIENT)
       expect(resultsOf(result)[0]!.message).toContain('retries used up (2)')
       expect(emu.callsTo('RetryBuild')).toHaveLength(2)
+    })
+  })
+
+  /** The demo scenario with a newer build of the failed one's source, still running, that ends as `settle`. */
+  const withRunningBuild = (settle: { result: 'succeeded' | 'failed'; failureReason?: string }): Scenario => {
+    const scenario = demoScenario()
+    const builds = scenario.codebuild!.projects[0]!.builds!
+    const failed = builds.find(b => b.id === DEMO_IDS.failedBuild)!
+    builds.push({
+      id: 'integration-tests:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+      status: 'IN_PROGRESS',
+      startTime: '2026-01-15T12:00:00Z',
+      sourceVersion: failed.sourceVersion,
+      resolvedSourceVersion: failed.resolvedSourceVersion,
+      settle: { ...settle, settleAfterReads: 2 }
+    })
+    return scenario
+  }
+  const WAIT_LOOP = {
+    service: 'codebuild',
+    'project-name': 'integration-tests',
+    wait: 'true',
+    'poll-interval-seconds': '1'
+  }
+
+  it.concurrent('follows a running build to success: succeeded, nothing retried', async () => {
+    await withEmulator(withRunningBuild({ result: 'succeeded' }), async emu => {
+      const result = await run(WAIT_LOOP, { env: awsEnv(emu), timeoutMs: 60_000 })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({ retried: 'false', status: 'succeeded', attempts: '0' })
+      expect(emu.callsTo('RetryBuild')).toHaveLength(0)
+    })
+  })
+
+  it.concurrent('follows a running build that fails, then retries it per the policy', async () => {
+    await withEmulator(withRunningBuild({ result: 'failed', failureReason: TRANSIENT }), async emu => {
+      const result = await run(
+        { ...WAIT_LOOP, 'retry-on': 'transient' },
+        { env: awsEnv(emu), timeoutMs: 60_000 }
+      )
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs).toMatchObject({ retried: 'true', status: 'succeeded', attempts: '1' })
+      expect((emu.callsTo('RetryBuild')[0]!.body as { id: string }).id).toBe(
+        'integration-tests:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b'
+      )
+    })
+  })
+
+  it.concurrent(
+    'a followed build that fails deterministically ends the step failed, with no retry',
+    async () => {
+      await withEmulator(withRunningBuild({ result: 'failed', failureReason: DETERMINISTIC }), async emu => {
+        const result = await run(
+          { ...WAIT_LOOP, 'retry-on': 'transient' },
+          { env: awsEnv(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ retried: 'false', status: 'failed', attempts: '0' })
+        expect(resultsOf(result)[0]!.message).toContain('not retried again')
+        expect(emu.callsTo('RetryBuild')).toHaveLength(0)
+      })
+    }
+  )
+
+  /** The demo's failed build, transient, whose retries end as `onRetry`. */
+  const transientBuild = (onRetry: { result: 'failed'; failureReason: string }): Scenario => {
+    const scenario = demoScenario()
+    const build = scenario.codebuild!.projects[0]!.builds!.find(b => b.id === DEMO_IDS.failedBuild)!
+    Object.assign(build, { failureMessage: TRANSIENT, onRetry: { ...onRetry, settleAfterReads: 1 } })
+    return scenario
+  }
+
+  it.concurrent('the loop stops when the new failure is one retry-on does not match', async () => {
+    await withEmulator(transientBuild({ result: 'failed', failureReason: DETERMINISTIC }), async emu => {
+      const result = await run(
+        { ...WAIT_LOOP, retries: '5', 'retry-delay-seconds': '0', 'retry-on': 'transient' },
+        { env: awsEnv(emu), timeoutMs: 60_000 }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
+      expect(result.outputs['failure-reason']).toContain(DETERMINISTIC)
+      expect(resultsOf(result)[0]!.message).toContain(
+        'not retried again: not retried: a deterministic failure'
+      )
+      expect(emu.callsTo('RetryBuild')).toHaveLength(1)
+    })
+  })
+
+  it.concurrent('the loop stops at max-attempts, counted across it', async () => {
+    await withEmulator(transientBuild({ result: 'failed', failureReason: TRANSIENT }), async emu => {
+      const result = await run(
+        { ...WAIT_LOOP, retries: '5', 'retry-delay-seconds': '0', 'max-attempts': '2' },
+        { env: awsEnv(emu), timeoutMs: 60_000 }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' })
+      expect(resultsOf(result)[0]!.message).toContain('max-attempts is 2')
+      expect(emu.callsTo('RetryBuild')).toHaveLength(2)
+    })
+  })
+
+  it.concurrent('timeout-minutes ends the loop when no time is left for the pause', async () => {
+    await withEmulator(transientBuild({ result: 'failed', failureReason: TRANSIENT }), async emu => {
+      const result = await run(
+        { ...WAIT_LOOP, retries: '5', 'retry-delay-seconds': '60', 'timeout-minutes': '0.3' },
+        { env: awsEnv(emu), timeoutMs: 60_000 }
+      )
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
+      expect(resultsOf(result)[0]!.message).toContain('timeout-minutes leaves no time for another retry')
+      expect(result.durationMs).toBeLessThan(18_000 + 5000)
+      expect(emu.callsTo('RetryBuild')).toHaveLength(1)
     })
   })
 

@@ -93,6 +93,9 @@ function seedBuild(
     sourceVersion: seed.sourceVersion,
     resolvedSourceVersion: seed.resolvedSourceVersion,
     outcomes: outcomeQueue(seed.onRetry),
+    ...(seed.settle && seed.status === 'IN_PROGRESS'
+      ? { pending: { outcome: seed.settle, since: parseTime(seed.startTime, where), reads: 0 } }
+      : {}),
     ...(failure ? { failure } : {}),
     ...(seed.autoRetryConfig ? { autoRetryConfig: seed.autoRetryConfig } : {})
   }

@@ -122,6 +122,8 @@ export interface BuildSeed {
     previousAutoRetry?: string | undefined
   }
   onRetry?: OnRetry | undefined
+  /** For a build seeded IN_PROGRESS: how it ends (after its reads or time), as a retry's outcome would. */
+  settle?: RetryOutcome | undefined
 }
 
 export interface BuildBatchSeed {
