@@ -12,6 +12,7 @@ import {
   type ActionRun,
   type Emulator
 } from './helpers.js'
+import { SERVICES, WAIT, withEmu } from './service-cases.js'
 
 interface PolicyCase {
   service: string
@@ -377,4 +378,50 @@ describe('the wait loop', () => {
       expect(emu.calls).toHaveLength(0)
     })
   })
+})
+
+describe.each(SERVICES)('the wait loop: $service', c => {
+  const failedAgain = { ...c.failedOutcome, settleAfterReads: 1 }
+
+  it.concurrent(
+    'succeeds on the third retry, after pauses of 1 s then 2 s (at the emulator)',
+    async () => {
+      await withEmu(
+        c,
+        [failedAgain, failedAgain, { result: 'succeeded', settleAfterReads: 1 }],
+        async emu => {
+          const result = await run(
+            { ...c.inputs(emu), ...WAIT, retries: '3', 'retry-delay-seconds': '1' },
+            { env: c.env(emu), timeoutMs: 60_000 }
+          )
+          expect(result.exitCode).toBe(0)
+          expect(result.outputs).toMatchObject({ retried: 'true', status: 'succeeded', attempts: '3' })
+          const retries = emu.callsTo(c.retryOp)
+          expect(retries).toHaveLength(3)
+          const gaps = retries.slice(1).map((call, i) => call.at - retries[i]!.at)
+          expect(gaps[0]).toBeGreaterThanOrEqual(1000)
+          expect(gaps[1]).toBeGreaterThanOrEqual(2000)
+        }
+      )
+    },
+    60_000
+  )
+
+  it.concurrent(
+    'stops when the retries are used up: failed, with the last failure',
+    async () => {
+      await withEmu(c, failedAgain, async emu => {
+        const result = await run(
+          { ...c.inputs(emu), ...WAIT, retries: '2', 'retry-delay-seconds': '0' },
+          { env: c.env(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ retried: 'true', status: 'failed', attempts: '2' })
+        expect(result.outputs['failure-reason']).not.toBe('')
+        expect(resultsOf(result)[0]!.message).toContain('retries used up (2)')
+        expect(emu.callsTo(c.retryOp)).toHaveLength(2)
+      })
+    },
+    60_000
+  )
 })
