@@ -34,8 +34,13 @@ describe('example workflows', () => {
     lint = await createLinter()
   })
 
-  it('ships the three documented examples', () => {
-    expect(examples.sort()).toEqual(['retry-after-deploy.yml', 'retry-form.yml', 'scheduled-recovery.yml'])
+  it('ships the four documented examples', () => {
+    expect(examples.sort()).toEqual([
+      'nightly-transient-scan.yml',
+      'retry-after-deploy.yml',
+      'retry-form.yml',
+      'scheduled-recovery.yml'
+    ])
   })
 
   it.each(examples)('%s passes actionlint', file => {
@@ -69,5 +74,17 @@ describe('example workflows', () => {
     }
     expect(form.on.workflow_dispatch.inputs.service.type).toBe('choice')
     expect(form.on.workflow_dispatch.inputs.service.options).toContain('codebuild')
+  })
+
+  it('the deploy example lets the action follow and retry (no shell loop); the nightly scan retries only recent transient failures', () => {
+    const deployText = readFileSync(join(examplesDir, 'retry-after-deploy.yml'), 'utf8')
+    expect(deployText).not.toMatch(/while .*get-pipeline-execution/)
+    const [deploy] = ourSteps(parse(deployText) as Workflow)
+    expect(deploy?.with).toMatchObject({ wait: true, retries: 2, 'retry-on': 'transient' })
+    expect(deploy?.with?.['execution-id']).toContain('steps.start.outputs.execution-id')
+    const [nightly] = ourSteps(
+      parse(readFileSync(join(examplesDir, 'nightly-transient-scan.yml'), 'utf8')) as Workflow
+    )
+    expect(nightly?.with).toMatchObject({ 'retry-on': 'transient', 'failed-within': '24h' })
   })
 })
