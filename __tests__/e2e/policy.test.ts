@@ -2,7 +2,7 @@
 // scenario is made transient or deterministic through the failure text its API reports, and the bundled
 // action decides with `retry-on` and `failed-within`; the wait loop retries a build until it succeeds.
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, type Scenario } from '../../tools/emulator/index.js'
+import { DEMO_IDS, demoScenario, type RetryOutcome, type Scenario } from '../../tools/emulator/index.js'
 import {
   awsEnv,
   codeartsInputs,
@@ -156,6 +156,45 @@ describe.each(CASES)('retry policy: $service', c => {
       expect(transient.retries + deterministic.retries).toBe(0)
     }
   )
+})
+
+describe('CodeBuild batch: classified by its failed builds', () => {
+  /** The demo's failed batch, its failed group's build ending with `status`. */
+  const batchWith = (status: 'FAULT' | 'FAILED'): Scenario => {
+    const scenario = demoScenario()
+    const batch = scenario.codebuild!.projects.find(p => p.name === 'nightly-matrix')!.batches![0]!
+    batch.groups = [
+      { identifier: 'linux_x86', status: 'SUCCEEDED' },
+      { identifier: 'linux_arm', status }
+    ]
+    return scenario
+  }
+  const BATCH = { service: 'codebuild-batch', 'project-name': 'nightly-matrix' }
+
+  it.concurrent.each([
+    ['FAULT', 'in-progress', 1],
+    ['FAILED', 'skipped', 0]
+  ] as const)('retry-on: transient with a %s build: %s', async (status, outcome, retries) => {
+    await withEmulator(batchWith(status), async emu => {
+      const result = await run({ ...BATCH, 'retry-on': 'transient' }, { env: awsEnv(emu) })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.status).toBe(outcome)
+      expect(result.outputs['failure-reason']).toBe(`linux_arm: ${status}`)
+      expect(emu.callsTo('RetryBuildBatch')).toHaveLength(retries)
+    })
+  })
+
+  it.concurrent('failed-within: too old for 24h, recent enough for 700d; dry-run applies it', async () => {
+    await withEmulator(batchWith('FAULT'), async emu => {
+      const old = await run({ ...BATCH, 'failed-within': '24h' }, { env: awsEnv(emu) })
+      expect(old.outputs.status).toBe('skipped')
+      const dry = await run({ ...BATCH, 'failed-within': '700d', 'dry-run': 'true' }, { env: awsEnv(emu) })
+      expect(dry.outputs.status).toBe('dry-run')
+      const recent = await run({ ...BATCH, 'failed-within': '700d' }, { env: awsEnv(emu) })
+      expect(recent.outputs.retried).toBe('true')
+      expect(emu.callsTo('RetryBuildBatch')).toHaveLength(1)
+    })
+  })
 })
 
 describe('CodePipeline: a failed CodeBuild action', () => {
@@ -383,6 +422,68 @@ describe('the wait loop', () => {
 describe.each(SERVICES)('the wait loop: $service', c => {
   const failedAgain = { ...c.failedOutcome, settleAfterReads: 1 }
 
+  // The retried execution fails with REASON ('e2e: the smoke test did not pass'), unlike the demo's failure;
+  // a batch's failure names its failed group either way, so the text cannot tell the two apart there.
+  const reasonTells = c.service !== 'codebuild-batch'
+
+  ;(reasonTells ? it.concurrent : it.skip)(
+    'stops when the new failure is one retry-on does not match',
+    async () => {
+      await withEmu(c, failedAgain, async emu => {
+        const result = await run(
+          {
+            ...c.inputs(emu),
+            ...WAIT,
+            retries: '5',
+            'retry-delay-seconds': '0',
+            'retry-on': '^(?!.*smoke test)'
+          },
+          { env: c.env(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
+        expect(resultsOf(result)[0]!.message).toContain('not retried again')
+        expect(emu.callsTo(c.retryOp)).toHaveLength(1)
+      })
+    },
+    60_000
+  )
+
+  // CodeArts reports no retry counts, so max-attempts cannot apply to it (the README says so).
+  ;(c.service !== 'codearts' ? it.concurrent : it.skip)(
+    'stops at max-attempts, counted across the loop',
+    async () => {
+      await withEmu(c, failedAgain, async emu => {
+        const result = await run(
+          { ...c.inputs(emu), ...WAIT, retries: '5', 'retry-delay-seconds': '0', 'max-attempts': '2' },
+          { env: c.env(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' })
+        expect(resultsOf(result)[0]!.message).toContain('max-attempts is 2')
+        expect(emu.callsTo(c.retryOp)).toHaveLength(2)
+      })
+    },
+    60_000
+  )
+
+  it.concurrent(
+    'timeout-minutes ends the loop when it leaves no time for the pause',
+    async () => {
+      await withEmu(c, failedAgain, async emu => {
+        const result = await run(
+          { ...c.inputs(emu), ...WAIT, retries: '5', 'retry-delay-seconds': '60', 'timeout-minutes': '0.3' },
+          { env: c.env(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(1)
+        expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
+        expect(resultsOf(result)[0]!.message).toContain('timeout-minutes leaves no time for another retry')
+        expect(emu.callsTo(c.retryOp)).toHaveLength(1)
+      })
+    },
+    60_000
+  )
+
   it.concurrent(
     'succeeds on the third retry, after pauses of 1 s then 2 s (at the emulator)',
     async () => {
@@ -420,6 +521,115 @@ describe.each(SERVICES)('the wait loop: $service', c => {
         expect(result.outputs['failure-reason']).not.toBe('')
         expect(resultsOf(result)[0]!.message).toContain('retries used up (2)')
         expect(emu.callsTo(c.retryOp)).toHaveLength(2)
+      })
+    },
+    60_000
+  )
+})
+
+/** A newer execution of the failed one's pipeline / project, still running, that ends as `settle`. */
+const RUNNING: Record<string, (scenario: Scenario, settle: RetryOutcome) => void> = {
+  codepipeline: (s, settle) => {
+    s.codepipeline!.pipelines[0]!.executions.push({
+      id: '9b8c7d6e-5f4a-4b3c-8d2e-1f0a9b8c7d6e',
+      status: 'InProgress',
+      startTime: '2026-01-16T10:00:00Z',
+      stages: {
+        Source: { status: 'Succeeded' },
+        Build: { status: 'Succeeded' },
+        Deploy: { status: 'InProgress' }
+      },
+      settle
+    })
+  },
+  codebuild: (s, settle) => {
+    const builds = s.codebuild!.projects[0]!.builds!
+    const failed = builds.find(b => b.id === DEMO_IDS.failedBuild)!
+    builds.push({
+      id: 'integration-tests:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+      status: 'IN_PROGRESS',
+      startTime: '2026-01-16T12:00:00Z',
+      sourceVersion: failed.sourceVersion,
+      resolvedSourceVersion: failed.resolvedSourceVersion,
+      settle
+    })
+  },
+  'codebuild-batch': (s, settle) => {
+    const project = s.codebuild!.projects.find(p => p.name === 'nightly-matrix')!
+    const failed = project.batches![0]!
+    project.batches!.push({
+      id: 'nightly-matrix:7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+      status: 'IN_PROGRESS',
+      startTime: '2026-01-16T02:00:00Z',
+      sourceVersion: failed.sourceVersion,
+      resolvedSourceVersion: failed.resolvedSourceVersion,
+      groups: [
+        { identifier: 'linux_x86', status: 'SUCCEEDED' },
+        { identifier: 'linux_arm', status: 'IN_PROGRESS' }
+      ],
+      settle
+    })
+  },
+  sagemaker: (s, settle) => {
+    s.sagemaker!.pipelines[0]!.executions.push({
+      id: 'r7u6n5n4i3n2',
+      status: 'Executing',
+      startTime: '2026-01-16T12:00:00Z',
+      steps: [
+        {
+          name: 'Preprocess',
+          status: 'Succeeded',
+          startTime: '2026-01-16T12:00:10Z',
+          endTime: '2026-01-16T12:20:00Z'
+        },
+        { name: 'Train', status: 'Executing', startTime: '2026-01-16T12:20:05Z' }
+      ],
+      settle
+    })
+  },
+  codearts: (s, settle) => {
+    s.codearts!.projects[0]!.pipelines[0]!.runs.push({
+      id: 'c4d5e6f7a8b94c0d1e2f3a4b5c6d7e8f',
+      runNumber: 19,
+      status: 'RUNNING',
+      startTime: '2026-01-16T03:00:00Z',
+      stages: [
+        { name: 'Build', status: 'COMPLETED' },
+        { name: 'Deploy', status: 'RUNNING' }
+      ],
+      settle
+    })
+  }
+}
+
+describe.each(SERVICES)('following a running execution: $service', c => {
+  const withRunning = (settle: RetryOutcome): Scenario => {
+    const scenario = demoScenario()
+    RUNNING[c.service]!(scenario, { ...settle, settleAfterReads: 2 })
+    return scenario
+  }
+
+  it.concurrent(
+    'follows it to success: succeeded, nothing retried',
+    async () => {
+      await withEmulator(withRunning({ result: 'succeeded' }), async emu => {
+        const result = await run({ ...c.inputs(emu), ...WAIT }, { env: c.env(emu), timeoutMs: 60_000 })
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ retried: 'false', status: 'succeeded', attempts: '0' })
+        expect(emu.callsTo(c.retryOp)).toHaveLength(0)
+      })
+    },
+    60_000
+  )
+
+  it.concurrent(
+    'follows it to a failure, then retries it (the policy allows): succeeded after one retry',
+    async () => {
+      await withEmulator(withRunning({ ...c.failedOutcome, result: 'failed' }), async emu => {
+        const result = await run({ ...c.inputs(emu), ...WAIT }, { env: c.env(emu), timeoutMs: 60_000 })
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ retried: 'true', status: 'succeeded', attempts: '1' })
+        expect(emu.callsTo(c.retryOp)).toHaveLength(1)
       })
     },
     60_000

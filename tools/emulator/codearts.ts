@@ -115,7 +115,14 @@ export function seedCodeArts(seed: CodeArtsSeed | undefined): CodeArtsState {
             )
           })),
           outcomes: outcomeQueue(run.onRetry),
-          retriedStages: []
+          // Seeded running with an end: its running stages end as `settle` says.
+          ...(run.settle && run.status === 'RUNNING'
+            ? { pending: { outcome: run.settle, since: parseTime(run.startTime, where), reads: 0 } }
+            : {}),
+          retriedStages:
+            run.settle && run.status === 'RUNNING'
+              ? run.stages.filter(s => s.status === 'RUNNING').map(s => s.name)
+              : []
         }
       })
       runs.sort((a, b) => a.startTime - b.startTime)

@@ -81,7 +81,14 @@ export function seedBatch(
     })),
     failureMessage: seed.failureMessage,
     outcomes: outcomeQueue(seed.onRetry),
-    retriedGroups: []
+    // Seeded running with an end: its running groups end as `settle` says.
+    ...(seed.settle && seed.status === 'IN_PROGRESS'
+      ? { pending: { outcome: seed.settle, since: startTime, reads: 0 } }
+      : {}),
+    retriedGroups:
+      seed.settle && seed.status === 'IN_PROGRESS'
+        ? groups.filter(g => g.status === 'IN_PROGRESS').map(g => g.identifier)
+        : []
   }
 }
 

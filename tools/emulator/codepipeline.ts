@@ -117,6 +117,18 @@ function seedStage(
   }
 }
 
+/** The pending end of an execution seeded running: its InProgress stage settles like a retried one. */
+function runningEnd(
+  outcome: RetryOutcome,
+  stages: ReadonlyMap<string, StageExecutionState>,
+  since: number
+): Pick<PipelineExecutionState, 'pending' | 'retried'> {
+  const running = [...stages].find(([, stage]) => stage.status === 'InProgress')
+  if (!running) return {}
+  const [stage, state] = running
+  return { pending: { outcome, since, reads: 0 }, retried: { stage, actions: [...state.actions.keys()] } }
+}
+
 function seedPipeline(seed: CodePipelineSeed): PipelineState {
   const stageIndex = new Map(seed.stages.map((stage, index) => [stage.name, index]))
   const executions = new Map<string, PipelineExecutionState>()
@@ -138,6 +150,8 @@ function seedPipeline(seed: CodePipelineSeed): PipelineState {
       lastUpdateTime,
       stages,
       outcomes: outcomeQueue(e.onRetry),
+      // Seeded running with an end: its running stage ends as `settle` says.
+      ...(e.settle && e.status === 'InProgress' ? runningEnd(e.settle, stages, startTime) : {}),
       ...(e.statusSummary ? { statusSummary: e.statusSummary } : {}),
       ...(e.trigger ? { trigger: e.trigger } : {})
     })

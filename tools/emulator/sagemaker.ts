@@ -86,7 +86,14 @@ export function seedSageMaker(
           endTime: parseOptionalTime(step.endTime, `${where} step "${step.name}"`)
         })),
         outcomes: outcomeQueue(e.onRetry),
-        retriedSteps: []
+        // Seeded running with an end: its running steps end as `settle` says.
+        ...(e.settle && e.status === 'Executing'
+          ? { pending: { outcome: e.settle, since: creationTime, reads: 0 } }
+          : {}),
+        retriedSteps:
+          e.settle && e.status === 'Executing'
+            ? e.steps.filter(s => s.status === 'Executing').map(s => s.name)
+            : []
       }
     })
     executions.sort((a, b) => a.creationTime - b.creationTime)

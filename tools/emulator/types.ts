@@ -60,6 +60,8 @@ export interface CodePipelineExecutionSeed {
   /** The stages this execution reached, by name. */
   stages: Record<string, StageExecutionSeed>
   onRetry?: OnRetry | undefined
+  /** Seeded running: how it ends (after its reads or time), as a retry's outcome would. */
+  settle?: RetryOutcome | undefined
 }
 
 export interface StageExecutionSeed {
@@ -139,6 +141,8 @@ export interface BuildBatchSeed {
   groups?: { identifier: string; status: BuildStatus }[] | undefined
   failureMessage?: string | undefined
   onRetry?: OnRetry | undefined
+  /** Seeded running: how it ends (after its reads or time), as a retry's outcome would. */
+  settle?: RetryOutcome | undefined
 }
 
 // ---------- SageMaker ----------
@@ -162,6 +166,8 @@ export interface SageMakerExecutionSeed {
   /** In execution order. */
   steps: SageMakerStepSeed[]
   onRetry?: OnRetry | undefined
+  /** Seeded running: how it ends (after its reads or time), as a retry's outcome would. */
+  settle?: RetryOutcome | undefined
 }
 
 export interface SageMakerStepSeed {
@@ -229,6 +235,8 @@ export interface CodeArtsRunSeed {
     jobs?: { name: string; status: CodeArtsStageStatus; message?: string | undefined }[] | undefined
   }[]
   onRetry?: OnRetry | undefined
+  /** Seeded running: how it ends (after its reads or time), as a retry's outcome would. */
+  settle?: RetryOutcome | undefined
 }
 
 // ---------- Faults ----------
