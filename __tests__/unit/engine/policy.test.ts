@@ -202,3 +202,64 @@ describe('judge', () => {
     ]).toEqual(['90m', '1d', '7d', '5m'])
   })
 })
+
+describe('SageMaker rule', () => {
+  it('transient only when every failed step names a transient word', async () => {
+    const { executionFailure } = await import('../../../src/services/sagemaker/provider.js')
+    const capacity = {
+      StepName: 'Train',
+      StepStatus: 'Failed' as const,
+      FailureReason: 'CapacityError: Unable to provision requested ML compute capacity.',
+      EndTime: new Date('2026-11-30T10:00:00Z')
+    }
+    const algorithm = {
+      StepName: 'Evaluate',
+      StepStatus: 'Failed' as const,
+      FailureReason: 'AlgorithmError: loss is NaN'
+    }
+    expect(executionFailure('Step failure: One or multiple steps failed.', [capacity])).toEqual({
+      reason:
+        'Step failure: One or multiple steps failed.; Train: CapacityError: Unable to provision requested ML compute capacity.',
+      transient: "names 'CapacityError'",
+      endedAt: capacity.EndTime.getTime()
+    })
+    expect(executionFailure('Step failure', [capacity, algorithm]).transient).toBeUndefined()
+  })
+})
+
+describe('CodePipeline rule', () => {
+  const stage = (message: string, externalExecutionId?: string) => ({
+    stageName: 'Deploy',
+    actionStates: [
+      {
+        actionName: 'Build',
+        latestExecution: {
+          status: 'Failed' as const,
+          errorDetails: { code: 'JobFailed', message },
+          lastStatusChange: new Date('2026-11-30T10:00:00Z'),
+          ...(externalExecutionId ? { externalExecutionId } : {})
+        }
+      }
+    ]
+  })
+  const BUILD = 'integration-tests:7d4e2b9c-1f3a-4c6e-8b5d-9a0f1e2d3c4b'
+
+  it('an action whose error names a transient word is transient', async () => {
+    const { stageFailure } = await import('../../../src/services/codepipeline/provider.js')
+    expect(stageFailure(stage('An internal error occurred'))).toEqual({
+      reason: 'Build: JobFailed: An internal error occurred',
+      transient: "names 'internal error'",
+      endedAt: Date.parse('2026-11-30T10:00:00Z')
+    })
+  })
+
+  it('a CodeBuild action takes its build’s classification; without the build, its text decides', async () => {
+    const { buildIdsOf, stageFailure } = await import('../../../src/services/codepipeline/provider.js')
+    const failed = stage('Build terminated with state: FAILED', BUILD)
+    expect(buildIdsOf(failed)).toEqual([BUILD])
+    const builds = new Map([[BUILD, buildFailure({ buildStatus: 'FAULT' })]])
+    expect(stageFailure(failed, builds).transient).toBe('its CodeBuild build status FAULT')
+    expect(stageFailure(failed).transient).toBeUndefined()
+    expect(buildIdsOf(stage('x', 'd-4KX9Q2B7C'))).toEqual([])
+  })
+})

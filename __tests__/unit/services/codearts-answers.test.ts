@@ -51,3 +51,66 @@ describe('CodeArts answers', () => {
     expect(readSuccess({})).toBeUndefined()
   })
 })
+
+describe('CodeArts failure reason', () => {
+  it('names each failed job with its failed steps; a step message with a transient word makes it transient', async () => {
+    const { runFailure } = await import('../../../src/services/codearts/provider.js')
+    const run = readRun({
+      id: 'r1',
+      status: 'FAILED',
+      end_time: 1700000009000,
+      stages: [
+        { name: 'Build', status: 'COMPLETED' },
+        {
+          name: 'Deploy',
+          status: 'FAILED',
+          jobs: [
+            {
+              name: 'Deploy to CCE',
+              status: 'FAILED',
+              message: 'deployment step failed',
+              end_time: 1700000005000,
+              steps: [
+                {
+                  name: 'kubectl apply',
+                  status: 'FAILED',
+                  message: 'dial tcp: connection reset by peer',
+                  end_time: 1700000004000
+                },
+                { name: 'checkout', status: 'COMPLETED', message: 'ok' }
+              ]
+            },
+            { name: 'Smoke test', status: 'COMPLETED' }
+          ]
+        },
+        { name: 'Scan', status: 'ASYNC_FAILED' }
+      ]
+    })
+    expect(runFailure(run)).toEqual({
+      reason:
+        'Deploy / Deploy to CCE: FAILED: deployment step failed / kubectl apply: dial tcp: connection reset by peer; Scan: ASYNC_FAILED',
+      transient: "names 'connection reset'",
+      endedAt: 1700000005000
+    })
+  })
+
+  it('a job message without a transient word is deterministic; the run end time stands in', async () => {
+    const { runFailure } = await import('../../../src/services/codearts/provider.js')
+    const run = readRun({
+      status: 'FAILED',
+      end_time: 1700000009000,
+      stages: [
+        {
+          name: 'Test',
+          status: 'FAILED',
+          jobs: [{ name: 'unit', status: 'FAILED', message: '3 tests failed' }]
+        }
+      ]
+    })
+    expect(runFailure(run)).toEqual({
+      reason: 'Test / unit: FAILED: 3 tests failed',
+      transient: undefined,
+      endedAt: 1700000009000
+    })
+  })
+})
