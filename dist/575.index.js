@@ -565,6 +565,16 @@ function create(context) {
         async discover(target) {
             if (target.executionId !== undefined) {
                 const run = await readRun(target, target.executionId);
+                // Still running: nothing to retry yet, and `wait` follows it.
+                if ((0,provider/* stateOf */.L)(codearts/* STATES */.x, run.status) === 'in-progress')
+                    return {
+                        kind: 'nothing',
+                        reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
+                        running: {
+                            executionId: target.executionId,
+                            consoleUrl: consoleUrl(context, target, run, target.executionId)
+                        }
+                    };
                 if (run.status !== 'FAILED') {
                     throw new errors/* TargetError */.I0(`run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`);
                 }

@@ -256,6 +256,13 @@ function create(context) {
     }
     async function discoverNamed(arn) {
         const execution = await describe(arn);
+        // Still running: nothing to retry yet, and `wait` follows it.
+        if ((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, execution.PipelineExecutionStatus) === 'in-progress')
+            return {
+                kind: 'nothing',
+                reason: `execution ${arn} is ${statusOf(execution)}`,
+                running: { executionId: arn, executionArn: arn, consoleUrl: url }
+            };
         if (execution.PipelineExecutionStatus !== 'Failed')
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
                 'is retried (RetryPipelineExecution resumes its failed steps)');

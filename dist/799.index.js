@@ -291,6 +291,17 @@ function createRunProvider(api, noun, region) {
     }
     async function discoverNamed(project, executionId) {
         const run = await readOne(executionId);
+        // Still running: nothing to retry yet, and `wait` follows it.
+        if ((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .stateOf */ .L)(_projects_js__WEBPACK_IMPORTED_MODULE_1__/* .STATES */ .xj, run.status) === 'in-progress')
+            return {
+                kind: 'nothing',
+                reason: `${one} ${run.id} is ${run.status}`,
+                running: {
+                    executionId: run.id,
+                    ...(run.arn ? { executionArn: run.arn } : {}),
+                    consoleUrl: url(run.id)
+                }
+            };
         if (!_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .FAILED_STATUSES */ .L.has(run.status))
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`);
         const skip = whyNotRetried(run, one);

@@ -372,13 +372,23 @@ describe('codearts discover', () => {
   })
 
   it('refuses an explicit execution-id that is not FAILED, naming its status', async () => {
-    fake.reset([{ id: runId(4), run_number: 4, status: 'RUNNING', stages: [] }])
+    fake.reset([{ id: runId(4), run_number: 4, status: 'COMPLETED', stages: [] }])
     const { provider } = setup()
     const error = await provider.discover({ ...target, executionId: runId(4) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TargetError)
     expect((error as Error).message).toBe(
-      `run #4 (${runId(4)}) of pipeline ${PIPELINE} is RUNNING: only a FAILED run is retried`
+      `run #4 (${runId(4)}) of pipeline ${PIPELINE} is COMPLETED: only a FAILED run is retried`
     )
+  })
+
+  it('an explicit run still RUNNING is nothing to retry yet, named so that wait follows it', async () => {
+    fake.reset([{ id: runId(4), run_number: 4, status: 'RUNNING', stages: [] }])
+    const found = await setup().provider.discover({ ...target, executionId: runId(4) })
+    expect(found).toMatchObject({
+      kind: 'nothing',
+      reason: `run #4 (${runId(4)}) of pipeline ${PIPELINE} is RUNNING`,
+      running: { executionId: runId(4) }
+    })
   })
 
   it('builds the console link when the API gives none, and gives none without a region', async () => {

@@ -169,10 +169,20 @@ describe('codebuild-batch discover', () => {
   })
 
   it('refuses a named batch that did not fail', async () => {
-    history(batch('b1', 'IN_PROGRESS'))
+    history(batch('b1', 'SUCCEEDED'))
     const discovery = setup().provider.discover(target('matrix:b1'))
     await expect(discovery).rejects.toThrow(TargetError)
-    await expect(discovery).rejects.toThrow(/batch matrix:b1 is IN_PROGRESS/)
+    await expect(discovery).rejects.toThrow(/batch matrix:b1 is SUCCEEDED/)
+  })
+
+  it('a named batch still running is nothing to retry yet, named so that wait follows it', async () => {
+    history(batch('b1', 'IN_PROGRESS'))
+    const discovery = await setup().provider.discover(target('matrix:b1'))
+    expect(discovery).toMatchObject({
+      kind: 'nothing',
+      reason: 'batch matrix:b1 is IN_PROGRESS',
+      running: { executionId: 'matrix:b1' }
+    })
   })
 })
 

@@ -114,7 +114,17 @@ describe('sagemaker discover', () => {
     })
   })
 
-  it.each(['Succeeded', 'Executing', 'Stopped'])(
+  it('an explicit execution still Executing is nothing to retry yet, named so that wait follows it', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Executing' })
+    await expect(setup().provider.discover(byArn)).resolves.toEqual({
+      kind: 'nothing',
+      reason: `execution ${ARN} is Executing`,
+      running: { executionId: ARN, executionArn: ARN, consoleUrl: CONSOLE }
+    })
+    expect(sm).not.toHaveReceivedCommand(ListPipelineExecutionStepsCommand)
+  })
+
+  it.each(['Succeeded', 'Stopped'])(
     'refuses an explicit execution that is %s, naming its status',
     async status => {
       sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: status as 'Succeeded' })

@@ -236,6 +236,16 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
     async discover(target): Promise<Discovery> {
       if (target.executionId !== undefined) {
         const run = await readRun(target, target.executionId)
+        // Still running: nothing to retry yet, and `wait` follows it.
+        if (stateOf(STATES, run.status) === 'in-progress')
+          return {
+            kind: 'nothing',
+            reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
+            running: {
+              executionId: target.executionId,
+              consoleUrl: consoleUrl(context, target, run, target.executionId)
+            }
+          }
         if (run.status !== 'FAILED') {
           throw new TargetError(
             `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`

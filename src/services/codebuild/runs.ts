@@ -149,6 +149,17 @@ export function createRunProvider<T extends ProjectTarget>(
 
   async function discoverNamed(project: string, executionId: string): Promise<Discovery> {
     const run = await readOne(executionId)
+    // Still running: nothing to retry yet, and `wait` follows it.
+    if (stateOf(STATES, run.status) === 'in-progress')
+      return {
+        kind: 'nothing',
+        reason: `${one} ${run.id} is ${run.status}`,
+        running: {
+          executionId: run.id,
+          ...(run.arn ? { executionArn: run.arn } : {}),
+          consoleUrl: url(run.id)
+        }
+      }
     if (!FAILED_STATUSES.has(run.status))
       throw new TargetError(
         `${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`

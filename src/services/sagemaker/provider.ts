@@ -236,6 +236,13 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
 
   async function discoverNamed(arn: string): Promise<Discovery> {
     const execution = await describe(arn)
+    // Still running: nothing to retry yet, and `wait` follows it.
+    if (stateOf(STATES, execution.PipelineExecutionStatus) === 'in-progress')
+      return {
+        kind: 'nothing',
+        reason: `execution ${arn} is ${statusOf(execution)}`,
+        running: { executionId: arn, executionArn: arn, consoleUrl: url }
+      }
     if (execution.PipelineExecutionStatus !== 'Failed')
       throw new TargetError(
         `execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
