@@ -340,6 +340,25 @@ describe('the wait loop', () => {
   })
 
   it.concurrent(
+    'follows a build named by execution-id that is still running, then reports how it ended',
+    async () => {
+      await withEmulator(withRunningBuild({ result: 'succeeded' }), async emu => {
+        const result = await run(
+          {
+            ...WAIT_LOOP,
+            'project-name': '',
+            'execution-id': 'integration-tests:5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b'
+          },
+          { env: awsEnv(emu), timeoutMs: 60_000 }
+        )
+        expect(result.exitCode).toBe(0)
+        expect(result.outputs).toMatchObject({ retried: 'false', status: 'succeeded', attempts: '0' })
+        expect(emu.callsTo('RetryBuild')).toHaveLength(0)
+      })
+    }
+  )
+
+  it.concurrent(
     'a followed build that fails deterministically ends the step failed, with no retry',
     async () => {
       await withEmulator(withRunningBuild({ result: 'failed', failureReason: DETERMINISTIC }), async emu => {
