@@ -442,23 +442,6 @@ describe.each(SERVICES)('the wait loop: $service', c => {
   const failedAgain = { ...c.failedOutcome, settleAfterReads: 1 }
 
   it.concurrent(
-    'timeout-minutes ends the loop when it leaves no time for the pause',
-    async () => {
-      await withEmu(c, failedAgain, async emu => {
-        const result = await run(
-          { ...c.inputs(emu), ...WAIT, retries: '5', 'retry-delay-seconds': '60', 'timeout-minutes': '0.3' },
-          { env: c.env(emu), timeoutMs: 60_000 }
-        )
-        expect(result.exitCode).toBe(1)
-        expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
-        expect(resultsOf(result)[0]!.message).toContain('timeout-minutes leaves no time for another retry')
-        expect(emu.callsTo(c.retryOp)).toHaveLength(1)
-      })
-    },
-    60_000
-  )
-
-  it.concurrent(
     'succeeds on the third retry, after pauses of 1 s then 2 s (at the emulator)',
     async () => {
       await withEmu(
@@ -482,19 +465,52 @@ describe.each(SERVICES)('the wait loop: $service', c => {
     60_000
   )
 
-  it.concurrent(
-    'stops when the retries are used up: failed, with the last failure',
-    async () => {
+  /**
+   * The ways the loop stops while the execution keeps failing. The retried execution fails with REASON ('e2e:
+   * the smoke test did not pass'), unlike the demo's failure, except a batch, whose failure names its failed
+   * group either way; CodeArts reports no retry counts, so max-attempts cannot apply to it.
+   */
+  const stops: [string, Record<string, string>, number, string, boolean][] = [
+    ['retries used up', { retries: '2', 'retry-delay-seconds': '0' }, 2, 'retries used up (2)', true],
+    [
+      'the new failure is one retry-on does not match',
+      { retries: '5', 'retry-delay-seconds': '0', 'retry-on': '^(?!.*smoke test)' },
+      1,
+      'not retried again',
+      c.service !== 'codebuild-batch'
+    ],
+    [
+      'max-attempts, counted across the loop',
+      { retries: '5', 'retry-delay-seconds': '0', 'max-attempts': '2' },
+      2,
+      'max-attempts is 2',
+      c.service !== 'codearts'
+    ],
+    [
+      'timeout-minutes leaving no time for the pause',
+      { retries: '5', 'retry-delay-seconds': '60', 'timeout-minutes': '0.3' },
+      1,
+      'timeout-minutes leaves no time for another retry',
+      true
+    ]
+  ]
+  it.concurrent.each(stops.filter(([, , , , applies]) => applies))(
+    'stops at %s: failed, with the last failure and why',
+    async (_what, inputs, attempts, why) => {
       await withEmu(c, failedAgain, async emu => {
         const result = await run(
-          { ...c.inputs(emu), ...WAIT, retries: '2', 'retry-delay-seconds': '0' },
+          { ...c.inputs(emu), ...WAIT, ...inputs },
           { env: c.env(emu), timeoutMs: 60_000 }
         )
         expect(result.exitCode).toBe(1)
-        expect(result.outputs).toMatchObject({ retried: 'true', status: 'failed', attempts: '2' })
+        expect(result.outputs).toMatchObject({
+          retried: 'true',
+          status: 'failed',
+          attempts: String(attempts)
+        })
         expect(result.outputs['failure-reason']).not.toBe('')
-        expect(resultsOf(result)[0]!.message).toContain('retries used up (2)')
-        expect(emu.callsTo(c.retryOp)).toHaveLength(2)
+        expect(resultsOf(result)[0]!.message).toContain(why)
+        expect(emu.callsTo(c.retryOp)).toHaveLength(attempts)
       })
     },
     60_000
@@ -609,60 +625,3 @@ describe.each(SERVICES)('following a running execution: $service', c => {
     60_000
   )
 })
-
-// The retried execution fails with REASON ('e2e: the smoke test did not pass'), unlike the demo's failure; a
-// batch's failure names its failed group either way, so the text cannot tell the two apart there.
-describe.each(SERVICES.filter(c => c.service !== 'codebuild-batch'))(
-  'the wait loop and retry-on: $service',
-  c => {
-    const failedAgain = { ...c.failedOutcome, settleAfterReads: 1 }
-
-    it.concurrent(
-      'stops when the new failure is one retry-on does not match',
-      async () => {
-        await withEmu(c, failedAgain, async emu => {
-          const result = await run(
-            {
-              ...c.inputs(emu),
-              ...WAIT,
-              retries: '5',
-              'retry-delay-seconds': '0',
-              'retry-on': '^(?!.*smoke test)'
-            },
-            { env: c.env(emu), timeoutMs: 60_000 }
-          )
-          expect(result.exitCode).toBe(1)
-          expect(result.outputs).toMatchObject({ status: 'failed', attempts: '1' })
-          expect(resultsOf(result)[0]!.message).toContain('not retried again')
-          expect(emu.callsTo(c.retryOp)).toHaveLength(1)
-        })
-      },
-      60_000
-    )
-  }
-)
-
-// CodeArts reports no retry counts, so max-attempts cannot apply to it (the README says so).
-describe.each(SERVICES.filter(c => c.service !== 'codearts'))(
-  'the wait loop and max-attempts: $service',
-  c => {
-    const failedAgain = { ...c.failedOutcome, settleAfterReads: 1 }
-
-    it.concurrent(
-      'stops at max-attempts, counted across the loop',
-      async () => {
-        await withEmu(c, failedAgain, async emu => {
-          const result = await run(
-            { ...c.inputs(emu), ...WAIT, retries: '5', 'retry-delay-seconds': '0', 'max-attempts': '2' },
-            { env: c.env(emu), timeoutMs: 60_000 }
-          )
-          expect(result.exitCode).toBe(1)
-          expect(result.outputs).toMatchObject({ status: 'failed', attempts: '2' })
-          expect(resultsOf(result)[0]!.message).toContain('max-attempts is 2')
-          expect(emu.callsTo(c.retryOp)).toHaveLength(2)
-        })
-      },
-      60_000
-    )
-  }
-)
