@@ -1,5 +1,5 @@
-import type { Provider } from '../model/provider.js'
-import type { ActionRequest } from '../model/request.js'
+import type { Candidate, Provider, Started } from '../model/provider.js'
+import type { ActionRequest, WaitOptions } from '../model/request.js'
 import type { TargetBase, TargetResult } from '../model/target.js'
 import { cleanResult } from '../model/text.js'
 import { Cancelled } from '../transport/cancellation.js'
@@ -30,10 +30,26 @@ function mayHaveBeenApplied(result: TargetResult): string {
   )
 }
 
+/** One target's flow: what it works with, and what it knows so far (what a cut-off step reports). */
+interface Flow {
+  target: TargetBase
+  provider: Provider
+  request: ActionRequest
+  deps: TargetDeps
+  log: (message: string) => void
+  progress: (result: TargetResult) => void
+  result: TargetResult
+  /** Whether a retry call is out: a cancel from here on may have let it through. */
+  sending: boolean
+  /** With wait, the whole loop (following, pausing, retrying) shares timeout-minutes: the ms left. */
+  budget: () => number
+}
+
 /**
- * One target from start to end: decide (discover, apply the rules), retry once, and with `wait` follow the
- * execution. Never throws: any failure becomes a result with status `error` (or `cancelled`). Every result
- * it reports is clean (one line, capped, links only to the provider's console).
+ * One target from start to end: decide (discover, apply the rules), retry, and with `wait` follow the
+ * execution, retrying again while the policy allows. Never throws: any failure becomes a result with status
+ * `error` (or `cancelled`). Every result it reports is clean (one line, capped, links only to the provider's
+ * console).
  */
 export async function retryTarget(
   target: TargetBase,
@@ -42,164 +58,200 @@ export async function retryTarget(
   deps: TargetDeps
 ): Promise<TargetResult> {
   const clean = (r: TargetResult): TargetResult => cleanResult(r, provider.consoleHosts)
-  const progress = (r: TargetResult): void => deps.onProgress?.(clean(r))
-  const log = targetLog(target, deps)
   // No new API work once the workflow is cancelled.
   if (deps.signal.aborted) return notStarted(target)
-  let result = initialResult(target)
-  // Whether a retry call is out: a cancel from here on may have let it through.
-  let sending = false
-  progress({
-    ...result,
+  const deadline = request.wait ? deps.clock.now() + request.wait.timeoutMs : Infinity
+  const flow: Flow = {
+    target,
+    provider,
+    request,
+    deps,
+    log: targetLog(target, deps),
+    progress: r => deps.onProgress?.(clean(r)),
+    result: initialResult(target),
+    sending: false,
+    budget: () => Math.max(0, deadline - deps.clock.now())
+  }
+  flow.progress({
+    ...flow.result,
     status: 'cancelled',
     message: 'cut off while reading the execution; nothing was retried'
   })
   try {
-    const wait = request.wait
-    // With wait, the whole loop (following, pausing, retrying) shares timeout-minutes.
-    const deadline = wait ? deps.clock.now() + wait.timeoutMs : Infinity
-    const budget = (): number => Math.max(0, deadline - deps.clock.now())
-    let current = target
-    let pauseMs = request.retryDelayMs
-    // An execution this step retried or followed to its end: a later "no" ends the step failed, not skipped.
-    let seen: TargetResult | undefined
-    for (;;) {
-      const decision = await decide(current, provider, request, result, deps)
-      if (decision.kind === 'done') {
-        const { running } = decision
-        if (running && wait && budget() > 0) {
-          const label = `${running.executionId} (still running)`
-          log(`following ${label} before deciding`)
-          const base = {
-            ...decision.result,
-            executionId: running.executionId,
-            executionArn: running.executionArn ?? '',
-            consoleUrl: running.consoleUrl
-          }
-          const followed = await follow(
-            current,
-            provider,
-            running,
-            { ...base, status: 'in-progress', message: `followed ${label}` },
-            { ...wait, timeoutMs: budget() },
-            deps,
-            progress
-          )
-          if (followed.status !== 'failed') return clean(followed)
-          seen = followed
-          result = { ...result, failure: followed.failure }
-          continue
-        }
-        if (seen && decision.result.status !== 'nothing-to-retry')
-          return clean({
-            ...seen,
-            status: 'failed',
-            message: `${seen.message}; not retried again: ${decision.result.message}`
-          })
-        return clean(
-          seen && decision.result.status === 'nothing-to-retry'
-            ? { ...seen, message: `${seen.message}; ${decision.result.message}` }
-            : decision.result
-        )
-      }
-      result = decision.result
-      const { candidate } = decision
-      // Cancelled during discovery: no retry call starts.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the awaits
-      if (deps.signal.aborted)
-        return clean({
-          ...result,
-          status: 'cancelled',
-          message: 'cut off by the cancellation; nothing was retried'
-        })
-
-      sending = true
-      progress({ ...result, status: 'error', message: mayHaveBeenApplied(result) })
-      const sent = await sendRetryOnce(
-        provider,
-        current,
-        candidate,
-        {
-          mode: request.retryMode,
-          token:
-            request.idempotencyToken ??
-            deriveToken(current.service, candidate.executionId, candidate.previousAttempts),
-          ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
-        },
-        { maxAttempts: request.maxAttempts, log }
-      )
-      sending = false
-      if (sent.kind === 'not-sent') {
-        if (sent.status === 'skipped') deps.warn(`${target.label}: ${sent.message}`)
-        else log(sent.message)
-        return clean({ ...result, status: sent.status, message: sent.message })
-      }
-      const { started, note } = sent
-      if (note) log(note)
-      result = {
-        ...result,
-        retried: true,
-        executionId: started.executionId,
-        executionArn: started.executionArn ?? '',
-        stageName: started.stageName ?? result.stageName,
-        consoleUrl: started.consoleUrl,
-        status: 'in-progress',
-        attempts: result.attempts + 1,
-        message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
-      }
-      log(
-        `retry ${result.attempts} accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`
-      )
-      deps.ledger?.retried(target)
-      progress(result)
-      deps.onStarted?.(clean(result))
-      if (!wait) return clean(result)
-
-      const followed = await follow(
-        current,
-        provider,
-        started,
-        result,
-        { ...wait, timeoutMs: budget() },
-        deps,
-        progress
-      )
-      if (followed.status !== 'failed') return clean(followed)
-      if (result.attempts >= request.retries)
-        return clean({ ...followed, message: `${followed.message}; retries used up (${request.retries})` })
-      if (budget() <= pauseMs)
-        return clean({
-          ...followed,
-          message: `${followed.message}; timeout-minutes leaves no time for another retry`
-        })
-      log(`pausing ${pauseMs / 1000} s before retry ${result.attempts + 1} of at most ${request.retries}`)
-      progress(followed)
-      await deps.clock.sleep(pauseMs, deps.signal)
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
-      if (deps.signal.aborted)
-        return clean({ ...followed, message: `${followed.message}; cancelled before the next retry` })
-      pauseMs *= 2
-      seen = followed
-      result = followed
-      // A named execution is now the one running after the retry (CodeBuild: the new build).
-      if (target.executionId !== undefined) current = { ...target, executionId: started.executionId }
-    }
+    return clean(await loop(flow))
   } catch (error) {
-    if (error instanceof Cancelled) {
-      if (sending && error.maybeApplied) {
-        const message = mayHaveBeenApplied(result)
-        deps.warn(`${target.label}: ${message}`)
-        return clean({ ...result, status: 'error', message })
+    return clean(settleError(flow, error))
+  }
+}
+
+/**
+ * Decide, retry, follow; again after a failure while `retries`, the policy and the budget allow (pausing
+ * `retry-delay-seconds`, doubled each time). A running execution is followed before anything is decided.
+ */
+async function loop(flow: Flow): Promise<TargetResult> {
+  const { target, request, deps } = flow
+  let current = target
+  let pauseMs = request.retryDelayMs
+  // An execution this step retried or followed to its end: a later "no" ends the step failed, not skipped.
+  let seen: TargetResult | undefined
+  for (;;) {
+    const decision = await decide(current, flow.provider, request, flow.result, deps)
+    if (decision.kind === 'done') {
+      if (decision.running && request.wait && flow.budget() > 0) {
+        const followed = await followRunning(flow, current, decision.result, decision.running, request.wait)
+        if (followed.status !== 'failed') return followed
+        seen = followed
+        flow.result = { ...flow.result, failure: followed.failure }
+        continue
       }
-      log('cancelled; nothing was retried')
-      return clean({
-        ...result,
+      return afterDecision(seen, decision.result)
+    }
+    flow.result = decision.result
+    // Cancelled during discovery: no retry call starts.
+    if (deps.signal.aborted)
+      return {
+        ...flow.result,
         status: 'cancelled',
         message: 'cut off by the cancellation; nothing was retried'
-      })
-    }
-    const message = errorMessage(error)
-    deps.warn(`${target.label}: ${message}`)
-    return clean({ ...result, status: 'error', message })
+      }
+    const started = await sendRetry(flow, current, decision.candidate)
+    if (started === undefined || !request.wait) return flow.result
+
+    const followed = await follow(
+      current,
+      flow.provider,
+      started,
+      flow.result,
+      { ...request.wait, timeoutMs: flow.budget() },
+      deps,
+      flow.progress
+    )
+    const stop = whyStop(flow, followed, pauseMs)
+    if (stop !== undefined) return stop
+    flow.log(
+      `pausing ${pauseMs / 1000} s before retry ${flow.result.attempts + 1} of at most ${request.retries}`
+    )
+    flow.progress(followed)
+    await deps.clock.sleep(pauseMs, deps.signal)
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
+    if (deps.signal.aborted)
+      return { ...followed, message: `${followed.message}; cancelled before the next retry` }
+    pauseMs *= 2
+    seen = followed
+    flow.result = followed
+    // A named execution is now the one running after the retry (CodeBuild: the new build).
+    if (target.executionId !== undefined) current = { ...target, executionId: started.executionId }
   }
+}
+
+/** `wait`: follows the still-running execution that discovery found, before deciding anything. */
+function followRunning(
+  flow: Flow,
+  target: TargetBase,
+  decided: TargetResult,
+  running: Started,
+  wait: WaitOptions
+): Promise<TargetResult> {
+  const label = `${running.executionId} (still running)`
+  flow.log(`following ${label} before deciding`)
+  const base: TargetResult = {
+    ...decided,
+    executionId: running.executionId,
+    executionArn: running.executionArn ?? '',
+    consoleUrl: running.consoleUrl,
+    status: 'in-progress',
+    message: `followed ${label}`
+  }
+  return follow(
+    target,
+    flow.provider,
+    running,
+    base,
+    { ...wait, timeoutMs: flow.budget() },
+    flow.deps,
+    flow.progress
+  )
+}
+
+/** A "no" after this step retried or followed an execution to a failure ends the step failed, saying why. */
+function afterDecision(seen: TargetResult | undefined, decided: TargetResult): TargetResult {
+  if (!seen) return decided
+  if (decided.status === 'nothing-to-retry')
+    return { ...seen, message: `${seen.message}; ${decided.message}` }
+  return { ...seen, status: 'failed', message: `${seen.message}; not retried again: ${decided.message}` }
+}
+
+/** Sends the retry call once; the started execution, or undefined when nothing was sent (the result says why). */
+async function sendRetry(flow: Flow, target: TargetBase, candidate: Candidate): Promise<Started | undefined> {
+  const { request, deps, log } = flow
+  flow.sending = true
+  flow.progress({ ...flow.result, status: 'error', message: mayHaveBeenApplied(flow.result) })
+  const sent = await sendRetryOnce(
+    flow.provider,
+    target,
+    candidate,
+    {
+      mode: request.retryMode,
+      token:
+        request.idempotencyToken ??
+        deriveToken(target.service, candidate.executionId, candidate.previousAttempts),
+      ...(request.maxParallelSteps !== undefined ? { maxParallelSteps: request.maxParallelSteps } : {})
+    },
+    { maxAttempts: request.maxAttempts, log }
+  )
+  flow.sending = false
+  if (sent.kind === 'not-sent') {
+    if (sent.status === 'skipped') deps.warn(`${flow.target.label}: ${sent.message}`)
+    else log(sent.message)
+    flow.result = { ...flow.result, status: sent.status, message: sent.message }
+    return undefined
+  }
+  const { started, note } = sent
+  if (note) log(note)
+  flow.result = {
+    ...flow.result,
+    retried: true,
+    executionId: started.executionId,
+    executionArn: started.executionArn ?? '',
+    stageName: started.stageName ?? flow.result.stageName,
+    consoleUrl: started.consoleUrl,
+    status: 'in-progress',
+    attempts: flow.result.attempts + 1,
+    message: `retried ${candidate.description}${note ? ` (${note})` : ''}`
+  }
+  log(
+    `retry ${flow.result.attempts} accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`
+  )
+  deps.ledger?.retried(flow.target)
+  flow.progress(flow.result)
+  deps.onStarted?.(cleanResult(flow.result, flow.provider.consoleHosts))
+  return started
+}
+
+/** After following a retried execution: the final result, or undefined to retry again. */
+function whyStop(flow: Flow, followed: TargetResult, pauseMs: number): TargetResult | undefined {
+  if (followed.status !== 'failed') return followed
+  const { retries } = flow.request
+  if (flow.result.attempts >= retries)
+    return { ...followed, message: `${followed.message}; retries used up (${retries})` }
+  if (flow.budget() <= pauseMs)
+    return { ...followed, message: `${followed.message}; timeout-minutes leaves no time for another retry` }
+  return undefined
+}
+
+/** A failure of the flow as a result: a cancel (the retry may have gone through if a call was out), or an error. */
+function settleError(flow: Flow, error: unknown): TargetResult {
+  const { target, deps, result } = flow
+  if (error instanceof Cancelled) {
+    if (flow.sending && error.maybeApplied) {
+      const message = mayHaveBeenApplied(result)
+      deps.warn(`${target.label}: ${message}`)
+      return { ...result, status: 'error', message }
+    }
+    flow.log('cancelled; nothing was retried')
+    return { ...result, status: 'cancelled', message: 'cut off by the cancellation; nothing was retried' }
+  }
+  const message = errorMessage(error)
+  deps.warn(`${target.label}: ${message}`)
+  return { ...result, status: 'error', message }
 }
