@@ -32109,7 +32109,7 @@ async function loop(flow) {
         const started = await sendRetry(flow, current, decision.candidate);
         if (started === undefined || !request.wait)
             return flow.result;
-        const followed = await follow(current, flow.provider, started, flow.result, { ...request.wait, timeoutMs: flow.budget() }, deps, flow.progress);
+        const followed = await followWithin(flow, current, started, flow.result, request.wait);
         const stop = whyStop(flow, followed, pauseMs);
         if (stop !== undefined)
             return stop;
@@ -32139,7 +32139,11 @@ function followRunning(flow, target, decided, running, wait) {
         status: 'in-progress',
         message: `followed ${label}`
     };
-    return follow(target, flow.provider, running, base, { ...wait, timeoutMs: flow.budget() }, flow.deps, flow.progress);
+    return followWithin(flow, target, running, base, wait);
+}
+/** Follows `started` to its end within what is left of the loop's budget. */
+function followWithin(flow, target, started, base, wait) {
+    return follow(target, flow.provider, started, base, { ...wait, timeoutMs: flow.budget() }, flow.deps, flow.progress);
 }
 /** A "no" after this step retried or followed an execution to a failure ends the step failed, saying why. */
 function afterDecision(seen, decided) {

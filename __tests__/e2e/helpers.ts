@@ -40,20 +40,7 @@ export interface Fixture {
   ): void
 }
 
-/** The keys of a `results` object, in the contract's order. */
-export const RESULT_KEYS = [
-  'service',
-  'target',
-  'retried',
-  'executionId',
-  'executionArn',
-  'stageName',
-  'status',
-  'consoleUrl',
-  'message',
-  'attempts',
-  'failure'
-] as const
+export { RESULT_KEYS } from '../support/contract.js'
 
 /**
  * One emulator for the enclosing `describe`: started with `scenario()` before its tests, reset before each

@@ -117,15 +117,7 @@ async function loop(flow: Flow): Promise<TargetResult> {
     const started = await sendRetry(flow, current, decision.candidate)
     if (started === undefined || !request.wait) return flow.result
 
-    const followed = await follow(
-      current,
-      flow.provider,
-      started,
-      flow.result,
-      { ...request.wait, timeoutMs: flow.budget() },
-      deps,
-      flow.progress
-    )
+    const followed = await followWithin(flow, current, started, flow.result, request.wait)
     const stop = whyStop(flow, followed, pauseMs)
     if (stop !== undefined) return stop
     flow.log(
@@ -162,10 +154,21 @@ function followRunning(
     status: 'in-progress',
     message: `followed ${label}`
   }
+  return followWithin(flow, target, running, base, wait)
+}
+
+/** Follows `started` to its end within what is left of the loop's budget. */
+function followWithin(
+  flow: Flow,
+  target: TargetBase,
+  started: Started,
+  base: TargetResult,
+  wait: WaitOptions
+): Promise<TargetResult> {
   return follow(
     target,
     flow.provider,
-    running,
+    started,
     base,
     { ...wait, timeoutMs: flow.budget() },
     flow.deps,

@@ -9,6 +9,7 @@ import {
 import { OUTPUT_NAMES, singleOutputs, targetsOutputs } from '../../../src/action/outputs.js'
 import { summaryMarkup, summaryRow, totalsLine } from '../../../src/action/summary.js'
 import type { Status, TargetResult } from '../../../src/model/target.js'
+import { RESULT_KEYS } from '../../support/contract.js'
 
 function result(overrides: Partial<TargetResult> = {}): TargetResult {
   return {
@@ -28,20 +29,6 @@ function result(overrides: Partial<TargetResult> = {}): TargetResult {
 }
 
 const FILE = '/tmp/runner/pipeline-retry-results-1.json'
-
-const KEYS = [
-  'service',
-  'target',
-  'retried',
-  'executionId',
-  'executionArn',
-  'stageName',
-  'status',
-  'consoleUrl',
-  'message',
-  'attempts',
-  'failure'
-]
 
 describe('singleOutputs', () => {
   it('sets every output from the one result', () => {
@@ -76,17 +63,17 @@ describe('results JSON', () => {
       string,
       unknown
     >[]
-    expect(Object.keys(object ?? {})).toEqual(KEYS)
+    expect(Object.keys(object ?? {})).toEqual([...RESULT_KEYS])
     expect(object?.retried).toBe(false)
     expect(object?.attempts).toBe(1)
-    for (const key of KEYS.filter(k => k !== 'retried' && k !== 'attempts'))
+    for (const key of RESULT_KEYS.filter(k => k !== 'retried' && k !== 'attempts'))
       expect(typeof object?.[key]).toBe('string')
   })
 
   it('drops anything that is not a contract key', () => {
     const extra = { ...result(), secret: 'x' } as TargetResult
     const [object] = JSON.parse(targetsOutputs([extra], FILE).results ?? '[]') as Record<string, unknown>[]
-    expect(Object.keys(object ?? {})).toEqual(KEYS)
+    expect(Object.keys(object ?? {})).toEqual([...RESULT_KEYS])
   })
 })
 
