@@ -1,5 +1,5 @@
-// `npm run demo`: the bundled action retrying one failed execution of each service against the local
-// emulator, exactly as GitHub's runner would run it. No credentials, no network.
+// `npm run demo`: the bundled action retrying one failed execution of each of the six services against the
+// local emulator, exactly as GitHub's runner would run it. No credentials, no network.
 import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../tools/emulator/index.js'
 import { runAction } from '../tools/run-action.js'
 
@@ -36,6 +36,10 @@ const cases: DemoCase[] = [
       'huaweicloud-ak': DEMO_IDS.huaweiAk,
       'huaweicloud-sk': DEMO_IDS.huaweiSk
     }
+  },
+  {
+    title: 'GitHub Actions: the newest run of ci.yml failed when its runner was lost',
+    inputs: { service: 'github-actions', workflow: 'ci.yml', 'retry-on': 'transient' }
   }
 ]
 
@@ -72,20 +76,24 @@ function describeCall(call: CallRecord): string {
 
 const emu = await startEmulator(demoScenario())
 const env = {
+  // What the runner puts in ${{ github.token }}, the github-token default.
+  GITHUB_TOKEN: DEMO_IDS.githubToken,
   AWS_REGION: 'us-east-1',
   AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
   AWS_ENDPOINT_URL_CODEBUILD: emu.url,
   AWS_ENDPOINT_URL_SAGEMAKER: emu.url
 }
-console.log(`Emulator of CodePipeline, CodeBuild, SageMaker and CodeArts listening at ${emu.url}\n`)
+console.log(`Emulator of CodePipeline, CodeBuild, SageMaker, CodeArts and GitHub listening at ${emu.url}\n`)
 
 let failures = 0
 try {
   for (const { title, inputs } of cases) {
     const before = emu.calls.length
     const withWait = { ...inputs, wait: 'true', 'poll-interval-seconds': '1' }
-    const codearts: Record<string, string> = inputs.service === 'codearts' ? { endpoint: emu.url } : {}
-    const run = await runAction({ inputs: { ...withWait, ...codearts }, env })
+    // CodeArts and GitHub take the emulator as their endpoint (AWS reads AWS_ENDPOINT_URL_* from env).
+    const endpoint: Record<string, string> =
+      inputs.service === 'codearts' || inputs.service === 'github-actions' ? { endpoint: emu.url } : {}
+    const run = await runAction({ inputs: { ...withWait, ...endpoint }, env })
     console.log(bold(`▶ ${title}`))
     console.log(
       `  inputs: ${Object.entries(inputs)
@@ -96,7 +104,7 @@ try {
     for (const call of emu.calls.slice(before)) console.log(describeCall(call))
     console.log('  outputs:')
     for (const [name, value] of Object.entries(run.outputs).filter(([name]) => name !== 'results'))
-      console.log(`    ${name.padEnd(14)}${value}`)
+      console.log(`    ${name.padEnd(16)}${value}`)
     console.log('  job summary:')
     console.log(summaryAsText(run.summary))
     console.log(`  exit code ${run.exitCode} in ${run.durationMs} ms\n`)
@@ -146,7 +154,7 @@ try {
 }
 console.log(
   failures === 0
-    ? 'All five services retried and succeeded; the transient failure was retried and the deterministic one left alone.'
+    ? 'All six services retried and succeeded; the transient failure was retried and the deterministic one left alone.'
     : `${failures} demo case(s) did not go as expected.`
 )
 process.exitCode = failures === 0 ? 0 : 1

@@ -9,9 +9,10 @@ export const modules = {
 /* harmony export */   $4: () => (/* binding */ namesTransientWord),
 /* harmony export */   FX: () => (/* binding */ everyItemTransient),
 /* harmony export */   IW: () => (/* binding */ latest),
-/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */   XR: () => (/* binding */ oneLineReason),
+/* harmony export */   x0: () => (/* binding */ transientWord)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/* unused harmony export TRANSIENT_WORDS */
 /**
  * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
  * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
@@ -94,6 +95,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/model/errors.ts
 var errors = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/model/listing.ts
+var listing = __webpack_require__(6689);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/clouds/huawei/signer.ts
@@ -364,6 +367,15 @@ function readNewestRun(value) {
 function readSuccess(value) {
     return answers_isRecord(value) && isBoolean(value.success) ? value.success : undefined;
 }
+/** One page of the project's pipelines (`POST /v5/{project_id}/api/pipelines/list`): IDs, names and the total. */
+function readPipelinePage(answer) {
+    const body = answers_isRecord(answer) ? answer : {};
+    const pipelines = records(body.pipelines).flatMap(p => {
+        const { pipeline_id: id, name } = pick(p, ['pipeline_id', 'name'], isString);
+        return id !== undefined && name !== undefined ? [{ id, name }] : [];
+    });
+    return { pipelines, total: isNumber(body.total) ? body.total : 0 };
+}
 
 // EXTERNAL MODULE: ./src/model/failure.ts
 var failure = __webpack_require__(2891);
@@ -372,6 +384,7 @@ var codearts = __webpack_require__(8262);
 // EXTERNAL MODULE: ./src/model/provider.ts
 var provider = __webpack_require__(4676);
 ;// CONCATENATED MODULE: ./src/services/codearts/provider.ts
+
 
 
 
@@ -535,6 +548,8 @@ function progressOf(run) {
         }
     }
 }
+/** The largest page the pipeline list serves. */
+const PIPELINE_PAGE = 100;
 function create(context) {
     const endpoint = context.endpoint ?? (0,endpoints/* codeartsEndpoint */.z)(context.region);
     if (!endpoint)
@@ -560,8 +575,24 @@ function create(context) {
         description: `run ${runLabel(run, id)} of pipeline ${target.pipelineId} is FAILED (${failureReason(run)})`,
         consoleUrl: consoleUrl(context, target, run, id)
     });
+    /** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
+    const listPipelines = (projectId) => (0,listing/* listAll */._w)(`the CodeArts pipelines of project ${projectId}`, async (token) => {
+        const offset = Number(token ?? 0);
+        const answer = await context.call('ListPipelines', signal => client
+            .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
+            body: { offset, limit: PIPELINE_PAGE },
+            signal
+        })
+            .then(readPipelinePage));
+        const next = offset + answer.pipelines.length;
+        return {
+            items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
+            next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
+        };
+    });
     return {
         consoleHosts: CONSOLE_HOSTS,
+        list: ({ scope }) => listPipelines(scope ?? ''),
         async discover(target) {
             if (target.executionId !== undefined) {
                 const run = await readRun(target, target.executionId);

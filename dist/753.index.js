@@ -9,9 +9,10 @@ export const modules = {
 /* harmony export */   $4: () => (/* binding */ namesTransientWord),
 /* harmony export */   FX: () => (/* binding */ everyItemTransient),
 /* harmony export */   IW: () => (/* binding */ latest),
-/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */   XR: () => (/* binding */ oneLineReason),
+/* harmony export */   x0: () => (/* binding */ transientWord)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/* unused harmony export TRANSIENT_WORDS */
 /**
  * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
  * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
@@ -142,15 +143,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   errors: () => (/* binding */ errors),
 /* harmony export */   stageFailure: () => (/* binding */ stageFailure)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8232);
-/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2891);
+/* harmony import */ var _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8232);
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2891);
 /* harmony import */ var _transport_cancellation_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8306);
 /* harmony import */ var _codebuild_failure_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7734);
 /* harmony import */ var _transport_classify_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2835);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7206);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3326);
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5891);
-/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4676);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6689);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3326);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5891);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4676);
+
 
 
 
@@ -161,7 +164,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const IAM_ACTIONS = 'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
-    '(with wait also codepipeline:GetPipelineExecution, ' +
+    '(for a targets pattern codepipeline:ListPipelines; with wait also codepipeline:GetPipelineExecution, ' +
     'with cancel-on-abort codepipeline:StopPipelineExecution)';
 const errors = {
     // The pipeline is busy with another change: the documented remedy is to try again later.
@@ -188,7 +191,7 @@ const STOP_REASON_MAX = 200;
 /** Error details from actions can be long (stack traces, logs): keep log lines readable. */
 const DETAIL_MAX = 300;
 function consoleUrl(region, pipelineName, executionId) {
-    return (`${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
+    return (`${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .consoleBase */ .pj)(region)}/codesuite/codepipeline/pipelines/${pipelineName}` +
         `/executions/${executionId}/timeline?region=${region}`);
 }
 function oneLine(text, max) {
@@ -242,14 +245,14 @@ function stageFailure(stage, builds = new Map()) {
         const text = [a.actionName ?? '?', code, message].filter(Boolean).join(': ');
         const buildId = a.latestExecution?.externalExecutionId;
         const build = buildId === undefined ? undefined : builds.get(buildId);
-        const transient = (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .namesTransientWord */ .$4)([code, message].filter(Boolean).join(' ')) ??
+        const transient = (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .namesTransientWord */ .$4)([code, message].filter(Boolean).join(' ')) ??
             (build?.transient !== undefined ? `its CodeBuild build ${build.transient}` : undefined);
         return { text, transient, endedAt: a.latestExecution?.lastStatusChange?.getTime() };
     });
     return {
-        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .oneLineReason */ .XR)(actions.length > 0 ? actions.map(a => a.text) : [`stage ${stage.stageName ?? '?'} Failed`]),
-        transient: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .everyItemTransient */ .FX)(actions.map(a => a.transient)),
-        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_6__/* .latest */ .IW)(actions.map(a => a.endedAt))
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .oneLineReason */ .XR)(actions.length > 0 ? actions.map(a => a.text) : [`stage ${stage.stageName ?? '?'} Failed`]),
+        transient: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .everyItemTransient */ .FX)(actions.map(a => a.transient)),
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .latest */ .IW)(actions.map(a => a.endedAt))
     };
 }
 /** Retries of the stage's latest execution so far, as CodePipeline counts them. */
@@ -364,15 +367,15 @@ function failureReason(stages, executionId) {
     return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ');
 }
 function createCodePipeline(context) {
-    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsClientConfig */ .rw)(context));
+    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
     /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
     let codebuild;
     async function stagesOf(pipelineName) {
-        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
+        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
         return state.stageStates ?? [];
     }
     async function newestExecution(pipelineName) {
-        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
+        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
         return page.pipelineExecutionSummaries?.[0];
     }
     /**
@@ -386,9 +389,9 @@ function createCodePipeline(context) {
             return { ...candidate, failure: stageFailure(stage) };
         try {
             const { BatchGetBuildsCommand, CodeBuildClient } = await __webpack_require__.e(/* import() */ 774).then(__webpack_require__.t.bind(__webpack_require__, 4774, 19));
-            codebuild ??= new CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsClientConfig */ .rw)(context));
+            codebuild ??= new CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
             const client = codebuild;
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new BatchGetBuildsCommand({ ids }), options));
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new BatchGetBuildsCommand({ ids }), options));
             const builds = new Map((out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [[b.id, (0,_codebuild_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFailure */ .H)(b)]])));
             return { ...candidate, failure: stageFailure(stage, builds) };
         }
@@ -419,7 +422,7 @@ function createCodePipeline(context) {
             kind: 'nothing',
             reason: nothingReason(target, { id, status: newest.status }, stages),
             // Still running: `wait` follows the whole execution before deciding.
-            ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, newest.status) === 'in-progress'
+            ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, newest.status) === 'in-progress'
                 ? { running: { executionId: id, consoleUrl: consoleUrl(context.region, target.pipelineName, id) } }
                 : {})
         };
@@ -465,7 +468,12 @@ function createCodePipeline(context) {
         };
     }
     return {
-        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .AWS_CONSOLE_HOSTS */ .AF,
+        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .AWS_CONSOLE_HOSTS */ .AF,
+        list: () => (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_4__/* .listAll */ ._w)('CodePipeline pipelines', async (nextToken) => {
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'ListPipelines', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelinesCommand */ .xaS({ maxResults: 1000, nextToken }), options));
+            const names = (out.pipelines ?? []).flatMap(p => (p.name ? [p.name] : []));
+            return { items: names.map(name => ({ name, resource: name })), next: out.nextToken };
+        }),
         discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
         recheck,
         async retry(target, candidate, request) {
@@ -483,16 +491,16 @@ function createCodePipeline(context) {
                 pipelineExecutionId: candidate.executionId,
                 retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
             };
-            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
+            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
             if (answer.pipelineExecutionId === undefined)
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
             return started(answer.pipelineExecutionId);
         },
         async status(target, started) {
             const id = started.executionId;
-            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
+            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
             const status = pipelineExecution?.status;
-            const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_8__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_4__/* .STATES */ .x, status) : undefined;
+            const state = status !== undefined && Object.hasOwn(_index_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) : undefined;
             const summary = pipelineExecution?.statusSummary;
             switch (state) {
                 case 'succeeded':
@@ -517,7 +525,7 @@ function createCodePipeline(context) {
             }
         },
         async stop(target, started, reason) {
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_5__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_7__/* .StopPipelineExecutionCommand */ .krr({
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .StopPipelineExecutionCommand */ .krr({
                 pipelineName: target.pipelineName,
                 pipelineExecutionId: started.executionId,
                 abandon: false,

@@ -9,9 +9,10 @@ export const modules = {
 /* harmony export */   $4: () => (/* binding */ namesTransientWord),
 /* harmony export */   FX: () => (/* binding */ everyItemTransient),
 /* harmony export */   IW: () => (/* binding */ latest),
-/* harmony export */   XR: () => (/* binding */ oneLineReason)
+/* harmony export */   XR: () => (/* binding */ oneLineReason),
+/* harmony export */   x0: () => (/* binding */ transientWord)
 /* harmony export */ });
-/* unused harmony exports TRANSIENT_WORDS, transientWord */
+/* unused harmony export TRANSIENT_WORDS */
 /**
  * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
  * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
@@ -90,12 +91,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4459);
+/* harmony import */ var _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4459);
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
-/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2891);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3527);
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5891);
-/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4676);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6689);
+/* harmony import */ var _model_failure_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2891);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3527);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5891);
+/* harmony import */ var _model_provider_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4676);
+
 
 
 
@@ -118,7 +121,7 @@ const errors = {
         ResourceLimitExceeded: 'a SageMaker resource limit was reached (e.g. concurrent pipeline executions or training jobs): let running work finish or raise the quota in Service Quotas',
         ConflictException: 'the execution is not in a retryable state (it may be running again already), or the same idempotency-token was used with other parameters',
         ValidationException: 'SageMaker rejected a parameter: check execution-id (a pipeline execution ARN), max-parallel-steps and idempotency-token (32-128 characters)',
-        AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (and sagemaker:StopPipelineExecution for cancel-on-abort)`
+        AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (sagemaker:ListPipelines for a targets pattern, sagemaker:StopPipelineExecution for cancel-on-abort)`
     }
 };
 /** Steps are listed 100 a page (the API's maximum); 10 pages bound the reads for any real pipeline. */
@@ -126,7 +129,7 @@ const STEP_PAGE_SIZE = 100;
 const MAX_STEP_PAGES = 10;
 /** There is no stable console link to one execution, so this is the pipelines list of the region. */
 function consoleUrl(region) {
-    return `${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .consoleBase */ .pj)(region)}/sagemaker/home?region=${region}#/pipelines`;
+    return `${(0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .consoleBase */ .pj)(region)}/sagemaker/home?region=${region}#/pipelines`;
 }
 function failedSteps(steps) {
     return steps.filter(step => step.StepStatus === 'Failed');
@@ -149,12 +152,12 @@ function executionFailure(executionReason, failed, lastModified) {
         ...failed.map(s => `${stepName(s)}: ${s.FailureReason ?? 'Failed'}`)
     ];
     const transient = failed.length > 0
-        ? (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .everyItemTransient */ .FX)(failed.map(s => (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .namesTransientWord */ .$4)(s.FailureReason)))
-        : (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .namesTransientWord */ .$4)(executionReason);
+        ? (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .everyItemTransient */ .FX)(failed.map(s => (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .namesTransientWord */ .$4)(s.FailureReason)))
+        : (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .namesTransientWord */ .$4)(executionReason);
     return {
-        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLineReason */ .XR)(items.length > 0 ? items : ['Failed']),
+        reason: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .oneLineReason */ .XR)(items.length > 0 ? items : ['Failed']),
         transient,
-        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_4__/* .latest */ .IW)(failed.map(s => s.EndTime?.getTime()), lastModified?.getTime())
+        endedAt: (0,_model_failure_js__WEBPACK_IMPORTED_MODULE_5__/* .latest */ .IW)(failed.map(s => s.EndTime?.getTime()), lastModified?.getTime())
     };
 }
 /** The execution's own FailureReason, then its failed steps with theirs. */
@@ -209,18 +212,18 @@ function stopToken(nonce, executionArn) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
 }
 function create(context) {
-    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsClientConfig */ .rw)(context));
+    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsClientConfig */ .rw)(context));
     const url = consoleUrl(context.region);
     const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
     function describe(arn) {
-        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
+        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
     }
     /** Newest steps first; one call per page, at most `pages` pages. */
     async function listSteps(arn, pages) {
         const steps = [];
         let nextToken;
         for (let page = 0; page < pages; page++) {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListPipelineExecutionStepsCommand */ .BTz({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionStepsCommand */ .BTz({
                 PipelineExecutionArn: arn,
                 SortOrder: 'Descending',
                 MaxResults: STEP_PAGE_SIZE,
@@ -246,7 +249,7 @@ function create(context) {
         };
     }
     async function newestExecution(pipeline) {
-        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .ListPipelineExecutionsCommand */ .bni({
+        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
@@ -257,7 +260,7 @@ function create(context) {
     async function discoverNamed(arn) {
         const execution = await describe(arn);
         // Still running: nothing to retry yet, and `wait` follows it.
-        if ((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, execution.PipelineExecutionStatus) === 'in-progress')
+        if ((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .xj, execution.PipelineExecutionStatus) === 'in-progress')
             return {
                 kind: 'nothing',
                 reason: `execution ${arn} is ${statusOf(execution)}`,
@@ -266,7 +269,7 @@ function create(context) {
         if (execution.PipelineExecutionStatus !== 'Failed')
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
                 'is retried (RetryPipelineExecution resumes its failed steps)');
-        const pipeline = (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .pipelineOfExecutionArn */ .R9)(arn);
+        const pipeline = (0,_index_js__WEBPACK_IMPORTED_MODULE_3__/* .pipelineOfExecutionArn */ .R9)(arn);
         const newest = pipeline === undefined ? undefined : await newestExecution(pipeline);
         if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
             return {
@@ -283,7 +286,7 @@ function create(context) {
         if (latest.PipelineExecutionStatus !== 'Failed')
             return {
                 kind: 'nothing',
-                ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, latest.PipelineExecutionStatus) === 'in-progress'
+                ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .xj, latest.PipelineExecutionStatus) === 'in-progress'
                     ? { running: { executionId: arn, executionArn: arn, consoleUrl: url } }
                     : {}),
                 reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
@@ -324,7 +327,7 @@ function create(context) {
         const status = execution.PipelineExecutionStatus;
         const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : [];
         return {
-            state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_2__/* .STATES */ .xj, status),
+            state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_index_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .xj, status),
             revision: revisionOf(status, failed),
             ...(status === 'Failed' ? countAttempts(failed) : {}),
             current: { executionId: arn, executionArn: arn, consoleUrl: url },
@@ -332,7 +335,19 @@ function create(context) {
         };
     }
     return {
-        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .AWS_CONSOLE_HOSTS */ .AF,
+        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_CONSOLE_HOSTS */ .AF,
+        // SageMaker filters by name prefix itself: only pipelines that can match are listed.
+        list: ({ prefix }) => (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)('SageMaker pipelines', async (NextToken) => {
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelines', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelinesCommand */ .xaS({
+                MaxResults: 100,
+                SortBy: 'Name',
+                SortOrder: 'Ascending',
+                ...(prefix !== '' ? { PipelineNamePrefix: prefix } : {}),
+                ...(NextToken !== undefined ? { NextToken } : {})
+            }), options));
+            const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []));
+            return { items: names.map(name => ({ name, resource: name })), next: out.NextToken };
+        }),
         recheck: (_target, candidate) => recheck(candidate.executionId),
         discover: target => target.executionId !== undefined
             ? discoverNamed(target.executionId)
@@ -341,7 +356,7 @@ function create(context) {
             if (request.mode === 'all')
                 throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
             // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .RetryPipelineExecutionCommand */ .isZ({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .RetryPipelineExecutionCommand */ .isZ({
                 PipelineExecutionArn: candidate.executionId,
                 ClientRequestToken: request.token,
                 ...(request.maxParallelSteps !== undefined
@@ -358,7 +373,7 @@ function create(context) {
         async stop(_target, started) {
             const arn = started.executionArn ?? started.executionId;
             const token = stopToken(stopNonce, arn);
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_5__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
+            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
         }
     };
 }

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28370,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4738:
+/***/ 8423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28379,8 +28377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28455,7 +28453,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28511,8 +28509,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28526,10 +28524,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28545,7 +28543,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29508,7 +29506,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29531,7 +29529,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29627,7 +29625,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29831,7 +29829,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29858,7 +29856,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30351,13 +30349,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30648,7 +30646,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30987,8 +30985,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31169,7 +31167,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31237,7 +31235,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31324,23 +31322,14 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/engine/pool.ts
-/**
- * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
- * is expected to settle every item itself (a target's failure is a result, not a rejection).
- */
-async function mapPool(items, concurrency, work) {
-    const results = new Array(items.length);
-    // One iterator shared by the workers: each takes the next item when it is free.
-    const queue = items.entries();
-    const worker = async () => {
-        for (const [index, item] of queue)
-            results[index] = await work(item, index);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-    return results;
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/model/listing.ts
+var listing = __nccwpck_require__(6689);
+// EXTERNAL MODULE: ./src/model/target.ts
+var model_target = __nccwpck_require__(5936);
+// EXTERNAL MODULE: ./src/model/text.ts
+var model_text = __nccwpck_require__(5086);
 // EXTERNAL MODULE: ./src/model/errors.ts
 var errors = __nccwpck_require__(7206);
 // EXTERNAL MODULE: ./src/services/codearts/index.ts
@@ -31359,7 +31348,7 @@ const codebuildBatch = (0,projects/* projectService */.$p)({
     noun: 'batch',
     executionId: BATCH_ID,
     retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
 });
 
 ;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
@@ -31375,14 +31364,17 @@ const codebuild = (0,projects/* projectService */.$p)({
     executionId: BUILD_ID,
     // A build always restarts whole: both modes are accepted and mean the same.
     retryModes: { all: true, native: {} },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
 });
 
 // EXTERNAL MODULE: ./src/services/codepipeline/index.ts
 var codepipeline = __nccwpck_require__(3326);
+// EXTERNAL MODULE: ./src/services/github-actions/index.ts
+var github_actions = __nccwpck_require__(8052);
 // EXTERNAL MODULE: ./src/services/sagemaker/index.ts
 var sagemaker = __nccwpck_require__(3527);
 ;// CONCATENATED MODULE: ./src/services/registry.ts
+
 
 
 
@@ -31395,7 +31387,8 @@ const SERVICES = [
     codebuild,
     codebuildBatch,
     sagemaker/* sagemaker */.rs,
-    codearts/* codearts */.q
+    codearts/* codearts */.q,
+    github_actions/* githubActions */.Tv
 ];
 const SERVICE_NAMES = SERVICES.map(s => s.name);
 /** The clouds the services run on, each once. */
@@ -31415,6 +31408,231 @@ function serviceOf(target) {
 var cancellation = __nccwpck_require__(8306);
 // EXTERNAL MODULE: ./src/transport/classify.ts
 var classify = __nccwpck_require__(2835);
+;// CONCATENATED MODULE: ./src/engine/pool.ts
+/**
+ * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
+ * is expected to settle every item itself (a target's failure is a result, not a rejection).
+ */
+async function mapPool(items, concurrency, work) {
+    const results = new Array(items.length);
+    // One iterator shared by the workers: each takes the next item when it is free.
+    const queue = items.entries();
+    const worker = async () => {
+        for (const [index, item] of queue)
+            results[index] = await work(item, index);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+    return results;
+}
+/**
+ * `concurrency` places for the active part of a target's work (discovery, the retry call). A target that only
+ * waits (its execution running, the pause before the next retry) gives its place up meanwhile, so waiting
+ * targets never hold back the others; it takes the next free place back before it acts again, ahead of
+ * targets not yet started (work in progress finishes first).
+ */
+class Places {
+    free;
+    queue = [];
+    constructor(count) {
+        this.free = count;
+    }
+    /** Runs `work` over `items` with a place each, keeping the results in input order. */
+    map(items, work) {
+        return Promise.all(items.map(async (item, index) => {
+            await this.take(false);
+            try {
+                return await work(item, index);
+            }
+            finally {
+                this.give();
+            }
+        }));
+    }
+    /** Runs `wait` without a place (it must hold one), and takes one back after. */
+    async outside(wait) {
+        this.give();
+        try {
+            return await wait();
+        }
+        finally {
+            await this.take(true);
+        }
+    }
+    take(first) {
+        if (this.free > 0) {
+            this.free--;
+            return Promise.resolve();
+        }
+        return new Promise(resolve => {
+            if (first)
+                this.queue.unshift(resolve);
+            else
+                this.queue.push(resolve);
+        });
+    }
+    give() {
+        const next = this.queue.shift();
+        if (next)
+            next();
+        else
+            this.free++;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/target-deps.ts
+/** Runs `wait` as the deps say: outside the pool when the step has one. */
+function waiting(deps, wait) {
+    return deps.whileWaiting ? deps.whileWaiting(wait) : wait();
+}
+/** A target's result before anything is known: what it names, no status yet. */
+function initialResult(target) {
+    return {
+        service: target.service,
+        target: target.label,
+        retried: false,
+        executionId: target.executionId ?? '',
+        executionArn: '',
+        stageName: target.stageName ?? '',
+        status: 'error',
+        consoleUrl: '',
+        message: '',
+        attempts: 0,
+        failure: ''
+    };
+}
+/** Log lines of one target carry its label. */
+function targetLog(target, deps) {
+    return message => deps.log(`${target.label}: ${message}`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/expand.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Expands target lines into targets, in line order: patterns list their service's resources (each
+ * distinct listing once, `concurrency` at a time), the same target twice is kept once, `!` lines remove what
+ * they match, and `shard` keeps this step's share. Never names a service: listing is the providers'.
+ */
+async function expandTargets(lines, shard, deps) {
+    const failed = [];
+    const listings = await listEach(lines, deps, failed);
+    const seen = new Map();
+    for (const line of lines) {
+        if (line.kind.name === 'target') {
+            if (!seen.has(line.kind.target.label))
+                seen.set(line.kind.target.label, { target: line.kind.target, names: [] });
+            continue;
+        }
+        if (line.kind.name !== 'pattern')
+            continue;
+        const listed = listings.get(line);
+        if (listed === undefined)
+            continue;
+        const { pattern } = line.kind;
+        const re = (0,listing/* globRegExp */.u9)(pattern.query.glob);
+        const matches = listed.filter(l => re.test(l.name));
+        if (matches.length === 0 && !failed.some(f => f.target === line.text))
+            deps.warn(`${line.where}: ${line.text} matches nothing`);
+        for (const match of matches) {
+            const resource = `${match.resource}${pattern.suffix ?? ''}`;
+            const target = {
+                ...(0,model_target/* inRegion */.Q)(fromLine(line, resource), line.region),
+                origin: `${line.where}: ${line.text}`
+            };
+            if (seen.has(target.label))
+                continue;
+            const named = pattern.query.scope !== undefined ? `${pattern.query.scope}/${match.name}` : match.name;
+            seen.set(target.label, { target, names: [`${named}${pattern.suffix ?? ''}`] });
+        }
+    }
+    const notes = [];
+    const kept = exclude([...seen.values()], lines, notes);
+    return { targets: shardOf(kept, shard, notes), failed, notes };
+}
+/** Lists each distinct (service, region, scope) once; a listing that fails becomes an error result. */
+async function listEach(lines, deps, failed) {
+    const patterns = lines.filter(l => l.kind.name === 'pattern');
+    const keyOf = (line) => `${line.service}@${line.region ?? ''}/${line.kind.name === 'pattern' ? (line.kind.pattern.query.scope ?? '') : ''}`;
+    const listings = new Map();
+    const byLine = new Map();
+    await mapPool(patterns, deps.concurrency, async (line) => {
+        if (line.kind.name !== 'pattern')
+            return;
+        const query = line.kind.pattern.query;
+        const key = keyOf(line);
+        let listing = listings.get(key);
+        if (listing === undefined) {
+            listing = deps
+                .providerFor({ service: line.service, ...(line.region ? { region: line.region } : {}) })
+                .then(provider => {
+                if (!provider.list)
+                    throw new Error(`${line.service} has no listing`);
+                return provider.list(query);
+            });
+            listings.set(key, listing);
+        }
+        try {
+            const listed = await listing;
+            byLine.set(line, listed);
+            deps.log(`${line.where}: ${line.text}: listed ${listed.length}`);
+        }
+        catch (error) {
+            if (error instanceof cancellation/* Cancelled */.cJ)
+                throw error;
+            const message = `listing for ${line.text} failed: ${(0,classify/* errorMessage */.gJ)(error)}`;
+            deps.warn(`${line.where}: ${message}`);
+            failed.push((0,model_text/* cleanResult */.JJ)({
+                ...initialResult({ service: line.service, label: line.text }),
+                status: 'error',
+                message
+            }, []));
+        }
+    });
+    return byLine;
+}
+/** Drops every target a `!` line matches: same service, the line's region if it names one, resource or name. */
+function exclude(candidates, lines, notes) {
+    const rules = lines.flatMap(line => line.kind.name === 'exclude' ? [{ line, re: (0,listing/* globRegExp */.u9)(line.kind.glob) }] : []);
+    if (rules.length === 0)
+        return candidates.map(c => c.target);
+    const kept = candidates.filter(({ target, names }) => {
+        const resource = target.label.slice(target.label.indexOf(':') + 1);
+        return !rules.some(({ line, re }) => line.service === target.service &&
+            (line.region === undefined || line.region === target.region) &&
+            (re.test(resource) || names.some(n => re.test(n))));
+    });
+    notes.push(`! lines left out ${candidates.length - kept.length} of ${candidates.length} targets`);
+    return kept.map(c => c.target);
+}
+/**
+ * `shard: K/N`: the targets whose stable hash (SHA-256 of `target`, its first 4 bytes) modulo N is K-1. Every
+ * job of an N-job matrix computes the same hashes, so together they take every target exactly once.
+ */
+function shardOf(targets, shard, notes) {
+    if (shard === undefined)
+        return targets;
+    const kept = targets.filter(t => shardIndex(t.label, shard.count) === shard.index - 1);
+    notes.push(`shard ${shard.index}/${shard.count} kept ${kept.length} of ${targets.length} targets`);
+    return kept;
+}
+/** The target a listed resource stands for, read as the line's service reads a plain line. */
+function fromLine(line, resource) {
+    const service = serviceNamed(line.service);
+    if (service === undefined)
+        throw new Error(`no service named ${line.service}`);
+    return service.fromLine(resource, line.where);
+}
+function shardIndex(label, count) {
+    return (0,external_node_crypto_.createHash)('sha256').update(label).digest().readUInt32BE(0) % count;
+}
+
 ;// CONCATENATED MODULE: ./src/transport/caller.ts
 
 
@@ -31482,14 +31700,15 @@ function createCaller(spec, deps) {
         for (let attemptNo = 0;; attemptNo++) {
             if (scope?.aborted)
                 throw new cancellation/* Cancelled */.cJ(operation, unanswered, scope.reason);
-            if (limiter)
-                await limiter.take();
+            const rate = limiter?.for(operation);
+            if (rate)
+                await rate.take(scope);
             // It may have aborted while the request waited for the rate limit.
             if (scope?.aborted)
                 throw new cancellation/* Cancelled */.cJ(operation, unanswered, scope.reason);
             try {
                 const result = await attempt(operation, send, scope, timeoutMs);
-                limiter?.onSuccess();
+                rate?.onSuccess();
                 return result;
             }
             catch (error) {
@@ -31497,8 +31716,9 @@ function createCaller(spec, deps) {
                     throw error;
                 unanswered ||= (0,classify/* isMaybeApplied */.mG)(error);
                 if ((0,classify/* isThrottling */.E2)(error))
-                    limiter?.onThrottled();
-                const delay = fullJitter(attemptNo, policy, deps.random);
+                    rate?.onThrottled();
+                // A service that says when to come back (a rate limit's retry-after) is waited for, within the bound.
+                const delay = Math.max(fullJitter(attemptNo, policy, deps.random), (0,classify/* retryAfterOf */.sT)(error) ?? 0);
                 const resendable = (0,classify/* isTransient */.dg)(error, extraTransient) || (options?.beforeResend !== undefined && (0,classify/* isMaybeApplied */.mG)(error));
                 const again = resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs;
                 if (!again)
@@ -31521,57 +31741,128 @@ function createCaller(spec, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/transport/token-bucket.ts
+;// CONCATENATED MODULE: ./src/transport/rate-limit.ts
+/** Fraction of the measured rate kept after a throttle: under the quota the service showed. */
+const CUT = 0.92;
+/** The pace held after a throttle, as a fraction of the measured rate: under it, so jitter stays unthrottled. */
+const HOLD = 0.97;
+/** At most one cut this often: answers to requests sent before a cut must not cut again. */
+const CUT_EVERY_MS = 2000;
+/** Seconds to close most of the gap back to the held pace (exponential approach). */
+const RECOVER_S = 2;
+/** After this long without a throttle, the pace probes past the measured rate: this fraction of it a second. */
+const PROBE_AFTER_MS = 10_000;
+const PROBE_PER_S = 0.01;
+/** After this long without a throttle the quota is taken as gone: the rate doubles every second. */
+const QUIET_MS = 30_000;
+/** A throttle with no success to measure paces at half of this (or of the rate so far, if lower). */
+const BLIND_RATE = 20;
+/** Past this many requests a second the pace is lifted altogether. */
+const UNLIMITED = 5000;
 /**
- * A token bucket that keeps one service's request rate under its API limits, shared by every target of
- * that service. It adapts like the SDKs' "adaptive" mode: throttling halves the rate, successes slowly
- * raise it back towards the ceiling.
+ * One operation's request rate, as the service allows it. Unlimited until the service first throttles
+ * (the worker pool bounds a scan then, not us). A throttle (at most one cut every two seconds, so a burst
+ * of throttled answers counts once) sets the pace just under the successes of the last second: the quota as
+ * far as we know. The pace then recovers quickly to just under that rate, holds there, and after a quiet
+ * spell probes past it slowly (quotas change); with no
+ * success to measure, it starts low and doubles every second until the service pushes back, as it does
+ * once a quota has not been met for a while. Requests are spaced evenly (no bursts), so a one-second
+ * window never sees more than the pace.
  */
-class TokenBucket {
-    ceiling;
+class AdaptiveRate {
     clock;
-    burst;
-    tokens;
-    rate;
-    last;
-    queue = Promise.resolve();
-    constructor(ceiling, clock, burst = ceiling) {
-        this.ceiling = ceiling;
+    /** Requests a second; Infinity until the first throttle. */
+    rate = Infinity;
+    /** The successful rate measured at the last throttle; Infinity while unknown. */
+    known = Infinity;
+    next = 0;
+    lastCut = -Infinity;
+    lastGrow = 0;
+    /** Times of the successes in the last second. */
+    successes = [];
+    constructor(clock) {
         this.clock = clock;
-        this.burst = burst;
-        this.rate = ceiling;
-        this.tokens = burst;
-        this.last = clock.now();
     }
     get currentRate() {
         return this.rate;
     }
-    /** Wait for a token. Callers are served in arrival order. */
-    take() {
-        const turn = this.queue.then(() => this.waitForToken());
-        this.queue = turn;
-        return turn;
-    }
-    onThrottled() {
-        this.rate = Math.max(1, this.rate / 2);
-        this.tokens = Math.min(this.tokens, 0);
+    /** Waits for this request's turn; requests are served in arrival order. */
+    async take(signal) {
+        if (this.rate === Infinity)
+            return;
+        const now = this.clock.now();
+        const at = Math.max(now, this.next);
+        this.next = at + 1000 / this.rate;
+        if (at > now)
+            await this.clock.sleep(at - now, signal);
     }
     onSuccess() {
-        if (this.rate < this.ceiling)
-            this.rate = Math.min(this.ceiling, this.rate + this.ceiling / 50);
-    }
-    refill() {
         const now = this.clock.now();
-        this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
-        this.last = now;
-    }
-    async waitForToken() {
-        this.refill();
-        while (this.tokens < 1) {
-            await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.rate) * 1000));
-            this.refill();
+        this.successes.push(now);
+        this.trim(now);
+        if (this.rate === Infinity)
+            return;
+        const seconds = Math.max(0, now - this.lastGrow) / 1000;
+        this.lastGrow = now;
+        const quiet = now - this.lastCut;
+        const hold = this.known * HOLD;
+        if (this.known === Infinity || quiet >= QUIET_MS)
+            this.rate *= 2 ** seconds;
+        else if (quiet >= PROBE_AFTER_MS)
+            this.rate += this.known * PROBE_PER_S * seconds;
+        else if (this.rate < hold)
+            this.rate += (hold - this.rate) * Math.min(1, seconds / RECOVER_S);
+        if (this.rate > UNLIMITED) {
+            this.rate = Infinity;
+            this.known = Infinity;
         }
-        this.tokens -= 1;
+    }
+    onThrottled() {
+        const now = this.clock.now();
+        if (now - this.lastCut < CUT_EVERY_MS) {
+            // Still let the service's window clear before the next request.
+            if (this.successes.length > 0)
+                this.next = Math.max(this.next, (this.successes[0] ?? now) + 1000);
+            return;
+        }
+        this.trim(now);
+        // Successes in the last second (before a full second has passed: all so far, as one second's worth).
+        const measured = this.successes.length;
+        if (measured > 0) {
+            this.known = Math.min(this.rate, measured);
+            this.rate = Math.max(0.5, this.known * CUT);
+        }
+        else {
+            // Nothing succeeded lately: no rate to go by. Start low and let the doubling find it.
+            this.known = Infinity;
+            this.rate = Math.max(0.5, Math.min(this.rate, BLIND_RATE) / 2);
+        }
+        this.lastCut = now;
+        this.lastGrow = now;
+        // Requests already given a turn keep it (a later one never lands on it); the next waits a full interval at
+        // the new pace, and for the oldest success of the last second to leave the service's window.
+        const windowFrees = measured > 0 ? (this.successes[0] ?? now) + 1000 : now;
+        this.next = Math.max(this.next, now + 1000 / this.rate, windowFrees);
+    }
+    trim(now) {
+        while (this.successes.length > 0 && (this.successes[0] ?? 0) <= now - 1000)
+            this.successes.shift();
+    }
+}
+/** One adaptive rate per operation of one service and region: AWS and Huawei throttle per API action. */
+class RateLimits {
+    clock;
+    byOperation = new Map();
+    constructor(clock) {
+        this.clock = clock;
+    }
+    for(operation) {
+        let rate = this.byOperation.get(operation);
+        if (rate === undefined) {
+            rate = new AdaptiveRate(this.clock);
+            this.byOperation.set(operation, rate);
+        }
+        return rate;
     }
 }
 
@@ -31579,11 +31870,10 @@ class TokenBucket {
 
 
 
-/** Requests per second per service before any throttling is seen; throttling halves it (adaptive). */
-const DEFAULT_RATE_PER_SERVICE = 100;
 /**
- * Builds each service's provider once, on first use: one SDK client, one caller and one rate limit per
- * service, shared by every target of that service.
+ * Builds each service's provider once per region, on first use: one SDK client, one caller and one set of
+ * request rates (one per operation, adapting to the service's throttling) per service and region, shared by
+ * every target there. A target's region is its line's `@REGION`, else the cloud's.
  */
 class ProviderSet {
     connection;
@@ -31593,23 +31883,25 @@ class ProviderSet {
         this.connection = connection;
         this.deps = deps;
     }
-    /** The provider of the target's service. */
+    /** The provider of the target's service, in the target's region. */
     for(target) {
         const service = serviceOf(target);
-        let provider = this.providers.get(service);
+        const key = `${service.name}@${target.region ?? ''}`;
+        let provider = this.providers.get(key);
         if (provider === undefined) {
-            provider = this.build(service);
-            this.providers.set(service, provider);
+            provider = this.build(service, target.region);
+            this.providers.set(key, provider);
         }
         return provider;
     }
-    async build(service) {
+    async build(service, lineRegion) {
         const module = await service.load();
         const { clock, random, log } = this.deps;
-        const limiter = new TokenBucket(this.deps.ratePerService ?? DEFAULT_RATE_PER_SERVICE, clock);
+        const limiter = new RateLimits(clock);
         const call = createCaller(module.errors, { clock, random, policy: DEFAULT_BACKOFF, limiter, log });
         const { endpoint, clouds } = this.connection;
-        const { region = '', credentials } = clouds[service.cloud.name] ?? {};
+        const { region: cloudRegion = '', credentials } = clouds[service.cloud.name] ?? {};
+        const region = lineRegion ?? cloudRegion;
         return module.create({
             region,
             call,
@@ -31619,8 +31911,6 @@ class ProviderSet {
     }
 }
 
-// EXTERNAL MODULE: ./src/model/text.ts
-var model_text = __nccwpck_require__(5086);
 ;// CONCATENATED MODULE: ./src/engine/policy.ts
 const RETRY_ANY = { retryOn: [{ kind: 'any' }] };
 /**
@@ -31661,28 +31951,6 @@ function formatAge(ms) {
     if (minutes >= 2 * 60)
         return `${Math.floor(minutes / 60)}h`;
     return `${minutes}m`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/target-deps.ts
-/** A target's result before anything is known: what it names, no status yet. */
-function initialResult(target) {
-    return {
-        service: target.service,
-        target: target.label,
-        retried: false,
-        executionId: target.executionId ?? '',
-        executionArn: '',
-        stageName: target.stageName ?? '',
-        status: 'error',
-        consoleUrl: '',
-        message: '',
-        attempts: 0,
-        failure: ''
-    };
-}
-/** Log lines of one target carry its label. */
-function targetLog(target, deps) {
-    return message => deps.log(`${target.label}: ${message}`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
@@ -31793,7 +32061,7 @@ async function pollUntilDone(read, options) {
             return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() };
         if (remaining <= 0)
             return { kind: 'timed-out', ...(last ? { last } : {}), elapsedMs: elapsed() };
-        await clock.sleep(Math.min(delay, remaining), signal);
+        await clock.sleep(Math.min(options.align ? aligned(clock.now(), delay) : delay, remaining), signal);
         // The sleep ends early on abort; the signal may have changed during the await.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         if (signal.aborted)
@@ -31841,6 +32109,11 @@ async function pollUntilDone(read, options) {
         }
     }
 }
+/** The pause to the next multiple of `interval` that is at least half an interval away. */
+function aligned(now, interval) {
+    const toBoundary = interval - (now % interval);
+    return toBoundary < interval / 2 ? toBoundary + interval : toBoundary;
+}
 function formatDuration(ms) {
     const s = Math.round(ms / 1000);
     const h = Math.floor(s / 3600);
@@ -31862,14 +32135,15 @@ const STOP_WITHIN_MS = 3000;
  */
 async function follow(target, provider, started, result, wait, deps, progress) {
     const log = targetLog(target, deps);
-    const outcome = await pollUntilDone(() => provider.status(target, started), {
+    const outcome = await waiting(deps, () => pollUntilDone(() => provider.status(target, started), {
         intervalMs: wait.pollIntervalMs,
         timeoutMs: wait.timeoutMs,
         clock: deps.clock,
         random: deps.random,
         signal: deps.signal,
-        log
-    });
+        log,
+        ...(deps.alignPolls ? { align: true } : {})
+    }));
     const took = formatDuration(outcome.elapsedMs);
     switch (outcome.kind) {
         case 'ended': {
@@ -31911,8 +32185,6 @@ async function follow(target, provider, started, result, wait, deps, progress) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/engine/idempotency.ts
 
 /**
@@ -32115,7 +32387,7 @@ async function loop(flow) {
             return stop;
         flow.log(`pausing ${pauseMs / 1000} s before retry ${flow.result.attempts + 1} of at most ${request.retries}`);
         flow.progress(followed);
-        await deps.clock.sleep(pauseMs, deps.signal);
+        await waiting(deps, () => deps.clock.sleep(pauseMs, deps.signal));
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
         if (deps.signal.aborted)
             return { ...followed, message: `${followed.message}; cancelled before the next retry` };
@@ -32280,39 +32552,111 @@ var validate = __nccwpck_require__(1071);
 
 
 
-const FORMS = `SERVICE:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
+
+const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
 /** `a, b or c`. */
 function listed(items) {
     return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
 }
 /**
- * Parses the `targets` input: one `SERVICE:RESOURCE` a line, blank lines and `#` comments ignored. Every
- * line is checked before anything runs; the first bad one is an input error naming its line number.
+ * Parses target lines: `[!]SERVICE[@REGION]:RESOURCE` one a line, blank lines and `#` comments ignored. Every
+ * line is checked before anything runs; the first bad one is an input error naming its source and line
+ * number (counting every line, blank and comment lines too).
  */
-function parseTargetLines(text) {
-    const targets = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.replace(/(^|\s)#.*$/, '').trim();
-        if (line === '')
-            return;
-        targets.push(parseLine(line, index + 1));
-    });
-    if (targets.length === 0)
-        throw new errors/* InputError */.dz('targets', 'lists no target', `one target a line, ${FORMS}`);
-    return targets;
+function parseTargetLines(sources) {
+    const lines = [];
+    for (const source of sources)
+        source.text.split(/\r?\n/).forEach((raw, index) => {
+            const text = raw.replace(/(^|\s)#.*$/, '').trim();
+            if (text !== '')
+                lines.push(parseLine(text, `${source.name} (line ${index + 1})`));
+        });
+    if (!lines.some(l => l.kind.name !== 'exclude'))
+        throw new errors/* InputError */.dz(sources[0]?.name ?? 'targets', 'lists no target', `one target a line, ${FORMS}`);
+    return lines;
 }
 /** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
-function parseLine(line, lineNo) {
-    const where = `targets (line ${lineNo})`;
+function parseLine(text, where) {
+    const exclude = text.startsWith('!');
+    const line = exclude ? text.slice(1).trim() : text;
     const colon = line.indexOf(':');
-    const service = colon < 0 ? undefined : serviceNamed(line.slice(0, colon).trim());
+    const [serviceName = '', region] = (colon < 0 ? '' : line.slice(0, colon).trim()).split('@');
+    const service = serviceNamed(serviceName);
     const resource = line.slice(colon + 1).trim();
-    if (service === undefined || resource === '')
-        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(line)}' is not a target`, FORMS);
-    return service.fromLine(resource, where);
+    if (service === undefined || resource === '' || region === '')
+        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(text)}' is not a target`, FORMS);
+    if (region !== undefined)
+        (0,validate/* expectPattern */.sU)(where, region, service.cloud.region);
+    const at = region !== undefined ? { region } : {};
+    if (exclude) {
+        // Checked as the target or pattern it would remove; it lists nothing itself.
+        if (service.patternOf?.(resource, where) === undefined)
+            service.fromLine(resource, where);
+        return { where, text, service: service.name, ...at, kind: { name: 'exclude', glob: resource } };
+    }
+    const pattern = service.patternOf?.(resource, where);
+    if (pattern !== undefined)
+        return { where, text, service: service.name, ...at, kind: { name: 'pattern', pattern } };
+    if (/[*?]/.test(resource))
+        throw new errors/* InputError */.dz(where, `${service.name} takes no pattern in '${(0,validate/* shorten */.ml)(text)}'`, service.lineForm);
+    const target = service.fromLine(resource, where);
+    return {
+        where,
+        text,
+        service: service.name,
+        ...at,
+        kind: { name: 'target', target: (0,model_target/* inRegion */.Q)(target, region) }
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/action/targets-file.ts
+
+
+
+
+/** Far more than any fleet's list (6,000 lines are about 300 KB); a larger file is a mistake. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) of a file inside it, e.g. .github/retry-targets.txt';
+/**
+ * `targets-file`: target lines from a file in the workspace. The path, with symbolic links resolved, must stay
+ * inside GITHUB_WORKSPACE: a workflow input cannot make the action read files elsewhere on the runner.
+ */
+function readTargetsFile(path, env) {
+    const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd();
+    if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, FORM);
+    let workspace;
+    let file;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(workspaceDir);
+        file = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(workspace, path));
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' cannot be read (${codeOf(error)})`, FORM);
+    }
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, FORM);
+    const stat = (0,external_node_fs_.statSync)(file);
+    if (!stat.isFile())
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, FORM);
+    if (stat.size > MAX_FILE_BYTES)
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is ${stat.size} bytes`, `${FORM}, of at most 16 MiB`);
+    return { name: `targets-file ${(0,validate/* shorten */.ml)(path)}`, text: (0,external_node_fs_.readFileSync)(file, 'utf8') };
+}
+function codeOf(error) {
+    // Not `instanceof Error`: errors from node:fs may come from another realm (a test VM).
+    return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : 'unreadable';
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -32325,6 +32669,10 @@ const INPUT_NAMES = [
     'project-name',
     'project-id',
     'pipeline-id',
+    'workflow',
+    'branch',
+    'repository',
+    'github-token',
     'execution-id',
     'retry-mode',
     'retry-on',
@@ -32346,6 +32694,8 @@ const INPUT_NAMES = [
     'dry-run',
     'max-attempts',
     'targets',
+    'targets-file',
+    'shard',
     'concurrency'
 ];
 /** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
@@ -32364,19 +32714,45 @@ function readRequest(read, env, mask) {
     };
     maskSecrets(given, env, mask);
     const common = readCommon(given);
-    const { mode, targets } = readTargets(given);
-    const services = [...new Set(targets.map(serviceOf))];
+    const { mode, targets, lines } = readTargets(given, env);
+    const named = lines ? lines.filter(l => l.kind.name !== 'exclude') : targets;
+    const services = [...new Set(named.map(serviceOf))];
     checkServiceInputs(given, services);
     const retryMode = readRetryMode(given('retry-mode'), services);
     const token = readToken(given, services);
+    const shard = given('shard');
+    if (shard !== undefined && mode === 'single')
+        throw new errors/* InputError */.dz('shard', 'applies only to targets', 'targets or targets-file with shard: K/N');
     return {
         mode,
         targets,
+        ...(lines ? { lines } : {}),
+        ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
         retryMode,
         ...(token !== undefined ? { idempotencyToken: token } : {}),
         ...common,
-        connection: readConnection(given, env, services)
+        connection: readConnection(given, env, services, regionsOf(named))
     };
+}
+const SHARD_FORM = 'K/N with 1 <= K <= N <= 256, e.g. ${{ matrix.shard }}/4';
+/** `K/N`: this job's share of an N-job matrix. */
+function parseShard(value) {
+    const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || index < 1 || count > 256 || index > count)
+        throw new errors/* InputError */.dz('shard', `'${(0,validate/* shorten */.ml)(value)}' is not a shard`, SHARD_FORM);
+    return { index, count };
+}
+/** Each service's `@REGION`s, and whether some of its targets use the cloud's own region. */
+function regionsOf(items) {
+    const regions = new Map();
+    for (const item of items) {
+        const set = regions.get(item.service) ?? new Set();
+        set.add(item.region);
+        regions.set(item.service, set);
+    }
+    return regions;
 }
 /** Inputs that apply to every target of a service (its options, its cloud's credentials). */
 const scopedInputs = (s) => [
@@ -32525,18 +32901,26 @@ function takes(service, name) {
         return service.token !== undefined;
     return service.targetInputs.includes(name);
 }
-/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
-function readTargets(given) {
+/** Single mode (`service` and its inputs) or targets mode (`targets`, `targets-file`), never both. */
+function readTargets(given, env) {
     const targetsText = given('targets');
+    const file = given('targets-file');
     const serviceText = given('service');
-    if (targetsText === undefined)
+    if (targetsText === undefined && file === undefined)
         return { mode: 'single', targets: [singleTarget(serviceText, given)] };
+    const input = targetsText !== undefined ? 'targets' : 'targets-file';
     if (serviceText !== undefined)
-        throw new errors/* InputError */.dz('targets', 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
+        throw new errors/* InputError */.dz(input, 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
     for (const name of TARGET_INPUTS)
         if (given(name) !== undefined)
-            throw new errors/* InputError */.dz('targets', `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in targets, without ${name}`);
-    return { mode: 'targets', targets: parseTargetLines(targetsText) };
+            throw new errors/* InputError */.dz(input, `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in ${input}, without ${name}`);
+    const sources = [];
+    if (targetsText !== undefined)
+        sources.push({ name: 'targets', text: targetsText });
+    if (file !== undefined)
+        sources.push(readTargetsFile(file, env));
+    const lines = parseTargetLines(sources);
+    return { mode: 'targets', targets: [], lines };
 }
 function singleTarget(serviceText, given) {
     if (serviceText === undefined)
@@ -32594,16 +32978,29 @@ function readToken(given, services) {
     return token;
 }
 /** `endpoint`, then each cloud's region and credentials, checked by the services that use them. */
-function readConnection(given, env, services) {
+function readConnection(given, env, services, regions) {
     const endpointText = given('endpoint');
     const endpoint = endpointText !== undefined ? (0,validate/* expectUrl */.ho)('endpoint', endpointText) : undefined;
     const clouds = {};
+    const lineRegions = (s) => [
+        ...(regions.get(s.name) ?? [undefined])
+    ];
     for (const service of services) {
         const cloud = service.cloud;
-        clouds[cloud.name] ??= cloud.connect(given, env, endpoint);
-        service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint);
+        clouds[cloud.name] ??= connect(cloud, services.filter(s => s.cloud === cloud).flatMap(lineRegions));
+        for (const region of lineRegions(service)) {
+            const connection = clouds[cloud.name] ?? {};
+            service.checkConnection?.(region !== undefined ? { ...connection, region } : connection, endpoint);
+        }
     }
     return { ...(endpoint !== undefined ? { endpoint } : {}), clouds };
+    /** When every target of the cloud names its own region, the cloud needs no region of its own. */
+    function connect(cloud, used) {
+        const own = used.find(r => r !== undefined);
+        if (used.includes(undefined) || own === undefined)
+            return cloud.connect(given, env, endpoint);
+        return cloud.connect(name => (name === 'region' ? (given('region') ?? own) : given(name)), env, endpoint);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
@@ -32671,12 +33068,8 @@ function abortOnSignals(controller, report, exit = code => process.exit(code)) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/model/results.ts
 
 /** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
@@ -32828,10 +33221,10 @@ const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
  * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
  * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
  */
-function summaryRow(r) {
+function summaryRow(r, origin) {
     const cells = [
         r.service,
-        (0,model_text/* summaryText */.g5)(r.target),
+        (0,model_text/* summaryText */.g5)(r.target) + (origin ? `<br><sub>from ${(0,model_text/* summaryText */.g5)(origin)}</sub>` : ''),
         (0,model_text/* summaryText */.g5)(r.executionId) || '—',
         STATUS_LABEL[r.status],
         (0,model_text/* summaryText */.g5)(r.message) || '—',
@@ -32844,7 +33237,8 @@ function summaryRow(r) {
  * replaced by one row that counts them and points to `results-file`.
  */
 function summaryMarkup(results, options) {
-    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${(0,model_text/* summaryText */.g5)(totalsLine(results))}</p>\n`;
+    const lines = [totalsLine(results), ...(options.notes ?? [])].map(line => (0,model_text/* summaryText */.g5)(line));
+    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${lines.join('<br>')}</p>\n`;
     const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
     const end = '</table>\n';
     const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
@@ -32853,8 +33247,8 @@ function summaryMarkup(results, options) {
     const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
     let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
     const rows = [];
-    for (const r of results) {
-        const row = summaryRow(r);
+    for (const [index, r] of results.entries()) {
+        const row = summaryRow(r, options.origins?.[index]);
         const size = Buffer.byteLength(row);
         if (bytes + size > max)
             break;
@@ -32892,6 +33286,10 @@ class StepReport {
     request;
     log;
     board;
+    /** Per board row: the pattern line its target came from, for the summary. */
+    origins = [];
+    /** Lines for the summary's head: what the shard kept, what `!` lines left out. */
+    notes = [];
     resultsFile;
     finishing;
     constructor(request, log, env) {
@@ -32899,6 +33297,16 @@ class StepReport {
         this.log = log;
         this.board = request.targets.map(notStarted);
         this.resultsFile = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `pipeline-retry-results-${(0,external_node_crypto_.randomUUID)()}.json`);
+    }
+    /**
+     * Targets mode, once the lines are expanded: the rows are the pattern lines that could not be listed, then
+     * every target. Returns the row of the first target (record's index = that + the target's index).
+     */
+    setTargets(targets, unlisted, notes) {
+        this.board = [...unlisted, ...targets.map(notStarted)];
+        this.origins = [...unlisted.map(() => undefined), ...targets.map(t => t.origin)];
+        this.notes = [...notes];
+        return unlisted.length;
     }
     record(index, result) {
         this.board[index] = result;
@@ -32943,7 +33351,13 @@ class StepReport {
             return;
         const title = this.request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry';
         try {
-            await summary.addRaw(summaryMarkup(results, { title, resultsFile: this.resultsFile })).write();
+            const markup = summaryMarkup(results, {
+                title,
+                resultsFile: this.resultsFile,
+                notes: this.notes,
+                origins: this.origins
+            });
+            await summary.addRaw(markup).write();
         }
         catch (error) {
             // The retries happened; a summary that cannot be written must not fail the step.
@@ -32956,6 +33370,7 @@ class StepReport {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -33004,7 +33419,27 @@ async function retryAll(request, signal, step, options, log) {
     const info = (message) => log.info(message);
     const providers = new ProviderSet(request.connection, { clock, random, log: info });
     const ledger = new RunLedger();
-    const results = await mapPool(request.targets, request.concurrency, async (target, index) => 
+    const warn = (message) => log.warn(message);
+    let targets = request.targets;
+    let unlisted = [];
+    let first = 0;
+    if (request.lines) {
+        const expansion = await expandTargets(request.lines, request.shard, {
+            providerFor: target => providers.for(target),
+            concurrency: request.concurrency,
+            log: info,
+            warn
+        });
+        targets = expansion.targets;
+        unlisted = expansion.failed;
+        for (const note of expansion.notes)
+            info(note);
+        info(`${targets.length} target${targets.length === 1 ? '' : 's'} to check`);
+        first = step.setTargets(targets, unlisted, expansion.notes);
+    }
+    // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
+    const places = new Places(request.concurrency);
+    const results = await places.map(targets, async (target, index) => 
     // A cancelled step starts no new target: no request goes out for one after the signal.
     signal.aborted
         ? notStarted(target)
@@ -33013,13 +33448,16 @@ async function retryAll(request, signal, step, options, log) {
             random,
             signal,
             log: info,
-            warn: message => log.warn(message),
+            warn,
             ledger,
-            onProgress: result => step.record(index, result),
+            onProgress: result => step.record(first + index, result),
+            whileWaiting: wait => places.outside(wait),
             // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-            ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
+            ...(request.mode === 'single'
+                ? { onStarted: result => step.setSingleOutputs(result) }
+                : { alignPolls: true })
         }));
-    await step.finish(results, signal);
+    await step.finish([...unlisted, ...results], signal);
 }
 
 
@@ -33050,6 +33488,7 @@ const aws = {
     inputs: [],
     secretInputs: [],
     secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+    region: REGION,
     connect(given, env) {
         const region = given('region') ?? firstSet(env, 'AWS_REGION', 'AWS_DEFAULT_REGION');
         if (region === undefined)
@@ -33133,6 +33572,7 @@ const huawei = {
         'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
         'HUAWEICLOUD_AUTH_TOKEN'
     ],
+    region: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'a Huawei Cloud region such as cn-north-4' },
     connect(given, env) {
         const region = given('region') ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_1__/* .firstSet */ .v)(env, 'HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION');
         return { ...(region !== undefined ? { region } : {}), credentials: readAuth(given, env) };
@@ -33188,7 +33628,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4738);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8423);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -33259,10 +33699,66 @@ class UnreadableAnswer extends Error {
 
 /***/ }),
 
+/***/ 6689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ wildcardsAsName),
+/* harmony export */   ND: () => (/* binding */ listQuery),
+/* harmony export */   _w: () => (/* binding */ listAll),
+/* harmony export */   rl: () => (/* binding */ hasWildcard),
+/* harmony export */   u9: () => (/* binding */ globRegExp)
+/* harmony export */ });
+/* unused harmony export MAX_LIST_PAGES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+
+/** A list that pages past this is cut: a token that never ends cannot loop forever. */
+const MAX_LIST_PAGES = 500;
+const hasWildcard = (text) => /[*?]/.test(text);
+/** The query for `glob` (optionally within `scope`). */
+function listQuery(glob, scope) {
+    const first = glob.search(/[*?]/);
+    return { glob, prefix: first < 0 ? glob : glob.slice(0, first), ...(scope !== undefined ? { scope } : {}) };
+}
+/** The glob as an anchored, case-sensitive regular expression (resource names are case-sensitive). */
+function globRegExp(glob) {
+    // Names hold ASCII only (each service's documented pattern), so a split by code unit is exact.
+    const body = glob
+        .split('')
+        .map(c => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${body}$`, 's');
+}
+/**
+ * Every item of a paged list: `page(token)` returns a page's items and the next token (absent at the end).
+ * More than MAX_LIST_PAGES pages is an error that names what was listed.
+ */
+async function listAll(what, page) {
+    const items = [];
+    let token;
+    for (let n = 0; n < MAX_LIST_PAGES; n++) {
+        const answer = await page(token);
+        items.push(...answer.items);
+        if (answer.next === undefined || answer.next === '')
+            return items;
+        token = answer.next;
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .TargetError */ .I0(`listing ${what} did not end after ${MAX_LIST_PAGES} pages; narrow the pattern`);
+}
+/**
+ * Replaces each wildcard by characters a name may hold, so a pattern can be checked with the documented
+ * name pattern of its service (`*` may stand for several characters, `?` for one).
+ */
+const wildcardsAsName = (glob) => glob.replaceAll('*', 'a0').replaceAll('?', 'a');
+
+
+/***/ }),
+
 /***/ 5936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ inRegion),
 /* harmony export */   m: () => (/* binding */ makeTarget)
 /* harmony export */ });
 /**
@@ -33276,6 +33772,13 @@ function makeTarget(service, resource, fields, executionId) {
         ...fields,
         ...(executionId !== undefined ? { executionId } : {})
     };
+}
+/** A target in a `targets` line's own region: labelled `SERVICE@REGION:RESOURCE`, as the line names it. */
+function inRegion(target, region) {
+    if (region === undefined)
+        return target;
+    const resource = target.label.slice(target.service.length + 1);
+    return { ...target, region, label: `${target.service}@${region}:${resource}` };
 }
 
 
@@ -33535,10 +34038,12 @@ function codeartsEndpoint(region) {
 /* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
 /* harmony import */ var _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3603);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9328);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5936);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1071);
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9328);
+
 
 
 
@@ -33546,6 +34051,11 @@ function codeartsEndpoint(region) {
 
 /** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
 const ID = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' };
+/** A pipeline name pattern in a `targets` line: a name (with `*`, `?`) of at most 128 printable characters. */
+const PIPELINE_NAME = {
+    re: /^[^\s/#!][^/#]{0,127}$/,
+    accepted: 'codearts:PROJECT_ID/PIPELINE_ID, or PROJECT_ID/NAME where NAME may hold * and ?'
+};
 /** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
 const STATES = {
     RUNNING: 'in-progress',
@@ -33557,7 +34067,7 @@ const STATES = {
     IGNORED: 'stopped'
 };
 function target(projectId, pipelineId, executionId) {
-    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_4__/* .makeTarget */ .m)('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId);
+    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_5__/* .makeTarget */ .m)('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId);
 }
 /** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
 const codearts = {
@@ -33568,19 +34078,28 @@ const codearts = {
     retryModes: { all: false, native: {} },
     states: STATES,
     fromInputs(given) {
-        const id = (name) => (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(name, (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)(name, given(name), 'for service codearts', ID.accepted), ID);
+        const id = (name) => (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(name, (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .required */ .mw)(name, given(name), 'for service codearts', ID.accepted), ID);
         const projectId = id('project-id');
         const pipelineId = id('pipeline-id');
         const executionId = given('execution-id');
         if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, ID);
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)('execution-id', executionId, ID);
         return target(projectId, pipelineId, executionId);
+    },
+    /** The second part is a pipeline name (pattern) unless it is a 32-character pipeline ID. */
+    patternOf(resource, where) {
+        const [projectId = '', name = '', extra] = resource.split('/');
+        if (extra !== undefined || name === '' || ID.re.test(name))
+            return undefined;
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, projectId, ID);
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, name, PIPELINE_NAME);
+        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(name, projectId) };
     },
     fromLine(resource, where) {
         const [projectId = '', pipelineId = '', extra] = resource.split('/');
         if (extra !== undefined || pipelineId === '')
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(where, `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
-        return target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, projectId, ID), (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, pipelineId, ID));
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(where, `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
+        return target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, projectId, ID), (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, pipelineId, ID));
     },
     resourceKey: t => `${t.projectId}/${t.pipelineId}`,
     /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
@@ -33588,9 +34107,9 @@ const codearts = {
         if (endpoint !== undefined)
             return;
         if (region === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
-        if ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .codeartsEndpoint */ .z)(region) === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('region', `'${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .CODEARTS_REGIONS */ .Q.join(', ')}, or set the endpoint input for other regions`);
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
+        if ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .codeartsEndpoint */ .z)(region) === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('region', `'${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .shorten */ .ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEARTS_REGIONS */ .Q.join(', ')}, or set the endpoint input for other regions`);
     },
     load: async () => (await __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 5575))).default
 };
@@ -33608,8 +34127,10 @@ const codearts = {
 /* harmony export */ });
 /* unused harmony export PROJECT */
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+
 
 
 
@@ -33637,7 +34158,7 @@ function projectOfBuildId(id) {
 }
 /** The descriptor of a CodeBuild service: a project (or an execution ID naming it) is the target. */
 function projectService(spec) {
-    const target = (project, executionId) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)(spec.name, project, { projectName: project }, executionId);
+    const target = (project, executionId) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)(spec.name, project, { projectName: project }, executionId);
     return {
         name: spec.name,
         cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .aws */ .o2,
@@ -33648,7 +34169,7 @@ function projectService(spec) {
         token: { min: 1, max: 128 },
         states: STATES,
         fromInputs(given) {
-            const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOrFromId */ .oO)(given, {
+            const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOrFromId */ .oO)(given, {
                 service: spec.name,
                 nameInput: 'project-name',
                 name: PROJECT,
@@ -33659,7 +34180,13 @@ function projectService(spec) {
             });
             return target(name, executionId);
         },
-        fromLine: (resource, where) => target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PROJECT)),
+        fromLine: (resource, where) => target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, resource, PROJECT)),
+        patternOf(resource, where) {
+            if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWildcard */ .rl)(resource))
+                return undefined;
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardsAsName */ .D4)(resource), PROJECT);
+            return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(resource) };
+        },
         resourceKey: t => t.projectName ?? projectOfBuildId(t.executionId) ?? '',
         load: () => spec.load()
     };
@@ -33675,10 +34202,12 @@ function projectService(spec) {
 /* harmony export */   E: () => (/* binding */ codepipeline),
 /* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5891);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5936);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6689);
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5891);
+
 
 
 
@@ -33702,37 +34231,210 @@ const STATES = {
 function target(pipelineName, stageName, executionId) {
     const resource = stageName !== undefined ? `${pipelineName}/${stageName}` : pipelineName;
     const fields = { pipelineName, ...(stageName !== undefined ? { stageName } : {}) };
-    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('codepipeline', resource, fields, executionId);
+    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_4__/* .makeTarget */ .m)('codepipeline', resource, fields, executionId);
 }
 /** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
 const codepipeline = {
     name: 'codepipeline',
-    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_2__/* .aws */ .o2,
+    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .aws */ .o2,
     targetInputs: ['pipeline-name', 'stage-name'],
     lineForm: 'codepipeline:NAME[/STAGE]',
     retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
     states: STATES,
     fromInputs(given) {
-        const pipelineName = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('pipeline-name', (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .required */ .mw)('pipeline-name', given('pipeline-name'), 'for service codepipeline', NAME.accepted), NAME);
+        const pipelineName = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('pipeline-name', (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)('pipeline-name', given('pipeline-name'), 'for service codepipeline', NAME.accepted), NAME);
         const stageName = given('stage-name');
         if (stageName !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('stage-name', stageName, NAME);
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('stage-name', stageName, NAME);
         const executionId = given('execution-id');
         if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ID);
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ID);
         return target(pipelineName, stageName, executionId);
+    },
+    patternOf(resource, where) {
+        const [pipelineName = '', stageName] = resource.split('/');
+        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .hasWildcard */ .rl)(pipelineName))
+            return undefined;
+        this.fromLine(`${(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .wildcardsAsName */ .D4)(pipelineName)}${stageName !== undefined ? `/${stageName}` : ''}`, where);
+        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .listQuery */ .ND)(pipelineName), ...(stageName !== undefined ? { suffix: `/${stageName}` } : {}) };
     },
     fromLine(resource, where) {
         const [pipelineName = '', stageName, extra] = resource.split('/');
         if (extra !== undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(where, `'codepipeline:${resource}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, pipelineName, NAME);
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(where, `'codepipeline:${resource}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, pipelineName, NAME);
         if (stageName !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, stageName, NAME);
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, stageName, NAME);
         return target(pipelineName, stageName);
     },
     resourceKey: t => t.pipelineName,
     load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(232), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).default
+};
+
+
+/***/ }),
+
+/***/ 8052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tv: () => (/* binding */ githubActions),
+/* harmony export */   xj: () => (/* binding */ STATES)
+/* harmony export */ });
+/* unused harmony export github */
+/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+
+
+
+/**
+ * OWNER/REPO: an account name (letters, digits, inner hyphens, at most 39 characters), then a repository name
+ * (letters, digits, `.`, `-`, `_`, at most 100 characters, not `.` or `..`).
+ */
+const REPOSITORY = {
+    re: /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/,
+    accepted: 'OWNER/REPO, e.g. octo-org/api'
+};
+const WORKFLOW = {
+    re: /^(?:[A-Za-z0-9._-]{1,250}\.ya?ml|[1-9][0-9]{0,19})$/,
+    accepted: "a workflow file name (ci.yml, as in .github/workflows/) or the workflow's numeric ID"
+};
+/** A pattern over workflow file names: `*` and `?` among the characters a file name may hold. */
+const WORKFLOW_GLOB = {
+    re: /^[A-Za-z0-9._-]{1,255}$/,
+    accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
+};
+/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
+const BRANCH = {
+    // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
+    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+    accepted: 'a branch name, e.g. main or release/1.2'
+};
+const RUN_ID = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' };
+/**
+ * A run's `status`, and once it is `completed` its `conclusion` (GitHub REST "workflow runs"). `failure` and
+ * `timed_out` are failures; `cancelled` was a person's decision; `startup_failure` (the workflow file is broken)
+ * and `action_required` (waiting for approval) are not something a re-run fixes.
+ */
+const STATES = {
+    queued: 'in-progress',
+    in_progress: 'in-progress',
+    waiting: 'in-progress',
+    requested: 'in-progress',
+    pending: 'in-progress',
+    success: 'succeeded',
+    neutral: 'succeeded',
+    failure: 'failed',
+    timed_out: 'failed',
+    cancelled: 'stopped',
+    skipped: 'stopped',
+    stale: 'stopped',
+    startup_failure: 'stopped',
+    action_required: 'stopped'
+};
+/**
+ * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
+ * every step: it is masked, and never an error for another service (it is not one of `inputs`).
+ */
+const github = {
+    name: 'github',
+    inputs: [],
+    secretInputs: ['github-token'],
+    secretEnv: ['GITHUB_TOKEN'],
+    region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
+    connect(given, env) {
+        const token = given('github-token') ?? env.GITHUB_TOKEN?.trim();
+        if (!token)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required for github-actions', '${{ github.token }} (the default on a runner) or a token with actions: write');
+        return { credentials: token };
+    }
+};
+/** `github-actions:OWNER/REPO/WORKFLOW[@BRANCH]`, the form `results` always shows. */
+function target(owner, repo, fields) {
+    const { workflow, branch, executionId } = fields;
+    const name = workflow ?? `runs/${executionId ?? ''}`;
+    return {
+        service: 'github-actions',
+        label: `github-actions:${owner}/${repo}/${name}${branch !== undefined ? `@${branch}` : ''}`,
+        owner,
+        repo,
+        ...(workflow !== undefined ? { workflow } : {}),
+        ...(branch !== undefined ? { branch } : {}),
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+/** The repository the workflow runs in (`GITHUB_REPOSITORY`, what @actions/github's `context.repo` reads). */
+function currentRepository(input) {
+    const repository = process.env.GITHUB_REPOSITORY?.trim();
+    if (!repository)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'names no repository, and GITHUB_REPOSITORY is not set', REPOSITORY.accepted);
+    return ownerRepo(input, repository);
+}
+function ownerRepo(input, repository) {
+    (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(input, repository, REPOSITORY);
+    const [owner = '', repo = ''] = repository.split('/');
+    return [owner, repo];
+}
+/** `[OWNER/REPO/]WORKFLOW[@BRANCH]`: the parts, the repository defaulting to the current one. */
+function lineParts(resource, where) {
+    const at = resource.indexOf('@');
+    const path = at < 0 ? resource : resource.slice(0, at);
+    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const parts = path.split('/');
+    if (parts.length !== 1 && parts.length !== 3)
+        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(where, `'github-actions:${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(resource)}' is not [OWNER/REPO/]WORKFLOW[@BRANCH]`, 'github-actions:ci.yml or github-actions:OWNER/REPO/ci.yml@main');
+    const [owner, repo] = parts.length === 3 ? ownerRepo(where, `${parts[0]}/${parts[1]}`) : currentRepository(where);
+    if (branch !== undefined)
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, branch, BRANCH);
+    return { owner, repo, workflow: parts.at(-1) ?? '', ...(branch !== undefined ? { branch } : {}) };
+}
+/** GitHub Actions workflow runs: re-run the failed jobs (or all jobs) of the latest failed run. */
+const githubActions = {
+    name: 'github-actions',
+    cloud: github,
+    targetInputs: ['workflow', 'branch', 'repository'],
+    lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
+    retryModes: { all: true, native: {} },
+    states: STATES,
+    fromInputs(given) {
+        const repository = given('repository');
+        const [owner, repo] = repository !== undefined ? ownerRepo('repository', repository) : currentRepository('repository');
+        const workflow = given('workflow');
+        const branch = given('branch');
+        const executionId = given('execution-id');
+        if (workflow !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('workflow', workflow, WORKFLOW);
+        if (branch !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('branch', branch, BRANCH);
+        if (executionId !== undefined)
+            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, RUN_ID);
+        if (workflow === undefined && executionId === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('workflow', 'is required for service github-actions when execution-id is not given', WORKFLOW.accepted);
+        return target(owner, repo, {
+            ...(workflow !== undefined ? { workflow } : {}),
+            ...(branch !== undefined ? { branch } : {}),
+            ...(executionId !== undefined ? { executionId } : {})
+        });
+    },
+    fromLine(resource, where) {
+        const { owner, repo, workflow, branch } = lineParts(resource, where);
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, workflow, WORKFLOW);
+        return target(owner, repo, { workflow, ...(branch !== undefined ? { branch } : {}) });
+    },
+    /** A workflow file name with `*` or `?`: the repository's workflows are listed and matched by file name. */
+    patternOf(resource, where) {
+        const { owner, repo, workflow, branch } = lineParts(resource, where);
+        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWildcard */ .rl)(workflow))
+            return undefined;
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardsAsName */ .D4)(workflow), WORKFLOW_GLOB);
+        return {
+            query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(workflow, `${owner}/${repo}`),
+            ...(branch !== undefined ? { suffix: `@${branch}` } : {})
+        };
+    },
+    resourceKey: t => `${t.owner}/${t.repo}`,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(438)]).then(__nccwpck_require__.bind(__nccwpck_require__, 438))).default
 };
 
 
@@ -33747,8 +34449,10 @@ const codepipeline = {
 /* harmony export */   xj: () => (/* binding */ STATES)
 /* harmony export */ });
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1071);
+/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
+/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
+/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
+
 
 
 
@@ -33786,7 +34490,7 @@ const sagemaker = {
     token: { min: 32, max: 128 },
     states: STATES,
     fromInputs(given) {
-        const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOrFromId */ .oO)(given, {
+        const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOrFromId */ .oO)(given, {
             service: 'sagemaker',
             nameInput: 'pipeline-name',
             name: PIPELINE,
@@ -33795,9 +34499,15 @@ const sagemaker = {
             resourceNoun: 'pipeline',
             executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
         });
-        return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)('sagemaker', name, { pipelineName: name }, executionId);
+        return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('sagemaker', name, { pipelineName: name }, executionId);
     },
-    fromLine: (resource, where) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTarget */ .m)('sagemaker', resource, { pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_1__/* .expectPattern */ .sU)(where, resource, PIPELINE) }),
+    patternOf(resource, where) {
+        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWildcard */ .rl)(resource))
+            return undefined;
+        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardsAsName */ .D4)(resource), PIPELINE);
+        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(resource) };
+    },
+    fromLine: (resource, where) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('sagemaker', resource, { pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, resource, PIPELINE) }),
     resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
     load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
 };
@@ -33868,7 +34578,8 @@ class Cancelled extends Error {
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   e8: () => (/* binding */ networkCode),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   mG: () => (/* binding */ isMaybeApplied)
+/* harmony export */   mG: () => (/* binding */ isMaybeApplied),
+/* harmony export */   sT: () => (/* binding */ retryAfterOf)
 /* harmony export */ });
 /* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
 
@@ -33912,6 +34623,11 @@ function errorMessage(error) {
         return error;
     const { message } = shape(error);
     return typeof message === 'string' && message !== '' ? message : String(error);
+}
+/** How long the service asked to wait before trying again (a `retryAfterMs` the provider read), if it did. */
+function retryAfterOf(error) {
+    const value = shape(error).retryAfterMs;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 function requestIdOf(error) {
     return shape(error).$metadata?.requestId;
@@ -33985,6 +34701,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -34195,6 +34918,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 

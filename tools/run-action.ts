@@ -37,16 +37,32 @@ const actionYml = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as {
   runs: { main: string }
 }
 
-/** GitHub's runner: `INPUT_<NAME>` upper-cased with hyphens kept, defaults applied. */
-export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {}
-  for (const [name, spec] of Object.entries(actionYml.inputs))
-    if (spec.default !== undefined) env[`INPUT_${name.toUpperCase()}`] = spec.default
+/** The expressions action.yml defaults use, as the runner evaluates them from the job's environment. */
+const EXPRESSIONS: Readonly<Record<string, (env: Record<string, string>) => string>> = {
+  '${{ github.token }}': env => env.GITHUB_TOKEN ?? ''
+}
+
+/**
+ * GitHub's runner: `INPUT_<NAME>` upper-cased with hyphens kept, defaults applied (an expression default is
+ * evaluated from `env`, as `${{ github.token }}` is the job's token).
+ */
+export function inputEnv(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [name, spec] of Object.entries(actionYml.inputs)) {
+    if (spec.default === undefined) continue
+    const expression = EXPRESSIONS[spec.default]
+    if (spec.default.includes('${{') && expression === undefined)
+      throw new Error(`action.yml default of ${name} is an expression run-action cannot evaluate`)
+    result[`INPUT_${name.toUpperCase()}`] = expression ? expression(env) : spec.default
+  }
   for (const [name, value] of Object.entries(inputs)) {
     if (!(name in actionYml.inputs)) throw new Error(`action.yml declares no input '${name}'`)
-    env[`INPUT_${name.toUpperCase()}`] = value
+    result[`INPUT_${name.toUpperCase()}`] = value
   }
-  return env
+  return result
 }
 
 /** Reads a `$GITHUB_OUTPUT` file: `name<<DELIM` heredocs (what @actions/core writes) or `name=value` lines. */
@@ -91,7 +107,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     AWS_EC2_METADATA_DISABLED: 'true',
-    ...inputEnv(options.inputs),
+    ...inputEnv(options.inputs, options.env),
     ...options.env
   }
   const started = Date.now()

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { inputEnv, parseOutputFile } from '../../tools/run-action.js'
+import { DEMO_IDS } from '../../tools/emulator/index.js'
 import { awsEnv, errorLines, NODE, run, useEmulator } from './helpers.js'
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist')
@@ -18,6 +19,8 @@ const chunksMatching = (dir: string, pattern: RegExp) =>
 const CODEPIPELINE_SDK = /CodePipeline_20150709/
 const SAGEMAKER_SDK = /serviceTarget:\s*"SageMaker"/
 const CODEBUILD_SDK = /CodeBuild_20161006/
+/** The GitHub client: @octokit/core's user agent, in the chunk @actions/github's getOctokit comes with. */
+const GITHUB_CLIENT = /octokit-core\.js\//
 
 interface DistRun {
   exitCode: number | null
@@ -146,6 +149,68 @@ describe('bundle', () => {
     )
     expect(result.exitCode).toBe(0)
     expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
+  })
+
+  it('the GitHub client is a chunk of its own: in no AWS SDK chunk, and not in index.js', () => {
+    const github = chunksMatching(DIST, GITHUB_CLIENT)
+    expect(github.length).toBeGreaterThanOrEqual(1)
+    expect(readFileSync(join(DIST, 'index.js'), 'utf8')).not.toMatch(GITHUB_CLIENT)
+    const aws = [CODEPIPELINE_SDK, SAGEMAKER_SDK, CODEBUILD_SDK].flatMap(p => chunksMatching(DIST, p))
+    expect(github.filter(f => aws.includes(f))).toEqual([])
+  })
+
+  it('an AWS run loads no GitHub client code: it works from a copy without the GitHub chunk', async () => {
+    const { dir, removed } = distWithout(GITHUB_CLIENT)
+    copies.push(dir)
+    expect(removed[0]!.length).toBeGreaterThanOrEqual(1)
+    const result = await runDist(
+      dir,
+      { service: 'codebuild', 'project-name': 'integration-tests' },
+      awsEnv(fx.emu)
+    )
+    expect(errorLines(result)).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
+  })
+
+  it('a github-actions run loads no AWS SDK: it works from a copy without the three SDK chunks', async () => {
+    const { dir, removed } = distWithout(CODEPIPELINE_SDK, SAGEMAKER_SDK, CODEBUILD_SDK)
+    copies.push(dir)
+    expect(removed.every(files => files.length >= 1)).toBe(true)
+    const result = await runDist(
+      dir,
+      {
+        service: 'github-actions',
+        workflow: 'ci.yml',
+        endpoint: fx.emu.url,
+        'github-token': DEMO_IDS.githubToken
+      },
+      {}
+    )
+    expect(errorLines(result)).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      retried: 'true',
+      'execution-id': String(DEMO_IDS.githubFailedRun)
+    })
+    expect(fx.emu.callsTo('github:ReRunWorkflowFailedJobs')).toHaveLength(1)
+  })
+
+  it('sanity check: the copy without the GitHub chunk cannot run github-actions', async () => {
+    const { dir } = distWithout(GITHUB_CLIENT)
+    copies.push(dir)
+    const result = await runDist(
+      dir,
+      {
+        service: 'github-actions',
+        workflow: 'ci.yml',
+        endpoint: fx.emu.url,
+        'github-token': DEMO_IDS.githubToken
+      },
+      {}
+    )
+    expect(result.exitCode).toBe(1)
+    expect(fx.emu.callsTo('github:ReRunWorkflowFailedJobs')).toHaveLength(0)
   })
 
   it('no dist/*.js contains webpackMissingModule (a dependency ncc could not resolve)', () => {

@@ -63,7 +63,9 @@ describe('action.yml', () => {
       'cancel-on-abort': 'false',
       'dry-run': 'false',
       'max-attempts': '3',
-      concurrency: '4'
+      concurrency: '4',
+      // Evaluated by the runner to the job's token; masked, and no error for the other services.
+      'github-token': '${{ github.token }}'
     })
     const base: Partial<Record<InputName, string>> = { service: 'codepipeline', 'pipeline-name': 'release' }
     const env = { AWS_REGION: 'us-east-1' }

@@ -34,11 +34,13 @@ describe('example workflows', () => {
     lint = await createLinter()
   })
 
-  it('ships the four documented examples', () => {
+  it('ships the six documented examples', () => {
     expect(examples.sort()).toEqual([
+      'fleet-matrix.yml',
       'nightly-transient-scan.yml',
       'retry-after-deploy.yml',
       'retry-form.yml',
+      'retry-workflow-run.yml',
       'scheduled-recovery.yml'
     ])
   })
@@ -86,5 +88,29 @@ describe('example workflows', () => {
       parse(readFileSync(join(examplesDir, 'nightly-transient-scan.yml'), 'utf8')) as Workflow
     )
     expect(nightly?.with).toMatchObject({ 'retry-on': 'transient', 'failed-within': '24h' })
+  })
+
+  it('the fleet example splits one list over a 4-job matrix, each job taking its shard', () => {
+    const fleet = parse(readFileSync(join(examplesDir, 'fleet-matrix.yml'), 'utf8')) as Workflow & {
+      jobs: Record<string, { strategy?: { 'fail-fast'?: boolean; matrix?: { shard?: number[] } } }>
+    }
+    const job = Object.values(fleet.jobs)[0]
+    expect(job?.strategy?.matrix?.shard).toEqual([1, 2, 3, 4])
+    expect(job?.strategy?.['fail-fast']).toBe(false)
+    const [step] = ourSteps(fleet)
+    expect(step?.with).toMatchObject({ shard: '${{ matrix.shard }}/4', 'targets-file': expect.any(String) })
+  })
+
+  it('the workflow_run example re-runs the completed run once, on runner failures only, with actions: write', () => {
+    const text = readFileSync(join(examplesDir, 'retry-workflow-run.yml'), 'utf8')
+    const workflow = parse(text) as Workflow & { permissions?: Record<string, string> }
+    expect(workflow.on).toMatchObject({ workflow_run: { types: ['completed'] } })
+    expect(workflow.permissions).toMatchObject({ actions: 'write', checks: 'read' })
+    expect(ourSteps(workflow)[0]?.with).toMatchObject({
+      service: 'github-actions',
+      'execution-id': '${{ github.event.workflow_run.id }}',
+      'retry-on': 'transient',
+      'max-attempts': 1
+    })
   })
 })

@@ -1,10 +1,11 @@
 import { InputError } from '../model/errors.js'
 import type { ActionRequest, CloudConnection, Connection, RetryOnEntry } from '../model/request.js'
-import type { TargetBase } from '../model/target.js'
+import type { TargetBase, TargetLine } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
 import { CLOUDS, SERVICE_NAMES, SERVICES, serviceNamed, serviceOf } from '../services/registry.js'
 import type { InputLookup, ServiceDescriptor } from '../services/service.js'
-import { parseTargetLines } from './target-lines.js'
+import { parseTargetLines, type LineSource } from './target-lines.js'
+import { readTargetsFile } from './targets-file.js'
 
 /** Every input the action reads; `action.yml` declares exactly these (a test checks). */
 export const INPUT_NAMES = [
@@ -14,6 +15,10 @@ export const INPUT_NAMES = [
   'project-name',
   'project-id',
   'pipeline-id',
+  'workflow',
+  'branch',
+  'repository',
+  'github-token',
   'execution-id',
   'retry-mode',
   'retry-on',
@@ -35,6 +40,8 @@ export const INPUT_NAMES = [
   'dry-run',
   'max-attempts',
   'targets',
+  'targets-file',
+  'shard',
   'concurrency'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
@@ -59,19 +66,50 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   }
   maskSecrets(given, env, mask)
   const common = readCommon(given)
-  const { mode, targets } = readTargets(given)
-  const services = [...new Set(targets.map(serviceOf))]
+  const { mode, targets, lines } = readTargets(given, env)
+  const named = lines ? lines.filter(l => l.kind.name !== 'exclude') : targets
+  const services = [...new Set(named.map(serviceOf))]
   checkServiceInputs(given, services)
   const retryMode = readRetryMode(given('retry-mode'), services)
   const token = readToken(given, services)
+  const shard = given('shard')
+  if (shard !== undefined && mode === 'single')
+    throw new InputError('shard', 'applies only to targets', 'targets or targets-file with shard: K/N')
   return {
     mode,
     targets,
+    ...(lines ? { lines } : {}),
+    ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
     retryMode,
     ...(token !== undefined ? { idempotencyToken: token } : {}),
     ...common,
-    connection: readConnection(given, env, services)
+    connection: readConnection(given, env, services, regionsOf(named))
   }
+}
+
+const SHARD_FORM = 'K/N with 1 <= K <= N <= 256, e.g. ${{ matrix.shard }}/4'
+
+/** `K/N`: this job's share of an N-job matrix. */
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (!match || index < 1 || count > 256 || index > count)
+    throw new InputError('shard', `'${shorten(value)}' is not a shard`, SHARD_FORM)
+  return { index, count }
+}
+
+/** Each service's `@REGION`s, and whether some of its targets use the cloud's own region. */
+function regionsOf(
+  items: readonly { service: string; region?: string }[]
+): Map<string, Set<string | undefined>> {
+  const regions = new Map<string, Set<string | undefined>>()
+  for (const item of items) {
+    const set = regions.get(item.service) ?? new Set()
+    set.add(item.region)
+    regions.set(item.service, set)
+  }
+  return regions
 }
 
 /** Inputs that apply to every target of a service (its options, its cloud's credentials). */
@@ -251,25 +289,35 @@ function takes(service: ServiceDescriptor, name: string): boolean {
   return service.targetInputs.includes(name)
 }
 
-/** Single mode (`service` and its inputs) or targets mode (`targets`), never both. */
-function readTargets(given: InputLookup): { mode: ActionRequest['mode']; targets: TargetBase[] } {
+/** Single mode (`service` and its inputs) or targets mode (`targets`, `targets-file`), never both. */
+function readTargets(
+  given: InputLookup,
+  env: NodeJS.ProcessEnv
+): { mode: ActionRequest['mode']; targets: TargetBase[]; lines?: TargetLine[] } {
   const targetsText = given('targets')
+  const file = given('targets-file')
   const serviceText = given('service')
-  if (targetsText === undefined) return { mode: 'single', targets: [singleTarget(serviceText, given)] }
+  if (targetsText === undefined && file === undefined)
+    return { mode: 'single', targets: [singleTarget(serviceText, given)] }
+  const input = targetsText !== undefined ? 'targets' : 'targets-file'
   if (serviceText !== undefined)
     throw new InputError(
-      'targets',
+      input,
       'cannot be combined with service',
       'either targets (one SERVICE:RESOURCE a line) or service with its inputs'
     )
   for (const name of TARGET_INPUTS)
     if (given(name) !== undefined)
       throw new InputError(
-        'targets',
+        input,
         `cannot be combined with ${name}`,
-        `each target written as SERVICE:RESOURCE in targets, without ${name}`
+        `each target written as SERVICE:RESOURCE in ${input}, without ${name}`
       )
-  return { mode: 'targets', targets: parseTargetLines(targetsText) }
+  const sources: LineSource[] = []
+  if (targetsText !== undefined) sources.push({ name: 'targets', text: targetsText })
+  if (file !== undefined) sources.push(readTargetsFile(file, env))
+  const lines = parseTargetLines(sources)
+  return { mode: 'targets', targets: [], lines }
 }
 
 function singleTarget(serviceText: string | undefined, given: InputLookup): TargetBase {
@@ -356,15 +404,32 @@ function readToken(given: InputLookup, services: readonly ServiceDescriptor[]): 
 function readConnection(
   given: InputLookup,
   env: NodeJS.ProcessEnv,
-  services: readonly ServiceDescriptor[]
+  services: readonly ServiceDescriptor[],
+  regions: ReadonlyMap<string, ReadonlySet<string | undefined>>
 ): Connection {
   const endpointText = given('endpoint')
   const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined
   const clouds: Record<string, CloudConnection> = {}
+  const lineRegions = (s: ServiceDescriptor): (string | undefined)[] => [
+    ...(regions.get(s.name) ?? [undefined])
+  ]
   for (const service of services) {
     const cloud = service.cloud
-    clouds[cloud.name] ??= cloud.connect(given, env, endpoint)
-    service.checkConnection?.(clouds[cloud.name] ?? {}, endpoint)
+    clouds[cloud.name] ??= connect(cloud, services.filter(s => s.cloud === cloud).flatMap(lineRegions))
+    for (const region of lineRegions(service)) {
+      const connection = clouds[cloud.name] ?? {}
+      service.checkConnection?.(region !== undefined ? { ...connection, region } : connection, endpoint)
+    }
   }
   return { ...(endpoint !== undefined ? { endpoint } : {}), clouds }
+
+  /** When every target of the cloud names its own region, the cloud needs no region of its own. */
+  function connect(
+    cloud: ServiceDescriptor['cloud'],
+    used: readonly (string | undefined)[]
+  ): CloudConnection {
+    const own = used.find(r => r !== undefined)
+    if (used.includes(undefined) || own === undefined) return cloud.connect(given, env, endpoint)
+    return cloud.connect(name => (name === 'region' ? (given('region') ?? own) : given(name)), env, endpoint)
+  }
 }

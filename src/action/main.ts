@@ -1,10 +1,12 @@
 import * as core from '@actions/core'
-import { mapPool } from '../engine/pool.js'
+import { expandTargets } from '../engine/expand.js'
+import { Places } from '../engine/pool.js'
 import { ProviderSet } from '../engine/provider-set.js'
 import { notStarted, retryTarget } from '../engine/retry-target.js'
 import { RunLedger } from '../engine/run-ledger.js'
 import { InputError } from '../model/errors.js'
 import type { ActionRequest } from '../model/request.js'
+import type { TargetResult } from '../model/target.js'
 import { withSignal } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { systemClock, type Clock } from '../transport/clock.js'
@@ -60,8 +62,28 @@ async function retryAll(
   const info = (message: string): void => log.info(message)
   const providers = new ProviderSet(request.connection, { clock, random, log: info })
   const ledger = new RunLedger()
+  const warn = (message: string): void => log.warn(message)
 
-  const results = await mapPool(request.targets, request.concurrency, async (target, index) =>
+  let targets = request.targets
+  let unlisted: TargetResult[] = []
+  let first = 0
+  if (request.lines) {
+    const expansion = await expandTargets(request.lines, request.shard, {
+      providerFor: target => providers.for(target),
+      concurrency: request.concurrency,
+      log: info,
+      warn
+    })
+    targets = expansion.targets
+    unlisted = expansion.failed
+    for (const note of expansion.notes) info(note)
+    info(`${targets.length} target${targets.length === 1 ? '' : 's'} to check`)
+    first = step.setTargets(targets, unlisted, expansion.notes)
+  }
+
+  // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
+  const places = new Places(request.concurrency)
+  const results = await places.map(targets, async (target, index) =>
     // A cancelled step starts no new target: no request goes out for one after the signal.
     signal.aborted
       ? notStarted(target)
@@ -70,12 +92,15 @@ async function retryAll(
           random,
           signal,
           log: info,
-          warn: message => log.warn(message),
+          warn,
           ledger,
-          onProgress: result => step.record(index, result),
+          onProgress: result => step.record(first + index, result),
+          whileWaiting: wait => places.outside(wait),
           // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-          ...(request.mode === 'single' ? { onStarted: result => step.setSingleOutputs(result) } : {})
+          ...(request.mode === 'single'
+            ? { onStarted: result => step.setSingleOutputs(result) }
+            : { alignPolls: true })
         })
   )
-  await step.finish(results, signal)
+  await step.finish([...unlisted, ...results], signal)
 }

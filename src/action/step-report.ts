@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import type { ActionRequest } from '../model/request.js'
 import { failureLine, isFailure, resultsFileContent, resultsOutput } from '../model/results.js'
-import type { TargetResult } from '../model/target.js'
+import type { TargetBase, TargetResult } from '../model/target.js'
 import { errorMessage } from '../transport/classify.js'
 import { notStarted } from '../engine/retry-target.js'
 import { printable, type Log } from './log.js'
@@ -17,7 +17,11 @@ import { summaryMarkup, totalsLine } from './summary.js'
  * is known of every target, so a cancelled step reports within seconds, and it reports only once.
  */
 export class StepReport {
-  private readonly board: TargetResult[]
+  private board: TargetResult[]
+  /** Per board row: the pattern line its target came from, for the summary. */
+  private origins: (string | undefined)[] = []
+  /** Lines for the summary's head: what the shard kept, what `!` lines left out. */
+  private notes: string[] = []
   private readonly resultsFile: string
   private finishing: Promise<void> | undefined
 
@@ -28,6 +32,21 @@ export class StepReport {
   ) {
     this.board = request.targets.map(notStarted)
     this.resultsFile = join(env.RUNNER_TEMP || tmpdir(), `pipeline-retry-results-${randomUUID()}.json`)
+  }
+
+  /**
+   * Targets mode, once the lines are expanded: the rows are the pattern lines that could not be listed, then
+   * every target. Returns the row of the first target (record's index = that + the target's index).
+   */
+  setTargets(
+    targets: readonly TargetBase[],
+    unlisted: readonly TargetResult[],
+    notes: readonly string[]
+  ): number {
+    this.board = [...unlisted, ...targets.map(notStarted)]
+    this.origins = [...unlisted.map(() => undefined), ...targets.map(t => t.origin)]
+    this.notes = [...notes]
+    return unlisted.length
   }
 
   record(index: number, result: TargetResult): void {
@@ -80,7 +99,13 @@ export class StepReport {
     if (!process.env.GITHUB_STEP_SUMMARY) return
     const title = this.request.dryRun ? 'Pipeline Retry (dry run)' : 'Pipeline Retry'
     try {
-      await core.summary.addRaw(summaryMarkup(results, { title, resultsFile: this.resultsFile })).write()
+      const markup = summaryMarkup(results, {
+        title,
+        resultsFile: this.resultsFile,
+        notes: this.notes,
+        origins: this.origins
+      })
+      await core.summary.addRaw(markup).write()
     } catch (error) {
       // The retries happened; a summary that cannot be written must not fail the step.
       this.log.warn(`the job summary could not be written: ${errorMessage(error)}`)

@@ -23,10 +23,10 @@ const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link']
  * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
  * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
  */
-export function summaryRow(r: TargetResult): string {
+export function summaryRow(r: TargetResult, origin?: string): string {
   const cells = [
     r.service,
-    summaryText(r.target),
+    summaryText(r.target) + (origin ? `<br><sub>from ${summaryText(origin)}</sub>` : ''),
     summaryText(r.executionId) || '—',
     STATUS_LABEL[r.status],
     summaryText(r.message) || '—',
@@ -41,6 +41,10 @@ export interface SummaryOptions {
   resultsFile: string
   /** Defaults to MAX_SUMMARY_BYTES; tests make it small. */
   maxBytes?: number
+  /** Lines under the totals (the shard, exclusions). */
+  notes?: readonly string[]
+  /** Per result: the pattern line its target came from. */
+  origins?: readonly (string | undefined)[]
 }
 
 /**
@@ -48,7 +52,8 @@ export interface SummaryOptions {
  * replaced by one row that counts them and points to `results-file`.
  */
 export function summaryMarkup(results: readonly TargetResult[], options: SummaryOptions): string {
-  const head = `<h2>${summaryText(options.title)}</h2>\n<p>${summaryText(totalsLine(results))}</p>\n`
+  const lines = [totalsLine(results), ...(options.notes ?? [])].map(line => summaryText(line))
+  const head = `<h2>${summaryText(options.title)}</h2>\n<p>${lines.join('<br>')}</p>\n`
   const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`
   const end = '</table>\n'
   const omittedRow = (n: number): string =>
@@ -58,8 +63,8 @@ export function summaryMarkup(results: readonly TargetResult[], options: Summary
   const max = options.maxBytes ?? MAX_SUMMARY_BYTES
   let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length))
   const rows: string[] = []
-  for (const r of results) {
-    const row = summaryRow(r)
+  for (const [index, r] of results.entries()) {
+    const row = summaryRow(r, options.origins?.[index])
     const size = Buffer.byteLength(row)
     if (bytes + size > max) break
     rows.push(row)

@@ -14,6 +14,7 @@ export const aws: Cloud = {
   inputs: [],
   secretInputs: [],
   secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
+  region: REGION,
   connect(given, env) {
     const region = given('region') ?? firstSet(env, 'AWS_REGION', 'AWS_DEFAULT_REGION')
     if (region === undefined)

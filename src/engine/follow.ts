@@ -4,7 +4,7 @@ import type { TargetBase, TargetResult } from '../model/target.js'
 import { withSignal } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { formatDuration, pollUntilDone } from './poll.js'
-import { targetLog, type TargetDeps } from './target-deps.js'
+import { targetLog, waiting, type TargetDeps } from './target-deps.js'
 
 /** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
 export const STOP_WITHIN_MS = 3000
@@ -23,14 +23,17 @@ export async function follow(
   progress: (result: TargetResult) => void
 ): Promise<TargetResult> {
   const log = targetLog(target, deps)
-  const outcome = await pollUntilDone(() => provider.status(target, started), {
-    intervalMs: wait.pollIntervalMs,
-    timeoutMs: wait.timeoutMs,
-    clock: deps.clock,
-    random: deps.random,
-    signal: deps.signal,
-    log
-  })
+  const outcome = await waiting(deps, () =>
+    pollUntilDone(() => provider.status(target, started), {
+      intervalMs: wait.pollIntervalMs,
+      timeoutMs: wait.timeoutMs,
+      clock: deps.clock,
+      random: deps.random,
+      signal: deps.signal,
+      log,
+      ...(deps.alignPolls ? { align: true } : {})
+    })
+  )
   const took = formatDuration(outcome.elapsedMs)
   switch (outcome.kind) {
     case 'ended': {

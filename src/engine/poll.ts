@@ -17,6 +17,11 @@ export interface PollOptions {
   maxReadFailures?: number
   /** Extra pause on throttling, on top of the interval. */
   throttleBackoff?: BackoffPolicy
+  /**
+   * Read on the clock's multiples of the interval (each pause between half and one and a half intervals),
+   * so the reads of every execution followed at once fall together and a provider can batch them.
+   */
+  align?: boolean
 }
 
 export type PollOutcome =
@@ -57,7 +62,7 @@ export async function pollUntilDone(
     const remaining = deadline - clock.now()
     if (signal.aborted) return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() }
     if (remaining <= 0) return { kind: 'timed-out', ...(last ? { last } : {}), elapsedMs: elapsed() }
-    await clock.sleep(Math.min(delay, remaining), signal)
+    await clock.sleep(Math.min(options.align ? aligned(clock.now(), delay) : delay, remaining), signal)
     // The sleep ends early on abort; the signal may have changed during the await.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
     if (signal.aborted) return { kind: 'aborted', ...(last ? { last } : {}), elapsedMs: elapsed() }
@@ -106,6 +111,12 @@ export async function pollUntilDone(
       lastLine = clock.now()
     }
   }
+}
+
+/** The pause to the next multiple of `interval` that is at least half an interval away. */
+function aligned(now: number, interval: number): number {
+  const toBoundary = interval - (now % interval)
+  return toBoundary < interval / 2 ? toBoundary + interval : toBoundary
 }
 
 export function formatDuration(ms: number): string {

@@ -5,48 +5,47 @@ import { serviceOf } from '../services/registry.js'
 import type { ServiceDescriptor } from '../services/service.js'
 import { createCaller, DEFAULT_BACKOFF } from '../transport/caller.js'
 import type { Clock } from '../transport/clock.js'
-import { TokenBucket } from '../transport/token-bucket.js'
-
-/** Requests per second per service before any throttling is seen; throttling halves it (adaptive). */
-export const DEFAULT_RATE_PER_SERVICE = 100
+import { RateLimits } from '../transport/rate-limit.js'
 
 export interface ProviderSetDeps {
   clock: Clock
   random: () => number
   log: (message: string) => void
-  ratePerService?: number
 }
 
 /**
- * Builds each service's provider once, on first use: one SDK client, one caller and one rate limit per
- * service, shared by every target of that service.
+ * Builds each service's provider once per region, on first use: one SDK client, one caller and one set of
+ * request rates (one per operation, adapting to the service's throttling) per service and region, shared by
+ * every target there. A target's region is its line's `@REGION`, else the cloud's.
  */
 export class ProviderSet {
-  private readonly providers = new Map<ServiceDescriptor, Promise<Provider>>()
+  private readonly providers = new Map<string, Promise<Provider>>()
 
   constructor(
     private readonly connection: Connection,
     private readonly deps: ProviderSetDeps
   ) {}
 
-  /** The provider of the target's service. */
-  for(target: TargetBase): Promise<Provider> {
+  /** The provider of the target's service, in the target's region. */
+  for(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider> {
     const service = serviceOf(target)
-    let provider = this.providers.get(service)
+    const key = `${service.name}@${target.region ?? ''}`
+    let provider = this.providers.get(key)
     if (provider === undefined) {
-      provider = this.build(service)
-      this.providers.set(service, provider)
+      provider = this.build(service, target.region)
+      this.providers.set(key, provider)
     }
     return provider
   }
 
-  private async build(service: ServiceDescriptor): Promise<Provider> {
+  private async build(service: ServiceDescriptor, lineRegion: string | undefined): Promise<Provider> {
     const module = await service.load()
     const { clock, random, log } = this.deps
-    const limiter = new TokenBucket(this.deps.ratePerService ?? DEFAULT_RATE_PER_SERVICE, clock)
+    const limiter = new RateLimits(clock)
     const call = createCaller(module.errors, { clock, random, policy: DEFAULT_BACKOFF, limiter, log })
     const { endpoint, clouds } = this.connection
-    const { region = '', credentials } = clouds[service.cloud.name] ?? {}
+    const { region: cloudRegion = '', credentials } = clouds[service.cloud.name] ?? {}
+    const region = lineRegion ?? cloudRegion
     return module.create({
       region,
       call,

@@ -8,7 +8,7 @@ import { decide } from './decide.js'
 import { follow } from './follow.js'
 import { deriveToken } from './idempotency.js'
 import { sendRetryOnce } from './send-retry.js'
-import { initialResult, targetLog, type TargetDeps } from './target-deps.js'
+import { initialResult, targetLog, waiting, type TargetDeps } from './target-deps.js'
 
 export type { TargetDeps } from './target-deps.js'
 export { STOP_WITHIN_MS } from './follow.js'
@@ -124,7 +124,7 @@ async function loop(flow: Flow): Promise<TargetResult> {
       `pausing ${pauseMs / 1000} s before retry ${flow.result.attempts + 1} of at most ${request.retries}`
     )
     flow.progress(followed)
-    await deps.clock.sleep(pauseMs, deps.signal)
+    await waiting(deps, () => deps.clock.sleep(pauseMs, deps.signal))
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- it changes across the await
     if (deps.signal.aborted)
       return { ...followed, message: `${followed.message}; cancelled before the next retry` }

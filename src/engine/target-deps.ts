@@ -18,6 +18,18 @@ export interface TargetDeps {
    * cancelled step can still write every result within its few seconds.
    */
   onProgress?: (result: TargetResult) => void
+  /**
+   * Runs a wait (following an execution, the pause before a retry) outside the worker pool: the target gives
+   * its place up meanwhile. Absent: the wait keeps it.
+   */
+  whileWaiting?: <R>(wait: () => Promise<R>) => Promise<R>
+  /** Status reads of all waiting targets fall on a shared tick (multiples of the interval), so they batch. */
+  alignPolls?: boolean
+}
+
+/** Runs `wait` as the deps say: outside the pool when the step has one. */
+export function waiting<R>(deps: TargetDeps, wait: () => Promise<R>): Promise<R> {
+  return deps.whileWaiting ? deps.whileWaiting(wait) : wait()
 }
 
 /** A target's result before anything is known: what it names, no status yet. */

@@ -1,4 +1,5 @@
 import type { Failure } from './failure.js'
+import type { Listed, ListQuery } from './listing.js'
 import type { TargetBase } from './target.js'
 
 /** A failed execution that may be retried, found by discovery or named by the user. */
@@ -90,6 +91,8 @@ export interface Provider<T extends TargetBase = TargetBase> {
   status(target: T, started: Started): Promise<Progress>
   /** Stop the retried execution (cancel-on-abort). */
   stop(target: T, started: Started, reason: string): Promise<void>
+  /** Target patterns: every resource the query's listing covers (all pages, bounded); the caller matches. */
+  list?(query: ListQuery): Promise<Listed[]>
 }
 
 /** A service's native statuses and what each means; a status not in the table is still running. */

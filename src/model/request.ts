@@ -1,4 +1,4 @@
-import type { TargetBase } from './target.js'
+import type { TargetBase, TargetLine } from './target.js'
 
 /** One `retry-on` line: every failure, the transient ones, or those a regular expression matches. */
 export type RetryOnEntry =
@@ -34,7 +34,12 @@ export interface Connection {
 /** The step's inputs, validated: what to retry and how. */
 export interface ActionRequest {
   mode: 'single' | 'targets'
+  /** Single mode: the one target. Targets mode: empty; the targets come from expanding `lines`. */
   targets: TargetBase[]
+  /** Targets mode: the validated lines of `targets` and `targets-file`, in that order. */
+  lines?: TargetLine[]
+  /** `shard: K/N`. */
+  shard?: { index: number; count: number }
   retryMode: 'failed' | 'all'
   idempotencyToken?: string
   maxParallelSteps?: number

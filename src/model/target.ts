@@ -1,3 +1,5 @@
+import type { NamePattern } from './listing.js'
+
 /**
  * One thing to retry: a pipeline, project or workflow of one service (or one named execution of it). Each
  * service folder extends this with the fields its provider needs; the generic code reads only these.
@@ -11,6 +13,10 @@ export interface TargetBase {
   executionId?: string
   /** A stage within the resource that this target is limited to (a CodePipeline stage). */
   stageName?: string
+  /** A `targets` line's `@REGION`: its own region instead of the cloud's. */
+  region?: string
+  /** The pattern line this target was expanded from (`targets line 3: codebuild:team-*`), for the summary. */
+  origin?: string
 }
 
 /**
@@ -59,4 +65,27 @@ export interface TargetResult {
   attempts: number
   /** The last failure reason read ('' when none). */
   failure: string
+}
+
+/** A target in a `targets` line's own region: labelled `SERVICE@REGION:RESOURCE`, as the line names it. */
+export function inRegion<T extends TargetBase>(target: T, region: string | undefined): T {
+  if (region === undefined) return target
+  const resource = target.label.slice(target.service.length + 1)
+  return { ...target, region, label: `${target.service}@${region}:${resource}` }
+}
+
+/** One validated `targets` line. */
+export interface TargetLine {
+  /** Names the line in errors and the summary: `targets (line 3)`, `targets-file ci/targets (line 3)`. */
+  where: string
+  /** The line as written, without its comment. */
+  text: string
+  service: string
+  /** `@REGION`, when the line gives one. */
+  region?: string
+  /** What the line does: one target, a pattern to list, or (`!`) a resource pattern to leave out. */
+  kind:
+    | { name: 'target'; target: TargetBase }
+    | { name: 'pattern'; pattern: NamePattern }
+    | { name: 'exclude'; glob: string }
 }

@@ -4,6 +4,7 @@ import { codearts } from './codearts/index.js'
 import { codebuildBatch } from './codebuild-batch/index.js'
 import { codebuild } from './codebuild/index.js'
 import { codepipeline } from './codepipeline/index.js'
+import { githubActions } from './github-actions/index.js'
 import { sagemaker } from './sagemaker/index.js'
 import type { Cloud, ServiceDescriptor } from './service.js'
 
@@ -13,7 +14,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
   codebuild,
   codebuildBatch,
   sagemaker,
-  codearts
+  codearts,
+  githubActions
 ]
 
 export const SERVICE_NAMES: readonly string[] = SERVICES.map(s => s.name)
@@ -26,7 +28,7 @@ export function serviceNamed(name: string): ServiceDescriptor | undefined {
 }
 
 /** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
-export function serviceOf(target: TargetBase): ServiceDescriptor {
+export function serviceOf(target: Pick<TargetBase, 'service'>): ServiceDescriptor {
   const service = serviceNamed(target.service)
   if (service === undefined)
     throw new InputError('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '))

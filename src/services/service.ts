@@ -1,3 +1,5 @@
+import type { NamePattern } from '../model/listing.js'
+import type { Pattern } from '../model/validate.js'
 import type { Provider, StatusTable } from '../model/provider.js'
 import type { CloudConnection } from '../model/request.js'
 import type { TargetBase } from '../model/target.js'
@@ -17,6 +19,8 @@ export interface Cloud {
   /** Inputs and environment variables that hold secrets: masked first, whatever the services. */
   readonly secretInputs: readonly string[]
   readonly secretEnv: readonly string[]
+  /** Its region names, for a `targets` line's `@REGION`. */
+  readonly region: Pattern
   /** Region and credentials from the inputs and the environment; an InputError when they are not usable. */
   connect(given: InputLookup, env: NodeJS.ProcessEnv, endpoint: string | undefined): CloudConnection
 }
@@ -67,6 +71,11 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   fromInputs(given: InputLookup): T
   /** A `targets` line's RESOURCE, validated; `where` names the line in errors. */
   fromLine(resource: string, where: string): T
+  /**
+   * A `targets` line's RESOURCE that names resources by pattern (`*`, `?` in a name), validated: what to list.
+   * Undefined for a plain resource (then `fromLine` reads it). Absent when the service has no listing.
+   */
+  patternOf?(resource: string, where: string): NamePattern | undefined
   /** The resource (pipeline, project) a target's executions belong to: two targets on it may overlap. */
   resourceKey(target: T): string
   /** Checks what the cloud connection gave it (CodeArts: a region with a known endpoint, or an endpoint). */

@@ -1,6 +1,6 @@
 import { Cancelled, currentSignal } from './cancellation.js'
 import type { Clock } from './clock.js'
-import type { TokenBucket } from './token-bucket.js'
+import type { RateLimits } from './rate-limit.js'
 import { ServiceCallError } from '../model/errors.js'
 import {
   errorMessage,
@@ -11,7 +11,8 @@ import {
   isThrottling,
   isTransient,
   networkCode,
-  requestIdOf
+  requestIdOf,
+  retryAfterOf
 } from './classify.js'
 
 /** Bounds for trying a transient failure again: full jitter, at least 3 attempts, about a minute at most. */
@@ -72,7 +73,8 @@ export interface CallerDeps {
   clock: Clock
   random: () => number
   policy: BackoffPolicy
-  limiter?: TokenBucket
+  /** The service's request rates, one per operation. */
+  limiter?: RateLimits
   log: (message: string) => void
   /** Default REQUEST_TIMEOUT_MS. */
   requestTimeoutMs?: number
@@ -151,18 +153,20 @@ export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
     let unanswered = false
     for (let attemptNo = 0; ; attemptNo++) {
       if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
-      if (limiter) await limiter.take()
+      const rate = limiter?.for(operation)
+      if (rate) await rate.take(scope)
       // It may have aborted while the request waited for the rate limit.
       if (scope?.aborted) throw new Cancelled(operation, unanswered, scope.reason)
       try {
         const result = await attempt(operation, send, scope, timeoutMs)
-        limiter?.onSuccess()
+        rate?.onSuccess()
         return result
       } catch (error) {
         if (error instanceof Cancelled) throw error
         unanswered ||= isMaybeApplied(error)
-        if (isThrottling(error)) limiter?.onThrottled()
-        const delay = fullJitter(attemptNo, policy, deps.random)
+        if (isThrottling(error)) rate?.onThrottled()
+        // A service that says when to come back (a rate limit's retry-after) is waited for, within the bound.
+        const delay = Math.max(fullJitter(attemptNo, policy, deps.random), retryAfterOf(error) ?? 0)
         const resendable =
           isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error))
         const again =

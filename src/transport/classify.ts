@@ -56,6 +56,12 @@ export function errorMessage(error: unknown): string {
   return typeof message === 'string' && message !== '' ? message : String(error)
 }
 
+/** How long the service asked to wait before trying again (a `retryAfterMs` the provider read), if it did. */
+export function retryAfterOf(error: unknown): number | undefined {
+  const value = (shape(error) as { retryAfterMs?: unknown }).retryAfterMs
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined
+}
+
 export function requestIdOf(error: unknown): string | undefined {
   return shape(error).$metadata?.requestId
 }

@@ -12,10 +12,27 @@ import { sendJson, type Wire } from './protocol.js'
 
 const ROUTE =
   /^\/v5\/([^/]+)\/api\/pipelines\/([^/]+)\/pipeline-runs\/(?:(list|detail)|([^/]+)\/(retry|stop))\/?$/
-const METHODS: Record<CodeArtsOperation, string> = { list: 'POST', detail: 'GET', retry: 'PUT', stop: 'POST' }
+// "Querying pipelines": POST /v5/{project_id}/api/pipelines/list (CodeArts Pipeline API reference).
+const PIPELINES = /^\/v5\/([^/]+)\/api\/pipelines\/list\/?$/
+const METHODS: Record<CodeArtsOperation, string> = {
+  list: 'POST',
+  detail: 'GET',
+  retry: 'PUT',
+  stop: 'POST',
+  pipelines: 'POST'
+}
 
 /** The CodeArts operation for a request, or undefined when no API matches (APIGW.0101). */
 export function matchCodeArts(method: string, path: string): CodeArtsRoute | undefined {
+  const listing = PIPELINES.exec(path)
+  if (listing) {
+    if (method !== 'POST') return undefined
+    try {
+      return { operation: 'pipelines', projectId: decodeURIComponent(listing[1] ?? ''), pipelineId: '' }
+    } catch {
+      return undefined
+    }
+  }
   const m = ROUTE.exec(path)
   if (!m) return undefined
   const [, project = '', pipeline = '', listOrDetail, runId, action] = m

@@ -151,7 +151,7 @@ export interface CodeArtsRequest {
   body: Buffer
 }
 
-export type CodeArtsOperation = 'list' | 'detail' | 'retry' | 'stop'
+export type CodeArtsOperation = 'list' | 'detail' | 'retry' | 'stop' | 'pipelines'
 
 export interface CodeArtsRoute {
   operation: CodeArtsOperation
@@ -286,6 +286,45 @@ function list(pipeline: CodeArtsPipelineState, input: Input, ctx: RequestContext
   return { offset, limit, total: matching.length, pipeline_runs: page.map(run => runSummary(run, ctx)) }
 }
 
+/**
+ * The project's pipelines, `offset`/`limit` paged (limit 1-100, default 10), with each one's latest run. `name`
+ * is the service's own filter: a pipeline whose name contains it (the emulator's reading; not a glob).
+ */
+function listPipelines(state: CodeArtsState, projectId: string, input: Input, ctx: RequestContext) {
+  const project = state.projects.get(projectId)
+  if (!project)
+    throw new ApiError(CODEARTS_ERRORS.projectNotFound, `Project ${projectId} does not exist`, 404)
+  const offset = input.int('offset', 0, Number.MAX_SAFE_INTEGER, 0)
+  const limit = input.int('limit', 1, 100, 10)
+  const name = input.optStr('name')
+  const matching = [...project.values()].filter(p => name === undefined || p.name.includes(name))
+  const page = matching.slice(offset, offset + limit)
+  return {
+    offset,
+    limit,
+    total: matching.length,
+    pipelines: page.map(pipeline => {
+      const latest = pipeline.runs.at(-1)
+      if (latest) observe(latest, ctx.now, false)
+      return {
+        pipeline_id: pipeline.id,
+        name: pipeline.name,
+        project_id: projectId,
+        ...(latest
+          ? {
+              latest_run: {
+                pipeline_run_id: latest.id,
+                status: latest.status,
+                start_time: latest.startTime,
+                end_time: latest.endTime ?? 0
+              }
+            }
+          : {})
+      }
+    })
+  }
+}
+
 const isFailed = (status: string): boolean => status === 'FAILED' || status === 'ASYNC_FAILED'
 
 function retry(run: CodeArtsRunState, now: number) {
@@ -345,6 +384,14 @@ export function runCodeArts(
   request: CodeArtsRequest,
   ctx: RequestContext
 ) {
+  if (route.operation === 'pipelines') {
+    const input = Input.parse(
+      request.body.toString(),
+      CODEARTS_ERRORS.badParameter,
+      CODEARTS_ERRORS.badParameter
+    )
+    return listPipelines(state, route.projectId, input, ctx)
+  }
   const pipeline = pipelineFor(state, route)
   switch (route.operation) {
     case 'list': {

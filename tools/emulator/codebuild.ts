@@ -230,6 +230,18 @@ function retryBuild(state: CodeBuildState, input: Input, ctx: RequestContext) {
 }
 
 export const codeBuildOperations: Operations<CodeBuildState> = {
+  // ListProjects (CodeBuild API reference): up to 100 names a page; sortBy NAME, CREATED_TIME or LAST_MODIFIED_TIME.
+  ListProjects(state, input) {
+    const sortBy = input.oneOf('sortBy', ['NAME', 'CREATED_TIME', 'LAST_MODIFIED_TIME'], 'NAME')
+    const descending = input.oneOf('sortOrder', ['ASCENDING', 'DESCENDING'], 'ASCENDING') === 'DESCENDING'
+    const names = [...state.projects.keys()]
+    if (sortBy === 'NAME') names.sort()
+    const page = paginate(ordered(names, descending), input.optStr('nextToken'), 100, () =>
+      input.invalid('Invalid next token')
+    )
+    return { projects: page.items, nextToken: page.nextToken }
+  },
+
   ListBuildsForProject(state, input) {
     const project = projectNamed(state.projects, input.str('projectName'))
     const descending = input.oneOf('sortOrder', ['ASCENDING', 'DESCENDING'], 'DESCENDING') === 'DESCENDING'

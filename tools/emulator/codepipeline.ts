@@ -412,6 +412,26 @@ export const codePipelineOperations: Operations<CodePipelineState> = {
     }
   },
 
+  // ListPipelines (CodePipeline API reference): maxResults 1-1000, default 100; names in creation order.
+  ListPipelines(state, input) {
+    const size = input.int('maxResults', 1, 1000, 100)
+    const page = paginate(
+      [...state.pipelines.values()],
+      input.optStr('nextToken'),
+      size,
+      () => new ApiError('InvalidNextTokenException', 'The next token is not valid')
+    )
+    return {
+      pipelines: page.items.map(p => ({
+        name: p.name,
+        version: p.version,
+        created: awsTime(p.created),
+        updated: awsTime(p.created)
+      })),
+      nextToken: page.nextToken
+    }
+  },
+
   ListPipelineExecutions(state, input, ctx) {
     const pipeline = pipelineNamed(state, input.str('pipelineName'), ctx)
     const size = input.int('maxResults', 1, 100, 100)

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { FaultTable } from './faults.js'
+import { QuotaTable } from './quotas.js'
 import { requestListener, type CallHook } from './server.js'
 import { createState, retriesApplied, type EmulatorState, type RetriedService } from './state.js'
 import type { CallRecord, FaultSpec, Scenario, StartOptions } from './types.js'
@@ -17,6 +18,8 @@ export interface Emulator {
   callsTo(operation: string): CallRecord[]
   /** Replaces the fault for `operation` (`*` = every operation). */
   inject(operation: string, fault: FaultSpec): void
+  /** Limits `operation` (`*` = every operation) to `perSecond` requests a second; above it, throttled. */
+  setQuota(operation: string, perSecond: number): void
   /** Removes the fault for `operation`, or all faults (the scenario's too). */
   clearFaults(operation?: string): void
   /**
@@ -37,9 +40,10 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
   const now = options.now ?? Date.now
   let state = createState(scenario)
   const faults = new FaultTable(scenario.faults, (scenario.latencyMs ?? 0) + (options.latencyMs ?? 0))
+  const quotas = new QuotaTable(options.quotas)
   const calls: CallRecord[] = []
   const hooks = new Map<string, CallHook>()
-  const server = createServer(requestListener({ state: () => state, faults, calls, hooks, now }))
+  const server = createServer(requestListener({ state: () => state, faults, quotas, calls, hooks, now }))
   // Benchmarks open many keep-alive connections at once; a long keep-alive spares clients the race of
   // reusing a socket the server is closing (close() ends every connection anyway).
   server.maxConnections = 4096
@@ -63,6 +67,9 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
     callsTo: operation => calls.filter(call => matches(call, operation)),
     inject: (operation, fault) => {
       faults.set(operation, fault)
+    },
+    setQuota: (operation, perSecond) => {
+      quotas.set(operation, perSecond)
     },
     clearFaults: operation => {
       faults.clear(operation)

@@ -198,6 +198,21 @@ function retryPipelineExecution(state: SageMakerState, input: Input, ctx: Reques
 }
 
 export const sageMakerOperations: Operations<SageMakerState> = {
+  // ListPipelines (SageMaker API reference): PipelineNamePrefix, SortBy Name|CreationTime, MaxResults 1-100.
+  ListPipelines(state, input) {
+    const prefix = input.optStr('PipelineNamePrefix') ?? ''
+    const sortBy = input.oneOf('SortBy', ['Name', 'CreationTime'], 'CreationTime')
+    const descending = input.oneOf('SortOrder', ['Ascending', 'Descending'], 'Descending') === 'Descending'
+    const size = input.int('MaxResults', 1, 100, 10)
+    const matching = [...state.pipelines.values()].filter(p => p.name.startsWith(prefix))
+    if (sortBy === 'Name') matching.sort((a, b) => a.name.localeCompare(b.name))
+    const page = paginate(ordered(matching, descending), input.optStr('NextToken'), size, badToken(input))
+    return {
+      PipelineSummaries: page.items.map(p => ({ PipelineName: p.name, PipelineArn: p.arn })),
+      NextToken: page.nextToken
+    }
+  },
+
   ListPipelineExecutions(state, input, ctx) {
     const pipeline = pipelineNamed(state, input.str('PipelineName'), ctx)
     const sortBy = input.oneOf('SortBy', ['CreationTime', 'PipelineExecutionArn'], 'CreationTime')

@@ -14,8 +14,18 @@ export const DEMO_IDS = {
   codeartsFailedRun: 'b3e8f1a6c9d24e7f8a0b5c1d6e2f7a48',
   huaweiToken: 'demo-iam-token',
   huaweiAk: 'DEMOAK0000000000000001',
-  huaweiSk: 'demo-secret-key-please-change'
+  huaweiSk: 'demo-secret-key-please-change',
+  githubToken: 'ghs_demoTokenWithActionsWrite000000000000',
+  githubReadToken: 'ghs_demoTokenWithActionsRead0000000000000',
+  githubThisRepoToken: 'ghs_demoTokenForThisRepositoryOnly00000',
+  githubRepository: 'octo-org/release-tools',
+  githubWorkflow: 'ci.yml',
+  githubFailedRun: 9_100_000_202,
+  githubOtherRepository: 'acme/api'
 } as const
+
+/** ISO time `hoursAgo` hours before now: GitHub re-runs only runs of the last 30 days. */
+const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString()
 
 const SHA = '9fceb02d0ae598e95dc970b74767f19372d61af8'
 
@@ -253,6 +263,101 @@ export function demoScenario(): Scenario {
           ]
         }
       ]
+    },
+    github: {
+      tokens: [
+        { token: ids.githubToken },
+        { token: ids.githubReadToken, permission: 'read' },
+        { token: ids.githubThisRepoToken, repos: [ids.githubRepository] }
+      ],
+      repos: [
+        {
+          owner: 'octo-org',
+          name: 'release-tools',
+          workflows: [
+            {
+              id: 161335,
+              name: 'CI',
+              file: 'ci.yml',
+              runs: [
+                { id: 9_100_000_101, status: 'completed', conclusion: 'success', createdAt: hoursAgo(30) },
+                {
+                  id: ids.githubFailedRun,
+                  runNumber: 202,
+                  status: 'completed',
+                  conclusion: 'failure',
+                  createdAt: hoursAgo(2),
+                  jobs: [
+                    { name: 'lint', conclusion: 'success' },
+                    {
+                      name: 'test (ubuntu-latest)',
+                      conclusion: 'failure',
+                      steps: [
+                        { name: 'Set up job', conclusion: 'success' },
+                        { name: 'Run tests', conclusion: 'failure' }
+                      ],
+                      annotations: [
+                        'The runner has received a shutdown signal. This can happen when the runner service is stopped, or a manually started runner is canceled.'
+                      ]
+                    }
+                  ],
+                  onRetry: settle
+                }
+              ]
+            },
+            {
+              id: 161336,
+              name: 'Nightly',
+              file: 'nightly.yml',
+              runs: [
+                {
+                  id: 9_100_000_301,
+                  status: 'completed',
+                  conclusion: 'failure',
+                  createdAt: hoursAgo(5),
+                  jobs: [
+                    {
+                      name: 'e2e',
+                      conclusion: 'failure',
+                      steps: [{ name: 'Run e2e', conclusion: 'failure' }],
+                      annotations: ['Process completed with exit code 1.']
+                    }
+                  ],
+                  onRetry: settle
+                }
+              ]
+            }
+          ]
+        },
+        {
+          owner: 'acme',
+          name: 'api',
+          workflows: [
+            {
+              id: 262001,
+              name: 'Deploy',
+              file: 'deploy.yml',
+              runs: [
+                {
+                  id: 9_200_000_001,
+                  branch: 'main',
+                  status: 'completed',
+                  conclusion: 'timed_out',
+                  createdAt: hoursAgo(3),
+                  jobs: [
+                    {
+                      name: 'deploy',
+                      conclusion: 'timed_out',
+                      steps: [{ name: 'Deploy', conclusion: 'timed_out' }]
+                    }
+                  ],
+                  onRetry: settle
+                }
+              ]
+            }
+          ]
+        }
+      ]
     }
   }
 }
@@ -266,7 +371,7 @@ export const scaledCodeArtsPipeline = (i: number) => `p${hex(i, 31)}`
 /**
  * `count` failed targets per service, for benchmarks: CodePipeline `bench-pipeline-<i>` (stage Deploy),
  * CodeBuild and CodeBuild-batch project `bench-project-<i>`, SageMaker `bench-sm-<i>`, and CodeArts project
- * `SCALED_CODEARTS_PROJECT` with pipeline `scaledCodeArtsPipeline(i)`; i runs from 1 to count.
+ * `SCALED_CODEARTS_PROJECT` with pipeline `scaledCodeArtsPipeline(i)` named `bench-ca-<i>`; i runs from 1 to count.
  */
 export function scaledScenario(count: number): Scenario {
   const indexes = Array.from({ length: count }, (_, k) => k + 1)
@@ -332,6 +437,7 @@ export function scaledScenario(count: number): Scenario {
           id: SCALED_CODEARTS_PROJECT,
           pipelines: indexes.map(i => ({
             id: scaledCodeArtsPipeline(i),
+            name: `bench-ca-${i}`,
             runs: [
               {
                 id: `r${hex(i, 31)}`,

@@ -6,7 +6,9 @@ import { awsTarget, awsWire } from './aws-json.js'
 import { authenticate, codeArtsWire, matchCodeArts, noSuchApi } from './codearts-http.js'
 import { runCodeArts } from './codearts.js'
 import { ApiError } from './errors.js'
+import { githubWire, matchGitHub, runGitHub } from './github.js'
 import type { Fault, FaultTable } from './faults.js'
+import type { QuotaTable } from './quotas.js'
 import type { RequestContext, Wire } from './protocol.js'
 import type { EmulatorState } from './state.js'
 import type { CallRecord, ServiceName } from './types.js'
@@ -17,6 +19,7 @@ export type CallHook = (call: CallRecord, nth: number) => void | Promise<void>
 export interface ServerDeps {
   state(): EmulatorState
   faults: FaultTable
+  quotas: QuotaTable
   calls: CallRecord[]
   hooks: Map<string, CallHook>
   now(): number
@@ -55,6 +58,25 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** The operation a request names, or the error its protocol answers when it names none. */
 function route(request: Arrived): Routed | { wire: Wire; error: ApiError } {
+  // GitHub REST: api.github.com paths, or GitHub Enterprise Server's under /api/v3.
+  const githubPath = request.path.replace(/^\/api\/v3(?=\/)/, '')
+  if (githubPath.startsWith('/repos/')) {
+    const matched = matchGitHub(request.method, githubPath)
+    if (!matched) return { wire: githubWire, error: new ApiError('NotFound', 'Not Found', 404) }
+    const host = request.headers.host ?? '127.0.0.1'
+    const prefix = request.path.slice(0, request.path.length - githubPath.length)
+    return {
+      service: 'github',
+      operation: matched.operation,
+      wire: githubWire,
+      execute: (state, ctx) =>
+        runGitHub(state.github, matched, request, {
+          now: ctx.now,
+          apiUrl: `http://${host}${prefix}`,
+          serverUrl: 'https://github.com'
+        })
+    }
+  }
   if (request.path.startsWith('/v5/')) {
     const matched = matchCodeArts(request.method, request.path)
     if (!matched) return { wire: codeArtsWire, error: noSuchApi() }
@@ -148,7 +170,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     path: request.path,
     body: parsedBody(body),
     headers: { ...req.headers },
-    at: deps.now()
+    at: deps.now(),
+    ...signedRegion(req.headers.authorization)
   }
   deps.calls.push(call)
   const fromHook = req.headers[HOOK_HEADER] !== undefined
@@ -160,7 +183,12 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
 
   const latency = deps.faults.latencyMs(service, operation)
   if (latency > 0) await sleep(latency)
-  const fault = fromHook ? undefined : deps.faults.take(service, operation)
+  const overQuota = !fromHook && !deps.quotas.admit(service, operation, deps.now())
+  const fault: Fault | undefined = overQuota
+    ? { kind: 'throttle' }
+    : fromHook
+      ? undefined
+      : deps.faults.take(service, operation)
   if (fault) call.fault = fault.kind
   if (fault?.kind === 'drop') {
     req.socket.destroy()
@@ -195,12 +223,22 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   else wire.error(res, answer.error, requestId)
 }
 
+/** SigV4: `Credential=AKID/DATE/REGION/SERVICE/aws4_request` names the region the request was signed for. */
+function signedRegion(authorization: string | undefined): { region?: string } {
+  const region = /Credential=[^/,\s]+\/\d{8}\/([^/,\s]+)\//.exec(authorization ?? '')?.[1]
+  return region !== undefined ? { region } : {}
+}
+
 /** A request listener for node:http; an unexpected error is a 500 in the request's own protocol. */
 export function requestListener(deps: ServerDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res, deps).catch((error: unknown) => {
-      const isCodeArts = (req.url ?? '').startsWith('/v5/')
-      const wire = isCodeArts ? codeArtsWire : awsWire
+      const url = req.url ?? ''
+      const wire = url.startsWith('/v5/')
+        ? codeArtsWire
+        : /^(\/api\/v3)?\/repos\//.test(url)
+          ? githubWire
+          : awsWire
       const known = error instanceof ApiError ? error : undefined
       if (!known) console.error('emulator: unexpected error', error)
       if (!res.headersSent && !res.destroyed) wire.error(res, known ?? wire.serverError(500), randomUUID())

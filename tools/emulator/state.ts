@@ -2,6 +2,7 @@
 import { seedCodeArts, type CodeArtsState } from './codearts.js'
 import { seedCodeBuild, type CodeBuildState } from './codebuild.js'
 import { seedCodePipeline, type CodePipelineState } from './codepipeline.js'
+import { seedGitHub, type GitHubState } from './github.js'
 import { seedSageMaker, type SageMakerState } from './sagemaker.js'
 import type { Scenario } from './types.js'
 
@@ -12,6 +13,7 @@ export interface EmulatorState {
   readonly codebuild: CodeBuildState
   readonly sagemaker: SageMakerState
   readonly codearts: CodeArtsState
+  readonly github: GitHubState
 }
 
 export function createState(scenario: Scenario): EmulatorState {
@@ -24,11 +26,13 @@ export function createState(scenario: Scenario): EmulatorState {
     codepipeline: seedCodePipeline(scenario.codepipeline?.pipelines ?? []),
     codebuild: seedCodeBuild(scenario.codebuild?.projects ?? [], region, accountId),
     sagemaker: seedSageMaker(scenario.sagemaker?.pipelines ?? [], region, accountId),
-    codearts: seedCodeArts(scenario.codearts)
+    codearts: seedCodeArts(scenario.codearts),
+    github: seedGitHub(scenario.github)
   }
 }
 
-export type RetriedService = 'codepipeline' | 'codebuild' | 'codebuild-batch' | 'sagemaker' | 'codearts'
+export type RetriedService =
+  'codepipeline' | 'codebuild' | 'codebuild-batch' | 'sagemaker' | 'codearts' | 'github-actions'
 
 /** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
 export function retriesApplied(state: EmulatorState, service: RetriedService): number {
@@ -46,6 +50,8 @@ export function retriesApplied(state: EmulatorState, service: RetriedService): n
       return sum(state.sagemaker.executions.values())
     case 'codepipeline':
       return sum([...state.codepipeline.pipelines.values()].flatMap(p => [...p.executions.values()]))
+    case 'github-actions':
+      return sum(state.github.runs.values())
     case 'codearts':
       return sum(
         [...state.codearts.projects.values()].flatMap(project =>

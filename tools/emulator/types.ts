@@ -3,7 +3,7 @@
 // CodeArts: epoch milliseconds).
 import type { HuaweiErrorForm } from './errors.js'
 
-export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts'
+export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github'
 
 /** What a retried execution ends as, and when. */
 export interface RetryOutcome {
@@ -287,6 +287,70 @@ export interface Scenario {
   codebuild?: { projects: CodeBuildProjectSeed[] } | undefined
   sagemaker?: { pipelines: SageMakerPipelineSeed[] } | undefined
   codearts?: CodeArtsSeed | undefined
+  github?: GitHubSeed | undefined
+}
+
+// ---------- GitHub Actions ----------
+
+export interface GitHubSeed {
+  /** Accepted tokens (`Authorization: Bearer ...`); `read` tokens are refused re-runs and cancels (403). */
+  tokens: { token: string; permission?: 'read' | 'write' | undefined; repos?: string[] | undefined }[]
+  repos: GitHubRepoSeed[]
+}
+
+export interface GitHubRepoSeed {
+  owner: string
+  name: string
+  workflows: GitHubWorkflowSeed[]
+}
+
+export interface GitHubWorkflowSeed {
+  id: number
+  name: string
+  /** The file under .github/workflows/. */
+  file: string
+  runs: GitHubRunSeed[]
+}
+
+export type GitHubConclusion =
+  | 'success'
+  | 'failure'
+  | 'neutral'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'action_required'
+  | 'startup_failure'
+  | 'stale'
+
+export interface GitHubRunSeed {
+  id: number
+  runNumber?: number | undefined
+  /** Default 1. */
+  runAttempt?: number | undefined
+  /** Default main. */
+  branch?: string | undefined
+  sha?: string | undefined
+  event?: string | undefined
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion?: GitHubConclusion | undefined
+  createdAt: string
+  updatedAt?: string | undefined
+  /** The latest attempt's jobs (default: one job `build` with the run's conclusion). */
+  jobs?: GitHubJobSeed[] | undefined
+  onRetry?: OnRetry | undefined
+  /** For a run seeded in progress: how it ends, as a re-run's outcome would. */
+  settle?: RetryOutcome | undefined
+}
+
+export interface GitHubJobSeed {
+  name: string
+  conclusion?: GitHubConclusion | undefined
+  completedAt?: string | undefined
+  /** Default: one step `Run tests` with the job's conclusion; none: the job failed before any step ran. */
+  steps?: { name: string; conclusion?: GitHubConclusion | undefined }[] | undefined
+  /** Annotation messages, e.g. `The runner has received a shutdown signal.` */
+  annotations?: string[] | undefined
 }
 
 // ---------- Handle ----------
@@ -302,7 +366,9 @@ export interface CallRecord {
   headers: Record<string, string | string[] | undefined>
   /** Emulator clock, epoch ms. */
   at: number
-  /** The injected fault that answered this call, if any. */
+  /** AWS: the region the request was signed for (SigV4 credential scope); absent when unsigned. */
+  region?: string | undefined
+  /** The injected fault that answered this call, if any (`throttle` also when a quota refused it). */
   fault?: 'drop' | 'throttle' | 'serverError' | 'error' | 'loseResponse' | 'garble' | 'hang' | undefined
 }
 
@@ -315,4 +381,6 @@ export interface StartOptions {
   now?: (() => number) | undefined
   /** Added to every call, on top of the scenario's latencyMs. */
   latencyMs?: number | undefined
+  /** Requests a second per operation (`service:operation`, operation or `*`); above it the call is throttled. */
+  quotas?: Record<string, number> | undefined
 }

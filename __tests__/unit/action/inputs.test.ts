@@ -236,7 +236,10 @@ describe('targets excludes service and per-service inputs', () => {
   it('targets mode reads the list and common inputs', () => {
     const r = read({ targets: 'codebuild:p1\nsagemaker:train', concurrency: '2', 'max-parallel-steps': '3' })
     expect(r.mode).toBe('targets')
-    expect(r.targets.map(t => t.label)).toEqual(['codebuild:p1', 'sagemaker:train'])
+    expect(r.lines?.map(l => (l.kind.name === 'target' ? l.kind.target.label : l.text))).toEqual([
+      'codebuild:p1',
+      'sagemaker:train'
+    ])
     expect(r.concurrency).toBe(2)
     expect(r.maxParallelSteps).toBe(3)
   })
@@ -695,5 +698,81 @@ describe('retry policy inputs', () => {
       expect(inputError({ ...cb, 'failed-within': bad }, 'failed-within')).toContain(
         'a whole number and m, h or d'
       )
+  })
+})
+
+describe('targets-file, shard and @REGION', () => {
+  const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync } =
+    jest.requireActual<typeof import('node:fs')>('node:fs')
+  const { join } = jest.requireActual<typeof import('node:path')>('node:path')
+  const { tmpdir } = jest.requireActual<typeof import('node:os')>('node:os')
+  const root = mkdtempSync(join(tmpdir(), 'targets-file-'))
+  const workspace = join(root, 'workspace')
+  mkdirSync(join(workspace, 'ci'), { recursive: true })
+  writeFileSync(join(workspace, 'ci', 'targets.txt'), '# fleet\ncodebuild:p2\n!codebuild:p3\n')
+  writeFileSync(join(workspace, 'ci', 'bad.txt'), 'codebuild:p2\n\ncodebuild:bad name\n')
+  writeFileSync(join(root, 'secret.txt'), 'codebuild:outside\n')
+  symlinkSync(join(root, 'secret.txt'), join(workspace, 'ci', 'link.txt'))
+  const env = { ...AWS_ENV, GITHUB_WORKSPACE: workspace }
+
+  it('reads the file after the targets input, its lines as written', () => {
+    const r = read({ targets: 'codebuild:p1', 'targets-file': 'ci/targets.txt' }, env)
+    expect(r.mode).toBe('targets')
+    expect(r.lines?.map(l => [l.where, l.text])).toEqual([
+      ['targets (line 1)', 'codebuild:p1'],
+      ['targets-file ci/targets.txt (line 2)', 'codebuild:p2'],
+      ['targets-file ci/targets.txt (line 3)', '!codebuild:p3']
+    ])
+  })
+
+  it('names the file and the line of a bad line', () => {
+    expect(inputError({ 'targets-file': 'ci/bad.txt' }, 'targets-file ci/bad.txt (line 3)', env)).toContain(
+      'bad name'
+    )
+  })
+
+  it.each([
+    ['a path outside the workspace', '../secret.txt', 'is outside the workspace'],
+    ['a link that leads outside', 'ci/link.txt', 'is outside the workspace'],
+    ['an absolute path', join(root, 'secret.txt'), 'is not relative to the workspace'],
+    ['a missing file', 'ci/none.txt', 'cannot be read (ENOENT)'],
+    ['a directory', 'ci', 'is not a file']
+  ])('%s is an input error', (_, path, problem) => {
+    expect(inputError({ 'targets-file': path }, 'targets-file', env)).toContain(problem)
+  })
+
+  it('targets-file with service is an error that names targets-file', () => {
+    expect(
+      inputError({ service: 'codebuild', 'targets-file': 'ci/targets.txt' }, 'targets-file', env)
+    ).toContain('cannot be combined with service')
+  })
+
+  it.each(['1/4', ' 4/4 ', '256/256', '1/1'])('shard %s is read', value => {
+    const [k, n] = value.trim().split('/').map(Number)
+    expect(read({ targets: 'codebuild:p1', shard: value }).shard).toEqual({ index: k, count: n })
+  })
+
+  it.each(['0/4', '5/4', '1/257', '1', 'a/b', '1/4/2', '-1/4'])('shard %s is an input error', value => {
+    expect(inputError({ targets: 'codebuild:p1', shard: value }, 'shard')).toContain('K/N')
+  })
+
+  it('shard needs targets', () => {
+    expect(inputError({ service: 'codebuild', 'project-name': 'p1', shard: '1/2' }, 'shard')).toContain(
+      'applies only to targets'
+    )
+  })
+
+  it('every line with its own @REGION: no AWS region needed elsewhere', () => {
+    const r = read({ targets: 'codebuild@eu-west-1:p1\nsagemaker@us-west-2:t' }, {})
+    expect(r.connection.clouds.aws?.region).toBe('eu-west-1')
+    expect(inputError({ targets: 'codebuild@eu-west-1:p1\nsagemaker:t' }, 'region', {})).toContain(
+      'no AWS region'
+    )
+  })
+
+  it('a CodeArts @REGION without a known endpoint is an input error', () => {
+    const targets = `codearts@xx-nowhere-1:${CA_PROJECT}/${CA_PIPELINE}`
+    expect(inputError({ targets }, 'region', HW_ENV)).toContain('xx-nowhere-1')
+    expect(read({ targets, endpoint: 'https://codearts.example.com' }, HW_ENV).lines).toHaveLength(1)
   })
 })

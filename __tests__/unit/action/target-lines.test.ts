@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/model/errors.js'
-import { parseTargetLines } from '../../../src/action/target-lines.js'
+import { parseTargetLines as parseLines } from '../../../src/action/target-lines.js'
+import type { TargetBase } from '../../../src/model/target.js'
+
+/** The targets of plain lines (the `targets` input only). */
+function parseTargetLines(text: string): TargetBase[] {
+  return parseLines([{ name: 'targets', text }]).map(line => {
+    if (line.kind.name !== 'target') throw new Error(`${line.text} is not a plain target`)
+    return line.kind.target
+  })
+}
 
 const CA_PROJECT = '0123456789abcdef0123456789abcdef'
 const CA_PIPELINE = 'fedcba9876543210fedcba9876543210'
@@ -76,7 +85,8 @@ describe('parseTargetLines', () => {
     ['bad codebuild project', 'codebuild:-leading-dash', 1],
     ['bad sagemaker pipeline', '\nsagemaker:under_score', 2],
     ['codearts without pipeline', `codearts:${CA_PROJECT}`, 1],
-    ['codearts short id', `codebuild:p1\n\n\n\ncodearts:${CA_PROJECT}/abc`, 5],
+    // A short second part is a pipeline name now (contract: Targets); a short project ID is still wrong.
+    ['codearts short id', `codebuild:p1\n\n\n\ncodearts:abc/${CA_PIPELINE}`, 5],
     ['codearts extra part', `codearts:${CA_PROJECT}/${CA_PIPELINE}/x`, 1],
     ['service in upper case', 'CODEBUILD:p1', 1]
   ])('%s: reports the line number', (_, text, line) => {
@@ -85,5 +95,81 @@ describe('parseTargetLines', () => {
 
   it('reports the first bad line when several are bad', () => {
     expect(errorOf('codebuild:p1\nbad\nworse')).toContain('line 2')
+  })
+})
+
+describe('parseTargetLines: patterns, regions, exclusions and files', () => {
+  const lines = (text: string, file?: string) =>
+    parseLines([
+      { name: 'targets', text },
+      ...(file !== undefined ? [{ name: 'targets-file ci/targets.txt', text: file }] : [])
+    ])
+
+  it('reads a pattern per service as what to list, keeping a CodePipeline stage', () => {
+    const parsed = lines(
+      [
+        'codepipeline:release-*/Deploy',
+        'codebuild:team-a-*',
+        'codebuild-batch:nightly-?',
+        'sagemaker:train-*',
+        `codearts:${CA_PROJECT}/release-*`,
+        `codearts:${CA_PROJECT}/exact name`
+      ].join('\n')
+    )
+    expect(parsed.map(l => l.kind)).toEqual([
+      { name: 'pattern', pattern: { query: { glob: 'release-*', prefix: 'release-' }, suffix: '/Deploy' } },
+      { name: 'pattern', pattern: { query: { glob: 'team-a-*', prefix: 'team-a-' } } },
+      { name: 'pattern', pattern: { query: { glob: 'nightly-?', prefix: 'nightly-' } } },
+      { name: 'pattern', pattern: { query: { glob: 'train-*', prefix: 'train-' } } },
+      { name: 'pattern', pattern: { query: { glob: 'release-*', prefix: 'release-', scope: CA_PROJECT } } },
+      { name: 'pattern', pattern: { query: { glob: 'exact name', prefix: 'exact name', scope: CA_PROJECT } } }
+    ])
+  })
+
+  it('@REGION gives the target its region and a label that names it', () => {
+    const [line] = lines('codebuild@eu-west-1:integration')
+    expect(line?.region).toBe('eu-west-1')
+    expect(line?.kind).toEqual({
+      name: 'target',
+      target: {
+        service: 'codebuild',
+        label: 'codebuild@eu-west-1:integration',
+        projectName: 'integration',
+        region: 'eu-west-1'
+      }
+    })
+  })
+
+  it('! lines are exclusions, plain or patterns, and do not count as targets', () => {
+    const parsed = lines('codebuild:team-*\n!codebuild:team-legacy\n! codebuild@us-west-2:team-old-*')
+    expect(parsed.map(l => l.kind)).toEqual([
+      { name: 'pattern', pattern: { query: { glob: 'team-*', prefix: 'team-' } } },
+      { name: 'exclude', glob: 'team-legacy' },
+      { name: 'exclude', glob: 'team-old-*' }
+    ])
+    expect(parsed[2]?.region).toBe('us-west-2')
+    expect(errorOf('!codebuild:team-legacy')).toContain('lists no target')
+  })
+
+  it('numbers the file lines from its own first line and names the file', () => {
+    let caught: unknown
+    try {
+      lines('codebuild:p1', '# fleet\n\ncodebuild:p2\ncodebuild@moon:p3')
+    } catch (error) {
+      caught = error
+    }
+    expect(caught).toBeInstanceOf(InputError)
+    expect((caught as Error).message).toContain("Input 'targets-file ci/targets.txt (line 4)'")
+    expect((caught as Error).message).toContain('an AWS region')
+  })
+
+  it.each([
+    ['a pattern in a stage', 'codepipeline:release/Dep*'],
+    ['a pattern that is no name', 'codebuild:-*'],
+    ['an empty region', 'codebuild@:p1'],
+    ['a region for the wrong cloud form', 'sagemaker@EU:p'],
+    ['a pattern in a CodeArts project', `codearts:0123456789abcdef0123456789abcde*/${CA_PIPELINE}`]
+  ])('%s is an input error', (_, text) => {
+    expect(errorOf(text)).toContain('targets (line 1)')
   })
 })

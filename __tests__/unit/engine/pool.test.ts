@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mapPool } from '../../../src/engine/pool.js'
+import { mapPool, Places } from '../../../src/engine/pool.js'
 
 /** A promise the test settles by hand. */
 function deferred() {
@@ -59,5 +59,53 @@ describe('mapPool', () => {
   it('works with more workers than items and with no items', async () => {
     await expect(mapPool(['a'], 64, x => Promise.resolve(x.toUpperCase()))).resolves.toEqual(['A'])
     await expect(mapPool([], 4, () => Promise.resolve(1))).resolves.toEqual([])
+  })
+})
+
+describe('Places', () => {
+  it('holds at most N targets active, and a waiting target gives its place to the next', async () => {
+    const places = new Places(2)
+    const waits = Array.from({ length: 4 }, () => deferred())
+    const finish = Array.from({ length: 4 }, () => deferred())
+    const started: number[] = []
+    let active = 0
+    let peak = 0
+    const running = places.map([0, 1, 2, 3], async item => {
+      started.push(item)
+      peak = Math.max(peak, ++active)
+      active--
+      // The wait (an execution running) happens without a place.
+      await places.outside(() => waits[item]!.promise)
+      peak = Math.max(peak, ++active)
+      await finish[item]!.promise
+      active--
+      return item
+    })
+    await tick()
+    // Both first targets wait: the other two start although neither has finished.
+    expect(started).toEqual([0, 1, 2, 3])
+    for (const d of [...waits, ...finish]) d.resolve()
+    await expect(running).resolves.toEqual([0, 1, 2, 3])
+    expect(peak).toBeLessThanOrEqual(2)
+  })
+
+  it('a target coming back from its wait goes before targets not yet started', async () => {
+    const places = new Places(1)
+    const wait = deferred()
+    const order: string[] = []
+    const running = places.map(['a', 'b', 'c'], async item => {
+      order.push(`${item} starts`)
+      if (item === 'a') {
+        await places.outside(() => wait.promise)
+        order.push('a resumes')
+      }
+      if (item === 'b') {
+        wait.resolve()
+        await tick()
+      }
+      return item
+    })
+    await running
+    expect(order).toEqual(['a starts', 'b starts', 'a resumes', 'c starts'])
   })
 })

@@ -80,7 +80,7 @@ describe('the registry', () => {
   })
 
   it('each cloud once, with its secrets', () => {
-    expect(CLOUDS.map(c => c.name).sort()).toEqual(['aws', 'huawei'])
+    expect(CLOUDS.map(c => c.name).sort()).toEqual(['aws', 'github', 'huawei'])
     for (const cloud of CLOUDS) expect(cloud.secretEnv.length).toBeGreaterThan(0)
   })
 

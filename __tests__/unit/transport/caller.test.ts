@@ -8,7 +8,7 @@ import {
 } from '../../../src/transport/caller.js'
 import { Cancelled, withSignal } from '../../../src/transport/cancellation.js'
 import { ServiceCallError } from '../../../src/model/errors.js'
-import { TokenBucket } from '../../../src/transport/token-bucket.js'
+import { RateLimits } from '../../../src/transport/rate-limit.js'
 
 const POLICY: BackoffPolicy = { maxAttempts: 6, baseMs: 1000, capMs: 5000, budgetMs: 60_000 }
 
@@ -238,14 +238,16 @@ describe('createCaller: alreadyApplied', () => {
 })
 
 describe('createCaller with a rate limiter', () => {
-  it('takes a token per attempt, halves the rate on throttling and raises it on success', async () => {
+  it("waits its operation's turn per attempt, and a throttle paces that operation only", async () => {
     const clock = fakeClock(0)
-    const limiter = new TokenBucket(10, clock)
-    const take = jest.spyOn(limiter, 'take')
+    const limiter = new RateLimits(clock)
+    const take = jest.spyOn(limiter.for('Op'), 'take')
     const call = createCaller({}, { clock, random: () => 0, policy: POLICY, limiter, log: () => undefined })
+    await call('Other', failing([], 'ok'))
     await call('Op', failing([throttledByName], 'ok'))
     expect(take).toHaveBeenCalledTimes(2)
-    expect(limiter.currentRate).toBeCloseTo(5 + 10 / 50)
+    expect(limiter.for('Op').currentRate).toBeLessThan(Infinity)
+    expect(limiter.for('Other').currentRate).toBe(Infinity)
   })
 })
 

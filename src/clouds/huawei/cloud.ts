@@ -31,6 +31,7 @@ export const huawei: Cloud = {
     'HUAWEI_CLOUD_SECRET_ACCESS_KEY',
     'HUAWEICLOUD_AUTH_TOKEN'
   ],
+  region: { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'a Huawei Cloud region such as cn-north-4' },
   connect(given, env) {
     const region = given('region') ?? firstSet(env, 'HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION')
     return { ...(region !== undefined ? { region } : {}), credentials: readAuth(given, env) }

@@ -100,3 +100,16 @@ export function readNewestRun(value: unknown): PipelineRun | undefined {
 export function readSuccess(value: unknown): boolean | undefined {
   return isRecord(value) && isBoolean(value.success) ? value.success : undefined
 }
+
+/** One page of the project's pipelines (`POST /v5/{project_id}/api/pipelines/list`): IDs, names and the total. */
+export function readPipelinePage(answer: unknown): {
+  pipelines: { id: string; name: string }[]
+  total: number
+} {
+  const body = isRecord(answer) ? answer : {}
+  const pipelines = records(body.pipelines).flatMap(p => {
+    const { pipeline_id: id, name } = pick(p, ['pipeline_id', 'name'], isString)
+    return id !== undefined && name !== undefined ? [{ id, name }] : []
+  })
+  return { pipelines, total: isNumber(body.total) ? body.total : 0 }
+}

@@ -1,4 +1,5 @@
 import { huawei } from '../../clouds/huawei/cloud.js'
+import { listQuery } from '../../model/listing.js'
 import { InputError } from '../../model/errors.js'
 import type { StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
@@ -13,6 +14,12 @@ export interface CodeArtsTarget extends TargetBase {
 
 /** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
 const ID: Pattern = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' }
+
+/** A pipeline name pattern in a `targets` line: a name (with `*`, `?`) of at most 128 printable characters. */
+const PIPELINE_NAME: Pattern = {
+  re: /^[^\s/#!][^/#]{0,127}$/,
+  accepted: 'codearts:PROJECT_ID/PIPELINE_ID, or PROJECT_ID/NAME where NAME may hold * and ?'
+}
 
 /** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
 export const STATES = {
@@ -46,6 +53,15 @@ export const codearts: ServiceDescriptor<CodeArtsTarget> = {
     const executionId = given('execution-id')
     if (executionId !== undefined) expectPattern('execution-id', executionId, ID)
     return target(projectId, pipelineId, executionId)
+  },
+
+  /** The second part is a pipeline name (pattern) unless it is a 32-character pipeline ID. */
+  patternOf(resource, where) {
+    const [projectId = '', name = '', extra] = resource.split('/')
+    if (extra !== undefined || name === '' || ID.re.test(name)) return undefined
+    expectPattern(where, projectId, ID)
+    expectPattern(where, name, PIPELINE_NAME)
+    return { query: listQuery(name, projectId) }
   },
 
   fromLine(resource, where) {

@@ -1,5 +1,6 @@
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import { listAll, type Listed } from '../../model/listing.js'
 import { createHuaweiClient, type HuaweiClient } from '../../clouds/huawei/client.js'
 import { isHuaweiAuth } from '../../clouds/huawei/cloud.js'
 import { codeartsEndpoint } from './endpoints.js'
@@ -7,6 +8,7 @@ import { encodePathSegment } from '../../clouds/huawei/signer.js'
 import { isConsoleLink } from '../../model/text.js'
 import {
   readNewestRun,
+  readPipelinePage,
   readRun as readRunAnswer,
   readSuccess,
   type PipelineRun,
@@ -198,6 +200,9 @@ function progressOf(run: PipelineRun): Progress {
   }
 }
 
+/** The largest page the pipeline list serves. */
+const PIPELINE_PAGE = 100
+
 function create(context: ProviderContext): Provider<CodeArtsTarget> {
   const endpoint = context.endpoint ?? codeartsEndpoint(context.region)
   if (!endpoint)
@@ -231,8 +236,28 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
     consoleUrl: consoleUrl(context, target, run, id)
   })
 
+  /** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
+  const listPipelines = (projectId: string): Promise<Listed[]> =>
+    listAll(`the CodeArts pipelines of project ${projectId}`, async token => {
+      const offset = Number(token ?? 0)
+      const answer = await context.call('ListPipelines', signal =>
+        client
+          .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
+            body: { offset, limit: PIPELINE_PAGE },
+            signal
+          })
+          .then(readPipelinePage)
+      )
+      const next = offset + answer.pipelines.length
+      return {
+        items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
+        next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
+      }
+    })
+
   return {
     consoleHosts: CONSOLE_HOSTS,
+    list: ({ scope }) => listPipelines(scope ?? ''),
     async discover(target): Promise<Discovery> {
       if (target.executionId !== undefined) {
         const run = await readRun(target, target.executionId)

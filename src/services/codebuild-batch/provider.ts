@@ -14,6 +14,7 @@ import type { ProviderContext } from '../service.js'
 import {
   buildFailure,
   codeBuildClient,
+  listProjectsPage,
   commonFields,
   FAILED_STATUSES,
   HEAD_SIZE,
@@ -122,6 +123,7 @@ function batchApi(context: ProviderContext): RunApi {
   }
 
   return {
+    listProjects: listProjectsPage(context, client),
     async listNewest(projectName) {
       const out = await awsCall(context, 'ListBuildBatchesForProject', options =>
         client.send(
@@ -168,5 +170,6 @@ export default runModule(batchApi, NOUN, [
   'ListBuildBatchesForProject',
   'BatchGetBuildBatches',
   'RetryBuildBatch',
-  'StopBuildBatch (cancel-on-abort)'
+  'StopBuildBatch (cancel-on-abort)',
+  'ListProjects (targets patterns)'
 ])

@@ -1,4 +1,5 @@
 import { aws } from '../../clouds/aws.js'
+import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import type { StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
 import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
@@ -74,6 +75,11 @@ export function projectService(spec: ProjectServiceSpec): ServiceDescriptor<Proj
       return target(name, executionId)
     },
     fromLine: (resource, where) => target(expectPattern(where, resource, PROJECT)),
+    patternOf(resource, where) {
+      if (!hasWildcard(resource)) return undefined
+      expectPattern(where, wildcardsAsName(resource), PROJECT)
+      return { query: listQuery(resource) }
+    },
     resourceKey: t => t.projectName ?? projectOfBuildId(t.executionId) ?? '',
     load: () => spec.load()
   }

@@ -9,6 +9,7 @@ import type { ProviderContext } from '../service.js'
 import {
   buildFailure,
   codeBuildClient,
+  listProjectsPage,
   commonFields,
   FAILED_STATUSES,
   phaseFailure,
@@ -34,6 +35,7 @@ function runOf(build: Build, id: string): Run {
 function buildApi(context: ProviderContext): RunApi {
   const client = codeBuildClient(context)
   return {
+    listProjects: listProjectsPage(context, client),
     async listNewest(projectName) {
       const out = await awsCall(context, 'ListBuildsForProject', options =>
         client.send(new ListBuildsForProjectCommand({ projectName, sortOrder: 'DESCENDING' }), options)
@@ -66,5 +68,6 @@ export default runModule(buildApi, NOUN, [
   'ListBuildsForProject',
   'BatchGetBuilds',
   'RetryBuild',
-  'StopBuild (cancel-on-abort)'
+  'StopBuild (cancel-on-abort)',
+  'ListProjects (targets patterns)'
 ])

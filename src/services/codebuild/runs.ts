@@ -1,9 +1,11 @@
-import { CodeBuildClient, type Build } from '@aws-sdk/client-codebuild'
+import { CodeBuildClient, ListProjectsCommand, type Build } from '@aws-sdk/client-codebuild'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import type { ProviderContext, ProviderModule } from '../service.js'
 import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
-import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import { AWS_CONSOLE_HOSTS, awsCall, awsClientConfig, consoleBase } from '../../clouds/aws.js'
+import { listAll } from '../../model/listing.js'
+import { Batcher } from '../../transport/batcher.js'
 import type { Failure } from '../../model/failure.js'
 import { FAILED_STATUSES, type Phase } from './failure.js'
 import { stateOf } from '../../model/provider.js'
@@ -28,6 +30,16 @@ export const HEAD_SIZE = 100
 
 export function codeBuildClient(context: ProviderContext): CodeBuildClient {
   return new CodeBuildClient(awsClientConfig(context))
+}
+
+/** ListProjects, one page by name: what builds and batches list for `targets` patterns. */
+export function listProjectsPage(context: ProviderContext, client: CodeBuildClient): RunApi['listProjects'] {
+  return async nextToken => {
+    const out = await awsCall(context, 'ListProjects', options =>
+      client.send(new ListProjectsCommand({ sortBy: 'NAME', sortOrder: 'ASCENDING', nextToken }), options)
+    )
+    return { names: out.projects ?? [], next: out.nextToken }
+  }
 }
 
 /** A build or batch, reduced to what the flow reads. */
@@ -71,6 +83,8 @@ export type RunNoun = { one: 'build'; many: 'builds' } | { one: 'batch'; many: '
 
 /** The service calls that differ between builds and batches. */
 export interface RunApi {
+  /** One page of the account's project names (ListProjects, by name). */
+  listProjects(nextToken: string | undefined): Promise<{ names: string[]; next?: string | undefined }>
   /** The project's newest run IDs, newest first (one page). */
   listNewest(project: string): Promise<string[]>
   /** Reads up to HEAD_SIZE runs in one call; missing ones are left out, order is not kept. */
@@ -91,6 +105,17 @@ export function createRunProvider<T extends ProjectTarget>(
   async function readOne(idOrArn: string): Promise<Run> {
     const id = runIdOf(idOrArn)
     const [run] = (await api.read([id])).filter(r => r.id === id)
+    if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
+    return run
+  }
+
+  // Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call.
+  const statuses = new Batcher<Run>(
+    async ids => new Map((await api.read(ids)).map(r => [r.id, r])),
+    HEAD_SIZE
+  )
+  async function readStatus(idOrArn: string): Promise<Run> {
+    const run = await statuses.load(runIdOf(idOrArn))
     if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
     return run
   }
@@ -219,7 +244,13 @@ export function createRunProvider<T extends ProjectTarget>(
       }
     },
 
-    status: async (_target, started) => progressOf(await readOne(started.executionId)),
+    status: async (_target, started) => progressOf(await readStatus(started.executionId)),
+
+    list: () =>
+      listAll('CodeBuild projects', async token => {
+        const page = await api.listProjects(token)
+        return { items: page.names.map(name => ({ name, resource: name })), next: page.next }
+      }),
 
     stop: (_target, started) => api.stop(started.executionId)
   }

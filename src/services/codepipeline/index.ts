@@ -1,6 +1,7 @@
 import type { PipelineExecution } from '@aws-sdk/client-codepipeline'
 import type { Progress, StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
+import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import { InputError } from '../../model/errors.js'
 import { expectPattern, required, type Pattern } from '../../model/validate.js'
 import { aws } from '../../clouds/aws.js'
@@ -58,6 +59,13 @@ export const codepipeline: ServiceDescriptor<CodePipelineTarget> = {
     const executionId = given('execution-id')
     if (executionId !== undefined) expectPattern('execution-id', executionId, EXECUTION_ID)
     return target(pipelineName, stageName, executionId)
+  },
+
+  patternOf(resource, where) {
+    const [pipelineName = '', stageName] = resource.split('/')
+    if (!hasWildcard(pipelineName)) return undefined
+    this.fromLine(`${wildcardsAsName(pipelineName)}${stageName !== undefined ? `/${stageName}` : ''}`, where)
+    return { query: listQuery(pipelineName), ...(stageName !== undefined ? { suffix: `/${stageName}` } : {}) }
   },
 
   fromLine(resource, where) {

@@ -3,6 +3,7 @@ import {
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  ListPipelinesCommand,
   RetryStageExecutionCommand,
   StopPipelineExecutionCommand,
   type PipelineExecutionSummary,
@@ -21,6 +22,7 @@ import { buildFailure } from '../codebuild/failure.js'
 import { errorMessage } from '../../transport/classify.js'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import { listAll } from '../../model/listing.js'
 import { STATES, type CodePipelineTarget } from './index.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
@@ -36,7 +38,7 @@ import type { ProviderContext, ProviderModule } from '../service.js'
 
 const IAM_ACTIONS =
   'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
-  '(with wait also codepipeline:GetPipelineExecution, ' +
+  '(for a targets pattern codepipeline:ListPipelines; with wait also codepipeline:GetPipelineExecution, ' +
   'with cancel-on-abort codepipeline:StopPipelineExecution)'
 
 export const errors: ErrorSpec = {
@@ -406,6 +408,14 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
 
   return {
     consoleHosts: AWS_CONSOLE_HOSTS,
+    list: () =>
+      listAll('CodePipeline pipelines', async nextToken => {
+        const out = await awsCall(context, 'ListPipelines', options =>
+          client.send(new ListPipelinesCommand({ maxResults: 1000, nextToken }), options)
+        )
+        const names = (out.pipelines ?? []).flatMap(p => (p.name ? [p.name] : []))
+        return { items: names.map(name => ({ name, resource: name })), next: out.nextToken }
+      }),
     discover: target =>
       target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
 

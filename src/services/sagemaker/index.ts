@@ -1,4 +1,5 @@
 import { aws } from '../../clouds/aws.js'
+import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import type { StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
 import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
@@ -58,6 +59,12 @@ export const sagemaker: ServiceDescriptor<SageMakerTarget> = {
       executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
     })
     return makeTarget('sagemaker', name, { pipelineName: name }, executionId)
+  },
+
+  patternOf(resource, where) {
+    if (!hasWildcard(resource)) return undefined
+    expectPattern(where, wildcardsAsName(resource), PIPELINE)
+    return { query: listQuery(resource) }
   },
 
   fromLine: (resource, where) =>

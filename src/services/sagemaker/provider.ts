@@ -3,6 +3,7 @@ import {
   DescribePipelineExecutionCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelineExecutionsCommand,
+  ListPipelinesCommand,
   RetryPipelineExecutionCommand,
   SageMakerClient,
   StopPipelineExecutionCommand,
@@ -11,6 +12,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { ErrorSpec } from '../../transport/caller.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import { listAll } from '../../model/listing.js'
 import {
   everyItemTransient,
   latest,
@@ -52,7 +54,7 @@ const errors: ErrorSpec = {
       'the execution is not in a retryable state (it may be running again already), or the same idempotency-token was used with other parameters',
     ValidationException:
       'SageMaker rejected a parameter: check execution-id (a pipeline execution ARN), max-parallel-steps and idempotency-token (32-128 characters)',
-    AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (and sagemaker:StopPipelineExecution for cancel-on-abort)`
+    AccessDeniedException: `the credentials need ${IAM_ACTIONS.join(', ')} (sagemaker:ListPipelines for a targets pattern, sagemaker:StopPipelineExecution for cancel-on-abort)`
   }
 }
 
@@ -323,6 +325,24 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
 
   return {
     consoleHosts: AWS_CONSOLE_HOSTS,
+    // SageMaker filters by name prefix itself: only pipelines that can match are listed.
+    list: ({ prefix }) =>
+      listAll('SageMaker pipelines', async NextToken => {
+        const out = await awsCall(context, 'ListPipelines', options =>
+          client.send(
+            new ListPipelinesCommand({
+              MaxResults: 100,
+              SortBy: 'Name',
+              SortOrder: 'Ascending',
+              ...(prefix !== '' ? { PipelineNamePrefix: prefix } : {}),
+              ...(NextToken !== undefined ? { NextToken } : {})
+            }),
+            options
+          )
+        )
+        const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []))
+        return { items: names.map(name => ({ name, resource: name })), next: out.NextToken }
+      }),
     recheck: (_target, candidate) => recheck(candidate.executionId),
 
     discover: target =>

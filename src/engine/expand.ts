@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto'
+import { globRegExp, type Listed } from '../model/listing.js'
+import type { Provider } from '../model/provider.js'
+import { inRegion, type TargetBase, type TargetLine, type TargetResult } from '../model/target.js'
+import { cleanResult } from '../model/text.js'
+import { serviceNamed } from '../services/registry.js'
+import { Cancelled } from '../transport/cancellation.js'
+import { errorMessage } from '../transport/classify.js'
+import { mapPool } from './pool.js'
+import { initialResult } from './target-deps.js'
+
+/** `shard: K/N`: this step's share of the expanded targets. */
+export interface Shard {
+  index: number
+  count: number
+}
+
+export interface ExpandDeps {
+  providerFor(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider>
+  concurrency: number
+  log(message: string): void
+  warn(message: string): void
+}
+
+/** The targets one step runs: expanded, merged, filtered and sharded; with what could not be listed. */
+export interface Expansion {
+  targets: TargetBase[]
+  /** One `error` result per pattern line whose listing failed (the other lines still run). */
+  failed: TargetResult[]
+  /** For the summary and the log: what the shard kept, what the exclusions removed. */
+  notes: string[]
+}
+
+interface Candidate {
+  target: TargetBase
+  /** Names an exclusion may match besides the resource (a listed name: `PROJECT/NAME`). */
+  names: string[]
+}
+
+/**
+ * Expands target lines into targets, in line order: patterns list their service's resources (each
+ * distinct listing once, `concurrency` at a time), the same target twice is kept once, `!` lines remove what
+ * they match, and `shard` keeps this step's share. Never names a service: listing is the providers'.
+ */
+export async function expandTargets(
+  lines: readonly TargetLine[],
+  shard: Shard | undefined,
+  deps: ExpandDeps
+): Promise<Expansion> {
+  const failed: TargetResult[] = []
+  const listings = await listEach(lines, deps, failed)
+  const seen = new Map<string, Candidate>()
+  for (const line of lines) {
+    if (line.kind.name === 'target') {
+      if (!seen.has(line.kind.target.label))
+        seen.set(line.kind.target.label, { target: line.kind.target, names: [] })
+      continue
+    }
+    if (line.kind.name !== 'pattern') continue
+    const listed = listings.get(line)
+    if (listed === undefined) continue
+    const { pattern } = line.kind
+    const re = globRegExp(pattern.query.glob)
+    const matches = listed.filter(l => re.test(l.name))
+    if (matches.length === 0 && !failed.some(f => f.target === line.text))
+      deps.warn(`${line.where}: ${line.text} matches nothing`)
+    for (const match of matches) {
+      const resource = `${match.resource}${pattern.suffix ?? ''}`
+      const target = {
+        ...inRegion(fromLine(line, resource), line.region),
+        origin: `${line.where}: ${line.text}`
+      }
+      if (seen.has(target.label)) continue
+      const named = pattern.query.scope !== undefined ? `${pattern.query.scope}/${match.name}` : match.name
+      seen.set(target.label, { target, names: [`${named}${pattern.suffix ?? ''}`] })
+    }
+  }
+  const notes: string[] = []
+  const kept = exclude([...seen.values()], lines, notes)
+  return { targets: shardOf(kept, shard, notes), failed, notes }
+}
+
+/** Lists each distinct (service, region, scope) once; a listing that fails becomes an error result. */
+async function listEach(
+  lines: readonly TargetLine[],
+  deps: ExpandDeps,
+  failed: TargetResult[]
+): Promise<Map<TargetLine, Listed[]>> {
+  const patterns = lines.filter(l => l.kind.name === 'pattern')
+  const keyOf = (line: TargetLine): string =>
+    `${line.service}@${line.region ?? ''}/${line.kind.name === 'pattern' ? (line.kind.pattern.query.scope ?? '') : ''}`
+  const listings = new Map<string, Promise<Listed[]>>()
+  const byLine = new Map<TargetLine, Listed[]>()
+  await mapPool(patterns, deps.concurrency, async line => {
+    if (line.kind.name !== 'pattern') return
+    const query = line.kind.pattern.query
+    const key = keyOf(line)
+    let listing = listings.get(key)
+    if (listing === undefined) {
+      listing = deps
+        .providerFor({ service: line.service, ...(line.region ? { region: line.region } : {}) })
+        .then(provider => {
+          if (!provider.list) throw new Error(`${line.service} has no listing`)
+          return provider.list(query)
+        })
+      listings.set(key, listing)
+    }
+    try {
+      const listed = await listing
+      byLine.set(line, listed)
+      deps.log(`${line.where}: ${line.text}: listed ${listed.length}`)
+    } catch (error) {
+      if (error instanceof Cancelled) throw error
+      const message = `listing for ${line.text} failed: ${errorMessage(error)}`
+      deps.warn(`${line.where}: ${message}`)
+      failed.push(
+        cleanResult(
+          {
+            ...initialResult({ service: line.service, label: line.text }),
+            status: 'error',
+            message
+          },
+          []
+        )
+      )
+    }
+  })
+  return byLine
+}
+
+/** Drops every target a `!` line matches: same service, the line's region if it names one, resource or name. */
+function exclude(candidates: Candidate[], lines: readonly TargetLine[], notes: string[]): TargetBase[] {
+  const rules = lines.flatMap(line =>
+    line.kind.name === 'exclude' ? [{ line, re: globRegExp(line.kind.glob) }] : []
+  )
+  if (rules.length === 0) return candidates.map(c => c.target)
+  const kept = candidates.filter(({ target, names }) => {
+    const resource = target.label.slice(target.label.indexOf(':') + 1)
+    return !rules.some(
+      ({ line, re }) =>
+        line.service === target.service &&
+        (line.region === undefined || line.region === target.region) &&
+        (re.test(resource) || names.some(n => re.test(n)))
+    )
+  })
+  notes.push(`! lines left out ${candidates.length - kept.length} of ${candidates.length} targets`)
+  return kept.map(c => c.target)
+}
+
+/**
+ * `shard: K/N`: the targets whose stable hash (SHA-256 of `target`, its first 4 bytes) modulo N is K-1. Every
+ * job of an N-job matrix computes the same hashes, so together they take every target exactly once.
+ */
+function shardOf(targets: TargetBase[], shard: Shard | undefined, notes: string[]): TargetBase[] {
+  if (shard === undefined) return targets
+  const kept = targets.filter(t => shardIndex(t.label, shard.count) === shard.index - 1)
+  notes.push(`shard ${shard.index}/${shard.count} kept ${kept.length} of ${targets.length} targets`)
+  return kept
+}
+
+/** The target a listed resource stands for, read as the line's service reads a plain line. */
+function fromLine(line: TargetLine, resource: string): TargetBase {
+  const service = serviceNamed(line.service)
+  if (service === undefined) throw new Error(`no service named ${line.service}`)
+  return service.fromLine(resource, line.where)
+}
+
+export function shardIndex(label: string, count: number): number {
+  return createHash('sha256').update(label).digest().readUInt32BE(0) % count
+}

@@ -1,0 +1,191 @@
+import { InputError } from '../../model/errors.js'
+import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
+import type { StatusTable } from '../../model/provider.js'
+import type { TargetBase } from '../../model/target.js'
+import { expectPattern, shorten, type Pattern } from '../../model/validate.js'
+import type { Cloud, ServiceDescriptor } from '../service.js'
+
+/** A workflow of a repository (or one run of it), optionally limited to a branch. */
+export interface WorkflowTarget extends TargetBase {
+  owner: string
+  repo: string
+  /** The workflow's file name (`ci.yml`) or numeric ID; absent when only a run ID names the target. */
+  workflow?: string
+  branch?: string
+}
+
+/**
+ * OWNER/REPO: an account name (letters, digits, inner hyphens, at most 39 characters), then a repository name
+ * (letters, digits, `.`, `-`, `_`, at most 100 characters, not `.` or `..`).
+ */
+const REPOSITORY: Pattern = {
+  re: /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/,
+  accepted: 'OWNER/REPO, e.g. octo-org/api'
+}
+const WORKFLOW: Pattern = {
+  re: /^(?:[A-Za-z0-9._-]{1,250}\.ya?ml|[1-9][0-9]{0,19})$/,
+  accepted: "a workflow file name (ci.yml, as in .github/workflows/) or the workflow's numeric ID"
+}
+/** A pattern over workflow file names: `*` and `?` among the characters a file name may hold. */
+const WORKFLOW_GLOB: Pattern = {
+  re: /^[A-Za-z0-9._-]{1,255}$/,
+  accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
+}
+/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
+const BRANCH: Pattern = {
+  // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
+  re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+  accepted: 'a branch name, e.g. main or release/1.2'
+}
+const RUN_ID: Pattern = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' }
+
+/**
+ * A run's `status`, and once it is `completed` its `conclusion` (GitHub REST "workflow runs"). `failure` and
+ * `timed_out` are failures; `cancelled` was a person's decision; `startup_failure` (the workflow file is broken)
+ * and `action_required` (waiting for approval) are not something a re-run fixes.
+ */
+export const STATES = {
+  queued: 'in-progress',
+  in_progress: 'in-progress',
+  waiting: 'in-progress',
+  requested: 'in-progress',
+  pending: 'in-progress',
+  success: 'succeeded',
+  neutral: 'succeeded',
+  failure: 'failed',
+  timed_out: 'failed',
+  cancelled: 'stopped',
+  skipped: 'stopped',
+  stale: 'stopped',
+  startup_failure: 'stopped',
+  action_required: 'stopped'
+} as const satisfies StatusTable
+
+/**
+ * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
+ * every step: it is masked, and never an error for another service (it is not one of `inputs`).
+ */
+export const github: Cloud = {
+  name: 'github',
+  inputs: [],
+  secretInputs: ['github-token'],
+  secretEnv: ['GITHUB_TOKEN'],
+  region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
+  connect(given, env) {
+    const token = given('github-token') ?? env.GITHUB_TOKEN?.trim()
+    if (!token)
+      throw new InputError(
+        'github-token',
+        'is required for github-actions',
+        '${{ github.token }} (the default on a runner) or a token with actions: write'
+      )
+    return { credentials: token }
+  }
+}
+
+/** `github-actions:OWNER/REPO/WORKFLOW[@BRANCH]`, the form `results` always shows. */
+function target(
+  owner: string,
+  repo: string,
+  fields: { workflow?: string; branch?: string; executionId?: string }
+): WorkflowTarget {
+  const { workflow, branch, executionId } = fields
+  const name = workflow ?? `runs/${executionId ?? ''}`
+  return {
+    service: 'github-actions',
+    label: `github-actions:${owner}/${repo}/${name}${branch !== undefined ? `@${branch}` : ''}`,
+    owner,
+    repo,
+    ...(workflow !== undefined ? { workflow } : {}),
+    ...(branch !== undefined ? { branch } : {}),
+    ...(executionId !== undefined ? { executionId } : {})
+  }
+}
+
+/** The repository the workflow runs in (`GITHUB_REPOSITORY`, what @actions/github's `context.repo` reads). */
+function currentRepository(input: string): [string, string] {
+  const repository = process.env.GITHUB_REPOSITORY?.trim()
+  if (!repository)
+    throw new InputError(input, 'names no repository, and GITHUB_REPOSITORY is not set', REPOSITORY.accepted)
+  return ownerRepo(input, repository)
+}
+
+function ownerRepo(input: string, repository: string): [string, string] {
+  expectPattern(input, repository, REPOSITORY)
+  const [owner = '', repo = ''] = repository.split('/')
+  return [owner, repo]
+}
+
+/** `[OWNER/REPO/]WORKFLOW[@BRANCH]`: the parts, the repository defaulting to the current one. */
+function lineParts(
+  resource: string,
+  where: string
+): { owner: string; repo: string; workflow: string; branch?: string } {
+  const at = resource.indexOf('@')
+  const path = at < 0 ? resource : resource.slice(0, at)
+  const branch = at < 0 ? undefined : resource.slice(at + 1)
+  const parts = path.split('/')
+  if (parts.length !== 1 && parts.length !== 3)
+    throw new InputError(
+      where,
+      `'github-actions:${shorten(resource)}' is not [OWNER/REPO/]WORKFLOW[@BRANCH]`,
+      'github-actions:ci.yml or github-actions:OWNER/REPO/ci.yml@main'
+    )
+  const [owner, repo] =
+    parts.length === 3 ? ownerRepo(where, `${parts[0]}/${parts[1]}`) : currentRepository(where)
+  if (branch !== undefined) expectPattern(where, branch, BRANCH)
+  return { owner, repo, workflow: parts.at(-1) ?? '', ...(branch !== undefined ? { branch } : {}) }
+}
+
+/** GitHub Actions workflow runs: re-run the failed jobs (or all jobs) of the latest failed run. */
+export const githubActions: ServiceDescriptor<WorkflowTarget> = {
+  name: 'github-actions',
+  cloud: github,
+  targetInputs: ['workflow', 'branch', 'repository'],
+  lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
+  retryModes: { all: true, native: {} },
+  states: STATES,
+
+  fromInputs(given) {
+    const repository = given('repository')
+    const [owner, repo] =
+      repository !== undefined ? ownerRepo('repository', repository) : currentRepository('repository')
+    const workflow = given('workflow')
+    const branch = given('branch')
+    const executionId = given('execution-id')
+    if (workflow !== undefined) expectPattern('workflow', workflow, WORKFLOW)
+    if (branch !== undefined) expectPattern('branch', branch, BRANCH)
+    if (executionId !== undefined) expectPattern('execution-id', executionId, RUN_ID)
+    if (workflow === undefined && executionId === undefined)
+      throw new InputError(
+        'workflow',
+        'is required for service github-actions when execution-id is not given',
+        WORKFLOW.accepted
+      )
+    return target(owner, repo, {
+      ...(workflow !== undefined ? { workflow } : {}),
+      ...(branch !== undefined ? { branch } : {}),
+      ...(executionId !== undefined ? { executionId } : {})
+    })
+  },
+
+  fromLine(resource, where) {
+    const { owner, repo, workflow, branch } = lineParts(resource, where)
+    expectPattern(where, workflow, WORKFLOW)
+    return target(owner, repo, { workflow, ...(branch !== undefined ? { branch } : {}) })
+  },
+
+  /** A workflow file name with `*` or `?`: the repository's workflows are listed and matched by file name. */
+  patternOf(resource, where) {
+    const { owner, repo, workflow, branch } = lineParts(resource, where)
+    if (!hasWildcard(workflow)) return undefined
+    expectPattern(where, wildcardsAsName(workflow), WORKFLOW_GLOB)
+    return {
+      query: listQuery(workflow, `${owner}/${repo}`),
+      ...(branch !== undefined ? { suffix: `@${branch}` } : {})
+    }
+  },
+
+  resourceKey: t => `${t.owner}/${t.repo}`,
+  load: async () => (await import('./provider.js')).default
+}

@@ -1,0 +1,397 @@
+import { context as actionContext, getOctokit } from '@actions/github'
+import { TargetError, UnreadableAnswer } from '../../model/errors.js'
+import {
+  everyItemTransient,
+  latest,
+  oneLineReason,
+  transientWord,
+  type Failure
+} from '../../model/failure.js'
+import { listAll, type Listed } from '../../model/listing.js'
+import {
+  stateOf,
+  type Candidate,
+  type Discovery,
+  type Progress,
+  type Provider,
+  type Snapshot,
+  type Started
+} from '../../model/provider.js'
+import { isConsoleLink } from '../../model/text.js'
+import { Cancelled } from '../../transport/cancellation.js'
+import type { ErrorSpec } from '../../transport/caller.js'
+import type { ProviderContext, ProviderModule } from '../service.js'
+import { gitHubErrorOf } from './errors.js'
+import { STATES, type WorkflowTarget } from './index.js'
+
+/** The fields read from a workflow run (GitHub REST, "Get a workflow run"). */
+interface Run {
+  id: number
+  workflow_id: number
+  name: string
+  path: string
+  head_branch: string
+  status: string
+  conclusion: string
+  run_number: number
+  run_attempt: number
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+interface Step {
+  name: string
+  status: string
+  conclusion: string
+}
+
+interface Job {
+  id: number
+  name: string
+  status: string
+  conclusion: string
+  completed_at: string
+  steps: Step[]
+}
+
+/** Runner losses as GitHub words them in a job's annotations (contract, "Retry policy"). */
+const RUNNER_LOSSES = [
+  'The runner has received a shutdown signal',
+  'lost communication with the server',
+  'The hosted runner encountered an error'
+] as const
+
+const FAILED = new Set(['failure', 'timed_out'])
+
+/** The REST API version these calls are written for (GitHub docs, "API Versions"). */
+const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
+
+type Json = Record<string, unknown>
+const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
+const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+
+/** A run from an answer; a body without its ID is unreadable (a proxy's page, a cut answer). */
+function readRun(answer: unknown): Run {
+  if (!isRecord(answer) || typeof answer.id !== 'number')
+    throw new UnreadableAnswer('the workflow run answer has no run ID')
+  return {
+    id: answer.id,
+    workflow_id: num(answer.workflow_id),
+    name: str(answer.name),
+    path: str(answer.path),
+    head_branch: str(answer.head_branch),
+    status: str(answer.status),
+    conclusion: str(answer.conclusion),
+    run_number: num(answer.run_number),
+    run_attempt: Math.max(1, num(answer.run_attempt)),
+    html_url: str(answer.html_url),
+    created_at: str(answer.created_at),
+    updated_at: str(answer.updated_at)
+  }
+}
+
+function readRuns(answer: unknown): Run[] {
+  if (!isRecord(answer) || !Array.isArray(answer.workflow_runs))
+    throw new UnreadableAnswer('the workflow runs answer has no workflow_runs')
+  return answer.workflow_runs.map(readRun)
+}
+
+function readJobs(answer: unknown): Job[] {
+  const jobs = isRecord(answer) && Array.isArray(answer.jobs) ? answer.jobs.filter(isRecord) : []
+  return jobs.map(j => ({
+    id: num(j.id),
+    name: str(j.name),
+    status: str(j.status),
+    conclusion: str(j.conclusion),
+    completed_at: str(j.completed_at),
+    steps: (Array.isArray(j.steps) ? j.steps.filter(isRecord) : []).map(s => ({
+      name: str(s.name),
+      status: str(s.status),
+      conclusion: str(s.conclusion)
+    }))
+  }))
+}
+
+/** `completed` runs by their conclusion, others by their status. */
+const statusOf = (run: Run): string =>
+  run.status === 'completed' ? run.conclusion || 'completed' : run.status
+const isFailed = (run: Run): boolean => run.status === 'completed' && FAILED.has(run.conclusion)
+const time = (iso: string): number | undefined => (iso ? Date.parse(iso) : undefined)
+
+/** One line for the log and summary: `run #12 (345) attempt 2 of ci.yml on main is failure`. */
+function describe(run: Run): string {
+  const workflow = run.path ? run.path.slice(run.path.lastIndexOf('/') + 1) : run.name
+  return `run #${run.run_number} (${run.id}) attempt ${run.run_attempt} of ${workflow} on ${run.head_branch} is ${statusOf(run)}`
+}
+
+/** What changes whenever the run is re-run, by anyone: its attempt, status and last update. */
+const revisionOf = (run: Run): string =>
+  `${run.run_attempt}:${run.status}:${run.conclusion}:${run.updated_at}`
+
+function create(context: ProviderContext): Provider<WorkflowTarget> {
+  const token = context.credentials
+  if (typeof token !== 'string' || token === '')
+    throw new TargetError('no github-token is set for github-actions')
+  const baseUrl = (context.endpoint ?? actionContext.apiUrl).replace(/\/+$/, '')
+  const octokit = getOctokit(token, { baseUrl })
+  const server = new URL(actionContext.serverUrl)
+  const consoleHosts = [server.hostname]
+
+  /** One REST call through the caller: rate limits back off, 5xx and network errors are tried again. */
+  const rest = <T>(
+    operation: string,
+    route: string,
+    params: Record<string, unknown>,
+    read: (data: unknown) => T,
+    options?: { beforeResend?: ((lastError: unknown) => Promise<void>) | undefined }
+  ): Promise<T> =>
+    context.call(
+      operation,
+      async signal => {
+        try {
+          const response = await octokit.request(route, {
+            ...params,
+            headers: API_HEADERS,
+            request: { signal }
+          })
+          return read(response.data)
+        } catch (error) {
+          throw gitHubErrorOf(error)
+        }
+      },
+      options
+    )
+
+  const repoOf = (t: WorkflowTarget) => ({ owner: t.owner, repo: t.repo })
+  const getRun = (t: WorkflowTarget, id: string | number): Promise<Run> =>
+    rest(
+      'GetWorkflowRun',
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
+      { ...repoOf(t), run_id: id },
+      readRun
+    )
+  const newestRun = async (
+    t: WorkflowTarget,
+    workflow: string | number,
+    branch: string | undefined
+  ): Promise<Run | undefined> =>
+    (
+      await rest(
+        'ListWorkflowRuns',
+        'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+        { ...repoOf(t), workflow_id: workflow, per_page: 1, ...(branch !== undefined ? { branch } : {}) },
+        readRuns
+      )
+    )[0]
+
+  const consoleUrl = (t: WorkflowTarget, run: Run): string => {
+    const built = `${server.origin}/${t.owner}/${t.repo}/actions/runs/${run.id}`
+    return isConsoleLink(run.html_url, consoleHosts) ? run.html_url : built
+  }
+
+  /**
+   * The failure reason of a failed run: `JOB / STEP: CONCLUSION` per failed job of its latest attempt, then the
+   * job's annotations. Transient when every failed job lost its runner (an annotation says so, or names a
+   * transient word) or failed before any step ran. Annotations need `checks: read`; without it the jobs decide.
+   */
+  async function failureOf(t: WorkflowTarget, run: Run): Promise<Failure> {
+    const jobs = await rest(
+      'ListJobsForWorkflowRun',
+      'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+      { ...repoOf(t), run_id: run.id, filter: 'latest', per_page: 100 },
+      readJobs
+    )
+    const failed = jobs.filter(j => FAILED.has(j.conclusion))
+    let note: string | undefined
+    const items = await Promise.all(
+      failed.map(async job => {
+        const step = job.steps.find(s => FAILED.has(s.conclusion))
+        const head = step
+          ? `${job.name} / ${step.name}: ${step.conclusion}`
+          : `${job.name}: ${job.conclusion}`
+        let messages: string[] = []
+        try {
+          messages = await rest(
+            'ListAnnotations',
+            'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
+            { ...repoOf(t), check_run_id: job.id, per_page: 50 },
+            data =>
+              Array.isArray(data)
+                ? data
+                    .filter(isRecord)
+                    .map(a => str(a.message))
+                    .filter(Boolean)
+                : []
+          )
+        } catch (error) {
+          if (error instanceof Cancelled) throw error
+          note =
+            'the jobs\u2019 annotations could not be read (the token needs checks: read); their steps alone decide'
+        }
+        const text = [head, ...messages].join(': ')
+        const ranNoStep = job.steps.every(s => s.conclusion === '' || s.conclusion === 'skipped')
+        const loss = RUNNER_LOSSES.find(phrase =>
+          messages.some(m => m.toLowerCase().includes(phrase.toLowerCase()))
+        )
+        const word = transientWord(messages.join(' '))
+        const rule = loss
+          ? `runner lost ('${loss}')`
+          : word
+            ? `names '${word}'`
+            : ranNoStep
+              ? 'failed before any step ran'
+              : undefined
+        return { text, rule, endedAt: time(job.completed_at) }
+      })
+    )
+    return {
+      reason: items.length > 0 ? oneLineReason(items.map(i => i.text)) : `run ${statusOf(run)}`,
+      transient: everyItemTransient(items.map(i => i.rule)),
+      endedAt: latest(
+        items.map(i => i.endedAt),
+        time(run.updated_at)
+      ),
+      ...(note !== undefined ? { note } : {})
+    }
+  }
+
+  async function candidateOf(t: WorkflowTarget, run: Run): Promise<Candidate> {
+    return {
+      executionId: String(run.id),
+      previousAttempts: run.run_attempt - 1,
+      attemptsBasis: `run_attempt ${run.run_attempt}`,
+      revision: revisionOf(run),
+      description: describe(run),
+      consoleUrl: consoleUrl(t, run),
+      failure: await failureOf(t, run)
+    }
+  }
+
+  const started = (t: WorkflowTarget, run: Run): Started => ({
+    executionId: String(run.id),
+    consoleUrl: consoleUrl(t, run)
+  })
+
+  /** Not failed: still running (wait follows it), or ended otherwise. */
+  function notFailed(t: WorkflowTarget, run: Run): Discovery {
+    const running = stateOf(STATES, statusOf(run)) === 'in-progress'
+    const why = run.conclusion === 'cancelled' ? ' (cancelled by a person: not retried)' : ''
+    return {
+      kind: 'nothing',
+      reason: `${describe(run)}${why}`,
+      ...(running ? { running: started(t, run) } : {})
+    }
+  }
+
+  return {
+    consoleHosts,
+
+    async discover(t): Promise<Discovery> {
+      if (t.executionId !== undefined) {
+        const run = await getRun(t, t.executionId)
+        if (!isFailed(run)) return notFailed(t, run)
+        // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
+        const newest = await newestRun(t, run.workflow_id, run.head_branch || undefined)
+        if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
+          return {
+            kind: 'skip',
+            reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`
+          }
+        return { kind: 'found', candidate: await candidateOf(t, run) }
+      }
+      const run = await newestRun(t, t.workflow ?? '', t.branch)
+      if (run === undefined)
+        return {
+          kind: 'nothing',
+          reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
+        }
+      if (!isFailed(run)) return notFailed(t, run)
+      return { kind: 'found', candidate: await candidateOf(t, run) }
+    },
+
+    async recheck(t, candidate): Promise<Snapshot> {
+      const run = await getRun(t, candidate.executionId)
+      return {
+        state: stateOf(STATES, statusOf(run)),
+        revision: revisionOf(run),
+        previousAttempts: run.run_attempt - 1,
+        current: started(t, run),
+        description: describe(run)
+      }
+    },
+
+    /** The same run gets a new attempt. There is no idempotency token: a re-send is checked first (beforeResend). */
+    async retry(t, candidate, request): Promise<Started> {
+      const route =
+        request.mode === 'all'
+          ? 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'
+          : 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'
+      await rest(
+        request.mode === 'all' ? 'ReRunWorkflow' : 'ReRunWorkflowFailedJobs',
+        route,
+        { ...repoOf(t), run_id: Number(candidate.executionId) },
+        () => undefined,
+        { beforeResend: request.beforeResend }
+      )
+      return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl }
+    },
+
+    async status(t, run): Promise<Progress> {
+      const current = await getRun(t, run.executionId)
+      const state = stateOf(STATES, statusOf(current))
+      const phase =
+        current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`
+      if (state !== 'failed') return { state, ...(phase ? { phase } : {}) }
+      const failure = await failureOf(t, current)
+      return { state, reason: failure.reason, failure }
+    },
+
+    async stop(t, run): Promise<void> {
+      await rest(
+        'CancelWorkflowRun',
+        'POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
+        { ...repoOf(t), run_id: Number(run.executionId) },
+        () => undefined
+      )
+    },
+
+    list: ({ scope }) => {
+      const [owner = '', repo = ''] = (scope ?? '').split('/')
+      return listAll(`the workflows of ${owner}/${repo}`, async token => {
+        const page = Number(token ?? 1)
+        const workflows = await rest(
+          'ListRepoWorkflows',
+          'GET /repos/{owner}/{repo}/actions/workflows',
+          { owner, repo, per_page: 100, page },
+          data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : [])
+        )
+        const items: Listed[] = workflows.flatMap(w => {
+          const file = str(w.path).slice(str(w.path).lastIndexOf('/') + 1)
+          return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : []
+        })
+        return { items, next: workflows.length === 100 ? String(page + 1) : undefined }
+      })
+    }
+  }
+}
+
+const PERMISSIONS =
+  'give the job `permissions: actions: write` (and `checks: read` for retry-on: transient); for another ' +
+  "repository, github-token must be a token of that repository (a GitHub App installation token or a fine-grained token with Actions: read and write), since the workflow's own token covers only its repository"
+
+export const errors: ErrorSpec = {
+  // A run that is not complete (someone re-ran it first, or it still runs) cannot be re-run.
+  refusals: ['RunNotComplete'],
+  hints: {
+    BadCredentials:
+      'github-token is not a valid token (expired or revoked): pass ${{ github.token }} or a valid token',
+    ResourceNotAccessible: `the token lacks permission: ${PERMISSIONS}`,
+    NotFound: `no such repository, workflow or run, or the token cannot see it: check repository, workflow and execution-id; ${PERMISSIONS}`,
+    RunTooOld: 'GitHub re-runs only workflow runs from the last 30 days: start a new run instead',
+    Forbidden: `GitHub refused the request: ${PERMISSIONS}`
+  }
+}
+
+export default { errors, create } satisfies ProviderModule<WorkflowTarget>
