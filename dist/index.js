@@ -28368,13 +28368,59 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8423:
+/***/ 1301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/core.js
+var core_namespaceObject = {};
+__nccwpck_require__.r(core_namespaceObject);
+__nccwpck_require__.d(core_namespaceObject, {
+  ExitCode: () => (ExitCode),
+  addPath: () => (addPath),
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  exportVariable: () => (exportVariable),
+  getBooleanInput: () => (getBooleanInput),
+  getIDToken: () => (getIDToken),
+  getInput: () => (getInput),
+  getMultilineInput: () => (getMultilineInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  markdownSummary: () => (markdownSummary),
+  notice: () => (notice),
+  platform: () => (platform_namespaceObject),
+  saveState: () => (saveState),
+  setCommandEcho: () => (setCommandEcho),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  toPlatformPath: () => (toPlatformPath),
+  toPosixPath: () => (toPosixPath),
+  toWin32Path: () => (toWin32Path),
+  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "os"
@@ -28386,7 +28432,7 @@ var external_os_ = __nccwpck_require__(857);
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -28401,7 +28447,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -28451,12 +28497,12 @@ function utils_toCommandProperties(annotationProperties) {
  * This is an internal utility function that powers the public API functions
  * such as setSecret, warning, error, and exportVariable.
  */
-function command_issueCommand(command, properties, message) {
+function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
     process.stdout.write(cmd.toString() + external_os_.EOL);
 }
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
 }
 const CMD_STRING = '::';
 class Command {
@@ -28493,13 +28539,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28519,7 +28565,7 @@ var external_fs_ = __nccwpck_require__(9896);
 
 
 
-function file_command_issueFileCommand(command, message) {
+function issueFileCommand(command, message) {
     const filePath = process.env[`GITHUB_${command}`];
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
@@ -28527,13 +28573,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28550,8 +28596,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28644,7 +28692,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28722,7 +28770,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28768,7 +28816,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29071,7 +29119,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29082,7 +29130,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29181,7 +29229,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29196,7 +29244,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29221,7 +29269,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29244,7 +29292,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29375,7 +29423,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29433,13 +29481,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29458,7 +29506,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29477,13 +29525,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -29772,7 +29820,7 @@ const _summary = new Summary();
 /**
  * @deprecated use `core.summary`
  */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const markdownSummary = _summary;
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
@@ -29806,7 +29854,7 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
+    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
@@ -30881,16 +30929,16 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  * @param     options            optional exec options.  See ExecOptions
  * @returns   Promise<number>    exit code
  */
-function exec_exec(commandLine, args, options) {
+function exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
+        const commandArgs = argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
+        const runner = new ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -30910,8 +30958,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -30927,7 +30975,7 @@ function getExecOutput(commandLine, args, options) {
             }
         };
         const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
         //flush any remaining characters
         stdout += stdoutDecoder.end();
         stderr += stderrDecoder.end();
@@ -30952,10 +31000,10 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
 
 
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+    const { stdout: version } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
     });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+    const { stdout: name } = yield getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
         silent: true
     });
     return {
@@ -30965,7 +31013,7 @@ const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* 
 });
 const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+    const { stdout } = yield getExecOutput('sw_vers', undefined, {
         silent: true
     });
     const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
@@ -30976,7 +31024,7 @@ const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
     };
 });
 const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+    const { stdout } = yield getExecOutput('lsb_release', ['-i', '-r', '-s'], {
         silent: true
     });
     const [name, version] = stdout.trim().split('\n');
@@ -31081,8 +31129,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    command_issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31096,7 +31144,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31165,10 +31213,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31203,8 +31251,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+function debug(message) {
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31212,7 +31260,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31220,7 +31268,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -32151,7 +32199,8 @@ async function follow(target, provider, started, result, wait, deps, progress) {
             const status = state === 'in-progress' ? 'failed' : state;
             const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`;
             log(ended);
-            const failure = outcome.progress.failure?.reason;
+            // The last failure read: the provider's reading of it, else the reason its status gave.
+            const failure = outcome.progress.failure?.reason ?? (status === 'failed' ? reason : undefined);
             return { ...result, status, message: `${result.message}; ${ended}`, ...(failure ? { failure } : {}) };
         }
         case 'timed-out': {
@@ -33007,6 +33056,8 @@ function readConnection(given, env, services, regions) {
 
 /** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
 const MAX_WARNINGS = 10;
+/** Notices (the outcome of each retried execution) are capped the same way. */
+const MAX_NOTICES = 10;
 /** A log line holds a target's label, our words and API text of at most MAX_TEXT characters a piece. */
 const MAX_LINE = 4000;
 /** Every line printed is one line that cannot start a workflow command, whatever text it carries. */
@@ -33015,6 +33066,7 @@ function printable(message, max = MAX_LINE) {
 }
 function createLog(sink) {
     let warnings = 0;
+    let notices = 0;
     let finished = false;
     return {
         info: message => sink.info(printable(message)),
@@ -33025,12 +33077,29 @@ function createLog(sink) {
             else
                 sink.info(printable(`warning: ${message}`));
         },
+        notice(message) {
+            notices++;
+            if (notices <= MAX_NOTICES)
+                sink.notice(printable(message));
+            else
+                sink.info(printable(`notice: ${message}`));
+        },
         finish() {
-            if (finished || warnings <= MAX_WARNINGS)
+            if (finished)
                 return;
             finished = true;
-            const more = warnings - MAX_WARNINGS;
-            sink.warning(`${more} more warning${more === 1 ? '' : 's'} in the log (annotations stop at ${MAX_WARNINGS} per step)`);
+            const beyond = (count, cap, kind) => {
+                const more = count - cap;
+                return more > 0
+                    ? `${more} more ${kind}${more === 1 ? '' : 's'} in the log (annotations stop at ${cap} per step)`
+                    : undefined;
+            };
+            const moreWarnings = beyond(warnings, MAX_WARNINGS, 'warning');
+            if (moreWarnings)
+                sink.warning(moreWarnings);
+            const moreNotices = beyond(notices, MAX_NOTICES, 'notice');
+            if (moreNotices)
+                sink.notice(moreNotices);
         }
     };
 }
@@ -33066,6 +33135,65 @@ function abortOnSignals(controller, report, exit = code => process.exit(code)) {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     };
+}
+
+;// CONCATENATED MODULE: ./src/action/progress.ts
+/** A progress line at least this often while targets run. */
+const PROGRESS_EVERY_MS = 30_000;
+/**
+ * Targets mode: how far a long scan has got, as one line at every tenth of the targets and at least every
+ * 30 seconds: `1,250/5,000 targets done: 40 retried, 2 errors, 3 waiting`.
+ */
+class ProgressLine {
+    total;
+    print;
+    done = 0;
+    retried = 0;
+    errors = 0;
+    waiting = new Set();
+    lastTenth = 0;
+    timer;
+    constructor(total, print, everyMs = PROGRESS_EVERY_MS) {
+        this.total = total;
+        this.print = print;
+        if (total > 1) {
+            this.timer = setInterval(() => {
+                this.print(this.line());
+            }, everyMs);
+            // A progress timer must never keep the step alive.
+            this.timer.unref();
+        }
+    }
+    /** A target's state as it moves on: following an execution counts as waiting. */
+    update(index, result) {
+        if (result.status === 'in-progress')
+            this.waiting.add(index);
+        else
+            this.waiting.delete(index);
+    }
+    finish(index, result) {
+        this.waiting.delete(index);
+        this.done++;
+        if (result.retried)
+            this.retried++;
+        if (result.status === 'error')
+            this.errors++;
+        const tenth = Math.floor((this.done * 10) / this.total);
+        if (this.total > 1 && tenth > this.lastTenth) {
+            this.lastTenth = tenth;
+            this.print(this.line());
+        }
+    }
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        this.timer = undefined;
+    }
+    line() {
+        const n = (value) => value.toLocaleString('en-US');
+        return (`${n(this.done)}/${n(this.total)} targets done: ${n(this.retried)} retried, ` +
+            `${n(this.errors)} error${this.errors === 1 ? '' : 's'}, ${n(this.waiting.size)} waiting`);
+    }
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -33202,8 +33330,11 @@ function targetsOutputs(results, resultsFile, output = resultsOutput(results)) {
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 
+
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
 const MAX_SUMMARY_BYTES = 1_000_000;
+/** A cell's API text (failure reason, message) is cut to this many characters; results-file has it whole. */
+const CELL_TEXT = 200;
 const STATUS_LABEL = {
     'in-progress': '🔄 in progress',
     succeeded: '✅ succeeded',
@@ -33212,57 +33343,191 @@ const STATUS_LABEL = {
     'timed-out': '⏱️ timed out',
     'nothing-to-retry': '➖ nothing to retry',
     skipped: '⚠️ skipped',
-    'dry-run': '🧪 dry run',
+    'dry-run': '🧪 would retry',
     cancelled: '🚫 cancelled',
     error: '❌ error'
 };
-const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link'];
+/** The plain words of a status, for the headline. */
+const words = (status) => STATUS_LABEL[status].replace(/^\S+ /, '');
 /**
- * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
- * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
- */
-function summaryRow(r, origin) {
-    const cells = [
-        r.service,
-        (0,model_text/* summaryText */.g5)(r.target) + (origin ? `<br><sub>from ${(0,model_text/* summaryText */.g5)(origin)}</sub>` : ''),
-        (0,model_text/* summaryText */.g5)(r.executionId) || '—',
-        STATUS_LABEL[r.status],
-        (0,model_text/* summaryText */.g5)(r.message) || '—',
-        r.consoleUrl ? `<a href="${(0,model_text/* attribute */.lt)(r.consoleUrl)}">console</a>` : '—'
-    ];
-    return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
-}
-/**
- * The job summary: title, totals, one row per target. Rows that would take it past the size limit are
- * replaced by one row that counts them and points to `results-file`.
+ * The job summary, read at a glance: a headline that counts what happened; the targets that need attention
+ * first (errors, failures, skips, cancels); then the ones retried (dry run: would be retried); everything else
+ * collapsed. Every text from an API goes through summaryText (one line, HTML and Markdown escaped) and every
+ * element sits on one line, so nothing can end the HTML block and be read as Markdown. Past the size limit,
+ * the collapsed rows go first, then the retried ones; the attention rows are the last to be left out, and a
+ * row counts what was left out and points to `results-file`.
  */
 function summaryMarkup(results, options) {
-    const lines = [totalsLine(results), ...(options.notes ?? [])].map(line => (0,model_text/* summaryText */.g5)(line));
-    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n<p>${lines.join('<br>')}</p>\n`;
-    const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`;
-    const end = '</table>\n';
-    const omittedRow = (n) => `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
-        `limited to 1 MiB. Every target is in the file named by the results-file output ` +
-        `(${(0,model_text/* summaryText */.g5)(options.resultsFile)}).</td></tr>`;
-    const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
-    let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length));
-    const rows = [];
-    for (const [index, r] of results.entries()) {
-        const row = summaryRow(r, options.origins?.[index]);
-        const size = Buffer.byteLength(row);
-        if (bytes + size > max)
-            break;
-        rows.push(row);
-        bytes += size;
-    }
-    const omitted = results.length - rows.length;
-    return `${head}${header}${rows.join('')}${omitted > 0 ? omittedRow(omitted) : ''}${end}`;
+    const rows = results.map((result, i) => ({ result, origin: options.origins?.[i] }));
+    const attention = rows.filter(r => NEEDS_ATTENTION.has(r.result.status));
+    const acted = rows.filter(r => !NEEDS_ATTENTION.has(r.result.status) && (r.result.retried || r.result.status === 'dry-run'));
+    const rest = rows.filter(r => !attention.includes(r) && !acted.includes(r));
+    const dryRun = acted.some(r => r.result.status === 'dry-run');
+    const all = [
+        {
+            heading: `Needs attention (${attention.length})`,
+            columns: ['Target', 'Execution', 'Status', 'Failure', 'Why'],
+            cells: r => [
+                target(r),
+                execution(r.result),
+                STATUS_LABEL[r.result.status],
+                failure(r.result),
+                why(r.result)
+            ],
+            rows: attention
+        },
+        {
+            heading: `${dryRun ? 'Would retry' : 'Retried'} (${acted.length})`,
+            columns: ['Target', 'Execution', 'Status', 'Failure', 'Outcome'],
+            cells: r => [
+                target(r),
+                execution(r.result),
+                STATUS_LABEL[r.result.status],
+                failure(r.result),
+                why(r.result)
+            ],
+            rows: acted
+        },
+        {
+            heading: `Everything else (${rest.length}): ${restWords(rest)}`,
+            columns: ['Target', 'Execution', 'Status', 'Details'],
+            cells: r => [target(r), execution(r.result), STATUS_LABEL[r.result.status], why(r.result)],
+            rows: rest,
+            collapsed: true
+        }
+    ];
+    const sections = all.filter(s => s.rows.length > 0);
+    const head = `<h2>${(0,model_text/* summaryText */.g5)(options.title)}</h2>\n` +
+        `<p><strong>${(0,model_text/* summaryText */.g5)(headline(results))}</strong>` +
+        (options.notes ?? []).map(n => `<br>${(0,model_text/* summaryText */.g5)(n)}`).join('') +
+        '</p>\n';
+    return head + fit(sections, options, Buffer.byteLength(head));
 }
+/**
+ * Lays the sections out within the byte limit. Rows are given up from the last section backwards, so the
+ * attention rows are the last to go; a section that lost rows ends with one row that counts them.
+ */
+function fit(sections, options, headBytes) {
+    const max = options.maxBytes ?? MAX_SUMMARY_BYTES;
+    const rendered = sections.map(s => s.rows.map(r => tableRow(s.cells(r))));
+    const kept = rendered.map(rows => rows.length);
+    // Each section's frame, with its counting row reserved whether it is needed or not, then every row.
+    let bytes = headBytes +
+        sections.reduce((n, s) => n + Buffer.byteLength(summary_open(s) + summary_close(s) + counting(s, 9_999_999, options)), 0) +
+        rendered.flat().reduce((n, row) => n + Buffer.byteLength(row), 0);
+    for (let i = sections.length - 1; i >= 0 && bytes > max; i--) {
+        const rows = rendered[i] ?? [];
+        let k = rows.length;
+        while (k > 0 && bytes > max)
+            bytes -= Buffer.byteLength(rows[--k] ?? '');
+        kept[i] = k;
+    }
+    return sections
+        .map((s, i) => {
+        const rows = (rendered[i] ?? []).slice(0, kept[i]);
+        const omitted = s.rows.length - rows.length;
+        return summary_open(s) + rows.join('') + (omitted > 0 ? counting(s, omitted, options) : '') + summary_close(s);
+    })
+        .join('');
+}
+/** A section's start: its heading (or the collapsed block's summary) and the table's header row. */
+function summary_open(s) {
+    const title = (0,model_text/* summaryText */.g5)(s.heading);
+    const header = `<table><tr>${s.columns.map(c => `<th>${c}</th>`).join('')}</tr>`;
+    return s.collapsed ? `<details><summary>${title}</summary>\n${header}` : `<h3>${title}</h3>\n${header}`;
+}
+function summary_close(s) {
+    return s.collapsed ? '</table>\n</details>\n' : '</table>\n';
+}
+/** The row that stands for the rows left out, pointing to `results-file`. */
+function counting(s, omitted, options) {
+    return (`<tr><td colspan="${s.columns.length}">${omitted} more not shown: a job summary is limited to 1 MiB. ` +
+        `Every target is in the file named by the results-file output (${(0,model_text/* summaryText */.g5)(options.resultsFile)}).</td></tr>`);
+}
+function tableRow(cells) {
+    return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
+}
+/** The target, and under it the pattern line it came from. */
+function target({ result, origin }) {
+    return (0,model_text/* summaryText */.g5)(result.target) + (origin ? `<br><sub>from ${(0,model_text/* summaryText */.g5)(origin)}</sub>` : '');
+}
+/** The execution ID, linked to the console when there is a link the action trusts. */
+function execution(r) {
+    if (!r.executionId)
+        return '—';
+    const id = (0,model_text/* summaryText */.g5)(r.executionId);
+    return r.consoleUrl ? `<a href="${(0,model_text/* attribute */.lt)(r.consoleUrl)}">${id}</a>` : id;
+}
+function failure(r) {
+    return (0,model_text/* summaryText */.g5)(r.failure, CELL_TEXT) || '—';
+}
+/** The message without the execution ID, which the row shows in its own column (and a `()` left empty). */
+function withoutId(message, executionId) {
+    if (!executionId)
+        return message;
+    return message
+        .replaceAll(executionId, '')
+        .replace(/\(\s*\)/g, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+function why(r) {
+    return (0,model_text/* summaryText */.g5)(withoutId(r.message, r.executionId), CELL_TEXT) || '—';
+}
+/** One row as the attention table shows it: target, linked execution, status, failure, why. */
+function summaryRow(result, origin) {
+    return tableRow(attentionCells({ result, origin }));
+}
+function attentionCells(r) {
+    return [target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)];
+}
+/** `12 retried — 10 succeeded, 2 failed; 3 skipped; 1 error; 484 nothing to retry`. */
+function headline(results) {
+    const count = (items) => {
+        const counts = new Map();
+        for (const r of items)
+            counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+        return counts;
+    };
+    const retried = results.filter(r => r.retried);
+    const parts = [];
+    if (retried.length > 0) {
+        const outcomes = [...count(retried)].map(([status, n]) => `${n} ${words(status)}`);
+        parts.push(`${retried.length} retried — ${outcomes.join(', ')}`);
+    }
+    const order = [
+        'dry-run',
+        'skipped',
+        'error',
+        'failed',
+        'timed-out',
+        'stopped',
+        'cancelled',
+        'nothing-to-retry',
+        'in-progress',
+        'succeeded'
+    ];
+    const others = count(results.filter(r => !r.retried));
+    for (const status of order) {
+        const n = others.get(status);
+        if (n)
+            parts.push(`${n} ${status === 'error' && n > 1 ? 'errors' : words(status)}`);
+    }
+    return parts.length > 0 ? parts.join('; ') : 'no targets';
+}
+/** `12 nothing to retry, 1 succeeded`: what the collapsed rows are. */
+function restWords(rows) {
+    const counts = new Map();
+    for (const { result } of rows)
+        counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${words(status)}`).join(', ');
+}
+/** The totals on one line (the failure line after a cancel): `6 targets: 2 succeeded, 4 nothing to retry`. */
 function totalsLine(results) {
     const counts = new Map();
     for (const r of results)
         counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`);
+    const parts = [...counts].map(([status, n]) => `${n} ${words(status)}`);
     return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
 }
 
@@ -33292,6 +33557,7 @@ class StepReport {
     notes = [];
     resultsFile;
     finishing;
+    beforeWrite = () => undefined;
     constructor(request, log, env) {
         this.request = request;
         this.log = log;
@@ -33307,6 +33573,10 @@ class StepReport {
         this.origins = [...unlisted.map(() => undefined), ...targets.map(t => t.origin)];
         this.notes = [...notes];
         return unlisted.length;
+    }
+    /** Runs first when the report is written (a cancel's too): e.g. the log lines still held. */
+    beforeReport(callback) {
+        this.beforeWrite = callback;
     }
     record(index, result) {
         this.board[index] = result;
@@ -33325,6 +33595,7 @@ class StepReport {
     }
     async write(results, signal) {
         const { request, log } = this;
+        this.beforeWrite(this.known());
         (0,external_node_fs_.writeFileSync)(this.resultsFile, resultsFileContent(results));
         if (request.mode === 'single')
             this.setSingleOutputs(results[0]);
@@ -33369,7 +33640,76 @@ class StepReport {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/target-logs.ts
+
+/**
+ * Targets mode: each target's log lines (and warnings) are held until the target finishes, then written as one
+ * `::group::` block titled with the target and its status, so the lines of concurrent targets never interleave.
+ * Lines not tied to a target (listing, back-off of shared calls, progress) go out at once, between blocks.
+ */
+class TargetLogs {
+    log;
+    groups;
+    held = new Map();
+    constructor(log, groups) {
+        this.log = log;
+        this.groups = groups;
+    }
+    info(index, message) {
+        this.hold(index).push({ kind: 'info', message });
+    }
+    warn(index, message) {
+        this.hold(index).push({ kind: 'warn', message });
+    }
+    /** Writes the target's block (once); a target that logged nothing still gets its one-line block. */
+    finish(index, result) {
+        const lines = this.held.get(index) ?? [];
+        this.held.delete(index);
+        this.groups.startGroup(printable(`${result.target}: ${STATUS_WORDS[result.status]}`, 1000));
+        for (const line of lines) {
+            if (line.kind === 'warn')
+                this.log.warn(line.message);
+            else
+                this.log.info(line.message);
+        }
+        if (lines.length === 0)
+            this.log.info(result.message);
+        this.groups.endGroup();
+    }
+    /** On a cancel: whatever is still held, so no line is lost. */
+    flushAll(results, offset) {
+        for (const index of [...this.held.keys()]) {
+            const result = results[offset + index];
+            if (result)
+                this.finish(index, result);
+        }
+    }
+    hold(index) {
+        let lines = this.held.get(index);
+        if (lines === undefined) {
+            lines = [];
+            this.held.set(index, lines);
+        }
+        return lines;
+    }
+}
+const STATUS_WORDS = {
+    'in-progress': 'retried, in progress',
+    succeeded: 'succeeded',
+    failed: 'failed',
+    stopped: 'stopped',
+    'timed-out': 'timed out',
+    'nothing-to-retry': 'nothing to retry',
+    skipped: 'skipped',
+    'dry-run': 'would retry (dry run)',
+    cancelled: 'cancelled',
+    error: 'error'
+};
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
 
 
 
@@ -33387,14 +33727,14 @@ class StepReport {
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 async function run(options = {}) {
     const env = options.env ?? process.env;
-    const log = createLog({ info: info, warning: warning });
+    const log = createLog({ info: info, warning: warning, notice: notice });
     const controller = new AbortController();
     const signal = options.signal ?? controller.signal;
     // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
     let report;
     const dispose = options.signal ? () => undefined : abortOnSignals(controller, async () => report?.());
     try {
-        const request = readRequest(name => readInput(name), env, core_setSecret);
+        const request = readRequest(name => readInput(name), env, setSecret);
         const step = new StepReport(request, log, env);
         report = async () => step.finish(step.known(), signal);
         await (0,cancellation/* withSignal */.l_)(signal, async () => retryAll(request, signal, step, options, log));
@@ -33402,7 +33742,7 @@ async function run(options = {}) {
     catch (error) {
         // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
         if (!(error instanceof errors/* InputError */.dz) && error instanceof Error && error.stack)
-            core_debug(error.stack);
+            debug(error.stack);
         setFailed(printable((0,classify/* errorMessage */.gJ)(error)));
     }
     finally {
@@ -33437,27 +33777,46 @@ async function retryAll(request, signal, step, options, log) {
         info(`${targets.length} target${targets.length === 1 ? '' : 's'} to check`);
         first = step.setTargets(targets, unlisted, expansion.notes);
     }
+    // Targets mode: each target's lines come out as one group when it ends, and a progress line tells how far
+    // the scan has got. Single mode keeps its plain lines.
+    const grouped = request.mode === 'targets' ? new TargetLogs(log, core_namespaceObject) : undefined;
+    const progress = request.mode === 'targets' ? new ProgressLine(targets.length, info) : undefined;
+    step.beforeReport(known => grouped?.flushAll(known, first));
     // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
     const places = new Places(request.concurrency);
-    const results = await places.map(targets, async (target, index) => 
-    // A cancelled step starts no new target: no request goes out for one after the signal.
-    signal.aborted
-        ? notStarted(target)
-        : retryTarget(target, await providers.for(target), request, {
+    const results = await places.map(targets, async (target, index) => {
+        // A cancelled step starts no new target: no request goes out for one after the signal.
+        if (signal.aborted)
+            return notStarted(target);
+        const result = await retryTarget(target, await providers.for(target), request, {
             clock,
             random,
             signal,
-            log: info,
-            warn,
+            log: grouped ? message => grouped.info(index, message) : info,
+            warn: grouped ? message => grouped.warn(index, message) : warn,
             ledger,
-            onProgress: result => step.record(first + index, result),
+            onProgress: r => {
+                step.record(first + index, r);
+                progress?.update(index, r);
+            },
             whileWaiting: wait => places.outside(wait),
             // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-            ...(request.mode === 'single'
-                ? { onStarted: result => step.setSingleOutputs(result) }
-                : { alignPolls: true })
-        }));
+            ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
+        });
+        grouped?.finish(index, result);
+        progress?.finish(index, result);
+        if (result.retried)
+            log.notice(outcomeNotice(result));
+        return result;
+    });
+    progress?.stop();
     await step.finish([...unlisted, ...results], signal);
+}
+/** The notice for a retried execution: what it is now. */
+function outcomeNotice(r) {
+    const now = r.status === 'in-progress' ? 'running' : r.status;
+    const why = r.status !== 'succeeded' && r.status !== 'in-progress' && r.failure ? `: ${(0,model_text/* cut */.Jj)(r.failure, 200)}` : '';
+    return `${r.target}: retried (${r.attempts}x), ${r.executionId} is ${now}${why}`;
 }
 
 
@@ -33628,7 +33987,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8423);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1301);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -11,7 +11,8 @@ import {
   withoutMasks,
   type Emulator,
   expectFailedWith,
-  expectSecretsKept
+  expectSecretsKept,
+  expectSummaryRow
 } from './helpers.js'
 
 const PROJECT = DEMO_IDS.codeartsProject
@@ -75,9 +76,7 @@ describe('codearts (demo scenario)', () => {
           failure: 'Deploy / Deploy to CCE: FAILED'
         }
       ])
-      expect(result.summary).toContain(
-        `<td>codearts</td><td>codearts:${PROJECT}/${PIPELINE}</td><td>${RUN}</td>`
-      )
+      expectSummaryRow(result.summary, `codearts:${PROJECT}/${PIPELINE}`, RUN)
 
       const retries = fx.emu.callsTo('codearts:retry')
       expect(retries).toHaveLength(1)

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
 import type { Scenario } from '../../tools/emulator/index.js'
-import { resultsOf, useEmulator, type Emulator, expectFailedWith } from './helpers.js'
+import { resultsOf, useEmulator, type Emulator, expectFailedWith, expectSummaryRow } from './helpers.js'
 
 const PROJECT = 'nightly-matrix'
 const BATCH = DEMO_IDS.failedBatch
@@ -68,9 +68,7 @@ describe('codebuild-batch (demo scenario)', () => {
         failure: 'linux_arm: FAILED'
       }
     ])
-    expect(result.summary).toContain(
-      `<td>codebuild-batch</td><td>codebuild-batch:${PROJECT}</td><td>${BATCH}</td>`
-    )
+    expectSummaryRow(result.summary, `codebuild-batch:${PROJECT}`, BATCH)
 
     const retries = fx.emu.callsTo('RetryBuildBatch')
     expect(retries).toHaveLength(1)

@@ -2,7 +2,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
 import type { Scenario } from '../../tools/emulator/index.js'
-import { resultsOf, useEmulator, type Emulator, expectFailedWith, expectSecretsKept } from './helpers.js'
+import {
+  resultsOf,
+  useEmulator,
+  type Emulator,
+  expectFailedWith,
+  expectSecretsKept,
+  expectSummaryRow
+} from './helpers.js'
 
 const PROJECT = 'integration-tests'
 const FAILED = DEMO_IDS.failedBuild
@@ -105,7 +112,7 @@ describe('codebuild (demo scenario)', () => {
       failure:
         'FAILED BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: npm test. Reason: exit status 1'
     })
-    expect(result.summary).toContain(`<td>codebuild</td><td>codebuild:${PROJECT}</td><td>${build.id}</td>`)
+    expectSummaryRow(result.summary, `codebuild:${PROJECT}`, build.id)
     expect(result.summary).toContain('🔄 in progress')
   })
 

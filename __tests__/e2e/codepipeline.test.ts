@@ -9,7 +9,8 @@ import {
   type Emulator,
   expectFailedWith,
   withoutMasks,
-  RESULT_KEYS
+  RESULT_KEYS,
+  expectSummaryRow
 } from './helpers.js'
 
 const PIPELINE = 'release-pipeline'
@@ -79,9 +80,7 @@ describe('codepipeline (demo scenario)', () => {
       consoleUrl
     })
     expect(results[0]!.message).toContain('DeployToProduction')
-    expect(result.summary).toContain(
-      `<td>codepipeline</td><td>codepipeline:release-pipeline</td><td>${FAILED}</td><td>🔄 in progress</td>`
-    )
+    expectSummaryRow(result.summary, 'codepipeline:release-pipeline', FAILED, '🔄 in progress')
 
     const retries = fx.emu.callsTo('RetryStageExecution')
     expect(retries).toHaveLength(1)

@@ -186,6 +186,25 @@ export function withoutMasks(text: string): string {
     .join('\n')
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/**
+ * The job summary has the target's row: the target, then its execution ID linked to an https console page,
+ * then (when given) its status cell.
+ */
+export function expectSummaryRow(
+  summary: string,
+  target: string,
+  executionId: string,
+  status?: string
+): void {
+  const row =
+    escapeRegExp(`<tr><td>${target}</td><td><a href="`) +
+    'https://[^"<>]+' +
+    escapeRegExp(`">${executionId}</a></td>${status !== undefined ? `<td>${status}</td>` : ''}`)
+  expect(summary).toMatch(new RegExp(row))
+}
+
 /** Resolves once `operation` has been called `count` times (polling every 20 ms); rejects after `timeoutMs`. */
 export async function waitForCalls(
   emu: Emulator,

@@ -2,7 +2,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
 import type { Scenario } from '../../tools/emulator/index.js'
-import { resultsOf, useEmulator, type Emulator, expectFailedWith, expectSecretsKept } from './helpers.js'
+import {
+  resultsOf,
+  useEmulator,
+  type Emulator,
+  expectFailedWith,
+  expectSecretsKept,
+  expectSummaryRow
+} from './helpers.js'
 
 const PIPELINE = 'train-and-register'
 const ARN = DEMO_IDS.sagemakerExecution
@@ -62,7 +69,7 @@ describe('sagemaker (demo scenario)', () => {
           'Step failure: One or multiple steps failed.; Train: ClientError: Please ensure the capacity is available: ResourceLimitExceeded'
       }
     ])
-    expect(result.summary).toContain(`<td>sagemaker</td><td>sagemaker:${PIPELINE}</td><td>${ARN}</td>`)
+    expectSummaryRow(result.summary, `sagemaker:${PIPELINE}`, ARN)
 
     const retries = fx.emu.callsTo('RetryPipelineExecution')
     expect(retries).toHaveLength(1)

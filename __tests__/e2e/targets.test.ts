@@ -333,12 +333,13 @@ describe('targets mode against the emulator', () => {
     expect(fx.emu.callsTo('RetryBuildBatch')[0]?.body).toMatchObject({ id: DEMO_IDS.failedBatch })
     expect(fx.emu.callsTo('codearts:retry')[0]?.path).toContain(DEMO_IDS.codeartsPipeline)
 
-    // Job summary: a header row, one row per target, and the totals.
-    expect(result.summary.match(/<tr>/g)).toHaveLength(MIXED_LABELS.length + 1)
+    // Job summary: the headline, then one row per target (each table has its own header row besides):
+    // the retried ones in a table, the healthy ones in the collapsed block.
+    expect(result.summary.match(/<tr><td>/g)).toHaveLength(MIXED_LABELS.length)
     for (const label of MIXED_LABELS) expect(result.summary).toContain(label)
-    expect(result.summary).toContain('10 targets: ')
-    expect(result.summary).toContain('5 in progress')
-    expect(result.summary).toContain('5 nothing to retry')
+    expect(result.summary).toContain('<p><strong>5 retried — 5 in progress; 5 nothing to retry</strong></p>')
+    expect(result.summary).toContain('<h3>Retried &#40;5&#41;</h3>')
+    expect(result.summary).toContain('<details><summary>Everything else &#40;5&#41;: 5 nothing to retry</summary>')
   })
 
   it('dry-run discovers every target and calls no retry API', async () => {
@@ -368,7 +369,7 @@ describe('targets mode against the emulator', () => {
       expect([op, fx.emu.callsTo(op).length > 0]).toEqual([op, true])
     expect(fx.emu.calls.map(opName).filter(op => !READ_OPS.has(op))).toEqual([])
     expect(RETRY_OPS.map(op => fx.emu.callsTo(op).length)).toEqual([0, 0, 0, 0, 0])
-    expect(result.summary).toContain('5 dry run')
+    expect(result.summary).toContain('5 would retry')
   })
 
   const CAPPED = [

@@ -7,13 +7,16 @@ import { RunLedger } from '../engine/run-ledger.js'
 import { InputError } from '../model/errors.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetResult } from '../model/target.js'
+import { cut } from '../model/text.js'
 import { withSignal } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { systemClock, type Clock } from '../transport/clock.js'
 import { readRequest, type InputName } from './inputs.js'
 import { createLog, printable, type Log } from './log.js'
 import { abortOnSignals } from './signals.js'
+import { ProgressLine } from './progress.js'
 import { StepReport } from './step-report.js'
+import { TargetLogs } from './target-logs.js'
 
 export interface RunOptions {
   clock?: Clock
@@ -25,7 +28,7 @@ export interface RunOptions {
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env
-  const log = createLog({ info: core.info, warning: core.warning })
+  const log = createLog({ info: core.info, warning: core.warning, notice: core.notice })
   const controller = new AbortController()
   const signal = options.signal ?? controller.signal
   // Set once the targets are known: on a cancel, the watchdog reports from it if the targets are slow to.
@@ -81,26 +84,45 @@ async function retryAll(
     first = step.setTargets(targets, unlisted, expansion.notes)
   }
 
+  // Targets mode: each target's lines come out as one group when it ends, and a progress line tells how far
+  // the scan has got. Single mode keeps its plain lines.
+  const grouped = request.mode === 'targets' ? new TargetLogs(log, core) : undefined
+  const progress = request.mode === 'targets' ? new ProgressLine(targets.length, info) : undefined
+  step.beforeReport(known => grouped?.flushAll(known, first))
+
   // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
   const places = new Places(request.concurrency)
-  const results = await places.map(targets, async (target, index) =>
+  const results = await places.map(targets, async (target, index) => {
     // A cancelled step starts no new target: no request goes out for one after the signal.
-    signal.aborted
-      ? notStarted(target)
-      : retryTarget(target, await providers.for(target), request, {
-          clock,
-          random,
-          signal,
-          log: info,
-          warn,
-          ledger,
-          onProgress: result => step.record(first + index, result),
-          whileWaiting: wait => places.outside(wait),
-          // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
-          ...(request.mode === 'single'
-            ? { onStarted: result => step.setSingleOutputs(result) }
-            : { alignPolls: true })
-        })
-  )
+    if (signal.aborted) return notStarted(target)
+    const result = await retryTarget(target, await providers.for(target), request, {
+      clock,
+      random,
+      signal,
+      log: grouped ? message => grouped.info(index, message) : info,
+      warn: grouped ? message => grouped.warn(index, message) : warn,
+      ledger,
+      onProgress: r => {
+        step.record(first + index, r)
+        progress?.update(index, r)
+      },
+      whileWaiting: wait => places.outside(wait),
+      // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
+      ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
+    })
+    grouped?.finish(index, result)
+    progress?.finish(index, result)
+    if (result.retried) log.notice(outcomeNotice(result))
+    return result
+  })
+  progress?.stop()
   await step.finish([...unlisted, ...results], signal)
+}
+
+/** The notice for a retried execution: what it is now. */
+function outcomeNotice(r: TargetResult): string {
+  const now = r.status === 'in-progress' ? 'running' : r.status
+  const why =
+    r.status !== 'succeeded' && r.status !== 'in-progress' && r.failure ? `: ${cut(r.failure, 200)}` : ''
+  return `${r.target}: retried (${r.attempts}x), ${r.executionId} is ${now}${why}`
 }

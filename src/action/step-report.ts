@@ -24,6 +24,7 @@ export class StepReport {
   private notes: string[] = []
   private readonly resultsFile: string
   private finishing: Promise<void> | undefined
+  private beforeWrite: (known: readonly TargetResult[]) => void = () => undefined
 
   constructor(
     private readonly request: ActionRequest,
@@ -49,6 +50,11 @@ export class StepReport {
     return unlisted.length
   }
 
+  /** Runs first when the report is written (a cancel's too): e.g. the log lines still held. */
+  beforeReport(callback: (known: readonly TargetResult[]) => void): void {
+    this.beforeWrite = callback
+  }
+
   record(index: number, result: TargetResult): void {
     this.board[index] = result
   }
@@ -70,6 +76,7 @@ export class StepReport {
 
   private async write(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
     const { request, log } = this
+    this.beforeWrite(this.known())
     writeFileSync(this.resultsFile, resultsFileContent(results))
     if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
     else {

@@ -1,8 +1,12 @@
+import { NEEDS_ATTENTION } from '../model/results.js'
 import { attribute, summaryText } from '../model/text.js'
 import type { Status, TargetResult } from '../model/target.js'
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
 export const MAX_SUMMARY_BYTES = 1_000_000
+
+/** A cell's API text (failure reason, message) is cut to this many characters; results-file has it whole. */
+const CELL_TEXT = 200
 
 const STATUS_LABEL: Readonly<Record<Status, string>> = {
   'in-progress': '🔄 in progress',
@@ -12,28 +16,13 @@ const STATUS_LABEL: Readonly<Record<Status, string>> = {
   'timed-out': '⏱️ timed out',
   'nothing-to-retry': '➖ nothing to retry',
   skipped: '⚠️ skipped',
-  'dry-run': '🧪 dry run',
+  'dry-run': '🧪 would retry',
   cancelled: '🚫 cancelled',
   error: '❌ error'
 }
 
-const COLUMNS = ['Service', 'Target', 'Execution', 'Status', 'Details', 'Link']
-
-/**
- * One table row. Every text goes through summaryText (one line, HTML and Markdown escaped), and the whole
- * table is one line, so nothing from an API can end the HTML block and be read as Markdown.
- */
-export function summaryRow(r: TargetResult, origin?: string): string {
-  const cells = [
-    r.service,
-    summaryText(r.target) + (origin ? `<br><sub>from ${summaryText(origin)}</sub>` : ''),
-    summaryText(r.executionId) || '—',
-    STATUS_LABEL[r.status],
-    summaryText(r.message) || '—',
-    r.consoleUrl ? `<a href="${attribute(r.consoleUrl)}">console</a>` : '—'
-  ]
-  return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`
-}
+/** The plain words of a status, for the headline. */
+const words = (status: Status): string => STATUS_LABEL[status].replace(/^\S+ /, '')
 
 export interface SummaryOptions {
   title: string
@@ -41,42 +30,224 @@ export interface SummaryOptions {
   resultsFile: string
   /** Defaults to MAX_SUMMARY_BYTES; tests make it small. */
   maxBytes?: number
-  /** Lines under the totals (the shard, exclusions). */
+  /** Lines under the headline (the shard, exclusions). */
   notes?: readonly string[]
   /** Per result: the pattern line its target came from. */
   origins?: readonly (string | undefined)[]
 }
 
-/**
- * The job summary: title, totals, one row per target. Rows that would take it past the size limit are
- * replaced by one row that counts them and points to `results-file`.
- */
-export function summaryMarkup(results: readonly TargetResult[], options: SummaryOptions): string {
-  const lines = [totalsLine(results), ...(options.notes ?? [])].map(line => summaryText(line))
-  const head = `<h2>${summaryText(options.title)}</h2>\n<p>${lines.join('<br>')}</p>\n`
-  const header = `<table><tr>${COLUMNS.map(c => `<th>${c}</th>`).join('')}</tr>`
-  const end = '</table>\n'
-  const omittedRow = (n: number): string =>
-    `<tr><td colspan="${COLUMNS.length}">${n} more target${n === 1 ? '' : 's'} not shown: a job summary is ` +
-    `limited to 1 MiB. Every target is in the file named by the results-file output ` +
-    `(${summaryText(options.resultsFile)}).</td></tr>`
-  const max = options.maxBytes ?? MAX_SUMMARY_BYTES
-  let bytes = Buffer.byteLength(head + header + end) + Buffer.byteLength(omittedRow(results.length))
-  const rows: string[] = []
-  for (const [index, r] of results.entries()) {
-    const row = summaryRow(r, options.origins?.[index])
-    const size = Buffer.byteLength(row)
-    if (bytes + size > max) break
-    rows.push(row)
-    bytes += size
-  }
-  const omitted = results.length - rows.length
-  return `${head}${header}${rows.join('')}${omitted > 0 ? omittedRow(omitted) : ''}${end}`
+interface Row {
+  result: TargetResult
+  origin: string | undefined
 }
 
+/** One section of the summary: a heading, its columns, and how a row fills them. */
+interface Section {
+  heading: string
+  columns: readonly string[]
+  cells: (row: Row) => string[]
+  rows: Row[]
+  /** Inside a collapsed <details>, under its <summary>. */
+  collapsed?: boolean
+}
+
+/**
+ * The job summary, read at a glance: a headline that counts what happened; the targets that need attention
+ * first (errors, failures, skips, cancels); then the ones retried (dry run: would be retried); everything else
+ * collapsed. Every text from an API goes through summaryText (one line, HTML and Markdown escaped) and every
+ * element sits on one line, so nothing can end the HTML block and be read as Markdown. Past the size limit,
+ * the collapsed rows go first, then the retried ones; the attention rows are the last to be left out, and a
+ * row counts what was left out and points to `results-file`.
+ */
+export function summaryMarkup(results: readonly TargetResult[], options: SummaryOptions): string {
+  const rows = results.map((result, i) => ({ result, origin: options.origins?.[i] }))
+  const attention = rows.filter(r => NEEDS_ATTENTION.has(r.result.status))
+  const acted = rows.filter(
+    r => !NEEDS_ATTENTION.has(r.result.status) && (r.result.retried || r.result.status === 'dry-run')
+  )
+  const rest = rows.filter(r => !attention.includes(r) && !acted.includes(r))
+  const dryRun = acted.some(r => r.result.status === 'dry-run')
+
+  const all: Section[] = [
+    {
+      heading: `Needs attention (${attention.length})`,
+      columns: ['Target', 'Execution', 'Status', 'Failure', 'Why'],
+      cells: r => [
+        target(r),
+        execution(r.result),
+        STATUS_LABEL[r.result.status],
+        failure(r.result),
+        why(r.result)
+      ],
+      rows: attention
+    },
+    {
+      heading: `${dryRun ? 'Would retry' : 'Retried'} (${acted.length})`,
+      columns: ['Target', 'Execution', 'Status', 'Failure', 'Outcome'],
+      cells: r => [
+        target(r),
+        execution(r.result),
+        STATUS_LABEL[r.result.status],
+        failure(r.result),
+        why(r.result)
+      ],
+      rows: acted
+    },
+    {
+      heading: `Everything else (${rest.length}): ${restWords(rest)}`,
+      columns: ['Target', 'Execution', 'Status', 'Details'],
+      cells: r => [target(r), execution(r.result), STATUS_LABEL[r.result.status], why(r.result)],
+      rows: rest,
+      collapsed: true
+    }
+  ]
+  const sections = all.filter(s => s.rows.length > 0)
+
+  const head =
+    `<h2>${summaryText(options.title)}</h2>\n` +
+    `<p><strong>${summaryText(headline(results))}</strong>` +
+    (options.notes ?? []).map(n => `<br>${summaryText(n)}`).join('') +
+    '</p>\n'
+  return head + fit(sections, options, Buffer.byteLength(head))
+}
+
+/**
+ * Lays the sections out within the byte limit. Rows are given up from the last section backwards, so the
+ * attention rows are the last to go; a section that lost rows ends with one row that counts them.
+ */
+function fit(sections: readonly Section[], options: SummaryOptions, headBytes: number): string {
+  const max = options.maxBytes ?? MAX_SUMMARY_BYTES
+  const rendered = sections.map(s => s.rows.map(r => tableRow(s.cells(r))))
+  const kept = rendered.map(rows => rows.length)
+  // Each section's frame, with its counting row reserved whether it is needed or not, then every row.
+  let bytes =
+    headBytes +
+    sections.reduce(
+      (n, s) => n + Buffer.byteLength(open(s) + close(s) + counting(s, 9_999_999, options)),
+      0
+    ) +
+    rendered.flat().reduce((n, row) => n + Buffer.byteLength(row), 0)
+  for (let i = sections.length - 1; i >= 0 && bytes > max; i--) {
+    const rows = rendered[i] ?? []
+    let k = rows.length
+    while (k > 0 && bytes > max) bytes -= Buffer.byteLength(rows[--k] ?? '')
+    kept[i] = k
+  }
+  return sections
+    .map((s, i) => {
+      const rows = (rendered[i] ?? []).slice(0, kept[i])
+      const omitted = s.rows.length - rows.length
+      return open(s) + rows.join('') + (omitted > 0 ? counting(s, omitted, options) : '') + close(s)
+    })
+    .join('')
+}
+
+/** A section's start: its heading (or the collapsed block's summary) and the table's header row. */
+function open(s: Section): string {
+  const title = summaryText(s.heading)
+  const header = `<table><tr>${s.columns.map(c => `<th>${c}</th>`).join('')}</tr>`
+  return s.collapsed ? `<details><summary>${title}</summary>\n${header}` : `<h3>${title}</h3>\n${header}`
+}
+
+function close(s: Section): string {
+  return s.collapsed ? '</table>\n</details>\n' : '</table>\n'
+}
+
+/** The row that stands for the rows left out, pointing to `results-file`. */
+function counting(s: Section, omitted: number, options: SummaryOptions): string {
+  return (
+    `<tr><td colspan="${s.columns.length}">${omitted} more not shown: a job summary is limited to 1 MiB. ` +
+    `Every target is in the file named by the results-file output (${summaryText(options.resultsFile)}).</td></tr>`
+  )
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`
+}
+
+/** The target, and under it the pattern line it came from. */
+function target({ result, origin }: Row): string {
+  return summaryText(result.target) + (origin ? `<br><sub>from ${summaryText(origin)}</sub>` : '')
+}
+
+/** The execution ID, linked to the console when there is a link the action trusts. */
+function execution(r: TargetResult): string {
+  if (!r.executionId) return '—'
+  const id = summaryText(r.executionId)
+  return r.consoleUrl ? `<a href="${attribute(r.consoleUrl)}">${id}</a>` : id
+}
+
+function failure(r: TargetResult): string {
+  return summaryText(r.failure, CELL_TEXT) || '—'
+}
+
+/** The message without the execution ID, which the row shows in its own column (and a `()` left empty). */
+export function withoutId(message: string, executionId: string): string {
+  if (!executionId) return message
+  return message
+    .replaceAll(executionId, '')
+    .replace(/\(\s*\)/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+}
+
+function why(r: TargetResult): string {
+  return summaryText(withoutId(r.message, r.executionId), CELL_TEXT) || '—'
+}
+
+/** One row as the attention table shows it: target, linked execution, status, failure, why. */
+export function summaryRow(result: TargetResult, origin?: string): string {
+  return tableRow(attentionCells({ result, origin }))
+}
+
+function attentionCells(r: Row): string[] {
+  return [target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)]
+}
+
+/** `12 retried — 10 succeeded, 2 failed; 3 skipped; 1 error; 484 nothing to retry`. */
+export function headline(results: readonly TargetResult[]): string {
+  const count = (items: readonly TargetResult[]): Map<Status, number> => {
+    const counts = new Map<Status, number>()
+    for (const r of items) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
+    return counts
+  }
+  const retried = results.filter(r => r.retried)
+  const parts: string[] = []
+  if (retried.length > 0) {
+    const outcomes = [...count(retried)].map(([status, n]) => `${n} ${words(status)}`)
+    parts.push(`${retried.length} retried — ${outcomes.join(', ')}`)
+  }
+  const order: Status[] = [
+    'dry-run',
+    'skipped',
+    'error',
+    'failed',
+    'timed-out',
+    'stopped',
+    'cancelled',
+    'nothing-to-retry',
+    'in-progress',
+    'succeeded'
+  ]
+  const others = count(results.filter(r => !r.retried))
+  for (const status of order) {
+    const n = others.get(status)
+    if (n) parts.push(`${n} ${status === 'error' && n > 1 ? 'errors' : words(status)}`)
+  }
+  return parts.length > 0 ? parts.join('; ') : 'no targets'
+}
+
+/** `12 nothing to retry, 1 succeeded`: what the collapsed rows are. */
+function restWords(rows: readonly Row[]): string {
+  const counts = new Map<Status, number>()
+  for (const { result } of rows) counts.set(result.status, (counts.get(result.status) ?? 0) + 1)
+  return [...counts].map(([status, n]) => `${n} ${words(status)}`).join(', ')
+}
+
+/** The totals on one line (the failure line after a cancel): `6 targets: 2 succeeded, 4 nothing to retry`. */
 export function totalsLine(results: readonly TargetResult[]): string {
   const counts = new Map<Status, number>()
   for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
-  const parts = [...counts].map(([status, n]) => `${n} ${STATUS_LABEL[status].replace(/^\S+ /, '')}`)
+  const parts = [...counts].map(([status, n]) => `${n} ${words(status)}`)
   return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`
 }

@@ -41,7 +41,8 @@ export async function follow(
       const status = state === 'in-progress' ? 'failed' : state
       const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`
       log(ended)
-      const failure = outcome.progress.failure?.reason
+      // The last failure read: the provider's reading of it, else the reason its status gave.
+      const failure = outcome.progress.failure?.reason ?? (status === 'failed' ? reason : undefined)
       return { ...result, status, message: `${result.message}; ${ended}`, ...(failure ? { failure } : {}) }
     }
     case 'timed-out': {

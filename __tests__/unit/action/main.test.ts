@@ -60,7 +60,10 @@ jest.unstable_mockModule('@actions/core', () => ({
   },
   setFailed: (message: string) => rec.failed.push(message),
   warning: (message: string) => rec.warnings.push(message),
+  notice: (message: string) => rec.info.push(`notice: ${message}`),
   info: (message: string) => rec.info.push(message),
+  startGroup: (title: string) => rec.info.push(`group: ${title}`),
+  endGroup: () => rec.info.push('endgroup'),
   debug: () => undefined,
   setSecret: (secret: string) => rec.secrets.push(secret),
   summary
@@ -123,7 +126,7 @@ describe('run (in-process)', () => {
     const file = JSON.parse(readFileSync(rec.outputs['results-file'] ?? '', 'utf8')) as unknown[]
     expect(file).toEqual(JSON.parse(rec.outputs.results ?? ''))
     expect(rec.summary).toHaveLength(1)
-    expect(rec.summary[0]).toContain(`<td>${NEW}</td>`)
+    expect(rec.summary[0]).toContain(`>${NEW}</a></td>`)
     expect(rec.secrets).toContain('in-process-secret')
     expect(cb.commandCalls(RetryBuildCommand)).toHaveLength(1)
   })

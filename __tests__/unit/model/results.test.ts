@@ -138,15 +138,28 @@ function cells(row: string): string[] {
 }
 
 describe('summaryRow', () => {
-  it('has one cell per column: service, target, execution, status, details, link', () => {
-    const row = cells(summaryRow(result()))
-    expect(row).toHaveLength(6)
-    expect(row[0]).toBe('codebuild')
-    expect(row[1]).toBe('codebuild:p1')
-    expect(row[3]).toContain('in progress')
-    expect(row[5]).toBe(
-      '<a href="https://console.aws.amazon.com/codesuite/codebuild/projects/p1">console</a>'
+  it('has one cell per column: target, linked execution, status, failure, why; nothing twice', () => {
+    const row = cells(
+      summaryRow(
+        result({
+          executionId: 'p1:9',
+          message: 'retried build p1:9 (p1:9) FAILED; succeeded after 3m',
+          failure: 'BUILD: exit 1'
+        })
+      )
     )
+    expect(row).toHaveLength(5)
+    expect(row[0]).toBe('codebuild:p1')
+    expect(row[1]).toBe('<a href="https://console.aws.amazon.com/codesuite/codebuild/projects/p1">p1:9</a>')
+    expect(row[2]).toContain('in progress')
+    expect(row[3]).toBe('BUILD: exit 1')
+    // The ID is in its own column, so the message shows without it.
+    expect(row[4]).toBe('retried build FAILED; succeeded after 3m')
+  })
+
+  it('shows the pattern line a target came from under it', () => {
+    const [target] = cells(summaryRow(result(), 'targets (line 3): codebuild:p*'))
+    expect(target).toBe('codebuild:p1<br><sub>from targets &#40;line 3&#41;: codebuild:p&#42;</sub>')
   })
 
   it('escapes HTML and Markdown in text that comes from the service or the user', () => {
@@ -160,59 +173,125 @@ describe('summaryRow', () => {
     )
     expect(row).not.toMatch(/<(img|script|b|Deploy)\b/)
     expect(row).not.toMatch(/!\[|\]\(/)
-    const [, target, , , details, link] = cells(row)
+    const [target, execution, , , why] = cells(row)
     expect(target).toBe('codebuild:&#60;b&#62;')
-    expect(details).toBe(
+    expect(why).toBe(
       'Stage &#60;Deploy&#62; failed: &#34;quoted&#34; &#38; &#39;single&#39; &#33;&#91;x&#93;&#40;https://evil.example/a.png&#41;'
     )
-    expect(link).toBe('<a href="https://x.example/?a=1&#38;b=&#34;&#62;&#60;script&#62;">console</a>')
+    expect(execution).toBe(
+      '<a href="https://x.example/?a=1&#38;b=&#34;&#62;&#60;script&#62;">&#60;img src=x onerror=alert&#40;1&#41;&#62;</a>'
+    )
   })
 
-  it('shows a dash for an empty execution, message or link', () => {
+  it('shows a dash for an empty execution, failure or message, and no link without one', () => {
     const row = cells(
       summaryRow(
-        result({ executionId: '', message: '', consoleUrl: '', status: 'nothing-to-retry', retried: false })
+        result({
+          executionId: '',
+          message: '',
+          failure: '',
+          consoleUrl: '',
+          status: 'nothing-to-retry',
+          retried: false
+        })
       )
     )
-    expect(row[2]).toBe('—')
+    expect(row[1]).toBe('—')
+    expect(row[3]).toBe('—')
     expect(row[4]).toBe('—')
-    expect(row[5]).toBe('—')
+    expect(cells(summaryRow(result({ consoleUrl: '' })))[1]).toBe('p1:3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60')
   })
 
-  it('keeps a message with blank lines on one line', () => {
+  it('keeps a message with blank lines on one line, cut to 200 characters', () => {
     expect(summaryRow(result({ message: 'a\n\n![img](x)\n\nb' }))).not.toContain('\n')
+    const why = cells(summaryRow(result({ message: 'w'.repeat(900) })))[4] ?? ''
+    expect(why.length).toBeLessThanOrEqual(200)
   })
 })
 
 describe('summaryMarkup', () => {
   const options = { title: 'Pipeline Retry', resultsFile: FILE }
+  const mixed = [
+    result({ target: 'codebuild:ok', status: 'nothing-to-retry', retried: false }),
+    result({ target: 'codebuild:retried', status: 'succeeded', retried: true }),
+    result({ target: 'codebuild:broken', status: 'error', retried: false }),
+    result({ target: 'codebuild:again', status: 'failed', retried: true }),
+    result({ target: 'codebuild:capped', status: 'skipped', retried: false }),
+    result({ target: 'codebuild:quiet', status: 'nothing-to-retry', retried: false })
+  ]
 
-  it('is the title, the totals, then one table row per target, all rows on one line', () => {
-    const html = summaryMarkup([result(), result({ target: 'codebuild:p2', status: 'error' })], options)
+  it('is the title, a headline, attention first, then the retried, then the rest collapsed: one line each', () => {
+    const html = summaryMarkup(mixed, options)
     const lines = html.trimEnd().split('\n')
     expect(lines[0]).toBe('<h2>Pipeline Retry</h2>')
-    expect(lines[1]).toBe('<p>2 targets: 1 in progress, 1 error</p>')
-    expect(lines[2]).toMatch(/^<table>.*<\/table>$/)
-    expect(lines).toHaveLength(3)
-    expect(html.match(/<tr>/g)).toHaveLength(3)
+    expect(lines[1]).toBe(
+      '<p><strong>2 retried — 1 succeeded, 1 failed; 1 skipped; 1 error; 2 nothing to retry</strong></p>'
+    )
+    expect(lines[2]).toBe('<h3>Needs attention &#40;3&#41;</h3>')
+    expect(lines[3]).toMatch(/^<table>.*codebuild:again.*codebuild:broken|^<table>.*<\/table>$/)
+    expect(lines[4]).toBe('<h3>Retried &#40;1&#41;</h3>')
+    expect(lines[6]).toBe('<details><summary>Everything else &#40;2&#41;: 2 nothing to retry</summary>')
+    expect(lines[8]).toBe('</details>')
+    expect(lines).toHaveLength(9)
+    const order = [
+      'codebuild:broken',
+      'codebuild:again',
+      'codebuild:capped',
+      'codebuild:retried',
+      'codebuild:ok'
+    ]
+    const at = order.map(t => html.indexOf(`>${t}<`))
+    expect(at.every(i => i > 0)).toBe(true)
+    expect(at[3]).toBeGreaterThan(Math.max(...at.slice(0, 3)))
+    expect(at[4]).toBeGreaterThan(at[3]!)
   })
 
-  it('stays under its byte limit, replacing the rows that do not fit by one that counts them', () => {
-    const many = Array.from({ length: 50 }, (_, i) =>
-      result({ target: `codebuild:p${i}`, message: 'm'.repeat(900) })
-    )
-    const html = summaryMarkup(many, { ...options, maxBytes: 10_000 })
-    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(10_000)
-    const shown = (html.match(/<tr><td>codebuild<\/td>/g) ?? []).length
-    expect(shown).toBeGreaterThan(0)
-    expect(shown).toBeLessThan(50)
-    expect(html).toContain(`${50 - shown} more targets not shown`)
+  it('a dry run lists what would be retried', () => {
+    const html = summaryMarkup([result({ status: 'dry-run', retried: false })], options)
+    expect(html).toContain('<h3>Would retry &#40;1&#41;</h3>')
+    expect(html).toContain('1 would retry')
+  })
+
+  it('shows the notes (the shard) under the headline', () => {
+    const html = summaryMarkup(mixed, { ...options, notes: ['shard 2/4 kept 6 of 23 targets'] })
+    expect(html.split('\n')[1]).toContain('<br>shard 2/4 kept 6 of 23 targets</p>')
+  })
+
+  it('stays under its byte limit, leaving out the collapsed rows first and the attention rows last', () => {
+    const many = [
+      ...Array.from({ length: 40 }, (_, i) =>
+        result({
+          target: `codebuild:quiet${i}`,
+          status: 'nothing-to-retry',
+          retried: false,
+          message: 'q'.repeat(190)
+        })
+      ),
+      ...Array.from({ length: 40 }, (_, i) =>
+        result({
+          target: `codebuild:fixed${i}`,
+          status: 'succeeded',
+          retried: true,
+          message: 'r'.repeat(190)
+        })
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        result({ target: `codebuild:bad${i}`, status: 'error', retried: false, message: 'e'.repeat(190) })
+      )
+    ]
+    const html = summaryMarkup(many, { ...options, maxBytes: 8_000 })
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(8_000)
+    expect((html.match(/codebuild:bad\d/g) ?? []).length).toBe(10)
+    expect((html.match(/>codebuild:quiet\d+</g) ?? []).length).toBe(0)
+    const fixed = (html.match(/>codebuild:fixed\d+</g) ?? []).length
+    expect(fixed).toBeLessThan(40)
+    expect(html).toContain('40 more not shown')
+    expect(html).toContain(`${40 - fixed} more not shown`)
     expect(html).toContain(FILE)
   })
 
   it('shows every row when they fit', () => {
-    const html = summaryMarkup([result()], options)
-    expect(html).not.toContain('not shown')
+    expect(summaryMarkup(mixed, options)).not.toContain('not shown')
   })
 })
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '@actions/core'
 import { createLog, MAX_WARNINGS } from '../../../src/action/log.js'
-import { summaryMarkup, summaryRow } from '../../../src/action/summary.js'
+import { summaryMarkup, summaryRow, withoutId } from '../../../src/action/summary.js'
 import { cleanResult, cut, isConsoleLink, MAX_TEXT, oneLine, summaryText } from '../../../src/model/text.js'
 import type { TargetResult } from '../../../src/model/target.js'
 
@@ -93,7 +93,11 @@ describe('cleanResult', () => {
 
 describe('createLog', () => {
   it('prints at most MAX_WARNINGS warnings, the rest as lines, then one that counts them', () => {
-    const sink = { info: jest.fn<(l: string) => void>(), warning: jest.fn<(l: string) => void>() }
+    const sink = {
+      info: jest.fn<(l: string) => void>(),
+      warning: jest.fn<(l: string) => void>(),
+      notice: jest.fn<(l: string) => void>()
+    }
     const log = createLog(sink)
     for (let i = 0; i < 1000; i++) log.warn(`target ${i} failed`)
     log.finish()
@@ -106,8 +110,30 @@ describe('createLog', () => {
     expect(sink.info.mock.calls[0]?.[0]).toBe('warning: target 10 failed')
   })
 
+  it('caps notices the same way, each kind counted on its own', () => {
+    const sink = {
+      info: jest.fn<(l: string) => void>(),
+      warning: jest.fn<(l: string) => void>(),
+      notice: jest.fn<(l: string) => void>()
+    }
+    const log = createLog(sink)
+    for (let i = 0; i < 25; i++) log.notice(`codebuild:p${i}: retried (1x), p${i}:1 is running`)
+    log.warn('one warning')
+    log.finish()
+    expect(sink.notice).toHaveBeenCalledTimes(11)
+    expect(sink.notice.mock.calls.at(-1)?.[0]).toBe(
+      '15 more notices in the log (annotations stop at 10 per step)'
+    )
+    expect(sink.warning).toHaveBeenCalledTimes(1)
+    expect(sink.info.mock.calls[0]?.[0]).toBe('notice: codebuild:p10: retried (1x), p10:1 is running')
+  })
+
   it('adds no counting warning when the cap was not reached', () => {
-    const sink = { info: jest.fn<(l: string) => void>(), warning: jest.fn<(l: string) => void>() }
+    const sink = {
+      info: jest.fn<(l: string) => void>(),
+      warning: jest.fn<(l: string) => void>(),
+      notice: jest.fn<(l: string) => void>()
+    }
     const log = createLog(sink)
     log.warn('one')
     log.finish()
@@ -193,7 +219,8 @@ function hostile(random: () => number): string {
 }
 
 /** The HTML a summary cell may contain besides escaped text: our own tags. */
-const OWN_TAGS = /<\/?(?:tr|td|th|table|h2|p)>|<td colspan="\d+">|<a href="[^"<>]*">console<\/a>/g
+const OWN_TAGS =
+  /<\/?(?:tr|td|th|table|h2|h3|p|strong|sub|details|summary|a)>|<br>|<td colspan="\d+">|<a href="[^"<>]*">/g
 
 /** Decodes the numeric character references summaryText writes. */
 const decode = (html: string): string =>
@@ -215,7 +242,7 @@ describe('fuzz: API text never escapes (seeded, 12,000 cases)', () => {
   it('the log: every info and warning is exactly one line, and only our warnings start a command', () => {
     const random = prng(20261201)
     let escapes = 0
-    const log = createLog({ info: core.info, warning: core.warning })
+    const log = createLog({ info: core.info, warning: core.warning, notice: core.notice })
     for (let i = 0; i < 4000; i++) {
       const text = hostile(random)
       for (const message of [`codebuild:p1: found ${text}`, text]) {
@@ -240,22 +267,26 @@ describe('fuzz: API text never escapes (seeded, 12,000 cases)', () => {
     let escapes = 0
     for (let i = 0; i < 4000; i++) {
       const text = hostile(random)
+      const message = hostile(random)
+      const failure = hostile(random)
       const row = summaryRow(
         cleanResult(
-          result({ target: `codebuild:${text}`, executionId: text, message: text, consoleUrl: text }),
+          result({ target: `codebuild:${text}`, executionId: text, message, failure, consoleUrl: text }),
           ['console.aws.amazon.com']
         )
       )
       const rest = row.replace(OWN_TAGS, '').replace(/&#\d+;/g, '')
       const textCells = [...row.matchAll(/<td>(.*?)<\/td>/g)].map(m => m[1] ?? '')
-      const [, target, execution, , details] = textCells
+      const [target, execution, , failureCell, why] = textCells
+      const id = oneLine(text, 2048)
       if (
         /[\r\n\u2028\u2029]/.test(row) ||
         /[<>"'`*_[\]()!|~#\\]/.test(rest) ||
         /&/.test(rest) ||
         decode(target ?? '') !== oneLine(`codebuild:${text}`) ||
-        (execution !== '—' && decode(execution ?? '') !== oneLine(text, 2048)) ||
-        (details !== '—' && decode(details ?? '') !== oneLine(text))
+        (execution !== '—' && decode((execution ?? '').replace(/<a href="[^"<>]*">|<\/a>/g, '')) !== id) ||
+        (failureCell !== '—' && decode(failureCell ?? '') !== oneLine(oneLine(failure), 200)) ||
+        (why !== '—' && decode(why ?? '') !== oneLine(withoutId(oneLine(message), id), 200))
       ) {
         if (escapes === 0) console.log(JSON.stringify({ text, row, rest }))
         escapes++
@@ -264,14 +295,31 @@ describe('fuzz: API text never escapes (seeded, 12,000 cases)', () => {
     expect(escapes).toBe(0)
   })
 
-  it('the whole summary keeps its three blocks whatever the rows hold', () => {
+  it('the whole summary keeps its blocks, one a line, whatever the rows hold', () => {
     const random = prng(7)
+    const BLOCK =
+      /^(?:<h2>.*<\/h2>|<p>.*<\/p>|<h3>.*<\/h3>|<table>.*<\/table>|<details><summary>.*<\/summary>|<\/details>)$/
+    const statuses = ['error', 'succeeded', 'nothing-to-retry'] as const
     let escapes = 0
     for (let i = 0; i < 2000; i++) {
-      const rows = Array.from({ length: 3 }, () => cleanResult(result({ message: hostile(random) }), []))
-      const html = summaryMarkup(rows, { title: hostile(random), resultsFile: hostile(random) })
+      const rows = statuses.map(status =>
+        cleanResult(
+          result({
+            status,
+            retried: status === 'succeeded',
+            message: hostile(random),
+            failure: hostile(random)
+          }),
+          []
+        )
+      )
+      const html = summaryMarkup(rows, {
+        title: hostile(random),
+        resultsFile: hostile(random),
+        notes: [hostile(random)]
+      })
       const blocks = html.trimEnd().split('\n')
-      if (blocks.length !== 3 || !blocks[2]?.startsWith('<table>') || /\n\s*\n/.test(html)) escapes++
+      if (blocks.length !== 9 || !blocks.every(b => BLOCK.test(b)) || /\n\s*\n/.test(html)) escapes++
     }
     expect(escapes).toBe(0)
   })
