@@ -47,7 +47,9 @@ try {
     env: { GITHUB_TOKEN: DEMO_IDS.githubToken, AWS_REGION: 'us-east-1' }
   })
   if (!run.summary.includes('<h2>')) throw new Error(`the action wrote no summary:\n${run.stdout}`)
-  const html = execFileSync('cmark-gfm', ['--unsafe', '--extension', 'table'], { input: run.summary }).toString()
+  const html = execFileSync('cmark-gfm', ['--unsafe', '--extension', 'table'], {
+    input: run.summary
+  }).toString()
   const dir = mkdtempSync(join(tmpdir(), 'summary-preview-'))
   const page = join(dir, 'summary.html')
   writeFileSync(page, PAGE(html))

@@ -91,6 +91,20 @@ function distWithout(...patterns: RegExp[]): { dir: string; removed: string[][] 
 describe('bundle', () => {
   const fx = useEmulator()
   const copies: string[] = []
+  /** The demo's codebuild retry, and its github-actions re-run, run from the dist/ copy in `dir`. */
+  const codebuildIn = (dir: string) =>
+    runDist(dir, { service: 'codebuild', 'project-name': 'integration-tests' }, awsEnv(fx.emu))
+  const githubIn = (dir: string) =>
+    runDist(
+      dir,
+      {
+        service: 'github-actions',
+        workflow: 'ci.yml',
+        endpoint: fx.emu.url,
+        'github-token': DEMO_IDS.githubToken
+      },
+      {}
+    )
   afterAll(() => {
     for (const dir of copies) rmSync(dir, { recursive: true, force: true })
   })
@@ -116,11 +130,7 @@ describe('bundle', () => {
     expect(chunksMatching(dir, CODEPIPELINE_SDK)).toEqual([])
     expect(chunksMatching(dir, SAGEMAKER_SDK)).toEqual([])
 
-    const result = await runDist(
-      dir,
-      { service: 'codebuild', 'project-name': 'integration-tests' },
-      awsEnv(fx.emu)
-    )
+    const result = await codebuildIn(dir)
     expect(errorLines(result)).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({ retried: 'true', status: 'in-progress' })
@@ -131,11 +141,7 @@ describe('bundle', () => {
     const { dir, removed } = distWithout(CODEBUILD_SDK)
     copies.push(dir)
     expect(removed[0]!.length).toBeGreaterThanOrEqual(1)
-    const result = await runDist(
-      dir,
-      { service: 'codebuild', 'project-name': 'integration-tests' },
-      awsEnv(fx.emu)
-    )
+    const result = await codebuildIn(dir)
     expect(result.exitCode).toBe(1)
     // The failure is the missing chunk, reported as one error line.
     expect(errorLines(result)).toEqual([expect.stringContaining(removed[0]![0]!)])
@@ -163,11 +169,7 @@ describe('bundle', () => {
     const { dir, removed } = distWithout(GITHUB_CLIENT)
     copies.push(dir)
     expect(removed[0]!.length).toBeGreaterThanOrEqual(1)
-    const result = await runDist(
-      dir,
-      { service: 'codebuild', 'project-name': 'integration-tests' },
-      awsEnv(fx.emu)
-    )
+    const result = await codebuildIn(dir)
     expect(errorLines(result)).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(fx.emu.callsTo('RetryBuild')).toHaveLength(1)
@@ -177,16 +179,7 @@ describe('bundle', () => {
     const { dir, removed } = distWithout(CODEPIPELINE_SDK, SAGEMAKER_SDK, CODEBUILD_SDK)
     copies.push(dir)
     expect(removed.every(files => files.length >= 1)).toBe(true)
-    const result = await runDist(
-      dir,
-      {
-        service: 'github-actions',
-        workflow: 'ci.yml',
-        endpoint: fx.emu.url,
-        'github-token': DEMO_IDS.githubToken
-      },
-      {}
-    )
+    const result = await githubIn(dir)
     expect(errorLines(result)).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(result.outputs).toMatchObject({
@@ -199,16 +192,7 @@ describe('bundle', () => {
   it('sanity check: the copy without the GitHub chunk cannot run github-actions', async () => {
     const { dir } = distWithout(GITHUB_CLIENT)
     copies.push(dir)
-    const result = await runDist(
-      dir,
-      {
-        service: 'github-actions',
-        workflow: 'ci.yml',
-        endpoint: fx.emu.url,
-        'github-token': DEMO_IDS.githubToken
-      },
-      {}
-    )
+    const result = await githubIn(dir)
     expect(result.exitCode).toBe(1)
     expect(fx.emu.callsTo('github:ReRunWorkflowFailedJobs')).toHaveLength(0)
   })

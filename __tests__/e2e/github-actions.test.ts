@@ -304,6 +304,16 @@ describe('github-actions', () => {
     expect(fx.emu.callsTo(RERUN_FAILED)).toHaveLength(1)
   })
 
+  it('GitHub Enterprise Server: GITHUB_API_URL (…/api/v3) is used, and links go to GITHUB_SERVER_URL', async () => {
+    const result = await fx.runOk(
+      { service: 'github-actions', workflow: 'ci.yml' },
+      { env: { GITHUB_API_URL: `${fx.emu.url}/api/v3`, GITHUB_SERVER_URL: 'https://ghe.example.com' } }
+    )
+    expect(fx.emu.calls[0]?.path).toBe(`/api/v3/repos/${REPO}/actions/workflows/ci.yml/runs`)
+    // The run's html_url is on github.com, not this server: the link is built for the server instead.
+    expect(result.outputs['console-url']).toBe(`https://ghe.example.com/${REPO}/actions/runs/103`)
+  })
+
   it('targets lines: this repository, another one on a branch, and a pattern over the workflows', async () => {
     const result = await fx.runOk({
       targets: [

@@ -339,7 +339,9 @@ describe('targets mode against the emulator', () => {
     for (const label of MIXED_LABELS) expect(result.summary).toContain(label)
     expect(result.summary).toContain('<p><strong>5 retried — 5 in progress; 5 nothing to retry</strong></p>')
     expect(result.summary).toContain('<h3>Retried &#40;5&#41;</h3>')
-    expect(result.summary).toContain('<details><summary>Everything else &#40;5&#41;: 5 nothing to retry</summary>')
+    expect(result.summary).toContain(
+      '<details><summary>Everything else &#40;5&#41;: 5 nothing to retry</summary>'
+    )
   })
 
   it('dry-run discovers every target and calls no retry API', async () => {

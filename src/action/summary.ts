@@ -72,25 +72,13 @@ export function summaryMarkup(results: readonly TargetResult[], options: Summary
     {
       heading: `Needs attention (${attention.length})`,
       columns: ['Target', 'Execution', 'Status', 'Failure', 'Why'],
-      cells: r => [
-        target(r),
-        execution(r.result),
-        STATUS_LABEL[r.result.status],
-        failure(r.result),
-        why(r.result)
-      ],
+      cells: attentionCells,
       rows: attention
     },
     {
       heading: `${dryRun ? 'Would retry' : 'Retried'} (${acted.length})`,
       columns: ['Target', 'Execution', 'Status', 'Failure', 'Outcome'],
-      cells: r => [
-        target(r),
-        execution(r.result),
-        STATUS_LABEL[r.result.status],
-        failure(r.result),
-        why(r.result)
-      ],
+      cells: attentionCells,
       rows: acted
     },
     {
