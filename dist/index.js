@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1301:
+/***/ 1226:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32704,8 +32704,84 @@ function codeOf(error) {
         : 'unreadable';
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/action/target-inputs.ts
 
+
+
+
+
+/**
+ * Which targets a step works on: one named by `service` and its inputs (single mode), or the lines of
+ * `targets` and `targets-file` (targets mode), optionally its `shard` of them.
+ */
+/** Inputs that name one target of one service: they belong to single mode. */
+const TARGET_INPUTS = [
+    ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
+];
+/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
+function takes(service, name) {
+    if (name === 'execution-id')
+        return true;
+    if (name === 'idempotency-token')
+        return service.token !== undefined;
+    return service.targetInputs.includes(name);
+}
+/** Single mode (`service` and its inputs) or targets mode (`targets`, `targets-file`), never both. */
+function readTargets(given, env) {
+    const targetsText = given('targets');
+    const file = given('targets-file');
+    const serviceText = given('service');
+    if (targetsText === undefined && file === undefined)
+        return { mode: 'single', targets: [singleTarget(serviceText, given)] };
+    const input = targetsText !== undefined ? 'targets' : 'targets-file';
+    if (serviceText !== undefined)
+        throw new errors/* InputError */.dz(input, 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
+    for (const name of TARGET_INPUTS)
+        if (given(name) !== undefined)
+            throw new errors/* InputError */.dz(input, `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in ${input}, without ${name}`);
+    const sources = [];
+    if (targetsText !== undefined)
+        sources.push({ name: 'targets', text: targetsText });
+    if (file !== undefined)
+        sources.push(readTargetsFile(file, env));
+    const lines = parseTargetLines(sources);
+    return { mode: 'targets', targets: [], lines };
+}
+function singleTarget(serviceText, given) {
+    if (serviceText === undefined)
+        throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`);
+    const service = serviceNamed(serviceText.toLowerCase());
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${(0,validate/* shorten */.ml)(serviceText)}' is not a known service`, `one of ${SERVICE_NAMES.join(', ')}`);
+    for (const name of TARGET_INPUTS) {
+        if (given(name) === undefined || takes(service, name))
+            continue;
+        const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name);
+        throw new errors/* InputError */.dz(name, `is not used by service ${service.name}`, `it only with ${owners.join(' or ')}`);
+    }
+    return service.fromInputs(given);
+}
+/** `shard: K/N`, which only targets mode takes. */
+function readShard(given, mode) {
+    const shard = given('shard');
+    if (shard === undefined)
+        return undefined;
+    if (mode === 'single')
+        throw new errors/* InputError */.dz('shard', 'applies only to targets', 'targets or targets-file with shard: K/N');
+    return parseShard(shard);
+}
+const SHARD_FORM = 'K/N with 1 <= K <= N <= 256, e.g. ${{ matrix.shard }}/4';
+/** `K/N`: this job's share of an N-job matrix. */
+function parseShard(value) {
+    const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(value);
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || index < 1 || count > 256 || index > count)
+        throw new errors/* InputError */.dz('shard', `'${(0,validate/* shorten */.ml)(value)}' is not a shard`, SHARD_FORM);
+    return { index, count };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
@@ -32769,29 +32845,17 @@ function readRequest(read, env, mask) {
     checkServiceInputs(given, services);
     const retryMode = readRetryMode(given('retry-mode'), services);
     const token = readToken(given, services);
-    const shard = given('shard');
-    if (shard !== undefined && mode === 'single')
-        throw new errors/* InputError */.dz('shard', 'applies only to targets', 'targets or targets-file with shard: K/N');
+    const shard = readShard(given, mode);
     return {
         mode,
         targets,
         ...(lines ? { lines } : {}),
-        ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
+        ...(shard !== undefined ? { shard } : {}),
         retryMode,
         ...(token !== undefined ? { idempotencyToken: token } : {}),
         ...common,
         connection: readConnection(given, env, services, regionsOf(named))
     };
-}
-const SHARD_FORM = 'K/N with 1 <= K <= N <= 256, e.g. ${{ matrix.shard }}/4';
-/** `K/N`: this job's share of an N-job matrix. */
-function parseShard(value) {
-    const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(value);
-    const index = Number(match?.[1]);
-    const count = Number(match?.[2]);
-    if (!match || index < 1 || count > 256 || index > count)
-        throw new errors/* InputError */.dz('shard', `'${(0,validate/* shorten */.ml)(value)}' is not a shard`, SHARD_FORM);
-    return { index, count };
 }
 /** Each service's `@REGION`s, and whether some of its targets use the cloud's own region. */
 function regionsOf(items) {
@@ -32937,53 +33001,6 @@ function parseAge(input, value) {
     if (!match || unit === undefined)
         throw new errors/* InputError */.dz(input, `'${(0,validate/* shorten */.ml)(value)}' is not a duration`, 'a whole number and m, h or d, e.g. 90m, 24h or 7d');
     return Number(match[1]) * unit;
-}
-/** Inputs that name one target of one service: they belong to single mode. */
-const TARGET_INPUTS = [
-    ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
-];
-/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
-function takes(service, name) {
-    if (name === 'execution-id')
-        return true;
-    if (name === 'idempotency-token')
-        return service.token !== undefined;
-    return service.targetInputs.includes(name);
-}
-/** Single mode (`service` and its inputs) or targets mode (`targets`, `targets-file`), never both. */
-function readTargets(given, env) {
-    const targetsText = given('targets');
-    const file = given('targets-file');
-    const serviceText = given('service');
-    if (targetsText === undefined && file === undefined)
-        return { mode: 'single', targets: [singleTarget(serviceText, given)] };
-    const input = targetsText !== undefined ? 'targets' : 'targets-file';
-    if (serviceText !== undefined)
-        throw new errors/* InputError */.dz(input, 'cannot be combined with service', 'either targets (one SERVICE:RESOURCE a line) or service with its inputs');
-    for (const name of TARGET_INPUTS)
-        if (given(name) !== undefined)
-            throw new errors/* InputError */.dz(input, `cannot be combined with ${name}`, `each target written as SERVICE:RESOURCE in ${input}, without ${name}`);
-    const sources = [];
-    if (targetsText !== undefined)
-        sources.push({ name: 'targets', text: targetsText });
-    if (file !== undefined)
-        sources.push(readTargetsFile(file, env));
-    const lines = parseTargetLines(sources);
-    return { mode: 'targets', targets: [], lines };
-}
-function singleTarget(serviceText, given) {
-    if (serviceText === undefined)
-        throw new errors/* InputError */.dz('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`);
-    const service = serviceNamed(serviceText.toLowerCase());
-    if (service === undefined)
-        throw new errors/* InputError */.dz('service', `'${(0,validate/* shorten */.ml)(serviceText)}' is not a known service`, `one of ${SERVICE_NAMES.join(', ')}`);
-    for (const name of TARGET_INPUTS) {
-        if (given(name) === undefined || takes(service, name))
-            continue;
-        const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name);
-        throw new errors/* InputError */.dz(name, `is not used by service ${service.name}`, `it only with ${owners.join(' or ')}`);
-    }
-    return service.fromInputs(given);
 }
 const ALL_FORMS = 'failed or all';
 /** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
@@ -33975,7 +33992,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1301);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1226);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -295,6 +295,21 @@ describe('github-actions', () => {
     expect(result.stdout).toContain('SecondaryRateLimit')
   })
 
+  it('the primary rate limit (403, x-ratelimit-remaining 0) is waited out until its reset', async () => {
+    fx.emu.inject('github:GetWorkflowRun', {
+      error: {
+        code: 'RateLimitExceeded',
+        message: 'API rate limit exceeded for installation ID 1.',
+        status: 403
+      }
+    })
+    const result = await fx.runOk(base({ 'execution-id': '103' }))
+    expect(result.outputs).toMatchObject({ retried: 'true', 'execution-id': '103' })
+    const reads = fx.emu.callsTo('github:GetWorkflowRun')
+    expect(reads.map(c => c.fault)).toEqual(['error', undefined])
+    expect(result.stdout).toContain('RateLimitExceeded')
+  })
+
   it('a re-run whose answer is lost is not sent twice: the run is read again and shows the new attempt', async () => {
     fx.emu.inject(RERUN_FAILED, { loseResponse: 1 })
     const result = await fx.runOk(base({ workflow: 'ci.yml' }))

@@ -1,11 +1,9 @@
 import { InputError } from '../model/errors.js'
 import type { ActionRequest, CloudConnection, Connection, RetryOnEntry } from '../model/request.js'
-import type { TargetBase, TargetLine } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
-import { CLOUDS, SERVICE_NAMES, SERVICES, serviceNamed, serviceOf } from '../services/registry.js'
+import { CLOUDS, SERVICES, serviceOf } from '../services/registry.js'
 import type { InputLookup, ServiceDescriptor } from '../services/service.js'
-import { parseTargetLines, type LineSource } from './target-lines.js'
-import { readTargetsFile } from './targets-file.js'
+import { readShard, readTargets } from './target-inputs.js'
 
 /** Every input the action reads; `action.yml` declares exactly these (a test checks). */
 export const INPUT_NAMES = [
@@ -72,31 +70,17 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   checkServiceInputs(given, services)
   const retryMode = readRetryMode(given('retry-mode'), services)
   const token = readToken(given, services)
-  const shard = given('shard')
-  if (shard !== undefined && mode === 'single')
-    throw new InputError('shard', 'applies only to targets', 'targets or targets-file with shard: K/N')
+  const shard = readShard(given, mode)
   return {
     mode,
     targets,
     ...(lines ? { lines } : {}),
-    ...(shard !== undefined ? { shard: parseShard(shard) } : {}),
+    ...(shard !== undefined ? { shard } : {}),
     retryMode,
     ...(token !== undefined ? { idempotencyToken: token } : {}),
     ...common,
     connection: readConnection(given, env, services, regionsOf(named))
   }
-}
-
-const SHARD_FORM = 'K/N with 1 <= K <= N <= 256, e.g. ${{ matrix.shard }}/4'
-
-/** `K/N`: this job's share of an N-job matrix. */
-function parseShard(value: string): { index: number; count: number } {
-  const match = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(value)
-  const index = Number(match?.[1])
-  const count = Number(match?.[2])
-  if (!match || index < 1 || count > 256 || index > count)
-    throw new InputError('shard', `'${shorten(value)}' is not a shard`, SHARD_FORM)
-  return { index, count }
 }
 
 /** Each service's `@REGION`s, and whether some of its targets use the cloud's own region. */
@@ -275,71 +259,6 @@ function parseAge(input: string, value: string): number {
       'a whole number and m, h or d, e.g. 90m, 24h or 7d'
     )
   return Number(match[1]) * unit
-}
-
-/** Inputs that name one target of one service: they belong to single mode. */
-const TARGET_INPUTS: readonly string[] = [
-  ...new Set(['execution-id', 'idempotency-token', ...SERVICES.flatMap(s => s.targetInputs)])
-]
-
-/** Whether a single-mode input belongs to a service: every service has executions, some take a token. */
-function takes(service: ServiceDescriptor, name: string): boolean {
-  if (name === 'execution-id') return true
-  if (name === 'idempotency-token') return service.token !== undefined
-  return service.targetInputs.includes(name)
-}
-
-/** Single mode (`service` and its inputs) or targets mode (`targets`, `targets-file`), never both. */
-function readTargets(
-  given: InputLookup,
-  env: NodeJS.ProcessEnv
-): { mode: ActionRequest['mode']; targets: TargetBase[]; lines?: TargetLine[] } {
-  const targetsText = given('targets')
-  const file = given('targets-file')
-  const serviceText = given('service')
-  if (targetsText === undefined && file === undefined)
-    return { mode: 'single', targets: [singleTarget(serviceText, given)] }
-  const input = targetsText !== undefined ? 'targets' : 'targets-file'
-  if (serviceText !== undefined)
-    throw new InputError(
-      input,
-      'cannot be combined with service',
-      'either targets (one SERVICE:RESOURCE a line) or service with its inputs'
-    )
-  for (const name of TARGET_INPUTS)
-    if (given(name) !== undefined)
-      throw new InputError(
-        input,
-        `cannot be combined with ${name}`,
-        `each target written as SERVICE:RESOURCE in ${input}, without ${name}`
-      )
-  const sources: LineSource[] = []
-  if (targetsText !== undefined) sources.push({ name: 'targets', text: targetsText })
-  if (file !== undefined) sources.push(readTargetsFile(file, env))
-  const lines = parseTargetLines(sources)
-  return { mode: 'targets', targets: [], lines }
-}
-
-function singleTarget(serviceText: string | undefined, given: InputLookup): TargetBase {
-  if (serviceText === undefined)
-    throw new InputError('service', 'is required', `one of ${SERVICE_NAMES.join(', ')} (or use targets)`)
-  const service = serviceNamed(serviceText.toLowerCase())
-  if (service === undefined)
-    throw new InputError(
-      'service',
-      `'${shorten(serviceText)}' is not a known service`,
-      `one of ${SERVICE_NAMES.join(', ')}`
-    )
-  for (const name of TARGET_INPUTS) {
-    if (given(name) === undefined || takes(service, name)) continue
-    const owners = SERVICES.filter(s => takes(s, name)).map(s => s.name)
-    throw new InputError(
-      name,
-      `is not used by service ${service.name}`,
-      `it only with ${owners.join(' or ')}`
-    )
-  }
-  return service.fromInputs(given)
 }
 
 const ALL_FORMS = 'failed or all'

@@ -86,6 +86,18 @@ export const RACE_CASES: readonly RaceCase[] = [
           ?.runsById.get(DEMO_IDS.codeartsFailedRun),
         'failed CodeArts run'
       )
+  },
+  {
+    service: 'github-actions',
+    retryOperation: 'github:ReRunWorkflowFailedJobs',
+    inputs: emu => ({
+      service: 'github-actions',
+      endpoint: emu.url,
+      workflow: DEMO_IDS.githubWorkflow,
+      'github-token': DEMO_IDS.githubToken
+    }),
+    env: () => ({}),
+    failed: emu => found(emu.state.github.runs.get(DEMO_IDS.githubFailedRun), 'failed workflow run')
   }
 ]
 
@@ -99,7 +111,7 @@ const TOKEN_FIELDS = ['idempotencyToken', 'ClientRequestToken'] as const
  */
 export async function retryAsSomeoneElse(emu: Emulator, call: CallRecord): Promise<number> {
   const headers: Record<string, string> = { [HOOK_HEADER]: '1' }
-  for (const name of ['content-type', 'x-amz-target', 'x-auth-token']) {
+  for (const name of ['content-type', 'x-amz-target', 'x-auth-token', 'authorization']) {
     const value = call.headers[name]
     if (typeof value === 'string') headers[name] = value
   }
