@@ -32011,6 +32011,8 @@ function formatAge(ms) {
 async function decide(target, provider, request, base, deps) {
     const log = targetLog(target, deps);
     const discovery = await provider.discover(target);
+    if (discovery.target !== undefined)
+        base = { ...base, target: discovery.target };
     if (discovery.kind === 'nothing') {
         const by = deps.ledger?.retriedBy(target);
         const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;

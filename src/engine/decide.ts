@@ -22,6 +22,7 @@ export async function decide(
 ): Promise<Decision> {
   const log = targetLog(target, deps)
   const discovery = await provider.discover(target)
+  if (discovery.target !== undefined) base = { ...base, target: discovery.target }
   if (discovery.kind === 'nothing') {
     const by = deps.ledger?.retriedBy(target)
     const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason

@@ -29,10 +29,17 @@ export interface Candidate {
  * `skip`: a named execution that must not be retried (a newer one superseded it); the reason names the newer
  * execution and its status.
  */
-export type Discovery =
+export type Discovery = (
   | { kind: 'found'; candidate: Candidate }
   | { kind: 'nothing'; reason: string; running?: Started | undefined }
   | { kind: 'skip'; reason: string }
+) & {
+  /**
+   * The target as `results` names it, when only reading the execution tells (a GitHub run ID names its
+   * workflow); absent: the target's own label.
+   */
+  target?: string | undefined
+}
 
 /** The candidate's execution read again, just before a retry call is (re-)sent or after it was refused. */
 export interface Snapshot {

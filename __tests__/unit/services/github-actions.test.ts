@@ -176,8 +176,18 @@ describe('github-actions discovery', () => {
     expect(requests.find(r => r.route === RUNS)?.params).toMatchObject({ workflow_id: 7, branch: 'main' })
   })
 
-  it('an explicit run that is the newest on its branch is found', async () => {
-    expect((await found(target({ executionId: '42' }))).executionId).toBe('42')
+  it('an explicit run that is the newest on its branch is found, and names its workflow', async () => {
+    const t: WorkflowTarget = {
+      service: 'github-actions',
+      label: 'github-actions:octo/app/runs/42',
+      owner: 'octo',
+      repo: 'app',
+      executionId: '42'
+    }
+    const discovery = await provider.discover(t)
+    expect(discovery).toMatchObject({ kind: 'found', target: 'github-actions:octo/app/ci.yml' })
+    // A target that names its workflow keeps its own label.
+    expect((await provider.discover(target({ executionId: '42' }))).target).toBeUndefined()
   })
 
   it('an unreadable run answer is an error, never a fall-back', async () => {

@@ -291,15 +291,20 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
     async discover(t): Promise<Discovery> {
       if (t.executionId !== undefined) {
         const run = await getRun(t, t.executionId)
-        if (!isFailed(run)) return notFailed(t, run)
+        // Named by its run ID alone, the target takes its workflow's name once the run tells it.
+        const file = run.path.slice(run.path.lastIndexOf('/') + 1)
+        const named =
+          t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {}
+        if (!isFailed(run)) return { ...notFailed(t, run), ...named }
         // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
         const newest = await newestRun(t, run.workflow_id, run.head_branch || undefined)
         if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
           return {
             kind: 'skip',
-            reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`
+            reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
+            ...named
           }
-        return { kind: 'found', candidate: await candidateOf(t, run) }
+        return { kind: 'found', candidate: await candidateOf(t, run), ...named }
       }
       const run = await newestRun(t, t.workflow ?? '', t.branch)
       if (run === undefined)
