@@ -25,7 +25,8 @@ const RETRY_OPS = new Set([
   'RetryBuild',
   'RetryBuildBatch',
   'RetryPipelineExecution',
-  'retry'
+  'retry',
+  'ReRunWorkflowFailedJobs'
 ])
 
 function awsEnv(emu: Emulator): Record<string, string> {
@@ -42,7 +43,9 @@ function withOutcome(scenario: Scenario, outcome: RetryOutcome): Scenario {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit)
     else if (node && typeof node === 'object') {
-      if ('status' in node && 'startTime' in node) (node as { onRetry?: RetryOutcome }).onRetry = outcome
+      // Executions have a status and a start (GitHub runs: a creation) time.
+      if ('status' in node && ('startTime' in node || 'createdAt' in node))
+        (node as { onRetry?: RetryOutcome }).onRetry = outcome
       Object.values(node).forEach(visit)
     }
   }
@@ -60,6 +63,11 @@ const singleInputs: Record<string, Record<string, string>> = {
     'project-id': DEMO_IDS.codeartsProject,
     'pipeline-id': DEMO_IDS.codeartsPipeline,
     'huaweicloud-auth-token': DEMO_IDS.huaweiToken
+  },
+  'github-actions': {
+    service: 'github-actions',
+    workflow: DEMO_IDS.githubWorkflow,
+    'github-token': DEMO_IDS.githubToken
   }
 }
 
@@ -79,7 +87,7 @@ async function waitCalls(intervals: number, result: 'succeeded' | 'failed'): Pro
           ...inputs,
           wait: 'true',
           'poll-interval-seconds': '1',
-          ...(service === 'codearts' ? { endpoint: emu.url } : {})
+          ...(service === 'codearts' || service === 'github-actions' ? { endpoint: emu.url } : {})
         },
         env: awsEnv(emu)
       })
