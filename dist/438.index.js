@@ -261,9 +261,11 @@ function readJobs(answer) {
 const statusOf = (run) => run.status === 'completed' ? run.conclusion || 'completed' : run.status;
 const isFailed = (run) => run.status === 'completed' && FAILED.has(run.conclusion);
 const time = (iso) => (iso ? Date.parse(iso) : undefined);
+/** A workflow's file name from its path (`.github/workflows/ci.yml` -> `ci.yml`), as targets name it. */
+const fileOf = (path) => path.slice(path.lastIndexOf('/') + 1);
 /** One line for the log and summary: `run #12 (345) attempt 2 of ci.yml on main is failure`. */
 function describe(run) {
-    const workflow = run.path ? run.path.slice(run.path.lastIndexOf('/') + 1) : run.name;
+    const workflow = fileOf(run.path) || run.name;
     return `run #${run.run_number} (${run.id}) attempt ${run.run_attempt} of ${workflow} on ${run.head_branch} is ${statusOf(run)}`;
 }
 /** What changes whenever the run is re-run, by anyone: its attempt, status and last update. */
@@ -377,7 +379,7 @@ function create(context) {
             if (t.executionId !== undefined) {
                 const run = await getRun(t, t.executionId);
                 // Named by its run ID alone, the target takes its workflow's name once the run tells it.
-                const file = run.path.slice(run.path.lastIndexOf('/') + 1);
+                const file = fileOf(run.path);
                 const named = t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {};
                 if (!isFailed(run))
                     return { ...notFailed(t, run), ...named };
@@ -437,7 +439,7 @@ function create(context) {
                 const page = Number(token ?? 1);
                 const workflows = await rest('ListRepoWorkflows', 'GET /repos/{owner}/{repo}/actions/workflows', { owner, repo, per_page: 100, page }, data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : []));
                 const items = workflows.flatMap(w => {
-                    const file = str(w.path).slice(str(w.path).lastIndexOf('/') + 1);
+                    const file = fileOf(str(w.path));
                     return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : [];
                 });
                 return { items, next: workflows.length === 100 ? String(page + 1) : undefined };

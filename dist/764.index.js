@@ -179,7 +179,6 @@ class Batcher {
     readMany;
     maxKeys;
     pending = new Map();
-    scheduled = false;
     inScope = external_node_async_hooks_.AsyncLocalStorage.snapshot();
     constructor(readMany, maxKeys) {
         this.readMany = readMany;
@@ -207,21 +206,19 @@ class Batcher {
                 }
             };
             signal?.addEventListener('abort', stop, { once: true });
-            const waiters = this.pending.get(key) ?? [];
-            waiters.push(waiter);
-            this.pending.set(key, waiters);
-            if (!this.scheduled) {
-                this.scheduled = true;
+            // The first read of a batch schedules its flush (the flush empties `pending`).
+            if (this.pending.size === 0)
                 setTimeout(() => {
                     this.inScope(() => {
                         this.flush();
                     });
                 }, BATCH_WINDOW_MS);
-            }
+            const waiters = this.pending.get(key) ?? [];
+            waiters.push(waiter);
+            this.pending.set(key, waiters);
         });
     }
     flush() {
-        this.scheduled = false;
         const batch = new Map();
         for (const [key, all] of this.pending) {
             const live = all.filter(w => !w.stopped);
@@ -296,17 +293,12 @@ function commonFields(run, id) {
 function createRunProvider(api, noun, region) {
     const { one } = noun;
     const url = (id) => consoleUrl(region, one, id);
-    async function readOne(idOrArn) {
-        const id = runIdOf(idOrArn);
-        const [run] = (await api.read([id])).filter(r => r.id === id);
-        if (!run)
-            throw new errors/* TargetError */.I0(`${one} ${idOrArn} was not found in ${region}`);
-        return run;
-    }
     // Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call.
     const statuses = new Batcher(async (ids) => new Map((await api.read(ids)).map(r => [r.id, r])), HEAD_SIZE);
-    async function readStatus(idOrArn) {
-        const run = await statuses.load(runIdOf(idOrArn));
+    /** One run by ID or ARN: on its own (discovery), or batched with the other waiting runs (status). */
+    async function readOne(idOrArn, batched = false) {
+        const id = runIdOf(idOrArn);
+        const run = batched ? await statuses.load(id) : (await api.read([id])).find(r => r.id === id);
         if (!run)
             throw new errors/* TargetError */.I0(`${one} ${idOrArn} was not found in ${region}`);
         return run;
@@ -424,7 +416,7 @@ function createRunProvider(api, noun, region) {
                 consoleUrl: url(started.id)
             };
         },
-        status: async (_target, started) => progressOf(await readStatus(started.executionId)),
+        status: async (_target, started) => progressOf(await readOne(started.executionId, true)),
         list: () => (0,listing/* listAll */._w)('CodeBuild projects', async (token) => {
             const page = await api.listProjects(token);
             return { items: page.names.map(name => ({ name, resource: name })), next: page.next };

@@ -31461,16 +31461,8 @@ var classify = __nccwpck_require__(2835);
  * Runs `work` over `items` with at most `concurrency` in flight, keeping the results in input order. `work`
  * is expected to settle every item itself (a target's failure is a result, not a rejection).
  */
-async function mapPool(items, concurrency, work) {
-    const results = new Array(items.length);
-    // One iterator shared by the workers: each takes the next item when it is free.
-    const queue = items.entries();
-    const worker = async () => {
-        for (const [index, item] of queue)
-            results[index] = await work(item, index);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-    return results;
+function mapPool(items, concurrency, work) {
+    return new Places(concurrency).map(items, work);
 }
 /**
  * `concurrency` places for the active part of a target's work (discovery, the retry call). A target that only
@@ -31569,8 +31561,8 @@ function targetLog(target, deps) {
  * they match, and `shard` keeps this step's share. Never names a service: listing is the providers'.
  */
 async function expandTargets(lines, shard, deps) {
+    const listings = await listEach(lines, deps);
     const failed = [];
-    const listings = await listEach(lines, deps, failed);
     const seen = new Map();
     for (const line of lines) {
         if (line.kind.name === 'target') {
@@ -31580,18 +31572,20 @@ async function expandTargets(lines, shard, deps) {
         }
         if (line.kind.name !== 'pattern')
             continue;
-        const listed = listings.get(line);
-        if (listed === undefined)
+        const listed = listings.get(line) ?? [];
+        if (!Array.isArray(listed)) {
+            failed.push(unlisted(line, listed.error));
             continue;
+        }
         const { pattern } = line.kind;
         const re = (0,listing/* globRegExp */.u9)(pattern.query.glob);
         const matches = listed.filter(l => re.test(l.name));
-        if (matches.length === 0 && !failed.some(f => f.target === line.text))
+        if (matches.length === 0)
             deps.warn(`${line.where}: ${line.text} matches nothing`);
         for (const match of matches) {
             const resource = `${match.resource}${pattern.suffix ?? ''}`;
             const target = {
-                ...(0,model_target/* inRegion */.Q)(fromLine(line, resource), line.region),
+                ...(0,model_target/* inRegion */.Q)(serviceOf(line).fromLine(resource, line.where), line.region),
                 origin: `${line.where}: ${line.text}`
             };
             if (seen.has(target.label))
@@ -31604,46 +31598,66 @@ async function expandTargets(lines, shard, deps) {
     const kept = exclude([...seen.values()], lines, notes);
     return { targets: shardOf(kept, shard, notes), failed, notes };
 }
-/** Lists each distinct (service, region, scope) once; a listing that fails becomes an error result. */
-async function listEach(lines, deps, failed) {
-    const patterns = lines.filter(l => l.kind.name === 'pattern');
-    const keyOf = (line) => `${line.service}@${line.region ?? ''}/${line.kind.name === 'pattern' ? (line.kind.pattern.query.scope ?? '') : ''}`;
-    const listings = new Map();
-    const byLine = new Map();
-    await mapPool(patterns, deps.concurrency, async (line) => {
+/**
+ * Lists each distinct (service, region, scope) once, `concurrency` at a time, with the longest name prefix
+ * all its patterns share (a service that filters by prefix then lists what every one of them can match).
+ * Each pattern line gets the listing, or the error that stopped it.
+ */
+async function listEach(lines, deps) {
+    const groups = new Map();
+    for (const line of lines) {
         if (line.kind.name !== 'pattern')
-            return;
-        const query = line.kind.pattern.query;
-        const key = keyOf(line);
-        let listing = listings.get(key);
-        if (listing === undefined) {
-            listing = deps
-                .providerFor({ service: line.service, ...(line.region ? { region: line.region } : {}) })
-                .then(provider => {
-                if (!provider.list)
-                    throw new Error(`${line.service} has no listing`);
-                return provider.list(query);
-            });
-            listings.set(key, listing);
+            continue;
+        const { query } = line.kind.pattern;
+        const key = `${line.service}@${line.region ?? ''}/${query.scope ?? ''}`;
+        const group = groups.get(key);
+        if (group) {
+            group.lines.push(line);
+            group.query = { ...group.query, prefix: commonPrefix(group.query.prefix, query.prefix) };
         }
+        else
+            groups.set(key, { lines: [line], query });
+    }
+    const byLine = new Map();
+    await mapPool([...groups.values()], deps.concurrency, async ({ lines: members, query }) => {
+        const [first] = members;
+        if (!first)
+            return;
+        let outcome;
         try {
-            const listed = await listing;
-            byLine.set(line, listed);
-            deps.log(`${line.where}: ${line.text}: listed ${listed.length}`);
+            const provider = await deps.providerFor({
+                service: first.service,
+                ...(first.region ? { region: first.region } : {})
+            });
+            if (!provider.list)
+                throw new Error(`${first.service} has no listing`);
+            outcome = await provider.list(query);
         }
         catch (error) {
             if (error instanceof cancellation/* Cancelled */.cJ)
                 throw error;
-            const message = `listing for ${line.text} failed: ${(0,classify/* errorMessage */.gJ)(error)}`;
-            deps.warn(`${line.where}: ${message}`);
-            failed.push((0,model_text/* cleanResult */.JJ)({
-                ...initialResult({ service: line.service, label: line.text }),
-                status: 'error',
-                message
-            }, []));
+            outcome = { error };
+        }
+        for (const line of members) {
+            byLine.set(line, outcome);
+            if (Array.isArray(outcome))
+                deps.log(`${line.where}: ${line.text}: listed ${outcome.length}`);
+            else
+                deps.warn(`${line.where}: listing for ${line.text} failed: ${(0,classify/* errorMessage */.gJ)(outcome.error)}`);
         }
     });
     return byLine;
+}
+/** The error row of a pattern line whose listing failed. */
+function unlisted(line, error) {
+    const message = `listing for ${line.text} failed: ${(0,classify/* errorMessage */.gJ)(error)}`;
+    return (0,model_text/* cleanResult */.JJ)({ ...initialResult({ service: line.service, label: line.text }), status: 'error', message }, []);
+}
+function commonPrefix(a, b) {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n])
+        n++;
+    return a.slice(0, n);
 }
 /** Drops every target a `!` line matches: same service, the line's region if it names one, resource or name. */
 function exclude(candidates, lines, notes) {
@@ -31669,13 +31683,6 @@ function shardOf(targets, shard, notes) {
     const kept = targets.filter(t => shardIndex(t.label, shard.count) === shard.index - 1);
     notes.push(`shard ${shard.index}/${shard.count} kept ${kept.length} of ${targets.length} targets`);
     return kept;
-}
-/** The target a listed resource stands for, read as the line's service reads a plain line. */
-function fromLine(line, resource) {
-    const service = serviceNamed(line.service);
-    if (service === undefined)
-        throw new Error(`no service named ${line.service}`);
-    return service.fromLine(resource, line.where);
 }
 function shardIndex(label, count) {
     return (0,external_node_crypto_.createHash)('sha256').update(label).digest().readUInt32BE(0) % count;
@@ -33488,54 +33495,47 @@ function summaryRow(result, origin) {
 function attentionCells(r) {
     return [target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)];
 }
+/**
+ * `2 succeeded, 4 nothing to retry`: how many of `results` have each status, in order of first appearance
+ * (`errors` in the plural where the headline reads as a sentence).
+ */
+function statusCounts(results, plural = false) {
+    const counts = new Map();
+    for (const r of results)
+        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${plural && status === 'error' && n > 1 ? 'errors' : words(status)}`);
+}
+/** The headline's order for targets not retried: what needs a look first. */
+const HEADLINE_ORDER = [
+    'dry-run',
+    'skipped',
+    'error',
+    'failed',
+    'timed-out',
+    'stopped',
+    'cancelled',
+    'nothing-to-retry',
+    'in-progress',
+    'succeeded'
+];
 /** `12 retried — 10 succeeded, 2 failed; 3 skipped; 1 error; 484 nothing to retry`. */
 function headline(results) {
-    const count = (items) => {
-        const counts = new Map();
-        for (const r of items)
-            counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-        return counts;
-    };
     const retried = results.filter(r => r.retried);
     const parts = [];
-    if (retried.length > 0) {
-        const outcomes = [...count(retried)].map(([status, n]) => `${n} ${words(status)}`);
-        parts.push(`${retried.length} retried — ${outcomes.join(', ')}`);
-    }
-    const order = [
-        'dry-run',
-        'skipped',
-        'error',
-        'failed',
-        'timed-out',
-        'stopped',
-        'cancelled',
-        'nothing-to-retry',
-        'in-progress',
-        'succeeded'
-    ];
-    const others = count(results.filter(r => !r.retried));
-    for (const status of order) {
-        const n = others.get(status);
-        if (n)
-            parts.push(`${n} ${status === 'error' && n > 1 ? 'errors' : words(status)}`);
-    }
+    if (retried.length > 0)
+        parts.push(`${retried.length} retried — ${statusCounts(retried).join(', ')}`);
+    const others = results.filter(r => !r.retried);
+    for (const status of HEADLINE_ORDER)
+        parts.push(...statusCounts(others.filter(r => r.status === status), true));
     return parts.length > 0 ? parts.join('; ') : 'no targets';
 }
 /** `12 nothing to retry, 1 succeeded`: what the collapsed rows are. */
 function restWords(rows) {
-    const counts = new Map();
-    for (const { result } of rows)
-        counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
-    return [...counts].map(([status, n]) => `${n} ${words(status)}`).join(', ');
+    return statusCounts(rows.map(r => r.result)).join(', ');
 }
 /** The totals on one line (the failure line after a cancel): `6 targets: 2 succeeded, 4 nothing to retry`. */
 function totalsLine(results) {
-    const counts = new Map();
-    for (const r of results)
-        counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-    const parts = [...counts].map(([status, n]) => `${n} ${words(status)}`);
-    return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`;
+    return `${results.length} target${results.length === 1 ? '' : 's'}: ${statusCounts(results).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/step-report.ts

@@ -192,50 +192,54 @@ function attentionCells(r: Row): string[] {
   return [target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)]
 }
 
+/**
+ * `2 succeeded, 4 nothing to retry`: how many of `results` have each status, in order of first appearance
+ * (`errors` in the plural where the headline reads as a sentence).
+ */
+function statusCounts(results: readonly TargetResult[], plural = false): string[] {
+  const counts = new Map<Status, number>()
+  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
+  return [...counts].map(
+    ([status, n]) => `${n} ${plural && status === 'error' && n > 1 ? 'errors' : words(status)}`
+  )
+}
+
+/** The headline's order for targets not retried: what needs a look first. */
+const HEADLINE_ORDER: readonly Status[] = [
+  'dry-run',
+  'skipped',
+  'error',
+  'failed',
+  'timed-out',
+  'stopped',
+  'cancelled',
+  'nothing-to-retry',
+  'in-progress',
+  'succeeded'
+]
+
 /** `12 retried — 10 succeeded, 2 failed; 3 skipped; 1 error; 484 nothing to retry`. */
 export function headline(results: readonly TargetResult[]): string {
-  const count = (items: readonly TargetResult[]): Map<Status, number> => {
-    const counts = new Map<Status, number>()
-    for (const r of items) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
-    return counts
-  }
   const retried = results.filter(r => r.retried)
   const parts: string[] = []
-  if (retried.length > 0) {
-    const outcomes = [...count(retried)].map(([status, n]) => `${n} ${words(status)}`)
-    parts.push(`${retried.length} retried — ${outcomes.join(', ')}`)
-  }
-  const order: Status[] = [
-    'dry-run',
-    'skipped',
-    'error',
-    'failed',
-    'timed-out',
-    'stopped',
-    'cancelled',
-    'nothing-to-retry',
-    'in-progress',
-    'succeeded'
-  ]
-  const others = count(results.filter(r => !r.retried))
-  for (const status of order) {
-    const n = others.get(status)
-    if (n) parts.push(`${n} ${status === 'error' && n > 1 ? 'errors' : words(status)}`)
-  }
+  if (retried.length > 0) parts.push(`${retried.length} retried — ${statusCounts(retried).join(', ')}`)
+  const others = results.filter(r => !r.retried)
+  for (const status of HEADLINE_ORDER)
+    parts.push(
+      ...statusCounts(
+        others.filter(r => r.status === status),
+        true
+      )
+    )
   return parts.length > 0 ? parts.join('; ') : 'no targets'
 }
 
 /** `12 nothing to retry, 1 succeeded`: what the collapsed rows are. */
 function restWords(rows: readonly Row[]): string {
-  const counts = new Map<Status, number>()
-  for (const { result } of rows) counts.set(result.status, (counts.get(result.status) ?? 0) + 1)
-  return [...counts].map(([status, n]) => `${n} ${words(status)}`).join(', ')
+  return statusCounts(rows.map(r => r.result)).join(', ')
 }
 
 /** The totals on one line (the failure line after a cancel): `6 targets: 2 succeeded, 4 nothing to retry`. */
 export function totalsLine(results: readonly TargetResult[]): string {
-  const counts = new Map<Status, number>()
-  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1)
-  const parts = [...counts].map(([status, n]) => `${n} ${words(status)}`)
-  return `${results.length} target${results.length === 1 ? '' : 's'}: ${parts.join(', ')}`
+  return `${results.length} target${results.length === 1 ? '' : 's'}: ${statusCounts(results).join(', ')}`
 }

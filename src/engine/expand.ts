@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
-import { globRegExp, type Listed } from '../model/listing.js'
+import { globRegExp, type Listed, type ListQuery } from '../model/listing.js'
 import type { Provider } from '../model/provider.js'
 import { inRegion, type TargetBase, type TargetLine, type TargetResult } from '../model/target.js'
 import { cleanResult } from '../model/text.js'
-import { serviceNamed } from '../services/registry.js'
+import { serviceOf } from '../services/registry.js'
 import { Cancelled } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { mapPool } from './pool.js'
@@ -31,7 +31,7 @@ export interface Expansion {
   notes: string[]
 }
 
-interface Candidate {
+interface Expanded {
   target: TargetBase
   /** Names an exclusion may match besides the resource (a listed name: `PROJECT/NAME`). */
   names: string[]
@@ -47,9 +47,9 @@ export async function expandTargets(
   shard: Shard | undefined,
   deps: ExpandDeps
 ): Promise<Expansion> {
+  const listings = await listEach(lines, deps)
   const failed: TargetResult[] = []
-  const listings = await listEach(lines, deps, failed)
-  const seen = new Map<string, Candidate>()
+  const seen = new Map<string, Expanded>()
   for (const line of lines) {
     if (line.kind.name === 'target') {
       if (!seen.has(line.kind.target.label))
@@ -57,17 +57,19 @@ export async function expandTargets(
       continue
     }
     if (line.kind.name !== 'pattern') continue
-    const listed = listings.get(line)
-    if (listed === undefined) continue
+    const listed = listings.get(line) ?? []
+    if (!Array.isArray(listed)) {
+      failed.push(unlisted(line, listed.error))
+      continue
+    }
     const { pattern } = line.kind
     const re = globRegExp(pattern.query.glob)
     const matches = listed.filter(l => re.test(l.name))
-    if (matches.length === 0 && !failed.some(f => f.target === line.text))
-      deps.warn(`${line.where}: ${line.text} matches nothing`)
+    if (matches.length === 0) deps.warn(`${line.where}: ${line.text} matches nothing`)
     for (const match of matches) {
       const resource = `${match.resource}${pattern.suffix ?? ''}`
       const target = {
-        ...inRegion(fromLine(line, resource), line.region),
+        ...inRegion(serviceOf(line).fromLine(resource, line.where), line.region),
         origin: `${line.where}: ${line.text}`
       }
       if (seen.has(target.label)) continue
@@ -80,56 +82,68 @@ export async function expandTargets(
   return { targets: shardOf(kept, shard, notes), failed, notes }
 }
 
-/** Lists each distinct (service, region, scope) once; a listing that fails becomes an error result. */
+/**
+ * Lists each distinct (service, region, scope) once, `concurrency` at a time, with the longest name prefix
+ * all its patterns share (a service that filters by prefix then lists what every one of them can match).
+ * Each pattern line gets the listing, or the error that stopped it.
+ */
 async function listEach(
   lines: readonly TargetLine[],
-  deps: ExpandDeps,
-  failed: TargetResult[]
-): Promise<Map<TargetLine, Listed[]>> {
-  const patterns = lines.filter(l => l.kind.name === 'pattern')
-  const keyOf = (line: TargetLine): string =>
-    `${line.service}@${line.region ?? ''}/${line.kind.name === 'pattern' ? (line.kind.pattern.query.scope ?? '') : ''}`
-  const listings = new Map<string, Promise<Listed[]>>()
-  const byLine = new Map<TargetLine, Listed[]>()
-  await mapPool(patterns, deps.concurrency, async line => {
-    if (line.kind.name !== 'pattern') return
-    const query = line.kind.pattern.query
-    const key = keyOf(line)
-    let listing = listings.get(key)
-    if (listing === undefined) {
-      listing = deps
-        .providerFor({ service: line.service, ...(line.region ? { region: line.region } : {}) })
-        .then(provider => {
-          if (!provider.list) throw new Error(`${line.service} has no listing`)
-          return provider.list(query)
-        })
-      listings.set(key, listing)
-    }
+  deps: ExpandDeps
+): Promise<Map<TargetLine, Listed[] | { error: unknown }>> {
+  const groups = new Map<string, { lines: TargetLine[]; query: ListQuery }>()
+  for (const line of lines) {
+    if (line.kind.name !== 'pattern') continue
+    const { query } = line.kind.pattern
+    const key = `${line.service}@${line.region ?? ''}/${query.scope ?? ''}`
+    const group = groups.get(key)
+    if (group) {
+      group.lines.push(line)
+      group.query = { ...group.query, prefix: commonPrefix(group.query.prefix, query.prefix) }
+    } else groups.set(key, { lines: [line], query })
+  }
+  const byLine = new Map<TargetLine, Listed[] | { error: unknown }>()
+  await mapPool([...groups.values()], deps.concurrency, async ({ lines: members, query }) => {
+    const [first] = members
+    if (!first) return
+    let outcome: Listed[] | { error: unknown }
     try {
-      const listed = await listing
-      byLine.set(line, listed)
-      deps.log(`${line.where}: ${line.text}: listed ${listed.length}`)
+      const provider = await deps.providerFor({
+        service: first.service,
+        ...(first.region ? { region: first.region } : {})
+      })
+      if (!provider.list) throw new Error(`${first.service} has no listing`)
+      outcome = await provider.list(query)
     } catch (error) {
       if (error instanceof Cancelled) throw error
-      const message = `listing for ${line.text} failed: ${errorMessage(error)}`
-      deps.warn(`${line.where}: ${message}`)
-      failed.push(
-        cleanResult(
-          {
-            ...initialResult({ service: line.service, label: line.text }),
-            status: 'error',
-            message
-          },
-          []
-        )
-      )
+      outcome = { error }
+    }
+    for (const line of members) {
+      byLine.set(line, outcome)
+      if (Array.isArray(outcome)) deps.log(`${line.where}: ${line.text}: listed ${outcome.length}`)
+      else deps.warn(`${line.where}: listing for ${line.text} failed: ${errorMessage(outcome.error)}`)
     }
   })
   return byLine
 }
 
+/** The error row of a pattern line whose listing failed. */
+function unlisted(line: TargetLine, error: unknown): TargetResult {
+  const message = `listing for ${line.text} failed: ${errorMessage(error)}`
+  return cleanResult(
+    { ...initialResult({ service: line.service, label: line.text }), status: 'error', message },
+    []
+  )
+}
+
+function commonPrefix(a: string, b: string): string {
+  let n = 0
+  while (n < a.length && n < b.length && a[n] === b[n]) n++
+  return a.slice(0, n)
+}
+
 /** Drops every target a `!` line matches: same service, the line's region if it names one, resource or name. */
-function exclude(candidates: Candidate[], lines: readonly TargetLine[], notes: string[]): TargetBase[] {
+function exclude(candidates: Expanded[], lines: readonly TargetLine[], notes: string[]): TargetBase[] {
   const rules = lines.flatMap(line =>
     line.kind.name === 'exclude' ? [{ line, re: globRegExp(line.kind.glob) }] : []
   )
@@ -156,13 +170,6 @@ function shardOf(targets: TargetBase[], shard: Shard | undefined, notes: string[
   const kept = targets.filter(t => shardIndex(t.label, shard.count) === shard.index - 1)
   notes.push(`shard ${shard.index}/${shard.count} kept ${kept.length} of ${targets.length} targets`)
   return kept
-}
-
-/** The target a listed resource stands for, read as the line's service reads a plain line. */
-function fromLine(line: TargetLine, resource: string): TargetBase {
-  const service = serviceNamed(line.service)
-  if (service === undefined) throw new Error(`no service named ${line.service}`)
-  return service.fromLine(resource, line.where)
 }
 
 export function shardIndex(label: string, count: number): number {

@@ -22,7 +22,6 @@ export const BATCH_WINDOW_MS = 10
  */
 export class Batcher<V> {
   private pending = new Map<string, Waiter<V>[]>()
-  private scheduled = false
   private readonly inScope = AsyncLocalStorage.snapshot()
 
   constructor(
@@ -51,22 +50,20 @@ export class Batcher<V> {
         }
       }
       signal?.addEventListener('abort', stop, { once: true })
-      const waiters = this.pending.get(key) ?? []
-      waiters.push(waiter)
-      this.pending.set(key, waiters)
-      if (!this.scheduled) {
-        this.scheduled = true
+      // The first read of a batch schedules its flush (the flush empties `pending`).
+      if (this.pending.size === 0)
         setTimeout(() => {
           this.inScope(() => {
             this.flush()
           })
         }, BATCH_WINDOW_MS)
-      }
+      const waiters = this.pending.get(key) ?? []
+      waiters.push(waiter)
+      this.pending.set(key, waiters)
     })
   }
 
   private flush(): void {
-    this.scheduled = false
     const batch = new Map<string, Waiter<V>[]>()
     for (const [key, all] of this.pending) {
       const live = all.filter(w => !w.stopped)

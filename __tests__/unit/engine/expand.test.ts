@@ -72,6 +72,13 @@ describe('expandTargets', () => {
     ])
   })
 
+  it('patterns of one service and region share one listing, with the prefix they all share', async () => {
+    const { d, list } = deps({ sagemaker: ['train-a', 'trial-1', 'other', 'trial-22'] })
+    const { targets } = await expandTargets(lines('sagemaker:train-*\nsagemaker:trial-?'), undefined, d)
+    expect(targets.map(t => t.label)).toEqual(['sagemaker:train-a', 'sagemaker:trial-1'])
+    expect(list.mock.calls.map(([, , query]) => query)).toEqual([{ glob: 'train-*', prefix: 'tr' }])
+  })
+
   it('keeps the same target once, whether written twice or matched twice', async () => {
     const { d } = deps({ codebuild: ['api', 'web'] })
     const { targets } = await expandTargets(lines('codebuild:api\ncodebuild:*\ncodebuild:api'), undefined, d)

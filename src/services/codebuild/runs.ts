@@ -102,20 +102,16 @@ export function createRunProvider<T extends ProjectTarget>(
   const { one } = noun
   const url = (id: string): string => consoleUrl(region, one, id)
 
-  async function readOne(idOrArn: string): Promise<Run> {
-    const id = runIdOf(idOrArn)
-    const [run] = (await api.read([id])).filter(r => r.id === id)
-    if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
-    return run
-  }
-
   // Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call.
   const statuses = new Batcher<Run>(
     async ids => new Map((await api.read(ids)).map(r => [r.id, r])),
     HEAD_SIZE
   )
-  async function readStatus(idOrArn: string): Promise<Run> {
-    const run = await statuses.load(runIdOf(idOrArn))
+
+  /** One run by ID or ARN: on its own (discovery), or batched with the other waiting runs (status). */
+  async function readOne(idOrArn: string, batched = false): Promise<Run> {
+    const id = runIdOf(idOrArn)
+    const run = batched ? await statuses.load(id) : (await api.read([id])).find(r => r.id === id)
     if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
     return run
   }
@@ -244,7 +240,7 @@ export function createRunProvider<T extends ProjectTarget>(
       }
     },
 
-    status: async (_target, started) => progressOf(await readStatus(started.executionId)),
+    status: async (_target, started) => progressOf(await readOne(started.executionId, true)),
 
     list: () =>
       listAll('CodeBuild projects', async token => {

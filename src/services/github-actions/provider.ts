@@ -120,9 +120,12 @@ const statusOf = (run: Run): string =>
 const isFailed = (run: Run): boolean => run.status === 'completed' && FAILED.has(run.conclusion)
 const time = (iso: string): number | undefined => (iso ? Date.parse(iso) : undefined)
 
+/** A workflow's file name from its path (`.github/workflows/ci.yml` -> `ci.yml`), as targets name it. */
+const fileOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
+
 /** One line for the log and summary: `run #12 (345) attempt 2 of ci.yml on main is failure`. */
 function describe(run: Run): string {
-  const workflow = run.path ? run.path.slice(run.path.lastIndexOf('/') + 1) : run.name
+  const workflow = fileOf(run.path) || run.name
   return `run #${run.run_number} (${run.id}) attempt ${run.run_attempt} of ${workflow} on ${run.head_branch} is ${statusOf(run)}`
 }
 
@@ -292,7 +295,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
       if (t.executionId !== undefined) {
         const run = await getRun(t, t.executionId)
         // Named by its run ID alone, the target takes its workflow's name once the run tells it.
-        const file = run.path.slice(run.path.lastIndexOf('/') + 1)
+        const file = fileOf(run.path)
         const named =
           t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {}
         if (!isFailed(run)) return { ...notFailed(t, run), ...named }
@@ -373,7 +376,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
           data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : [])
         )
         const items: Listed[] = workflows.flatMap(w => {
-          const file = str(w.path).slice(str(w.path).lastIndexOf('/') + 1)
+          const file = fileOf(str(w.path))
           return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : []
         })
         return { items, next: workflows.length === 100 ? String(page + 1) : undefined }
