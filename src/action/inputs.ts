@@ -1,8 +1,10 @@
 import { InputError } from '../model/errors.js'
-import type { ActionRequest, CloudConnection, Connection, RetryOnEntry } from '../model/request.js'
+import type { ActionRequest, CloudConnection, Connection } from '../model/request.js'
+import type { TargetBase, TargetLine } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
 import { CLOUDS, SERVICES, serviceOf } from '../services/registry.js'
 import type { InputLookup, ServiceDescriptor } from '../services/service.js'
+import { readRetryOn } from './retry-on.js'
 import { readShard, readTargets } from './target-inputs.js'
 
 /** Every input the action reads; `action.yml` declares exactly these (a test checks). */
@@ -48,6 +50,9 @@ export type InputName = (typeof INPUT_NAMES)[number]
 export type InputReader = (name: InputName) => string
 export type SecretMasker = (secret: string) => void
 
+/** 5 days: the longest a job runs on a self-hosted runner, so the longest a step can wait. */
+const MAX_TIMEOUT_MINUTES = 7200
+
 /** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
 const SECRET_INPUTS: readonly string[] = ['idempotency-token', ...CLOUDS.flatMap(c => c.secretInputs)]
 
@@ -71,6 +76,7 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   const retryMode = readRetryMode(given('retry-mode'), services)
   const token = readToken(given, services)
   const shard = readShard(given, mode)
+  if (common.wait) refuseWaitOnItself(mode, targets, lines ?? [], env)
   return {
     mode,
     targets,
@@ -80,6 +86,31 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
     ...(token !== undefined ? { idempotencyToken: token } : {}),
     ...common,
     connection: readConnection(given, env, services, regionsOf(named))
+  }
+}
+
+/** `wait` on the step's own run would follow it until timeout-minutes: refused before any call. */
+function refuseWaitOnItself(
+  mode: ActionRequest['mode'],
+  targets: readonly TargetBase[],
+  lines: readonly TargetLine[],
+  env: NodeJS.ProcessEnv
+): void {
+  const named = [
+    ...targets.map(target => ({
+      target,
+      where: target.executionId !== undefined ? 'execution-id' : 'service'
+    })),
+    ...lines.flatMap(line =>
+      line.kind.name === 'target' ? [{ target: line.kind.target, where: line.where }] : []
+    )
+  ]
+  for (const { target, where } of named) {
+    const service = serviceOf(target)
+    const problem = service.waitsOnItself?.(target, env)
+    if (problem === undefined) continue
+    const input = mode === 'single' && where === 'service' ? (service.targetInputs[0] ?? where) : where
+    throw new InputError(input, problem, 'another workflow or run, or wait: false')
   }
 }
 
@@ -159,7 +190,8 @@ function readCommon(
   const timeoutMinutes = num('timeout-minutes', 60, {
     min: 0,
     exclusiveMin: true,
-    accepted: 'a positive number of minutes, e.g. 30 or 0.5'
+    max: MAX_TIMEOUT_MINUTES,
+    accepted: `a positive number of minutes up to ${MAX_TIMEOUT_MINUTES} (5 days, the longest a self-hosted job runs), e.g. 30 or 0.5`
   })
   const pollSeconds = num('poll-interval-seconds', 15, {
     min: 1,
@@ -218,32 +250,6 @@ function readCommon(
       ? { wait: { timeoutMs: timeoutMinutes * 60_000, pollIntervalMs: pollSeconds * 1000, cancelOnAbort } }
       : {})
   }
-}
-
-const RETRY_ON_FORM = 'any, transient, or a JavaScript regular expression (case-insensitive), one a line'
-
-/** `retry-on`: one entry a line; blank lines and `#` comments are left out. */
-function readRetryOn(text: string | undefined): RetryOnEntry[] {
-  if (text === undefined) return [{ kind: 'any' }]
-  const entries = text
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line !== '' && !line.startsWith('#'))
-    .map((line): RetryOnEntry => {
-      const lower = line.toLowerCase()
-      if (lower === 'any' || lower === 'transient') return { kind: lower }
-      try {
-        return { kind: 'pattern', source: line, pattern: new RegExp(line, 'i') }
-      } catch (error) {
-        throw new InputError(
-          'retry-on',
-          `'${shorten(line)}' is not a valid regular expression (${error instanceof Error ? error.message : 'invalid'})`,
-          RETRY_ON_FORM
-        )
-      }
-    })
-  if (entries.length === 0) throw new InputError('retry-on', 'has no entry', RETRY_ON_FORM)
-  return entries
 }
 
 const AGE_UNITS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
@@ -328,6 +334,14 @@ function readConnection(
 ): Connection {
   const endpointText = given('endpoint')
   const endpoint = endpointText !== undefined ? expectUrl('endpoint', endpointText) : undefined
+  const cloudNames = [...new Set(services.map(s => s.cloud.name))]
+  // One URL for every cloud would hand each cloud's credentials to it: only ever one cloud's host.
+  if (endpoint !== undefined && cloudNames.length > 1)
+    throw new InputError(
+      'endpoint',
+      `is one URL for targets on more than one cloud (${cloudNames.join(', ')}), which would send each cloud's credentials to it`,
+      "one step per cloud, or each service's own endpoint variable (AWS_ENDPOINT_URL_<SERVICE>, GITHUB_API_URL)"
+    )
   const clouds: Record<string, CloudConnection> = {}
   const lineRegions = (s: ServiceDescriptor): (string | undefined)[] => [
     ...(regions.get(s.name) ?? [undefined])

@@ -2,6 +2,11 @@ import { oneLine } from '../model/text.js'
 
 /** GitHub shows 10 warning annotations per step; the rest are only noise in the checks page. */
 export const MAX_WARNINGS = 10
+/**
+ * Annotations kept free for the step's own warnings (results shortened, rows left out, limits reached), which
+ * are often known only at the end: per-target warnings take the rest, so the cap never hides a step warning.
+ */
+export const STEP_WARNINGS = 2
 /** Notices (the outcome of each retried execution) are capped the same way. */
 export const MAX_NOTICES = 10
 
@@ -17,8 +22,10 @@ export interface LogSink {
 
 export interface Log {
   info(message: string): void
-  /** A warning annotation, or a plain line once MAX_WARNINGS have been shown. */
+  /** A target's warning: an annotation, or a plain line once MAX_WARNINGS - STEP_WARNINGS have been shown. */
   warn(message: string): void
+  /** A warning about the whole step: always an annotation, in the room kept for it (more are joined in one). */
+  stepWarn(message: string): void
   /** A notice annotation (a retried execution's outcome), or a plain line once MAX_NOTICES have been shown. */
   notice(message: string): void
   /** Adds one annotation per kind that counts those beyond the cap. Safe to call twice. */
@@ -32,14 +39,24 @@ export function printable(message: string, max = MAX_LINE): string {
 
 export function createLog(sink: LogSink): Log {
   let warnings = 0
+  let stepWarnings = 0
+  const heldStepWarnings: string[] = []
   let notices = 0
   let finished = false
+  const targetCap = MAX_WARNINGS - STEP_WARNINGS
   return {
     info: message => sink.info(printable(message)),
     warn(message) {
       warnings++
-      if (warnings <= MAX_WARNINGS) sink.warning(printable(message))
+      if (warnings <= targetCap) sink.warning(printable(message))
       else sink.info(printable(`warning: ${message}`))
+    },
+    stepWarn(message) {
+      stepWarnings++
+      // The last place kept is held to the end, so any number of step warnings fit in the room kept.
+      if (stepWarnings < STEP_WARNINGS && !finished) sink.warning(printable(message))
+      else if (finished) sink.warning(printable(message))
+      else heldStepWarnings.push(message)
     },
     notice(message) {
       notices++
@@ -49,13 +66,14 @@ export function createLog(sink: LogSink): Log {
     finish() {
       if (finished) return
       finished = true
+      if (heldStepWarnings.length > 0) sink.warning(printable(heldStepWarnings.join('; ')))
       const beyond = (count: number, cap: number, kind: string): string | undefined => {
         const more = count - cap
         return more > 0
           ? `${more} more ${kind}${more === 1 ? '' : 's'} in the log (annotations stop at ${cap} per step)`
           : undefined
       }
-      const moreWarnings = beyond(warnings, MAX_WARNINGS, 'warning')
+      const moreWarnings = beyond(warnings, targetCap, 'warning')
       if (moreWarnings) sink.warning(moreWarnings)
       const moreNotices = beyond(notices, MAX_NOTICES, 'notice')
       if (moreNotices) sink.notice(moreNotices)

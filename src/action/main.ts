@@ -8,7 +8,7 @@ import { InputError } from '../model/errors.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetResult } from '../model/target.js'
 import { cut } from '../model/text.js'
-import { withSignal } from '../transport/cancellation.js'
+import { Cancelled, withSignal } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { systemClock, type Clock } from '../transport/clock.js'
 import { readRequest, type InputName } from './inputs.js'
@@ -73,12 +73,18 @@ async function retryAll(
   if (request.lines) {
     const expansion = await expandTargets(request.lines, request.shard, {
       providerFor: target => providers.for(target),
+      regionOf: service => providers.regionOf(service),
       concurrency: request.concurrency,
       log: info,
       warn
+    }).catch((error: unknown) => {
+      if (error instanceof Cancelled) return undefined
+      throw error
     })
+    // Cancelled while listing: every line is reported `cancelled`, with every output written.
+    if (expansion === undefined) return step.finish(step.known(), signal)
     targets = expansion.targets
-    unlisted = expansion.failed
+    unlisted = expansion.settled
     for (const note of expansion.notes) info(note)
     info(`${targets.length} target${targets.length === 1 ? '' : 's'} to check`)
     first = step.setTargets(targets, unlisted, expansion.notes)

@@ -5,12 +5,20 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import type { ActionRequest } from '../model/request.js'
 import { failureLine, isFailure, resultsFileContent, resultsOutput } from '../model/results.js'
-import type { TargetBase, TargetResult } from '../model/target.js'
+import type { TargetBase, TargetLine, TargetResult } from '../model/target.js'
 import { errorMessage } from '../transport/classify.js'
 import { notStarted } from '../engine/retry-target.js'
 import { printable, type Log } from './log.js'
 import { singleOutputs, targetsOutputs } from './outputs.js'
 import { summaryMarkup, totalsLine } from './summary.js'
+
+/** A target line's row before it is expanded: what a cancel during listing reports for it. */
+function lineNotStarted(line: TargetLine): TargetResult {
+  return {
+    ...notStarted({ service: line.service, label: line.text }),
+    message: 'not started: the workflow was cancelled while the target lines were expanded'
+  }
+}
 
 /**
  * Everything the step reports: outputs, `results-file`, the job summary and the failure line. It keeps what
@@ -31,7 +39,10 @@ export class StepReport {
     private readonly log: Log,
     env: NodeJS.ProcessEnv
   ) {
-    this.board = request.targets.map(notStarted)
+    // Targets mode starts with a row per line, so a cancel while the lines are listed still reports each.
+    this.board = request.lines
+      ? request.lines.filter(line => line.kind.name !== 'exclude').map(lineNotStarted)
+      : request.targets.map(notStarted)
     this.resultsFile = join(env.RUNNER_TEMP || tmpdir(), `pipeline-retry-results-${randomUUID()}.json`)
   }
 
@@ -81,7 +92,7 @@ export class StepReport {
     if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
     else {
       const output = resultsOutput(results)
-      if (output.note) log.warn(output.note)
+      if (output.note) log.stepWarn(output.note)
       for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
         core.setOutput(name, value)
     }
@@ -115,7 +126,7 @@ export class StepReport {
       await core.summary.addRaw(markup).write()
     } catch (error) {
       // The retries happened; a summary that cannot be written must not fail the step.
-      this.log.warn(`the job summary could not be written: ${errorMessage(error)}`)
+      this.log.stepWarn(`the job summary could not be written: ${errorMessage(error)}`)
     } finally {
       core.summary.emptyBuffer()
     }

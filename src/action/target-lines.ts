@@ -39,7 +39,9 @@ function parseLine(text: string, where: string): TargetLine {
   const exclude = text.startsWith('!')
   const line = exclude ? text.slice(1).trim() : text
   const colon = line.indexOf(':')
-  const [serviceName = '', region] = (colon < 0 ? '' : line.slice(0, colon).trim()).split('@')
+  const [serviceName = '', region, ...more] = (colon < 0 ? '' : line.slice(0, colon).trim()).split('@')
+  if (more.length > 0)
+    throw new InputError(where, `'${shorten(text)}' has more than one @ before its colon`, FORMS)
   const service = serviceNamed(serviceName)
   const resource = line.slice(colon + 1).trim()
   if (service === undefined || resource === '' || region === '')

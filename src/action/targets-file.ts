@@ -27,7 +27,13 @@ export function readTargetsFile(path: string, env: NodeJS.ProcessEnv): LineSourc
     throw new InputError('targets-file', `'${shorten(path)}' cannot be read (${codeOf(error)})`, FORM)
   }
   const inside = relative(workspace, file)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+  if (inside === '')
+    throw new InputError(
+      'targets-file',
+      `'${shorten(path)}' is the workspace folder itself, not a file`,
+      FORM
+    )
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
     throw new InputError('targets-file', `'${shorten(path)}' is outside the workspace`, FORM)
   const stat = statSync(file)
   if (!stat.isFile()) throw new InputError('targets-file', `'${shorten(path)}' is not a file`, FORM)

@@ -1,6 +1,7 @@
 import type { Candidate, Provider, Started } from '../model/provider.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetBase, TargetResult } from '../model/target.js'
+import { cut, MAX_TEXT } from '../model/text.js'
 import { judge } from './policy.js'
 import { targetLog, type TargetDeps } from './target-deps.js'
 
@@ -40,7 +41,13 @@ export async function decide(
       result: { ...base, status: 'skipped', message: `not retried: ${discovery.reason}` }
     }
   }
-  const { candidate } = discovery
+  // API text has no bound of its own: what is logged, shown and matched is cut to MAX_TEXT once, here.
+  const candidate: Candidate = discovery.candidate.failure
+    ? {
+        ...discovery.candidate,
+        failure: { ...discovery.candidate.failure, reason: cut(discovery.candidate.failure.reason, MAX_TEXT) }
+      }
+    : discovery.candidate
   const result: TargetResult = {
     ...base,
     executionId: candidate.executionId,

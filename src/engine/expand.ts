@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { globRegExp, type Listed, type ListQuery } from '../model/listing.js'
+import { InputError } from '../model/errors.js'
+import { globMatches, type Listed, type ListQuery } from '../model/listing.js'
 import type { Provider } from '../model/provider.js'
 import { inRegion, type TargetBase, type TargetLine, type TargetResult } from '../model/target.js'
 import { cleanResult } from '../model/text.js'
@@ -17,6 +18,8 @@ export interface Shard {
 
 export interface ExpandDeps {
   providerFor(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider>
+  /** The region a service's targets use when their line names none (the step's own), if its cloud has one. */
+  regionOf(service: string): string | undefined
   concurrency: number
   log(message: string): void
   warn(message: string): void
@@ -25,8 +28,11 @@ export interface ExpandDeps {
 /** The targets one step runs: expanded, merged, filtered and sharded; with what could not be listed. */
 export interface Expansion {
   targets: TargetBase[]
-  /** One `error` result per pattern line whose listing failed (the other lines still run). */
-  failed: TargetResult[]
+  /**
+   * Rows settled while expanding: an `error` per pattern line whose listing failed, a `skipped` per listed
+   * name the service cannot name as a target (the other lines still run).
+   */
+  settled: TargetResult[]
   /** For the summary and the log: what the shard kept, what the exclusions removed. */
   notes: string[]
 }
@@ -48,38 +54,69 @@ export async function expandTargets(
   deps: ExpandDeps
 ): Promise<Expansion> {
   const listings = await listEach(lines, deps)
-  const failed: TargetResult[] = []
+  const settled: TargetResult[] = []
   const seen = new Map<string, Expanded>()
+  // One target per resource and region: `SERVICE:R` and `SERVICE@OWN-REGION:R` are the same (the first wins).
+  const add = (target: TargetBase, names: string[]): void => {
+    const key = regionKey(target, deps)
+    if (!seen.has(key)) seen.set(key, { target, names })
+  }
   for (const line of lines) {
-    if (line.kind.name === 'target') {
-      if (!seen.has(line.kind.target.label))
-        seen.set(line.kind.target.label, { target: line.kind.target, names: [] })
-      continue
-    }
+    if (line.kind.name === 'target') add(line.kind.target, [])
     if (line.kind.name !== 'pattern') continue
     const listed = listings.get(line) ?? []
     if (!Array.isArray(listed)) {
-      failed.push(unlisted(line, listed.error))
+      settled.push(unlisted(line, listed.error))
       continue
     }
     const { pattern } = line.kind
-    const re = globRegExp(pattern.query.glob)
-    const matches = listed.filter(l => re.test(l.name))
+    const matches = listed.filter(l => globMatches(pattern.query.glob, l.name))
     if (matches.length === 0) deps.warn(`${line.where}: ${line.text} matches nothing`)
     for (const match of matches) {
-      const resource = `${match.resource}${pattern.suffix ?? ''}`
-      const target = {
-        ...inRegion(serviceOf(line).fromLine(resource, line.where), line.region),
-        origin: `${line.where}: ${line.text}`
+      const target = listedTarget(line, match, pattern.suffix ?? '')
+      if ('status' in target) {
+        deps.warn(`${line.where}: ${target.message}`)
+        settled.push(target)
+        continue
       }
-      if (seen.has(target.label)) continue
       const named = pattern.query.scope !== undefined ? `${pattern.query.scope}/${match.name}` : match.name
-      seen.set(target.label, { target, names: [`${named}${pattern.suffix ?? ''}`] })
+      add(target, [`${named}${pattern.suffix ?? ''}`])
     }
   }
   const notes: string[] = []
-  const kept = exclude([...seen.values()], lines, notes)
-  return { targets: shardOf(kept, shard, notes), failed, notes }
+  const kept = exclude([...seen.values()], lines, notes, deps)
+  return { targets: shardOf(kept, shard, notes), settled, notes }
+}
+
+/** The key that makes a resource one target in whichever region spelling its lines use. */
+function regionKey(target: TargetBase, deps: ExpandDeps): string {
+  const resource = target.label.slice(target.label.indexOf(':') + 1)
+  return `${target.service}@${target.region ?? deps.regionOf(target.service) ?? ''}:${resource}`
+}
+
+/**
+ * The target for a listed resource. A name the service lists is data, not input: one the service's own
+ * target rules refuse (a dynamic workflow, a name with blanks) becomes a `skipped` row that says why.
+ */
+function listedTarget(line: TargetLine, match: Listed, suffix: string): TargetBase | TargetResult {
+  const resource = `${match.resource}${suffix}`
+  try {
+    return {
+      ...inRegion(serviceOf(line).fromLine(resource, line.where), line.region),
+      origin: `${line.where}: ${line.text}`
+    }
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    const message = `not retried: ${line.text} lists '${match.name}', which cannot be named as a ${line.service} target`
+    return cleanResult(
+      {
+        ...initialResult({ service: line.service, label: `${line.service}:${resource}` }),
+        status: 'skipped',
+        message
+      },
+      []
+    )
+  }
 }
 
 /**
@@ -142,19 +179,26 @@ function commonPrefix(a: string, b: string): string {
   return a.slice(0, n)
 }
 
-/** Drops every target a `!` line matches: same service, the line's region if it names one, resource or name. */
-function exclude(candidates: Expanded[], lines: readonly TargetLine[], notes: string[]): TargetBase[] {
-  const rules = lines.flatMap(line =>
-    line.kind.name === 'exclude' ? [{ line, re: globRegExp(line.kind.glob) }] : []
-  )
+/**
+ * Drops every target a `!` line matches: same service, the line's region if it names one (the step's own
+ * region when the target's line named none), resource or listed name.
+ */
+function exclude(
+  candidates: Expanded[],
+  lines: readonly TargetLine[],
+  notes: string[],
+  deps: ExpandDeps
+): TargetBase[] {
+  const rules = lines.flatMap(line => (line.kind.name === 'exclude' ? [{ line, glob: line.kind.glob }] : []))
   if (rules.length === 0) return candidates.map(c => c.target)
   const kept = candidates.filter(({ target, names }) => {
     const resource = target.label.slice(target.label.indexOf(':') + 1)
+    const region = target.region ?? deps.regionOf(target.service)
     return !rules.some(
-      ({ line, re }) =>
+      ({ line, glob }) =>
         line.service === target.service &&
-        (line.region === undefined || line.region === target.region) &&
-        (re.test(resource) || names.some(n => re.test(n)))
+        (line.region === undefined || line.region === region) &&
+        (globMatches(glob, resource) || names.some(n => globMatches(glob, n)))
     )
   })
   notes.push(`! lines left out ${candidates.length - kept.length} of ${candidates.length} targets`)

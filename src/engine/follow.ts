@@ -1,6 +1,7 @@
 import type { Provider, Started } from '../model/provider.js'
 import type { WaitOptions } from '../model/request.js'
 import type { TargetBase, TargetResult } from '../model/target.js'
+import { cut, MAX_TEXT } from '../model/text.js'
 import { withSignal } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { formatDuration, pollUntilDone } from './poll.js'
@@ -37,12 +38,15 @@ export async function follow(
   const took = formatDuration(outcome.elapsedMs)
   switch (outcome.kind) {
     case 'ended': {
-      const { state, reason } = outcome.progress
+      const { state } = outcome.progress
+      const reason =
+        outcome.progress.reason === undefined ? undefined : cut(outcome.progress.reason, MAX_TEXT)
       const status = state === 'in-progress' ? 'failed' : state
       const ended = `${status} after ${took}${reason ? `: ${reason}` : ''}`
       log(ended)
       // The last failure read: the provider's reading of it, else the reason its status gave.
-      const failure = outcome.progress.failure?.reason ?? (status === 'failed' ? reason : undefined)
+      const read = outcome.progress.failure?.reason
+      const failure = read !== undefined ? cut(read, MAX_TEXT) : status === 'failed' ? reason : undefined
       return { ...result, status, message: `${result.message}; ${ended}`, ...(failure ? { failure } : {}) }
     }
     case 'timed-out': {
@@ -60,7 +64,8 @@ export async function follow(
         }
       }
       log('cancelled while waiting; stopping the execution (cancel-on-abort)')
-      const unconfirmed = `wait cancelled after ${took}; a stop was requested but not confirmed`
+      // Until the stop call answers, the row says the stop is unconfirmed: the step may have to exit first.
+      const unconfirmed = `wait cancelled after ${took}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
       progress({ ...result, status: 'in-progress', message: unconfirmed })
       try {
         // The step's own signal is aborted: the stop call gets a short bound of its own instead.

@@ -1,7 +1,6 @@
 import type { Failure } from '../model/failure.js'
 import type { RetryPolicy } from '../model/request.js'
-
-export const RETRY_ANY: RetryPolicy = { retryOn: [{ kind: 'any' }] }
+import { cut, MAX_TEXT } from '../model/text.js'
 
 export type Verdict = { retry: true; why: string } | { retry: false; why: string }
 
@@ -10,7 +9,8 @@ export type Verdict = { retry: true; why: string } | { retry: false; why: string
  * the rule) that matched, or what did not match; a failure that ended too long ago is never retried.
  */
 export function judge(failure: Failure | undefined, policy: RetryPolicy, now: number): Verdict {
-  const reason = failure?.reason ?? ''
+  // Patterns see what the summary shows: the reason cut to MAX_TEXT (API text has no bound of its own).
+  const reason = cut(failure?.reason ?? '', MAX_TEXT)
   if (policy.failedWithinMs !== undefined && failure?.endedAt !== undefined) {
     const age = now - failure.endedAt
     if (age > policy.failedWithinMs)

@@ -29,13 +29,20 @@ export class ProviderSet {
   /** The provider of the target's service, in the target's region. */
   for(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider> {
     const service = serviceOf(target)
-    const key = `${service.name}@${target.region ?? ''}`
+    // A line's `@REGION` that is the step's own region shares the step's provider (and its request rates).
+    const key = `${service.name}@${target.region ?? this.regionOf(service.name) ?? ''}`
     let provider = this.providers.get(key)
     if (provider === undefined) {
       provider = this.build(service, target.region)
       this.providers.set(key, provider)
     }
     return provider
+  }
+
+  /** The region of the service's cloud for the step (its `region` input or environment), if any. */
+  regionOf(serviceName: string): string | undefined {
+    const region = this.connection.clouds[serviceOf({ service: serviceName }).cloud.name]?.region
+    return region === '' ? undefined : region
   }
 
   private async build(service: ServiceDescriptor, lineRegion: string | undefined): Promise<Provider> {

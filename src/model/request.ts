@@ -1,8 +1,13 @@
 import type { TargetBase, TargetLine } from './target.js'
 
+/** A compiled `retry-on` pattern: whether it matches somewhere in a text. */
+export interface TextPattern {
+  test(text: string): boolean
+}
+
 /** One `retry-on` line: every failure, the transient ones, or those a regular expression matches. */
 export type RetryOnEntry =
-  { kind: 'any' } | { kind: 'transient' } | { kind: 'pattern'; source: string; pattern: RegExp }
+  { kind: 'any' } | { kind: 'transient' } | { kind: 'pattern'; source: string; pattern: TextPattern }
 
 /** Which failures this step retries. */
 export interface RetryPolicy {

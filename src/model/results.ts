@@ -1,8 +1,13 @@
 import { cut } from './text.js'
 import type { Status, TargetResult } from './target.js'
 
-/** GitHub refuses an output over 1 MB: `results` stays under this many characters (`results-file` never). */
-export const MAX_RESULTS_CHARS = 1_000_000
+/**
+ * GitHub refuses an output over 1 MB, counted in bytes: `results` stays under this many bytes of UTF-8
+ * (`results-file` is never shortened).
+ */
+export const MAX_RESULTS_BYTES = 1_000_000
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 /** What a message is cut to when `results` would be too long otherwise. */
 export const SHORT_MESSAGE = 200
 
@@ -45,16 +50,16 @@ export interface ResultsOutput {
 }
 
 /**
- * `results` under MAX_RESULTS_CHARS: whole if it fits; else with messages cut to SHORT_MESSAGE characters;
+ * `results` under MAX_RESULTS_BYTES: whole if it fits; else with messages cut to SHORT_MESSAGE characters;
  * else only the targets that need attention; else as many of those as fit. `results-file` has them all.
  */
 export function resultsOutput(results: readonly TargetResult[]): ResultsOutput {
   const whole = JSON.stringify(results.map(resultObject))
-  if (whole.length < MAX_RESULTS_CHARS) return { json: whole }
+  if (bytes(whole) < MAX_RESULTS_BYTES) return { json: whole }
   const short = results.map(r => ({ ...resultObject(r), message: cut(r.message, SHORT_MESSAGE) }))
   const shortened = JSON.stringify(short)
   const tail = 'results-file has every target with its whole message'
-  if (shortened.length < MAX_RESULTS_CHARS)
+  if (bytes(shortened) < MAX_RESULTS_BYTES)
     return {
       json: shortened,
       note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
@@ -64,9 +69,10 @@ export function resultsOutput(results: readonly TargetResult[]): ResultsOutput {
   let length = 2
   for (const r of attention) {
     const text = JSON.stringify(r)
-    if (length + text.length + 1 >= MAX_RESULTS_CHARS) break
+    const size = bytes(text)
+    if (length + size + 1 >= MAX_RESULTS_BYTES) break
     kept.push(text)
-    length += text.length + 1
+    length += size + 1
   }
   const which =
     kept.length === attention.length

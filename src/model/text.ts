@@ -20,6 +20,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 
 /** The runner reads a line that starts with `::` (after blanks) as a workflow command. */
 const COMMAND_START = /^(\s*):/
+/** ...and, when that form does not parse, the legacy `##[name ...]` anywhere in the line (actions/runner). */
+const LEGACY_COMMAND = /##\[/g
 
 /** One line, control characters replaced, unable to start a workflow command, at most `max` characters. */
 export function oneLine(text: string, max = MAX_TEXT): string {
@@ -27,11 +29,13 @@ export function oneLine(text: string, max = MAX_TEXT): string {
 }
 
 /**
- * A line that would start a workflow command gets a space between its colons. Applied to API text and again
- * to every whole line the action prints, so neither on its own nor glued to other text can it start one.
+ * A line that would start a workflow command in either of the runner's forms gets a space inside the
+ * marker: `: :` at the start, `## [` anywhere. Applied to API text and again to every whole line the action
+ * prints, so neither on its own nor glued to other text can it start one.
  */
 export function noCommand(line: string): string {
-  return line.trimStart().startsWith('::') ? line.replace(COMMAND_START, '$1: ') : line
+  const legacyFree = line.includes('##[') ? line.replace(LEGACY_COMMAND, '## [') : line
+  return legacyFree.trimStart().startsWith('::') ? legacyFree.replace(COMMAND_START, '$1: ') : legacyFree
 }
 
 /** At most `max` characters, ending in `…` when cut; never splits a surrogate pair. */

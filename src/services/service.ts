@@ -78,6 +78,11 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   patternOf?(resource: string, where: string): NamePattern | undefined
   /** The resource (pipeline, project) a target's executions belong to: two targets on it may overlap. */
   resourceKey(target: T): string
+  /**
+   * With `wait`: what is wrong when the target is the step's own workflow run (or its workflow), which the
+   * step would follow until it times out; undefined when it is not. Absent: a service that cannot be.
+   */
+  waitsOnItself?(target: T, env: NodeJS.ProcessEnv): string | undefined
   /** Checks what the cloud connection gave it (CodeArts: a region with a known endpoint, or an endpoint). */
   checkConnection?(connection: CloudConnection, endpoint: string | undefined): void
   load(): Promise<ProviderModule<T>>

@@ -2,6 +2,7 @@ import { Cancelled, currentSignal } from './cancellation.js'
 import type { Clock } from './clock.js'
 import type { RateLimits } from './rate-limit.js'
 import { ServiceCallError } from '../model/errors.js'
+import { cut, MAX_TEXT } from '../model/text.js'
 import {
   errorMessage,
   errorName,
@@ -11,6 +12,7 @@ import {
   isThrottling,
   isTransient,
   networkCode,
+  redirectStatus,
   requestIdOf,
   retryAfterOf
 } from './classify.js'
@@ -121,12 +123,21 @@ export function fullJitter(attempt: number, policy: BackoffPolicy, random: () =>
 
 export function toServiceCallError(operation: string, error: unknown, spec: ErrorSpec): ServiceCallError {
   if (error instanceof ServiceCallError) return error
+  const status = redirectStatus(error)
+  if (status !== undefined)
+    return new ServiceCallError(
+      operation,
+      'Redirected',
+      `the service endpoint answered HTTP ${status}, a redirect; redirects are never followed, so credentials stay on the endpoint's host`,
+      requestIdOf(error),
+      "point endpoint (or the service's AWS_ENDPOINT_URL_<SERVICE> / GITHUB_API_URL) at the service's own URL"
+    )
   const name = networkCode(error) ?? errorName(error)
   const transient = isTransient(error, new Set(spec.transient))
   return new ServiceCallError(
     operation,
-    name,
-    errorMessage(error),
+    cut(name, 200),
+    cut(errorMessage(error), MAX_TEXT),
     requestIdOf(error),
     spec.hints?.[name],
     transient,
@@ -173,7 +184,7 @@ export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
           resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
         if (!again) throw toServiceCallError(operation, error, spec)
         deps.log(
-          `${operation}: ${errorName(error)} (${errorMessage(error)}); trying again in ${delay} ms ` +
+          `${operation}: ${cut(errorName(error), 200)} (${cut(errorMessage(error), MAX_TEXT)}); trying again in ${delay} ms ` +
             `(attempt ${attemptNo + 2} of at most ${policy.maxAttempts})`
         )
         await clock.sleep(delay, scope)

@@ -62,6 +62,14 @@ export function retryAfterOf(error: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined
 }
 
+/** The HTTP status of an answer that was a redirect (3xx: the SDK does not follow it), if the error is one. */
+export function redirectStatus(error: unknown): number | undefined {
+  const status = shape(error).$metadata?.httpStatusCode
+  return status !== undefined && status >= 300 && status < 400 && errorName(error) !== 'Redirected'
+    ? status
+    : undefined
+}
+
 export function requestIdOf(error: unknown): string | undefined {
   return shape(error).$metadata?.requestId
 }

@@ -671,23 +671,49 @@ describe('labels', () => {
 describe('retry policy inputs', () => {
   const cb: Inputs = { service: 'codebuild', 'project-name': 'p1' }
 
-  it('retry-on: any by default; any, transient and patterns one a line, comments and blanks left out', () => {
+  it('retry-on: any by default; any, transient and patterns one a line, blanks left out', () => {
     expect(read(cb).policy).toEqual({ retryOn: [{ kind: 'any' }] })
     const { retryOn } = read({
       ...cb,
       'retry-on': 'Transient\n\n# pulls are flaky here\nUNABLE_TO_PULL_IMAGE\n'
     }).policy
-    expect(retryOn.map(e => e.kind)).toEqual(['transient', 'pattern'])
-    const pattern = retryOn[1]
+    // A line starting with `#` is a pattern as written (contract: comments are not allowed there).
+    expect(retryOn.map(e => e.kind)).toEqual(['transient', 'pattern', 'pattern'])
+    const [, hash, pattern] = retryOn
+    expect(hash?.kind === 'pattern' && hash.source).toBe('# pulls are flaky here')
+    expect(hash?.kind === 'pattern' && hash.pattern.test('step 3: # pulls are flaky here')).toBe(true)
     expect(pattern?.kind === 'pattern' && pattern.pattern.test('build_container_unable_to_pull_image')).toBe(
       true
     )
   })
 
+  it('retry-on: /pattern/flags is a pattern with flags; a path-like line stays a plain pattern', () => {
+    const [slashed, path] = read({ ...cb, 'retry-on': '/time-?out/i\n/usr/bin/ld failed' }).policy.retryOn
+    expect(slashed?.kind === 'pattern' && slashed.pattern.test('Read TIMEOUT on socket')).toBe(true)
+    expect(slashed?.kind === 'pattern' && slashed.pattern.test('/time-?out/i')).toBe(false)
+    expect(path?.kind === 'pattern' && path.pattern.test('error: /usr/bin/ld failed with 1')).toBe(true)
+    expect(inputError({ ...cb, 'retry-on': '/a(/i' }, 'retry-on')).toContain(
+      "'/a(/i' is not a regular expression"
+    )
+  })
+
+  it('retry-on: constructs with no linear-time form are input errors naming retry-on', () => {
+    for (const bad of ['(a)\\1', '(?=a)b', 'a(?!b)', '(?<=a)b'])
+      expect(inputError({ ...cb, 'retry-on': bad }, 'retry-on')).toContain(
+        'not a regular expression the linear-time engine can run'
+      )
+  })
+
+  it('retry-on: catastrophic patterns match in linear time against long text', () => {
+    const entries = read({ ...cb, 'retry-on': '(a+)+$\n(\\w+\\s?)+$\n.*timeout.*reset' }).policy.retryOn
+    const text = `${'a'.repeat(50_000)}!`
+    for (const entry of entries) expect(entry.kind === 'pattern' && entry.pattern.test(text)).toBe(false)
+  })
+
   it('retry-on: an invalid regular expression is an input error naming it', () => {
     const message = inputError({ ...cb, 'retry-on': 'transient\n(unclosed' }, 'retry-on')
-    expect(message).toContain("'(unclosed' is not a valid regular expression")
-    expect(message).toContain('any, transient, or a JavaScript regular expression')
+    expect(message).toContain("'(unclosed' is not a regular expression the linear-time engine can run")
+    expect(message).toContain('any, transient, or a regular expression in RE2 syntax')
   })
 
   it('failed-within: m, h or d', () => {

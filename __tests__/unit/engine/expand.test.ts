@@ -26,6 +26,7 @@ function deps(names: Record<string, string[]>, failing: string[] = []) {
   const d: ExpandDeps = {
     providerFor: (t: Pick<TargetBase, 'service' | 'region'>) =>
       Promise.resolve({ list: (q: ListQuery) => list(t.service, t.region, q) } as unknown as Provider),
+    regionOf: service => (service === 'codebuild' ? 'us-east-1' : undefined),
     concurrency: 4,
     log: () => undefined,
     warn: m => warnings.push(m)
@@ -129,7 +130,7 @@ describe('expandTargets', () => {
 
   it('a pattern that matches nothing is a warning; a listing that fails is an error row, the rest run', async () => {
     const { d, warnings } = deps({ codebuild: ['api'] }, ['sagemaker'])
-    const { targets, failed } = await expandTargets(
+    const { targets, settled: failed } = await expandTargets(
       lines('codebuild:nothing-*\nsagemaker:train-*\ncodebuild:api'),
       undefined,
       d
@@ -153,5 +154,35 @@ describe('expandTargets', () => {
     expect(labels.sort()).toEqual(names.map(n => `codebuild:${n}`).sort())
     for (const shard of shards) expect(shard.length).toBeGreaterThan(60)
     expect(shardIndex('codebuild:project-1', 3)).toBe(shardIndex('codebuild:project-1', 3))
+  })
+
+  it('the same resource with and without the step region is one target; ! lines match both spellings', async () => {
+    const { d } = deps({ codebuild: ['api', 'legacy', 'web'] })
+    const merged = await expandTargets(
+      lines('codebuild:proj\ncodebuild@us-east-1:proj\ncodebuild@eu-west-1:proj'),
+      undefined,
+      d
+    )
+    expect(merged.targets.map(t => t.label)).toEqual(['codebuild:proj', 'codebuild@eu-west-1:proj'])
+    const excluded = await expandTargets(
+      lines('codebuild:*\n!codebuild@us-east-1:legacy\ncodebuild@us-east-1:extra\n!codebuild:extra'),
+      undefined,
+      d
+    )
+    expect(excluded.targets.map(t => t.label)).toEqual(['codebuild:api', 'codebuild:web'])
+    const elsewhere = await expandTargets(lines('codebuild:*\n!codebuild@eu-west-1:legacy'), undefined, d)
+    expect(elsewhere.targets.map(t => t.label)).toContain('codebuild:legacy')
+  })
+
+  it('a listed name the service cannot take as a target is a skipped row; the others go on', async () => {
+    const { d, warnings } = deps({ codebuild: ['api', 'bad name', '-x'] })
+    const { targets, settled } = await expandTargets(lines('codebuild:*\ncodebuild:web'), undefined, d)
+    expect(targets.map(t => t.label)).toEqual(['codebuild:api', 'codebuild:web'])
+    expect(settled.map(r => [r.target, r.status])).toEqual([
+      ['codebuild:bad name', 'skipped'],
+      ['codebuild:-x', 'skipped']
+    ])
+    expect(settled[0]?.message).toContain("lists 'bad name', which cannot be named as a codebuild target")
+    expect(warnings.filter(w => w.includes('cannot be named'))).toHaveLength(2)
   })
 })

@@ -493,7 +493,8 @@ describe('retryTarget: cut off by a cancel', () => {
     const result = await retryTarget(target, typed, request({ wait: { ...WAIT, cancelOnAbort: true } }), d)
     expect(provider.stop).toHaveBeenCalledTimes(1)
     expect(result.status).toBe('in-progress')
-    expect(result.message).toContain('a stop was requested but not confirmed')
+    expect(result.message).toContain('the stop call (cancel-on-abort) was not made or not answered')
+    expect(result.message).toContain('no answer')
     expect(warnings).toHaveLength(1)
   })
 

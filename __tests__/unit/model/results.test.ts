@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   failureLine,
   isFailure,
-  MAX_RESULTS_CHARS,
+  MAX_RESULTS_BYTES,
   resultsFileContent,
   resultsOutput
 } from '../../../src/model/results.js'
@@ -308,7 +308,7 @@ describe('resultsOutput', () => {
 
   it('cuts messages to 200 characters first, with a note', () => {
     const out = resultsOutput(big(1500))
-    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    expect(Buffer.byteLength(out.json)).toBeLessThan(MAX_RESULTS_BYTES)
     const parsed = JSON.parse(out.json) as TargetResult[]
     expect(parsed).toHaveLength(1500)
     expect(Math.max(...parsed.map(r => r.message.length))).toBeLessThanOrEqual(200)
@@ -318,15 +318,32 @@ describe('resultsOutput', () => {
   it('then keeps only the targets that need attention', () => {
     const all = [...big(4000), ...big(10, 'error'), ...big(5, 'cancelled')]
     const out = resultsOutput(all)
-    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    expect(Buffer.byteLength(out.json)).toBeLessThan(MAX_RESULTS_BYTES)
     const parsed = JSON.parse(out.json) as TargetResult[]
     expect(parsed.map(r => r.status)).toEqual([...Array(10).fill('error'), ...Array(5).fill('cancelled')])
     expect(out.note).toContain('only the 15 targets that need attention (of 4015)')
   })
 
+  it('counts bytes, not characters: three-byte text is shortened where its characters would fit', () => {
+    // 1,000 targets with CJK failure text: under 1,000,000 characters, over 1 MB of UTF-8.
+    const cjk = Array.from({ length: 1000 }, (_, i) =>
+      result({
+        target: `codebuild:p${i}`,
+        status: 'failed',
+        message: '失败',
+        failure: '构建失败'.repeat(100)
+      })
+    )
+    expect(JSON.stringify(cjk).length).toBeLessThan(MAX_RESULTS_BYTES)
+    expect(Buffer.byteLength(JSON.stringify(cjk))).toBeGreaterThan(MAX_RESULTS_BYTES)
+    const out = resultsOutput(cjk)
+    expect(Buffer.byteLength(out.json)).toBeLessThan(MAX_RESULTS_BYTES)
+    expect(out.note).toContain('of the 1000 targets that need attention')
+  })
+
   it('and at last as many of those as fit', () => {
     const out = resultsOutput(big(5000, 'error'))
-    expect(out.json.length).toBeLessThan(MAX_RESULTS_CHARS)
+    expect(Buffer.byteLength(out.json)).toBeLessThan(MAX_RESULTS_BYTES)
     const parsed = JSON.parse(out.json) as TargetResult[]
     expect(parsed.length).toBeGreaterThan(1000)
     expect(out.note).toContain(`only the first ${parsed.length} of the 5000 targets that need attention`)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import * as core from '@actions/core'
-import { createLog, MAX_WARNINGS } from '../../../src/action/log.js'
+import { createLog, MAX_WARNINGS, STEP_WARNINGS } from '../../../src/action/log.js'
 import { summaryMarkup, summaryRow, withoutId } from '../../../src/action/summary.js'
 import { cleanResult, cut, isConsoleLink, MAX_TEXT, oneLine, summaryText } from '../../../src/model/text.js'
 import type { TargetResult } from '../../../src/model/target.js'
@@ -102,12 +102,32 @@ describe('createLog', () => {
     for (let i = 0; i < 1000; i++) log.warn(`target ${i} failed`)
     log.finish()
     log.finish()
-    expect(sink.warning).toHaveBeenCalledTimes(MAX_WARNINGS + 1)
+    const perTarget = MAX_WARNINGS - STEP_WARNINGS
+    expect(sink.warning).toHaveBeenCalledTimes(perTarget + 1)
     expect(sink.warning.mock.calls.at(-1)?.[0]).toBe(
-      '990 more warnings in the log (annotations stop at 10 per step)'
+      `${1000 - perTarget} more warnings in the log (annotations stop at ${perTarget} per step)`
     )
-    expect(sink.info).toHaveBeenCalledTimes(990)
-    expect(sink.info.mock.calls[0]?.[0]).toBe('warning: target 10 failed')
+    expect(sink.info).toHaveBeenCalledTimes(1000 - perTarget)
+    expect(sink.info.mock.calls[0]?.[0]).toBe(`warning: target ${perTarget} failed`)
+  })
+
+  it('step warnings are annotations whatever the targets warned first: the cap never hides them', () => {
+    const sink = {
+      info: jest.fn<(l: string) => void>(),
+      warning: jest.fn<(l: string) => void>(),
+      notice: jest.fn<(l: string) => void>()
+    }
+    const log = createLog(sink)
+    for (let i = 0; i < 1500; i++) log.warn(`target ${i} failed`)
+    log.stepWarn('results: only the 150 targets that need attention')
+    log.stepWarn('limit reached')
+    log.stepWarn('summary rows left out')
+    log.finish()
+    const annotations = sink.warning.mock.calls.map(c => c[0])
+    expect(annotations.length).toBeLessThanOrEqual(MAX_WARNINGS + 1)
+    expect(annotations).toContain('results: only the 150 targets that need attention')
+    expect(annotations).toContain('limit reached; summary rows left out')
+    expect(sink.info.mock.calls.some(c => c[0].includes('results: only'))).toBe(false)
   })
 
   it('caps notices the same way, each kind counted on its own', () => {

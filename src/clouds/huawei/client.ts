@@ -67,14 +67,35 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
       const response = await send(url, {
         method,
         headers,
+        // A redirect is never followed: fetch would carry X-Auth-Token (or the signed headers) to its target.
+        redirect: 'manual',
         ...(payload === undefined ? {} : { body: payload }),
         signal: signal
           ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
           : AbortSignal.timeout(timeoutMs)
       })
+      if (response.status >= 300 && response.status < 400) throw redirected(base, response)
       return readAnswer(response)
     }
   }
+}
+
+/** A 3xx answer as a permanent error that names the endpoint and where it pointed, credentials unsent. */
+function redirected(base: string, response: Response): HuaweiServiceError {
+  void response.body?.cancel()
+  const location = response.headers.get('location') ?? ''
+  let to = ''
+  try {
+    to = location ? ` to ${new URL(location, base).origin}` : ''
+  } catch {
+    to = ' to an unreadable location'
+  }
+  return new HuaweiServiceError(
+    'Redirected',
+    `the endpoint ${new URL(base).origin} answered HTTP ${response.status} with a redirect${to}; it is not followed, so the credentials stay with ${new URL(base).origin}: set endpoint to the service's own URL`,
+    response.status,
+    response.headers.get('x-request-id') ?? undefined
+  )
 }
 
 function authHeaders(

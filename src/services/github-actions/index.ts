@@ -187,5 +187,20 @@ export const githubActions: ServiceDescriptor<WorkflowTarget> = {
   },
 
   resourceKey: t => `${t.owner}/${t.repo}`,
+
+  /** A run cannot see its own end: the step's run (GITHUB_RUN_ID) or the workflow running it (GITHUB_WORKFLOW_REF). */
+  waitsOnItself(t, env) {
+    if (`${t.owner}/${t.repo}`.toLowerCase() !== env.GITHUB_REPOSITORY?.trim().toLowerCase()) return undefined
+    if (t.executionId !== undefined && t.executionId === env.GITHUB_RUN_ID?.trim())
+      return `is this step's own run (GITHUB_RUN_ID ${t.executionId}), which cannot end while the step waits for it`
+    const ref = env.GITHUB_WORKFLOW_REF?.trim() ?? ''
+    const file = ref
+      .slice(0, ref.lastIndexOf('@') < 0 ? ref.length : ref.lastIndexOf('@'))
+      .split('/')
+      .at(-1)
+    if (t.executionId === undefined && t.workflow !== undefined && t.workflow === file)
+      return `names ${t.workflow}, the workflow running this step, which cannot end while the step waits for it`
+    return undefined
+  },
   load: async () => (await import('./provider.js')).default
 }

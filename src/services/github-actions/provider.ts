@@ -260,6 +260,22 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
     }
   }
 
+  /**
+   * A run named by its ID must be a run of the named workflow (and branch): otherwise a form that asks for a
+   * workflow could re-run any other one while the log names the first.
+   */
+  function checkBelongs(t: WorkflowTarget, run: Run): void {
+    const file = fileOf(run.path)
+    if (t.workflow !== undefined && t.workflow !== file && t.workflow !== String(run.workflow_id))
+      throw new TargetError(
+        `run ${run.id} is a run of ${file || `workflow ${run.workflow_id}`}, not of ${t.workflow}: not re-run; name the run's own workflow, or leave workflow out`
+      )
+    if (t.branch !== undefined && t.branch !== run.head_branch)
+      throw new TargetError(
+        `run ${run.id} ran on branch ${run.head_branch}, not on ${t.branch}: not re-run; name the run's own branch, or leave branch out`
+      )
+  }
+
   async function candidateOf(t: WorkflowTarget, run: Run): Promise<Candidate> {
     return {
       executionId: String(run.id),
@@ -277,9 +293,10 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
     consoleUrl: consoleUrl(t, run)
   })
 
-  /** Not failed: still running (wait follows it), or ended otherwise. */
+  /** Not failed: still running (wait follows it, unless it is the step's own run), or ended otherwise. */
   function notFailed(t: WorkflowTarget, run: Run): Discovery {
-    const running = stateOf(STATES, statusOf(run)) === 'in-progress'
+    const own = String(run.id) === process.env.GITHUB_RUN_ID?.trim()
+    const running = stateOf(STATES, statusOf(run)) === 'in-progress' && !own
     const why = run.conclusion === 'cancelled' ? ' (cancelled by a person: not retried)' : ''
     return {
       kind: 'nothing',
@@ -294,6 +311,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
     async discover(t): Promise<Discovery> {
       if (t.executionId !== undefined) {
         const run = await getRun(t, t.executionId)
+        checkBelongs(t, run)
         // Named by its run ID alone, the target takes its workflow's name once the run tells it.
         const file = fileOf(run.path)
         const named =
