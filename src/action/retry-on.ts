@@ -45,10 +45,10 @@ export function readRetryOn(text: string | undefined): RetryOnEntry[] {
 function compile(line: string): TextPattern {
   const literal = LITERAL.exec(line)
   const flags = literal?.[2] ?? ''
-  const isLiteral = literal !== null && [...flags].every(f => Object.hasOwn(FLAGS, f))
+  const isLiteral = literal !== null && /^[gimsuy]*$/.test(flags)
   const source = isLiteral ? (literal[1] ?? '') : line
   let options = RE2JS.CASE_INSENSITIVE
-  if (isLiteral) for (const flag of flags) options |= FLAGS[flag] ?? 0
+  if (isLiteral) for (const flag of flags.split('')) options |= FLAGS[flag] ?? 0
   try {
     const re = RE2JS.compile(source, options)
     return { test: text => re.matcher(text).find() }
