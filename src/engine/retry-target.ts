@@ -209,7 +209,7 @@ async function sendRetry(flow: Flow, target: TargetBase, candidate: Candidate): 
     flow.result = { ...flow.result, status: sent.status, message: sent.message }
     return undefined
   }
-  const { started, note } = sent
+  const { started, note, ended } = sent
   if (note) log(note)
   flow.result = {
     ...flow.result,
@@ -226,9 +226,18 @@ async function sendRetry(flow: Flow, target: TargetBase, candidate: Candidate): 
     `retry ${flow.result.attempts} accepted: ${started.executionId}${started.consoleUrl ? ` (${started.consoleUrl})` : ''}`
   )
   deps.ledger?.retried(flow.target)
+  if (ended) {
+    // The fresh read saw the retried execution end already: that is what the step reports, not "running".
+    flow.result = {
+      ...flow.result,
+      status: ended.status,
+      message: `${flow.result.message}; it has ended: ${ended.description}`
+    }
+    log(`read again after the lost answer: ${ended.description}`)
+  }
   flow.progress(flow.result)
   deps.onStarted?.(cleanResult(flow.result, flow.provider.consoleHosts))
-  return started
+  return ended ? undefined : started
 }
 
 /** After following a retried execution: the final result, or undefined to retry again. */

@@ -6,7 +6,13 @@ import type { TargetBase } from '../model/target.js'
 
 /** What became of one retry call: accepted, or nothing sent because the execution changed meanwhile. */
 export type SendOutcome =
-  | { kind: 'started'; started: Started; note?: string }
+  | {
+      kind: 'started'
+      started: Started
+      note?: string
+      /** A lost answer whose fresh read shows the retried execution already ended: what it showed. */
+      ended?: { status: 'succeeded' | 'failed' | 'stopped'; description: string }
+    }
   | { kind: 'not-sent'; status: 'nothing-to-retry' | 'skipped'; message: string }
 
 export interface SendDeps {
@@ -59,16 +65,28 @@ export async function sendRetryOnce(
   }
 
   function outcomeOf(snapshot: Snapshot): SendOutcome {
-    if (unanswered)
+    const attempts = snapshot.previousAttempts ?? 0
+    const capped = deps.maxAttempts > 0 && attempts >= deps.maxAttempts
+    if (unanswered) {
+      // What the step reports comes from this read, never from the hope that the lost call went through.
+      const note =
+        'the answer to the retry call was lost, and the execution shows a retry since ' +
+        "(this step's, or another run's at the same moment); not sending it again"
+      if (snapshot.state === 'in-progress') return { kind: 'started', started: snapshot.current, note }
+      if (snapshot.state === 'failed' && capped)
+        return {
+          kind: 'not-sent',
+          status: 'skipped',
+          message: `${note}; it failed again (${snapshot.description}) and has been retried ${attempts} time(s), max-attempts is ${deps.maxAttempts}`
+        }
       return {
         kind: 'started',
         started: snapshot.current,
-        note:
-          'the answer to the retry call was lost, and the execution shows a retry since ' +
-          "(this step's, or another run's at the same moment); not sending it again"
+        note,
+        ended: { status: snapshot.state, description: snapshot.description }
       }
-    const attempts = snapshot.previousAttempts ?? 0
-    if (snapshot.state === 'failed' && deps.maxAttempts > 0 && attempts >= deps.maxAttempts)
+    }
+    if (snapshot.state === 'failed' && capped)
       return {
         kind: 'not-sent',
         status: 'skipped',

@@ -29,6 +29,9 @@ export interface BackoffPolicy {
 /** No request waits longer than this for its answer: a hung server counts as a network error. */
 export const REQUEST_TIMEOUT_MS = 30_000
 
+/** How much a service's own "come back after" may add to the back-off bound. */
+const MAX_ASKED_WAIT_MS = 60_000
+
 export const DEFAULT_BACKOFF: BackoffPolicy = {
   maxAttempts: 6,
   baseMs: 1000,
@@ -176,12 +179,15 @@ export function createCaller(spec: ErrorSpec, deps: CallerDeps): Caller {
         if (error instanceof Cancelled) throw error
         unanswered ||= isMaybeApplied(error)
         if (isThrottling(error)) rate?.onThrottled()
-        // A service that says when to come back (a rate limit's retry-after) is waited for, within the bound.
-        const delay = Math.max(fullJitter(attemptNo, policy, deps.random), retryAfterOf(error) ?? 0)
+        // A service that says when to come back (a rate limit's retry-after) is waited for: the bound grows by
+        // that wait, up to one minute more (GitHub's secondary limit asks for at least a minute).
+        const asked = retryAfterOf(error)
+        const delay = Math.max(fullJitter(attemptNo, policy, deps.random), asked ?? 0)
+        const budget = policy.budgetMs + Math.min(asked ?? 0, MAX_ASKED_WAIT_MS)
         const resendable =
           isTransient(error, extraTransient) || (options?.beforeResend !== undefined && isMaybeApplied(error))
         const again =
-          resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= policy.budgetMs
+          resendable && attemptNo + 1 < policy.maxAttempts && clock.now() - start + delay <= budget
         if (!again) throw toServiceCallError(operation, error, spec)
         deps.log(
           `${operation}: ${cut(errorName(error), 200)} (${cut(errorMessage(error), MAX_TEXT)}); trying again in ${delay} ms ` +

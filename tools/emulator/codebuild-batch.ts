@@ -215,7 +215,10 @@ export const batchOperations: Operations<CodeBuildState> = {
     for (const { batch } of found) if (batch) observe(batch, ctx.now, true)
     return {
       buildBatches: found.flatMap(({ batch }) => (batch ? [batchView(batch, ctx.now)] : [])),
-      buildBatchesNotFound: found.flatMap(({ raw, batch }) => (batch ? [] : [raw]))
+      // The model's minimum is one item: absent when nothing is missing.
+      ...(found.some(f => !f.batch)
+        ? { buildBatchesNotFound: found.flatMap(({ raw, batch }) => (batch ? [] : [raw])) }
+        : {})
     }
   },
 

@@ -28,8 +28,14 @@ export interface BuildState extends Settleable {
   resolvedSourceVersion?: string | undefined
   failure?: { phase: BuildPhaseType; code: string; message: string } | undefined
   autoRetryConfig?: BuildSeed['autoRetryConfig'] | undefined
+  /** Who started it: `codepipeline/...` builds are never auto-retried (CodeBuild user guide, "Auto-retry"). */
+  initiator: string
+  /** How long after a failure CodeBuild's own RetryBuild comes (the emulator's pace; AWS gives no figure). */
+  autoRetryDelayMs: number
   /** The build this one retried (RetryBuild), for assertions. */
   retryOf?: string | undefined
+  /** The build CodeBuild retried itself to start this one, for assertions. */
+  autoRetryOf?: string | undefined
 }
 
 export interface ProjectState {
@@ -97,7 +103,9 @@ function seedBuild(
       ? { pending: { outcome: seed.settle, since: parseTime(seed.startTime, where), reads: 0 } }
       : {}),
     ...(failure ? { failure } : {}),
-    ...(seed.autoRetryConfig ? { autoRetryConfig: seed.autoRetryConfig } : {})
+    initiator: seed.initiator ?? (seed.autoRetryConfig ? 'emulator-user' : 'codepipeline/emulator'),
+    autoRetryDelayMs: seed.autoRetryDelayMs ?? 1000,
+    ...(seed.autoRetryConfig ? { autoRetryConfig: { ...seed.autoRetryConfig } } : {})
   }
 }
 
@@ -154,6 +162,39 @@ function observe(build: BuildState, now: number, countRead: boolean): void {
   })
 }
 
+/**
+ * CodeBuild's auto-retry (API reference "AutoRetryConfig"): a failed build whose `autoRetryNumber` is below
+ * its `autoRetryLimit` is retried by CodeBuild itself (RetryBuild with the project's role), unless a pipeline
+ * started it; the new build carries the next number and `previousAutoRetry`, the old one `nextAutoRetry`.
+ */
+function autoRetryIfDue(state: CodeBuildState, build: BuildState, ctx: RequestContext): void {
+  const config = build.autoRetryConfig
+  if (build.status === 'IN_PROGRESS' || build.status === 'SUCCEEDED' || build.status === 'STOPPED') return
+  if (
+    config === undefined ||
+    config.nextAutoRetry !== undefined ||
+    build.initiator.startsWith('codepipeline/')
+  )
+    return
+  const number = config.autoRetryNumber ?? 0
+  const limit = config.autoRetryLimit ?? 0
+  if (number >= limit || ctx.now - (build.endTime ?? build.startTime) < build.autoRetryDelayMs) return
+  const retried = startRetry(state, build, ctx, 'codebuild-auto-retry')
+  retried.autoRetryOf = build.id
+  retried.autoRetryConfig = {
+    autoRetryLimit: limit,
+    autoRetryNumber: number + 1,
+    previousAutoRetry: build.arn
+  }
+  config.nextAutoRetry = retried.arn
+}
+
+/** Observes a build as a read would: a due outcome settles, a due auto-retry starts. */
+function advance(state: CodeBuildState, build: BuildState, ctx: RequestContext, countRead: boolean): void {
+  observe(build, ctx.now, countRead)
+  autoRetryIfDue(state, build, ctx)
+}
+
 function buildView(build: BuildState, now: number) {
   const complete = build.status !== 'IN_PROGRESS'
   const shown = complete ? PHASES : PHASES.slice(0, PHASES.indexOf('BUILD') + 1)
@@ -179,7 +220,7 @@ function buildView(build: BuildState, now: number) {
     timeoutInMinutes: 60,
     queuedTimeoutInMinutes: 480,
     buildComplete: complete,
-    initiator: build.retryOf ? 'emulator-user' : 'codepipeline/emulator',
+    initiator: build.initiator,
     autoRetryConfig: build.autoRetryConfig
   }
 }
@@ -202,8 +243,21 @@ function retryBuild(state: CodeBuildState, input: Input, ctx: RequestContext) {
   }
   const build = state.builds.get(id)
   if (!build) throw resourceNotFound(`Build ${id} does not exist`)
-  observe(build, ctx.now, false)
+  advance(state, build, ctx, false)
   if (build.status === 'IN_PROGRESS') throw input.invalid(`Build ${id} is in progress and cannot be retried`)
+  const retried = startRetry(state, build, ctx, 'emulator-user')
+  retried.retryOf = build.id
+  if (token !== undefined) state.buildTokens.remember(token, id, retried.id, ctx.now)
+  return { build: buildView(retried, ctx.now) }
+}
+
+/** A new build of the same source (RetryBuild, by a person or by CodeBuild), settling with its next outcome. */
+function startRetry(
+  state: CodeBuildState,
+  build: BuildState,
+  ctx: RequestContext,
+  initiator: string
+): BuildState {
   const project = projectNamed(state.projects, build.projectName)
   const { outcome, rest } = takeOutcome(build.outcomes)
   const newId = newCodeBuildId(project.name)
@@ -218,15 +272,16 @@ function retryBuild(state: CodeBuildState, input: Input, ctx: RequestContext) {
     resolvedSourceVersion: build.resolvedSourceVersion,
     outcomes: rest,
     pending: { outcome, since: ctx.now, reads: 0 },
-    retryOf: build.id,
+    initiator,
+    autoRetryDelayMs: build.autoRetryDelayMs,
+    // A new build starts its own auto-retry count under the project's limit.
     ...(build.autoRetryConfig
-      ? { autoRetryConfig: { autoRetryLimit: build.autoRetryConfig.autoRetryLimit } }
+      ? { autoRetryConfig: { autoRetryLimit: build.autoRetryConfig.autoRetryLimit, autoRetryNumber: 0 } }
       : {})
   }
   project.builds.push(retried)
   state.builds.set(retried.id, retried)
-  if (token !== undefined) state.buildTokens.remember(token, id, retried.id, ctx.now)
-  return { build: buildView(retried, ctx.now) }
+  return retried
 }
 
 export const codeBuildOperations: Operations<CodeBuildState> = {
@@ -242,8 +297,9 @@ export const codeBuildOperations: Operations<CodeBuildState> = {
     return { projects: page.items, nextToken: page.nextToken }
   },
 
-  ListBuildsForProject(state, input) {
+  ListBuildsForProject(state, input, ctx) {
     const project = projectNamed(state.projects, input.str('projectName'))
+    for (const build of [...project.builds]) advance(state, build, ctx, false)
     const descending = input.oneOf('sortOrder', ['ASCENDING', 'DESCENDING'], 'DESCENDING') === 'DESCENDING'
     const page = paginate(ordered(project.builds, descending), input.optStr('nextToken'), 100, () =>
       input.invalid('Invalid next token')
@@ -255,10 +311,12 @@ export const codeBuildOperations: Operations<CodeBuildState> = {
     const ids = input.optStrList('ids') ?? []
     if (ids.length < 1 || ids.length > 100) throw input.invalid('ids must hold 1 to 100 build IDs')
     const found = ids.map(raw => ({ raw, build: buildIn(state, raw) }))
-    for (const { build } of found) if (build) observe(build, ctx.now, true)
+    for (const { build } of found) if (build) advance(state, build, ctx, true)
+    const notFound = found.flatMap(({ raw, build }) => (build ? [] : [raw]))
     return {
       builds: found.flatMap(({ build }) => (build ? [buildView(build, ctx.now)] : [])),
-      buildsNotFound: found.flatMap(({ raw, build }) => (build ? [] : [raw]))
+      // The model's minimum is one item: AWS leaves the member out when nothing is missing.
+      ...(notFound.length > 0 ? { buildsNotFound: notFound } : {})
     }
   },
 

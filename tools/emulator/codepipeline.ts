@@ -28,6 +28,8 @@ export interface ActionExecutionState {
 
 export interface StageExecutionState {
   status: StageStatus
+  /** When it last failed: CodePipeline's automatic retry comes a delay after. */
+  failedAt?: number | undefined
   actions: Map<string, ActionExecutionState>
   autoStageRetryAttempt: number
   manualStageRetryAttempt: number
@@ -50,7 +52,8 @@ export interface PipelineState {
   name: string
   version: number
   created: number
-  stages: { name: string; actions: string[] }[]
+  stages: CodePipelineSeed['stages']
+  autoRetryDelayMs: number
   stageIndex: Map<string, number>
   executions: Map<string, PipelineExecutionState>
   /** Newest first (ListPipelineExecutions order). */
@@ -110,6 +113,7 @@ function seedStage(
   }
   return {
     status: seed.status,
+    ...(seed.status === 'Failed' ? { failedAt: at } : {}),
     actions,
     autoStageRetryAttempt: seed.autoStageRetryAttempt ?? 0,
     manualStageRetryAttempt: seed.manualStageRetryAttempt ?? 0,
@@ -169,6 +173,7 @@ function seedPipeline(seed: CodePipelineSeed): PipelineState {
       oldestFirst[0]?.startTime ??
       0,
     stages: seed.stages,
+    autoRetryDelayMs: seed.autoRetryDelayMs ?? 1000,
     stageIndex,
     executions,
     newestFirst: oldestFirst.reverse(),
@@ -207,6 +212,7 @@ function settle(
       )
     }
     stage.status = 'Failed'
+    stage.failedAt = now
     execution.status = 'Failed'
     execution.statusSummary = outcome.failureReason ?? 'Action failed'
     return
@@ -240,6 +246,47 @@ function observe(
   settleIfDue(execution, now, countRead, outcome => {
     settle(pipeline, execution, outcome, now)
   })
+  autoRetryIfDue(pipeline, execution, now)
+}
+
+/**
+ * CodePipeline's automatic stage retry (API reference "FailureConditions", "RetryStageMetadata"): a failed stage
+ * declared `onFailure: RETRY` is retried once by the service (its failed actions), counted in
+ * `autoStageRetryAttempt` with `latestRetryTrigger: AutomatedStageRetry`. Only the stage's latest execution.
+ */
+function autoRetryIfDue(pipeline: PipelineState, execution: PipelineExecutionState, now: number): void {
+  if (execution.status !== 'Failed' || execution.pending !== undefined) return
+  for (const declared of pipeline.stages) {
+    const stage = execution.stages.get(declared.name)
+    if (declared.onFailure !== 'RETRY' || stage?.status !== 'Failed' || stage.autoStageRetryAttempt > 0)
+      continue
+    if (pipeline.latestByStage.get(declared.name) !== execution) continue
+    if (now - (stage.failedAt ?? execution.lastUpdateTime) < pipeline.autoRetryDelayMs) continue
+    restartStage(execution, declared, stage, 'FAILED_ACTIONS', now)
+    stage.autoStageRetryAttempt += 1
+    stage.latestRetryTrigger = 'AutomatedStageRetry'
+    return
+  }
+}
+
+/** Restarts a failed stage's actions (all, or the failed ones) and starts settling its next outcome. */
+function restartStage(
+  execution: PipelineExecutionState,
+  structure: { name: string; actions: string[] },
+  stage: StageExecutionState,
+  mode: (typeof RETRY_MODES)[number],
+  now: number
+): void {
+  const actions = structure.actions.filter(
+    name => mode === 'ALL_ACTIONS' || stage.actions.get(name)?.status === 'Failed'
+  )
+  for (const name of actions) stage.actions.set(name, action('InProgress', now))
+  stage.status = 'InProgress'
+  execution.status = 'InProgress'
+  execution.statusSummary = undefined
+  execution.lastUpdateTime = now
+  execution.retried = { stage: structure.name, actions }
+  beginRetry(execution, now)
 }
 
 // ---------- lookups and views ----------
@@ -289,9 +336,10 @@ function stageView(pipeline: PipelineState, stage: { name: string; actions: stri
     }),
     latestExecution: execution &&
       run && { pipelineExecutionId: execution.id, status: run.status, type: 'STANDARD' },
+    // Both counts have a model minimum of 1 (RetryStageMetadata): absent, not 0, before any retry.
     retryStageMetadata: run && {
-      autoStageRetryAttempt: run.autoStageRetryAttempt,
-      manualStageRetryAttempt: run.manualStageRetryAttempt,
+      ...(run.autoStageRetryAttempt > 0 ? { autoStageRetryAttempt: run.autoStageRetryAttempt } : {}),
+      ...(run.manualStageRetryAttempt > 0 ? { manualStageRetryAttempt: run.manualStageRetryAttempt } : {}),
       latestRetryTrigger: run.latestRetryTrigger
     }
   }
@@ -339,18 +387,9 @@ function retryStageExecution(state: CodePipelineState, input: Input, ctx: Reques
       `Stage '${stageName}' of execution '${executionId}' is ${stage?.status ?? 'not started'}: only a failed stage can be retried`
     )
   }
-  const actions = structure.actions.filter(
-    name => mode === 'ALL_ACTIONS' || stage.actions.get(name)?.status === 'Failed'
-  )
-  for (const name of actions) stage.actions.set(name, action('InProgress', ctx.now))
-  stage.status = 'InProgress'
+  restartStage(execution, structure, stage, mode, ctx.now)
   stage.manualStageRetryAttempt += 1
   stage.latestRetryTrigger = 'ManualStageRetry'
-  execution.status = 'InProgress'
-  execution.statusSummary = undefined
-  execution.lastUpdateTime = ctx.now
-  execution.retried = { stage: stageName, actions }
-  beginRetry(execution, ctx.now)
   return { pipelineExecutionId: execution.id }
 }
 
@@ -379,7 +418,47 @@ function stopPipelineExecution(state: CodePipelineState, input: Input, ctx: Requ
   return { pipelineExecutionId: execution.id }
 }
 
+/** GetPipeline's declaration: a V2 pipeline whose stages carry their `onFailure` (only what the action reads). */
+function pipelineDeclaration(pipeline: PipelineState, ctx: RequestContext) {
+  return {
+    pipeline: {
+      name: pipeline.name,
+      roleArn: `arn:aws:iam::${ctx.accountId}:role/emulator-codepipeline`,
+      artifactStore: { type: 'S3', location: 'emulator-artifacts' },
+      stages: pipeline.stages.map(stage => ({
+        name: stage.name,
+        actions: stage.actions.map(name => ({
+          name,
+          actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' }
+        })),
+        ...(stage.onFailure
+          ? {
+              onFailure: {
+                result: stage.onFailure,
+                ...(stage.onFailure === 'RETRY'
+                  ? { retryConfiguration: { retryMode: 'FAILED_ACTIONS' } }
+                  : {})
+              }
+            }
+          : {})
+      })),
+      version: pipeline.version,
+      pipelineType: 'V2',
+      executionMode: 'SUPERSEDED'
+    },
+    metadata: {
+      pipelineArn: `arn:aws:codepipeline:${ctx.region}:${ctx.accountId}:${pipeline.name}`,
+      created: awsTime(pipeline.created),
+      updated: awsTime(pipeline.created)
+    }
+  }
+}
+
 export const codePipelineOperations: Operations<CodePipelineState> = {
+  GetPipeline(state, input, ctx) {
+    return pipelineDeclaration(pipelineNamed(state, input.str('name'), ctx), ctx)
+  },
+
   GetPipelineState(state, input, ctx) {
     const pipeline = pipelineNamed(state, input.str('name'), ctx)
     for (const execution of new Set(pipeline.latestByStage.values()))

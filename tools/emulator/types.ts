@@ -44,9 +44,17 @@ export interface CodePipelineSeed {
   name: string
   version?: number | undefined
   created?: string | undefined
-  /** Pipeline structure, in order. */
-  stages: { name: string; actions: string[] }[]
+  /**
+   * Pipeline structure, in order. `onFailure: 'RETRY'` declares CodePipeline's automatic stage retry (V2): a
+   * failed stage is retried once by the service, `autoRetryDelayMs` (default 1000) after it failed.
+   */
+  stages: {
+    name: string
+    actions: string[]
+    onFailure?: 'ROLLBACK' | 'FAIL' | 'RETRY' | 'SKIP' | undefined
+  }[]
   executions: CodePipelineExecutionSeed[]
+  autoRetryDelayMs?: number | undefined
 }
 
 export interface CodePipelineExecutionSeed {
@@ -123,6 +131,10 @@ export interface BuildSeed {
     nextAutoRetry?: string | undefined
     previousAutoRetry?: string | undefined
   }
+  /** Who started it; default `codepipeline/emulator`, or `emulator-user` when it has an autoRetryConfig. */
+  initiator?: string | undefined
+  /** How long after its failure CodeBuild auto-retries it (default 1000 ms). */
+  autoRetryDelayMs?: number | undefined
   onRetry?: OnRetry | undefined
   /** For a build seeded IN_PROGRESS: how it ends (after its reads or time), as a retry's outcome would. */
   settle?: RetryOutcome | undefined

@@ -141,6 +141,44 @@ describe('codebuild discover without execution-id', () => {
     expect(found.kind === 'nothing' && found.reason).toMatch(/CodeBuild has retried it itself as .*tests:b3/)
   })
 
+  it('leaves a failed build that CodeBuild is about to auto-retry to CodeBuild, and follows it with wait', async () => {
+    history(build('b2', 'FAILED', { autoRetryConfig: { autoRetryLimit: 2, autoRetryNumber: 0 } }))
+    const found = await setup().provider.discover(target())
+    expect(found).toMatchObject({ kind: 'nothing', running: { executionId: 'tests:b2' } })
+    expect(found.kind === 'nothing' && found.reason).toContain(
+      'CodeBuild retries it itself (auto-retry 1 of 2)'
+    )
+  })
+
+  it('retries a failed build whose auto-retries are used up, or that a pipeline started', async () => {
+    history(build('b2', 'FAILED', { autoRetryConfig: { autoRetryLimit: 2, autoRetryNumber: 2 } }))
+    expect((await setup().provider.discover(target())).kind).toBe('found')
+    history(
+      build('b2', 'FAILED', {
+        initiator: 'codepipeline/release',
+        autoRetryConfig: { autoRetryLimit: 2, autoRetryNumber: 0 }
+      })
+    )
+    expect((await setup().provider.discover(target())).kind).toBe('found')
+  })
+
+  it("a status read follows CodeBuild's auto-retries to the newest build", async () => {
+    const pending = build('b2', 'FAILED', { autoRetryConfig: { autoRetryLimit: 2, autoRetryNumber: 0 } })
+    cb.on(BatchGetBuildsCommand).resolves({ builds: [pending] })
+    const started = { executionId: 'tests:b2', consoleUrl: '' }
+    expect(await setup().provider.status(target(), started)).toMatchObject({ state: 'in-progress' })
+    cb.on(BatchGetBuildsCommand, { ids: ['tests:b2'] }).resolves({
+      builds: [
+        {
+          ...pending,
+          autoRetryConfig: { ...pending.autoRetryConfig, nextAutoRetry: `${ARN_PREFIX}tests:b3` }
+        }
+      ]
+    })
+    cb.on(BatchGetBuildsCommand, { ids: ['tests:b3'] }).resolves({ builds: [build('b3', 'SUCCEEDED')] })
+    expect(await setup().provider.status(target(), started)).toMatchObject({ state: 'succeeded' })
+  })
+
   it('reads at most the first 100 ids of the list in one call', async () => {
     const ids = Array.from({ length: 150 }, (_, i) => `tests:b${150 - i}`)
     cb.on(ListBuildsForProjectCommand).resolves({ ids })

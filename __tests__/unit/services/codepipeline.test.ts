@@ -3,6 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import 'aws-sdk-client-mock-jest'
 import {
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
@@ -385,6 +386,65 @@ describe('retry', () => {
     const sent = await sendOnce(cpProvider, target(), candidate, { mode: 'failed', token: 't' }, context)
     expect(sent).toMatchObject({ kind: 'started', started: { executionId: NEWEST } })
     expect(cp).toHaveReceivedCommandTimes(RetryStageExecutionCommand, 1)
+  })
+})
+
+describe("CodePipeline's automatic stage retry (onFailure: RETRY)", () => {
+  const declareRetry = (): void => {
+    cp.on(GetPipelineCommand, { name: PIPELINE }).resolves({
+      pipeline: {
+        name: PIPELINE,
+        roleArn: 'arn:aws:iam::123456789012:role/r',
+        stages: [
+          { name: 'Build', actions: [] },
+          { name: 'Deploy', actions: [], onFailure: { result: 'RETRY' } }
+        ]
+      }
+    })
+  }
+
+  it('a failed stage whose automatic attempt is unused is left to CodePipeline and followed with wait', async () => {
+    declareRetry()
+    givenNewest('Failed')
+    givenState(stage('Deploy', NEWEST, 'Failed', failedDeployAction))
+    const found = await cpProvider.discover(target())
+    expect(found).toMatchObject({ kind: 'nothing', running: { executionId: NEWEST } })
+    expect(found.kind === 'nothing' && found.reason).toContain(
+      'CodePipeline retries it itself (onFailure: RETRY)'
+    )
+  })
+
+  it('once the automatic attempt is used, the stage is a candidate counting it', async () => {
+    declareRetry()
+    givenNewest('Failed')
+    givenState(
+      stage('Deploy', NEWEST, 'Failed', {
+        ...failedDeployAction,
+        retryStageMetadata: { autoStageRetryAttempt: 1, latestRetryTrigger: 'AutomatedStageRetry' }
+      })
+    )
+    const found = await cpProvider.discover(target())
+    expect(found).toMatchObject({ kind: 'found', candidate: { stageName: 'Deploy', previousAttempts: 1 } })
+  })
+
+  it('GetPipeline denied: decided as without it, with one note naming the permission', async () => {
+    cp.on(GetPipelineCommand).rejects(sdkError('AccessDeniedException', 'not allowed'))
+    givenNewest('Failed')
+    givenState(stage('Deploy', NEWEST, 'Failed', failedDeployAction))
+    const first = await cpProvider.discover(target())
+    const second = await cpProvider.discover(target({ stageName: 'Deploy' }))
+    expect(first.kind === 'found' && first.candidate.failure?.note).toContain('codepipeline:GetPipeline')
+    expect(second.kind === 'found' && second.candidate.failure?.note).toBeUndefined()
+  })
+
+  it('a status read of a failed execution waits while the automatic retry is still to come', async () => {
+    declareRetry()
+    cp.on(GetPipelineExecutionCommand).resolves({
+      pipelineExecution: { pipelineExecutionId: NEWEST, status: 'Failed' }
+    })
+    givenState(stage('Deploy', NEWEST, 'Failed', failedDeployAction))
+    const progress = await cpProvider.status(target(), { executionId: NEWEST, consoleUrl: '' })
+    expect(progress).toMatchObject({ state: 'in-progress' })
   })
 })
 

@@ -10,7 +10,7 @@ import {
   StopPipelineExecutionCommand,
   type PipelineExecutionStep
 } from '@aws-sdk/client-sagemaker'
-import sagemaker from '../../../src/services/sagemaker/provider.js'
+import sagemaker, { modelPrefix } from '../../../src/services/sagemaker/provider.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import type { SageMakerTarget } from '../../../src/services/sagemaker/index.js'
 import type { Candidate, RetryRequest, Started } from '../../../src/model/provider.js'
@@ -464,5 +464,22 @@ describe('sagemaker console URL', () => {
     expect(result.consoleUrl).toBe(
       'https://cn-north-1.console.amazonaws.cn/sagemaker/home?region=cn-north-1#/pipelines'
     )
+  })
+})
+
+describe('ListPipelines prefix', () => {
+  it('is cut to what the model pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,255} accepts', () => {
+    const model = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/
+    for (const [prefix, sent] of [
+      ['train-', 'train'],
+      ['train--x', 'train--x'],
+      ['-x', ''],
+      ['', ''],
+      ['a_b', 'a'],
+      ['x'.repeat(300), 'x'.repeat(256)]
+    ] as const) {
+      expect(modelPrefix(prefix)).toBe(sent)
+      if (sent !== '') expect(model.test(sent)).toBe(true)
+    }
   })
 })

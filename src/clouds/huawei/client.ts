@@ -84,7 +84,10 @@ export function createHuaweiClient(options: HuaweiClientOptions): HuaweiClient {
 function redirected(base: string, response: Response): HuaweiServiceError {
   void response.body?.cancel()
   const location = response.headers.get('location') ?? ''
-  const to = location === '' ? '' : ` to ${URL.canParse(location, base) ? new URL(location, base).origin : 'an unreadable location'}`
+  const to =
+    location === ''
+      ? ''
+      : ` to ${URL.canParse(location, base) ? new URL(location, base).origin : 'an unreadable location'}`
   return new HuaweiServiceError(
     'Redirected',
     `the endpoint ${new URL(base).origin} answered HTTP ${response.status} with a redirect${to}; it is not followed, so the credentials stay with ${new URL(base).origin}: set endpoint to the service's own URL`,

@@ -26,10 +26,26 @@ function runOf(build: Build, id: string): Run {
     ...commonFields(build, id),
     status: build.buildStatus ?? 'UNKNOWN',
     nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
+    autoRetryPending: autoRetryPending(build),
     retriedInPlace: 0,
     failure: phaseFailure(build.phases),
     failed: FAILED_STATUSES.has(build.buildStatus ?? '') ? buildFailure(build) : undefined
   }
+}
+
+/**
+ * CodeBuild retries a failed build itself while `autoRetryNumber < autoRetryLimit` (API reference,
+ * "AutoRetryConfig"): a failed build in that state with no `nextAutoRetry` yet is about to be retried by it.
+ * Builds a pipeline started are never auto-retried ("CodeBuild does not support auto-retry for CodePipeline").
+ */
+function autoRetryPending(build: Build): Run['autoRetryPending'] {
+  const config = build.autoRetryConfig
+  if (!FAILED_STATUSES.has(build.buildStatus ?? '') || config === undefined || config.nextAutoRetry)
+    return undefined
+  if (build.initiator?.startsWith('codepipeline/')) return undefined
+  const limit = config.autoRetryLimit ?? 0
+  const number = config.autoRetryNumber ?? 0
+  return number < limit ? { number: number + 1, limit } : undefined
 }
 
 function buildApi(context: ProviderContext): RunApi {

@@ -56,6 +56,8 @@ export interface Run {
   requestedSource?: string | undefined
   /** Set when CodeBuild has retried this build itself (builds only). */
   nextAutoRetry?: string | undefined
+  /** A failed build that CodeBuild is about to retry itself: its coming auto-retry's number and the limit. */
+  autoRetryPending?: { number: number; limit: number } | undefined
   /** Retries that restarted this same run (batches: RetryBuildBatch keeps the batch ID); 0 for builds. */
   retriedInPlace: number
   /** Why it failed, when it did and the service says. */
@@ -149,8 +151,9 @@ export function createRunProvider<T extends ProjectTarget>(
     if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` }
     const skip = whyNotRetried(newest, one)
     if (skip) {
-      // Still running: `wait` follows it before deciding.
-      const running = stateOf(STATES, newest.status) === 'in-progress'
+      // Still running, or about to be retried by CodeBuild: `wait` follows it before deciding.
+      const running =
+        stateOf(STATES, newest.status) === 'in-progress' || newest.autoRetryPending !== undefined
       return {
         kind: 'nothing',
         reason: `latest ${skip}`,
@@ -186,7 +189,20 @@ export function createRunProvider<T extends ProjectTarget>(
         `${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`
       )
     const skip = whyNotRetried(run, one)
-    if (skip) return { kind: 'nothing', reason: skip }
+    if (skip)
+      return {
+        kind: 'nothing',
+        reason: skip,
+        ...(run.autoRetryPending
+          ? {
+              running: {
+                executionId: run.id,
+                ...(run.arn ? { executionArn: run.arn } : {}),
+                consoleUrl: url(run.id)
+              }
+            }
+          : {})
+      }
     const runs = await head(project)
     const newer = newerOfSource(runs, run)
     const [newest] = newer
@@ -199,6 +215,23 @@ export function createRunProvider<T extends ProjectTarget>(
           'of it count as earlier retries'
       }
     return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
+  }
+
+  /**
+   * The end of a build's auto-retry chain: a build CodeBuild retried itself is followed to its retry, and one
+   * it is about to retry reads as still running, so a wait never reports a failure CodeBuild is retrying.
+   */
+  async function followAutoRetries(run: Run): Promise<Run> {
+    let current = run
+    for (let hops = 0; hops < MAX_AUTO_RETRY_CHAIN && current.nextAutoRetry; hops++)
+      current = await readOne(current.nextAutoRetry, true)
+    if (current.autoRetryPending === undefined) return current
+    const { number, limit } = current.autoRetryPending
+    return {
+      ...current,
+      status: 'IN_PROGRESS',
+      phase: `waiting for CodeBuild's auto-retry ${number} of ${limit} of ${current.id}`
+    }
   }
 
   async function recheck(target: ProjectTarget, candidate: Candidate): Promise<Snapshot> {
@@ -240,7 +273,8 @@ export function createRunProvider<T extends ProjectTarget>(
       }
     },
 
-    status: async (_target, started) => progressOf(await readOne(started.executionId, true)),
+    status: async (_target, started) =>
+      progressOf(await followAutoRetries(await readOne(started.executionId, true))),
 
     list: () =>
       listAll('CodeBuild projects', async token => {
@@ -277,8 +311,13 @@ function whyNotRetried(run: Run, noun: string): string | undefined {
   if (!FAILED_STATUSES.has(run.status)) return `${noun} ${run.id} is ${run.status}`
   if (run.nextAutoRetry)
     return `${noun} ${run.id} is ${run.status} and CodeBuild has retried it itself as ${run.nextAutoRetry}`
+  if (run.autoRetryPending)
+    return `${noun} ${run.id} is ${run.status}: CodeBuild retries it itself (auto-retry ${run.autoRetryPending.number} of ${run.autoRetryPending.limit})`
   return undefined
 }
+
+/** How many auto-retries a status read follows at most: CodeBuild's own limit is 10. */
+const MAX_AUTO_RETRY_CHAIN = 10
 
 /**
  * Earlier attempts: every retry (ours, a person's, CodeBuild's auto-retry) of a build is a new build of the same

@@ -1,5 +1,6 @@
 import {
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
@@ -39,7 +40,19 @@ import type { ProviderContext, ProviderModule } from '../service.js'
 const IAM_ACTIONS =
   'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
   '(for a targets pattern codepipeline:ListPipelines; with wait also codepipeline:GetPipelineExecution, ' +
-  'with cancel-on-abort codepipeline:StopPipelineExecution)'
+  'with cancel-on-abort codepipeline:StopPipelineExecution; recommended: codepipeline:GetPipeline)'
+
+/**
+ * A V2 stage declared `onFailure: {result: RETRY}` gets one automatic retry from CodePipeline ("One attempt is
+ * allowed for automatic stage retry"; API reference, FailureConditions): until it has used it
+ * (`autoStageRetryAttempt` absent or 0), CodePipeline is about to retry the stage itself.
+ */
+function awaitsAutomaticRetry(stage: StageState, autoRetried: ReadonlySet<string> | undefined): boolean {
+  return (
+    autoRetried?.has(stage.stageName ?? '') === true &&
+    (stage.retryStageMetadata?.autoStageRetryAttempt ?? 0) === 0
+  )
+}
 
 export const errors: ErrorSpec = {
   // The pipeline is busy with another change: the documented remedy is to try again later.
@@ -299,6 +312,69 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
   /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
   let codebuild: CodeBuildClient | undefined
 
+  /** Per pipeline, its stages that declare `onFailure: RETRY` (GetPipeline), read once a step. */
+  const declared = new Map<string, Promise<ReadonlySet<string> | undefined>>()
+  let deniedNoted = false
+
+  /**
+   * The stages CodePipeline retries itself. GetPipeline is recommended, not required: when it cannot be read,
+   * undefined (the action decides as without it) and, once a step, a note that names the permission.
+   */
+  function autoRetryStages(pipelineName: string): Promise<ReadonlySet<string> | undefined> {
+    let stages = declared.get(pipelineName)
+    if (stages === undefined) {
+      stages = awsCall(context, 'GetPipeline', options =>
+        client.send(new GetPipelineCommand({ name: pipelineName }), options)
+      ).then(
+        out =>
+          new Set(
+            ((out as typeof out | undefined)?.pipeline?.stages ?? []).flatMap(s =>
+              s.onFailure?.result === 'RETRY' && s.name !== undefined ? [s.name] : []
+            )
+          ),
+        (error: unknown) => {
+          if (error instanceof Cancelled) throw error
+          return undefined
+        }
+      )
+      declared.set(pipelineName, stages)
+    }
+    return stages
+  }
+
+  /** The note for the first target whose pipeline's declaration could not be read. */
+  function deniedNote(autoRetried: ReadonlySet<string> | undefined): string | undefined {
+    if (autoRetried !== undefined || deniedNoted) return undefined
+    deniedNoted = true
+    return (
+      "could not read the pipeline's declaration (codepipeline:GetPipeline, recommended): a stage that " +
+      'CodePipeline retries itself (onFailure: RETRY) cannot be told apart, so the action decides without it'
+    )
+  }
+
+  /** Discovery of a failed stage: CodePipeline's own retry first, else a candidate. */
+  async function foundStage(
+    target: CodePipelineTarget,
+    executionId: string,
+    stage: StageState
+  ): Promise<Discovery> {
+    const autoRetried = await autoRetryStages(target.pipelineName)
+    const url = consoleUrl(context.region, target.pipelineName, executionId)
+    if (awaitsAutomaticRetry(stage, autoRetried))
+      return {
+        kind: 'nothing',
+        reason: `stage ${stage.stageName ?? '?'} of execution ${executionId} Failed: CodePipeline retries it itself (onFailure: RETRY)`,
+        running: { executionId, consoleUrl: url }
+      }
+    const candidate = await withBuilds(candidateFor(context, target, executionId, stage), stage)
+    const note = deniedNote(autoRetried)
+    return {
+      kind: 'found',
+      candidate:
+        note && candidate.failure ? { ...candidate, failure: { ...candidate.failure, note } } : candidate
+    }
+  }
+
   async function stagesOf(pipelineName: string): Promise<StageState[]> {
     const state = await awsCall(context, 'GetPipelineState', options =>
       client.send(new GetPipelineStateCommand({ name: pipelineName }), options)
@@ -353,8 +429,7 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
     const stages = await stagesOf(target.pipelineName)
     const stage = failedStageOf(stages, id, target.stageName)
-    if (stage)
-      return { kind: 'found', candidate: await withBuilds(candidateFor(context, target, id, stage), stage) }
+    if (stage) return foundStage(target, id, stage)
     return {
       kind: 'nothing',
       reason: nothingReason(target, { id, status: newest.status }, stages),
@@ -376,10 +451,7 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
     const stage = failedStageOf(stages, executionId)
     if (!stage) throw noFailedStage(target, executionId, stages)
-    return {
-      kind: 'found',
-      candidate: await withBuilds(candidateFor(context, target, executionId, stage), stage)
-    }
+    return foundStage(target, executionId, stage)
   }
 
   /**
@@ -470,7 +542,15 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
                 : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
           }
         case 'failed': {
-          const reason = failureReason(await stagesOf(target.pipelineName), id)
+          const stages = await stagesOf(target.pipelineName)
+          const failed = failedStageOf(stages, id)
+          // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
+          if (failed && awaitsAutomaticRetry(failed, await autoRetryStages(target.pipelineName)))
+            return {
+              state: 'in-progress',
+              phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
+            }
+          const reason = failureReason(stages, id)
           return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) }
         }
         case 'in-progress':

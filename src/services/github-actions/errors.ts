@@ -26,6 +26,9 @@ export class GitHubApiError extends Error {
   }
 }
 
+/** A secondary rate limit that names no time is waited out this long (REST API docs, "Rate limits"). */
+export const SECONDARY_LIMIT_WAIT_MS = 60_000
+
 interface OctokitErrorShape {
   status?: unknown
   message?: unknown
@@ -72,8 +75,13 @@ export function gitHubErrorOf(error: unknown, now: number = Date.now()): unknown
         throttling: true,
         ...(Number.isFinite(reset) ? { retryAfterMs: Math.max(0, reset * 1000 - now) } : {})
       })
+    // No header says when: GitHub's docs ask to "wait for at least one minute before retrying".
     if (status === 429 || /rate limit/i.test(message))
-      return new GitHubApiError('SecondaryRateLimit', message, status, { ...base, throttling: true })
+      return new GitHubApiError('SecondaryRateLimit', message, status, {
+        ...base,
+        throttling: true,
+        retryAfterMs: SECONDARY_LIMIT_WAIT_MS
+      })
   }
   return new GitHubApiError(nameOf(status, message), message, status, base)
 }

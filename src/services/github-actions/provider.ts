@@ -18,6 +18,7 @@ import {
   type Started
 } from '../../model/provider.js'
 import { isConsoleLink } from '../../model/text.js'
+import { USER_AGENT } from '../../model/version.js'
 import { Cancelled } from '../../transport/cancellation.js'
 import type { ErrorSpec } from '../../transport/caller.js'
 import type { ProviderContext, ProviderModule } from '../service.js'
@@ -63,6 +64,20 @@ const RUNNER_LOSSES = [
 ] as const
 
 const FAILED = new Set(['failure', 'timed_out'])
+
+/** GitHub re-runs a run up to 30 days after it was created, and at most 50 times ("Re-running workflows and jobs"). */
+const RERUN_WITHIN_MS = 30 * 86_400_000
+const MAX_RERUNS = 50
+
+/** Why GitHub would refuse to re-run `run` at `now`, if it would. */
+function whyNotRerunnable(run: Run, now: number): string | undefined {
+  const created = Date.parse(run.created_at)
+  if (Number.isFinite(created) && now - created > RERUN_WITHIN_MS)
+    return `run ${run.id} was created ${Math.floor((now - created) / 86_400_000)} days ago; GitHub re-runs only runs from the last 30 days`
+  if (run.run_attempt > MAX_RERUNS)
+    return `run ${run.id} has been re-run ${run.run_attempt - 1} times (run_attempt ${run.run_attempt}); GitHub allows at most ${MAX_RERUNS} re-runs`
+  return undefined
+}
 
 /** The REST API version these calls are written for (GitHub docs, "API Versions"). */
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
@@ -138,7 +153,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
   if (typeof token !== 'string' || token === '')
     throw new TargetError('no github-token is set for github-actions')
   const baseUrl = (context.endpoint ?? actionContext.apiUrl).replace(/\/+$/, '')
-  const octokit = getOctokit(token, { baseUrl })
+  const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT })
   const server = new URL(actionContext.serverUrl)
   const consoleHosts = [server.hostname]
 
@@ -168,6 +183,8 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
     )
 
   const repoOf = (t: WorkflowTarget) => ({ owner: t.owner, repo: t.repo })
+  /** Per run this step re-ran: the attempt that failed, so a status read can tell the new one by its number. */
+  const rerunFrom = new Map<string, number>()
   const getRun = (t: WorkflowTarget, id: string | number): Promise<Run> =>
     rest(
       'GetWorkflowRun',
@@ -325,6 +342,8 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
             reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
             ...named
           }
+        const refused = whyNotRerunnable(run, Date.now())
+        if (refused) return { kind: 'skip', reason: refused, ...named }
         return { kind: 'found', candidate: await candidateOf(t, run), ...named }
       }
       const run = await newestRun(t, t.workflow ?? '', t.branch)
@@ -334,6 +353,8 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
           reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
         }
       if (!isFailed(run)) return notFailed(t, run)
+      const refused = whyNotRerunnable(run, Date.now())
+      if (refused) return { kind: 'skip', reason: refused }
       return { kind: 'found', candidate: await candidateOf(t, run) }
     },
 
@@ -361,11 +382,16 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
         () => undefined,
         { beforeResend: request.beforeResend }
       )
+      rerunFrom.set(candidate.executionId, (candidate.previousAttempts ?? 0) + 1)
       return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl }
     },
 
     async status(t, run): Promise<Progress> {
       const current = await getRun(t, run.executionId)
+      // Just after a re-run a read may still show the attempt that failed: only a higher attempt is the new one.
+      const retried = rerunFrom.get(run.executionId)
+      if (retried !== undefined && current.run_attempt <= retried)
+        return { state: 'in-progress', phase: `waiting for attempt ${retried + 1} to show` }
       const state = stateOf(STATES, statusOf(current))
       const phase =
         current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`

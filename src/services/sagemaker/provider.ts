@@ -334,7 +334,7 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
               MaxResults: 100,
               SortBy: 'Name',
               SortOrder: 'Ascending',
-              ...(prefix !== '' ? { PipelineNamePrefix: prefix } : {}),
+              ...(modelPrefix(prefix) !== '' ? { PipelineNamePrefix: modelPrefix(prefix) } : {}),
               ...(NextToken !== undefined ? { NextToken } : {})
             }),
             options
@@ -395,3 +395,12 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
 }
 
 export default { errors, create } satisfies ProviderModule<SageMakerTarget>
+
+/**
+ * The longest part of a name prefix that ListPipelines' model accepts as `PipelineNamePrefix`
+ * (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}`, botocore service-2.json: no trailing hyphen); '' for none. The action
+ * matches the rest of the pattern itself.
+ */
+export function modelPrefix(prefix: string): string {
+  return /^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*/.exec(prefix.slice(0, 256))?.[0] ?? ''
+}
