@@ -156,11 +156,10 @@ async function fleetFromFile(perService: number, latencyMs: number): Promise<voi
       {
         'targets-file': 'targets.txt',
         concurrency: '64',
-        endpoint: emu.url,
         'huaweicloud-auth-token': DEMO_IDS.huaweiToken,
         'max-attempts': '0'
       },
-      { GITHUB_WORKSPACE: workspace }
+      { GITHUB_WORKSPACE: workspace, HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url }
     )
     const results = JSON.parse(run.resultsFile || '[]') as { status: string }[]
     const retried = results.filter(r => r.status === 'in-progress').length

@@ -214,14 +214,27 @@ function createHuaweiClient(options) {
             const response = await send(url, {
                 method,
                 headers,
+                // A redirect is never followed: fetch would carry X-Auth-Token (or the signed headers) to its target.
+                redirect: 'manual',
                 ...(payload === undefined ? {} : { body: payload }),
                 signal: signal
                     ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
                     : AbortSignal.timeout(timeoutMs)
             });
+            if (response.status >= 300 && response.status < 400)
+                throw redirected(base, response);
             return readAnswer(response);
         }
     };
+}
+/** A 3xx answer as a permanent error that names the endpoint and where it pointed, credentials unsent. */
+function redirected(base, response) {
+    void response.body?.cancel();
+    const location = response.headers.get('location') ?? '';
+    const to = location === ''
+        ? ''
+        : ` to ${URL.canParse(location, base) ? new URL(location, base).origin : 'an unreadable location'}`;
+    return new HuaweiServiceError('Redirected', `the endpoint ${new URL(base).origin} answered HTTP ${response.status} with a redirect${to}; it is not followed, so the credentials stay with ${new URL(base).origin}: set endpoint to the service's own URL`, response.status, response.headers.get('x-request-id') ?? undefined);
 }
 function authHeaders(auth, method, url, body) {
     if (auth.kind === 'token')
@@ -551,7 +564,7 @@ function progressOf(run) {
 /** The largest page the pipeline list serves. */
 const PIPELINE_PAGE = 100;
 function create(context) {
-    const endpoint = context.endpoint ?? (0,endpoints/* codeartsEndpoint */.z)(context.region);
+    const endpoint = context.endpoint ?? (process.env[endpoints/* ENDPOINT_ENV */.iG]?.trim() || (0,endpoints/* codeartsEndpoint */.zG)(context.region));
     if (!endpoint)
         throw new errors/* TargetError */.I0(`no CodeArts Pipeline endpoint is known for region '${context.region}'`);
     const auth = context.credentials;

@@ -165,7 +165,16 @@ __webpack_require__.r(__webpack_exports__);
 
 const IAM_ACTIONS = 'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +
     '(for a targets pattern codepipeline:ListPipelines; with wait also codepipeline:GetPipelineExecution, ' +
-    'with cancel-on-abort codepipeline:StopPipelineExecution)';
+    'with cancel-on-abort codepipeline:StopPipelineExecution; recommended: codepipeline:GetPipeline)';
+/**
+ * A V2 stage declared `onFailure: {result: RETRY}` gets one automatic retry from CodePipeline ("One attempt is
+ * allowed for automatic stage retry"; API reference, FailureConditions): until it has used it
+ * (`autoStageRetryAttempt` absent or 0), CodePipeline is about to retry the stage itself.
+ */
+function awaitsAutomaticRetry(stage, autoRetried) {
+    return (autoRetried?.has(stage.stageName ?? '') === true &&
+        (stage.retryStageMetadata?.autoStageRetryAttempt ?? 0) === 0);
+}
 const errors = {
     // The pipeline is busy with another change: the documented remedy is to try again later.
     transient: ['ConflictException'],
@@ -370,6 +379,50 @@ function createCodePipeline(context) {
     const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
     /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
     let codebuild;
+    /** Per pipeline, its stages that declare `onFailure: RETRY` (GetPipeline), read once a step. */
+    const declared = new Map();
+    let deniedNoted = false;
+    /**
+     * The stages CodePipeline retries itself. GetPipeline is recommended, not required: when it cannot be read,
+     * undefined (the action decides as without it) and, once a step, a note that names the permission.
+     */
+    function autoRetryStages(pipelineName) {
+        let stages = declared.get(pipelineName);
+        if (stages === undefined) {
+            stages = (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipeline', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineCommand */ .YeD({ name: pipelineName }), options)).then(out => new Set((out?.pipeline?.stages ?? []).flatMap(s => s.onFailure?.result === 'RETRY' && s.name !== undefined ? [s.name] : [])), (error) => {
+                if (error instanceof _transport_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ)
+                    throw error;
+                return undefined;
+            });
+            declared.set(pipelineName, stages);
+        }
+        return stages;
+    }
+    /** The note for the first target whose pipeline's declaration could not be read. */
+    function deniedNote(autoRetried) {
+        if (autoRetried !== undefined || deniedNoted)
+            return undefined;
+        deniedNoted = true;
+        return ("could not read the pipeline's declaration (codepipeline:GetPipeline, recommended): a stage that " +
+            'CodePipeline retries itself (onFailure: RETRY) cannot be told apart, so the action decides without it');
+    }
+    /** Discovery of a failed stage: CodePipeline's own retry first, else a candidate. */
+    async function foundStage(target, executionId, stage) {
+        const autoRetried = await autoRetryStages(target.pipelineName);
+        const url = consoleUrl(context.region, target.pipelineName, executionId);
+        if (awaitsAutomaticRetry(stage, autoRetried))
+            return {
+                kind: 'nothing',
+                reason: `stage ${stage.stageName ?? '?'} of execution ${executionId} Failed: CodePipeline retries it itself (onFailure: RETRY)`,
+                running: { executionId, consoleUrl: url }
+            };
+        const candidate = await withBuilds(candidateFor(context, target, executionId, stage), stage);
+        const note = deniedNote(autoRetried);
+        return {
+            kind: 'found',
+            candidate: note && candidate.failure ? { ...candidate, failure: { ...candidate.failure, note } } : candidate
+        };
+    }
     async function stagesOf(pipelineName) {
         const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
         return state.stageStates ?? [];
@@ -417,7 +470,7 @@ function createCodePipeline(context) {
         const stages = await stagesOf(target.pipelineName);
         const stage = failedStageOf(stages, id, target.stageName);
         if (stage)
-            return { kind: 'found', candidate: await withBuilds(candidateFor(context, target, id, stage), stage) };
+            return foundStage(target, id, stage);
         return {
             kind: 'nothing',
             reason: nothingReason(target, { id, status: newest.status }, stages),
@@ -439,10 +492,7 @@ function createCodePipeline(context) {
         const stage = failedStageOf(stages, executionId);
         if (!stage)
             throw noFailedStage(target, executionId, stages);
-        return {
-            kind: 'found',
-            candidate: await withBuilds(candidateFor(context, target, executionId, stage), stage)
-        };
+        return foundStage(target, executionId, stage);
     }
     /**
      * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
@@ -513,7 +563,15 @@ function createCodePipeline(context) {
                             : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
                     };
                 case 'failed': {
-                    const reason = failureReason(await stagesOf(target.pipelineName), id);
+                    const stages = await stagesOf(target.pipelineName);
+                    const failed = failedStageOf(stages, id);
+                    // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
+                    if (failed && awaitsAutomaticRetry(failed, await autoRetryStages(target.pipelineName)))
+                        return {
+                            state: 'in-progress',
+                            phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
+                        };
+                    const reason = failureReason(stages, id);
                     return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) };
                 }
                 case 'in-progress':

@@ -334,8 +334,8 @@ function createRunProvider(api, noun, region) {
             return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` };
         const skip = whyNotRetried(newest, one);
         if (skip) {
-            // Still running: `wait` follows it before deciding.
-            const running = (0,provider/* stateOf */.L)(projects/* STATES */.xj, newest.status) === 'in-progress';
+            // Still running, or about to be retried by CodeBuild: `wait` follows it before deciding.
+            const running = (0,provider/* stateOf */.L)(projects/* STATES */.xj, newest.status) === 'in-progress' || newest.autoRetryPending !== undefined;
             return {
                 kind: 'nothing',
                 reason: `latest ${skip}`,
@@ -369,7 +369,19 @@ function createRunProvider(api, noun, region) {
             throw new errors/* TargetError */.I0(`${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`);
         const skip = whyNotRetried(run, one);
         if (skip)
-            return { kind: 'nothing', reason: skip };
+            return {
+                kind: 'nothing',
+                reason: skip,
+                ...(run.autoRetryPending
+                    ? {
+                        running: {
+                            executionId: run.id,
+                            ...(run.arn ? { executionArn: run.arn } : {}),
+                            consoleUrl: url(run.id)
+                        }
+                    }
+                    : {})
+            };
         const runs = await head(project);
         const newer = newerOfSource(runs, run);
         const [newest] = newer;
@@ -381,6 +393,23 @@ function createRunProvider(api, noun, region) {
                     'of it count as earlier retries'
             };
         return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
+    }
+    /**
+     * The end of a build's auto-retry chain: a build CodeBuild retried itself is followed to its retry, and one
+     * it is about to retry reads as still running, so a wait never reports a failure CodeBuild is retrying.
+     */
+    async function followAutoRetries(run) {
+        let current = run;
+        for (let hops = 0; hops < MAX_AUTO_RETRY_CHAIN && current.nextAutoRetry; hops++)
+            current = await readOne(current.nextAutoRetry, true);
+        if (current.autoRetryPending === undefined)
+            return current;
+        const { number, limit } = current.autoRetryPending;
+        return {
+            ...current,
+            status: 'IN_PROGRESS',
+            phase: `waiting for CodeBuild's auto-retry ${number} of ${limit} of ${current.id}`
+        };
     }
     async function recheck(target, candidate) {
         const runs = await head(projectOf(target));
@@ -416,7 +445,7 @@ function createRunProvider(api, noun, region) {
                 consoleUrl: url(started.id)
             };
         },
-        status: async (_target, started) => progressOf(await readOne(started.executionId, true)),
+        status: async (_target, started) => progressOf(await followAutoRetries(await readOne(started.executionId, true))),
         list: () => (0,listing/* listAll */._w)('CodeBuild projects', async (token) => {
             const page = await api.listProjects(token);
             return { items: page.names.map(name => ({ name, resource: name })), next: page.next };
@@ -446,8 +475,12 @@ function whyNotRetried(run, noun) {
         return `${noun} ${run.id} is ${run.status}`;
     if (run.nextAutoRetry)
         return `${noun} ${run.id} is ${run.status} and CodeBuild has retried it itself as ${run.nextAutoRetry}`;
+    if (run.autoRetryPending)
+        return `${noun} ${run.id} is ${run.status}: CodeBuild retries it itself (auto-retry ${run.autoRetryPending.number} of ${run.autoRetryPending.limit})`;
     return undefined;
 }
+/** How many auto-retries a status read follows at most: CodeBuild's own limit is 10. */
+const MAX_AUTO_RETRY_CHAIN = 10;
 /**
  * Earlier attempts: every retry (ours, a person's, CodeBuild's auto-retry) of a build is a new build of the same
  * source on top of the project's history, while a batch retry restarts the same batch. So: the run of

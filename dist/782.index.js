@@ -87,7 +87,8 @@ function stateOf(table, status) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   "default": () => (__WEBPACK_DEFAULT_EXPORT__),
-/* harmony export */   executionFailure: () => (/* binding */ executionFailure)
+/* harmony export */   executionFailure: () => (/* binding */ executionFailure),
+/* harmony export */   modelPrefix: () => (/* binding */ modelPrefix)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -342,7 +343,7 @@ function create(context) {
                 MaxResults: 100,
                 SortBy: 'Name',
                 SortOrder: 'Ascending',
-                ...(prefix !== '' ? { PipelineNamePrefix: prefix } : {}),
+                ...(modelPrefix(prefix) !== '' ? { PipelineNamePrefix: modelPrefix(prefix) } : {}),
                 ...(NextToken !== undefined ? { NextToken } : {})
             }), options));
             const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []));
@@ -378,6 +379,14 @@ function create(context) {
     };
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create });
+/**
+ * The longest part of a name prefix that ListPipelines' model accepts as `PipelineNamePrefix`
+ * (`[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}`, botocore service-2.json: no trailing hyphen); '' for none. The action
+ * matches the rest of the pattern itself.
+ */
+function modelPrefix(prefix) {
+    return /^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*/.exec(prefix.slice(0, 256))?.[0] ?? '';
+}
 
 
 /***/ })

@@ -21,10 +21,26 @@ function runOf(build, id) {
         ...(0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .commonFields */ .dG)(build, id),
         status: build.buildStatus ?? 'UNKNOWN',
         nextAutoRetry: build.autoRetryConfig?.nextAutoRetry,
+        autoRetryPending: autoRetryPending(build),
         retriedInPlace: 0,
         failure: (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .phaseFailure */ .Or)(build.phases),
         failed: _runs_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILED_STATUSES */ .Lg.has(build.buildStatus ?? '') ? (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .buildFailure */ .He)(build) : undefined
     };
+}
+/**
+ * CodeBuild retries a failed build itself while `autoRetryNumber < autoRetryLimit` (API reference,
+ * "AutoRetryConfig"): a failed build in that state with no `nextAutoRetry` yet is about to be retried by it.
+ * Builds a pipeline started are never auto-retried ("CodeBuild does not support auto-retry for CodePipeline").
+ */
+function autoRetryPending(build) {
+    const config = build.autoRetryConfig;
+    if (!_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILED_STATUSES */ .Lg.has(build.buildStatus ?? '') || config === undefined || config.nextAutoRetry)
+        return undefined;
+    if (build.initiator?.startsWith('codepipeline/'))
+        return undefined;
+    const limit = config.autoRetryLimit ?? 0;
+    const number = config.autoRetryNumber ?? 0;
+    return number < limit ? { number: number + 1, limit } : undefined;
 }
 function buildApi(context) {
     const client = (0,_runs_js__WEBPACK_IMPORTED_MODULE_0__/* .codeBuildClient */ .fU)(context);

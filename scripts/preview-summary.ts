@@ -41,10 +41,16 @@ try {
       'retry-on': 'transient\nJobFailed\nBuild group',
       wait: 'true',
       'poll-interval-seconds': '1',
-      endpoint: emu.url,
       'huaweicloud-auth-token': DEMO_IDS.huaweiToken
     },
-    env: { GITHUB_TOKEN: DEMO_IDS.githubToken, AWS_REGION: 'us-east-1' }
+    // Lines on three clouds: each cloud's own endpoint variable, never one `endpoint` for all.
+    env: {
+      GITHUB_TOKEN: DEMO_IDS.githubToken,
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: emu.url,
+      HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url,
+      GITHUB_API_URL: emu.url
+    }
   })
   if (!run.summary.includes('<h2>')) throw new Error(`the action wrote no summary:\n${run.stdout}`)
   const html = execFileSync('cmark-gfm', ['--unsafe', '--extension', 'table'], {

@@ -269,7 +269,8 @@ describe.each(SERVICES)('hostile API text: $service', c => {
       c.onRetry(scenario, {
         ...c.failedOutcome,
         failureReason: INJECTION,
-        failedStage: INJECTION,
+        // A SageMaker step name is `[A-Za-z0-9\-_]*` in the model (botocore): AWS cannot send this one.
+        ...(c.service === 'sagemaker' ? {} : { failedStage: INJECTION }),
         ...(c.service === 'codebuild-batch' ? { failedGroup: INJECTION } : {})
       })
       await withEmulator(scenario, async emu => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario, scaledScenario, type CallRecord } from '../../tools/emulator/index.js'
 import {
+  awsEnv,
   type ActionRun,
   type Emulator,
   type ResultObject,
@@ -241,9 +242,12 @@ const CODEARTS_FAILED = `codearts:${DEMO_IDS.codeartsProject}/${DEMO_IDS.codeart
 const CODEARTS_GREEN = `codearts:${DEMO_IDS.codeartsProject}/${CODEARTS_GREEN_PIPELINE}`
 
 /** Credentials and endpoint for CodeArts targets (the AWS ones come from awsEnv). */
-function codeartsAuth(emu: Emulator, auth: 'token' | 'aksk'): Record<string, string> {
+/**
+ * CodeArts credentials for a step whose lines span clouds: its endpoint comes from
+ * HUAWEICLOUD_ENDPOINT_URL_CODEARTS (the fixture's env), since one `endpoint` for every cloud is an input error.
+ */
+function codeartsAuth(_emu: Emulator, auth: 'token' | 'aksk'): Record<string, string> {
   return {
-    endpoint: emu.url,
     ...(auth === 'token'
       ? { 'huaweicloud-auth-token': DEMO_IDS.huaweiToken }
       : { 'huaweicloud-ak': DEMO_IDS.huaweiAk, 'huaweicloud-sk': DEMO_IDS.huaweiSk })
@@ -251,7 +255,10 @@ function codeartsAuth(emu: Emulator, auth: 'token' | 'aksk'): Record<string, str
 }
 
 describe('targets mode against the emulator', () => {
-  const fx = useEmulator(recoveryScenario)
+  const fx = useEmulator(recoveryScenario, emu => ({
+    ...awsEnv(emu),
+    HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url
+  }))
 
   // Written with comments, blank lines and odd spacing: `target` must come back exactly as written.
   const MIXED = [

@@ -55,8 +55,8 @@ describe('RetryStageExecution', () => {
       type: 'STANDARD'
     })
     expect(deploy.actionStates[0].latestExecution.status).toBe('InProgress')
+    // No automatic retry yet: the member is absent (model minimum 1), not 0.
     expect(deploy.retryStageMetadata).toEqual({
-      autoStageRetryAttempt: 0,
       manualStageRetryAttempt: 1,
       latestRetryTrigger: 'ManualStageRetry'
     })

@@ -110,7 +110,8 @@ describe('latency, matching and lifetime', () => {
     })
     expect(performance.now() - started).toBeGreaterThanOrEqual(145)
     const stop = await aws(emu, 'sagemaker', 'StopPipelineExecution', {
-      PipelineExecutionArn: DEMO_IDS.sagemakerExecution
+      PipelineExecutionArn: DEMO_IDS.sagemakerExecution,
+      ClientRequestToken: 'stop-0123456789abcdef0123456789abcdef'
     })
     expect(stop.body.__type).toBe('ConflictException') // reached the handler: not throttled
   })

@@ -4,6 +4,7 @@ import { codeBuildOperations } from './codebuild.js'
 import { codePipelineOperations } from './codepipeline.js'
 import { ApiError } from './errors.js'
 import { Input } from './input.js'
+import { answerProblem, requestProblem } from './model-check.js'
 import { sendJson, type Operations, type RequestContext, type Wire } from './protocol.js'
 import { sageMakerOperations } from './sagemaker.js'
 import type { EmulatorState } from './state.js'
@@ -25,7 +26,15 @@ function awsService<S>(
     run: (operation, state, body, ctx) => {
       const handler = operations[operation]
       if (!handler) throw new ApiError('UnknownOperationException', `Unknown operation ${operation}`)
-      return handler(select(state), Input.parse(body, invalidCode, 'SerializationException'), ctx)
+      const input = Input.parse(body, invalidCode, 'SerializationException')
+      // As strict as the service's model (botocore): a request it rejects is refused as AWS refuses it.
+      const problem = requestProblem(service, operation, body.trim() === '' ? {} : JSON.parse(body))
+      if (problem !== undefined) throw new ApiError(invalidCode, problem)
+      const answer = handler(select(state), input, ctx)
+      const broken = answerProblem(service, operation, answer)
+      if (broken !== undefined)
+        throw new ApiError('InternalFailure', `emulator answer breaks the model: ${broken}`, 500)
+      return answer
     }
   }
 }

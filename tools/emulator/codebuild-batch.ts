@@ -205,7 +205,11 @@ export const batchOperations: Operations<CodeBuildState> = {
     const page = paginate(ordered(matching, descending), input.optStr('nextToken'), size, () =>
       input.invalid('Invalid next token')
     )
-    return { ids: page.items.map(batch => batch.id), nextToken: page.nextToken }
+    // BuildBatchIds has a model minimum of 1: absent when the project has none.
+    return {
+      ...(page.items.length > 0 ? { ids: page.items.map(batch => batch.id) } : {}),
+      nextToken: page.nextToken
+    }
   },
 
   BatchGetBuildBatches(state, input, ctx) {

@@ -304,7 +304,11 @@ export const codeBuildOperations: Operations<CodeBuildState> = {
     const page = paginate(ordered(project.builds, descending), input.optStr('nextToken'), 100, () =>
       input.invalid('Invalid next token')
     )
-    return { ids: page.items.map(build => build.id), nextToken: page.nextToken }
+    // BuildIds has a model minimum of 1: a project without builds answers without the member.
+    return {
+      ...(page.items.length > 0 ? { ids: page.items.map(build => build.id) } : {}),
+      nextToken: page.nextToken
+    }
   },
 
   BatchGetBuilds(state, input, ctx) {

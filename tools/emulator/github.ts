@@ -46,6 +46,8 @@ export interface GitHubRunState extends Settleable {
   jobs: GitHubJobState[]
   /** The mode of the re-run in flight: which jobs it runs again. */
   rerunJobs?: number[] | undefined
+  /** After a re-run, reads that still show the attempt before it (GitHub's reads lag a re-run for a moment). */
+  stale?: { view: unknown; reads: number } | undefined
 }
 
 export interface GitHubWorkflowState {
@@ -62,6 +64,8 @@ export interface GitHubToken {
 }
 
 export interface GitHubState {
+  /** How many reads of a run still show its previous attempt after a re-run (default 0). */
+  staleReadsAfterRerun: number
   tokens: Map<string, GitHubToken>
   repos: Map<string, { id: number; owner: string; name: string; workflows: GitHubWorkflowState[] }>
   runs: Map<number, GitHubRunState>
@@ -119,7 +123,13 @@ export function matchGitHub(method: string, path: string): GitHubRoute | undefin
 // ---------- seeding ----------
 
 export function seedGitHub(seed: GitHubSeed | undefined): GitHubState {
-  const state: GitHubState = { tokens: new Map(), repos: new Map(), runs: new Map(), nextJobId: 1_000_001 }
+  const state: GitHubState = {
+    staleReadsAfterRerun: seed?.staleReadsAfterRerun ?? 0,
+    tokens: new Map(),
+    repos: new Map(),
+    runs: new Map(),
+    nextJobId: 1_000_001
+  }
   for (const t of seed?.tokens ?? [])
     state.tokens.set(t.token, { write: t.permission !== 'read', ...(t.repos ? { repos: t.repos } : {}) })
   let repoId = 700_000
@@ -128,7 +138,7 @@ export function seedGitHub(seed: GitHubSeed | undefined): GitHubState {
     const workflows = repo.workflows.map(w => ({
       id: w.id,
       name: w.name,
-      path: `.github/workflows/${w.file}`,
+      path: w.path ?? `.github/workflows/${w.file}`,
       repo: full
     }))
     state.repos.set(full.toLowerCase(), { id: ++repoId, owner: repo.owner, name: repo.name, workflows })
@@ -482,6 +492,10 @@ export function runGitHub(
     }
     case 'GetWorkflowRun': {
       const run = runIn()
+      if (run.stale && run.stale.reads > 0) {
+        run.stale.reads -= 1
+        return run.stale.view
+      }
       observe(run, ctx.now, true)
       return runView(ctx, state, run)
     }
@@ -518,6 +532,9 @@ export function runGitHub(
           'Unable to re-run this workflow run because it was created over a month ago',
           403
         )
+      // "A workflow run can be re-run a maximum of 50 times" (GitHub docs, "Re-running workflows and jobs").
+      if (run.attempt > 50)
+        throw new ApiError('Forbidden', 'This workflow run has been re-run the maximum number of times', 403)
       const latest = latestJobs(run)
       const again =
         route.operation === 'ReRunWorkflow'
@@ -527,6 +544,8 @@ export function runGitHub(
             )
       if (again.length === 0)
         throw new ApiError('Forbidden', 'This workflow run has no failed jobs to re-run', 403)
+      if (state.staleReadsAfterRerun > 0)
+        run.stale = { view: runView(ctx, state, run), reads: state.staleReadsAfterRerun }
       run.attempt += 1
       run.status = 'in_progress'
       run.conclusion = null
@@ -587,6 +606,7 @@ export const githubWire: Wire = {
       'content-type': 'application/json; charset=utf-8',
       'x-github-request-id': requestId
     }
+    // `SecondaryRateLimitBare`: a secondary limit that names no time (GitHub then asks for a minute's wait).
     if (error.code === 'SecondaryRateLimit') headers['retry-after'] = '1'
     if (error.code === 'RateLimitExceeded') {
       headers['x-ratelimit-remaining'] = '0'

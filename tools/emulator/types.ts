@@ -308,6 +308,8 @@ export interface GitHubSeed {
   /** Accepted tokens (`Authorization: Bearer ...`); `read` tokens are refused re-runs and cancels (403). */
   tokens: { token: string; permission?: 'read' | 'write' | undefined; repos?: string[] | undefined }[]
   repos: GitHubRepoSeed[]
+  /** After a re-run, this many reads of the run still show the attempt before it (default 0). */
+  staleReadsAfterRerun?: number | undefined
 }
 
 export interface GitHubRepoSeed {
@@ -321,6 +323,8 @@ export interface GitHubWorkflowSeed {
   name: string
   /** The file under .github/workflows/. */
   file: string
+  /** The whole path, when it is not `.github/workflows/FILE` (GitHub Pages: `dynamic/pages/pages-build-deployment`). */
+  path?: string | undefined
   runs: GitHubRunSeed[]
 }
 

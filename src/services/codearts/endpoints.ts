@@ -24,3 +24,9 @@ export function codeartsEndpoint(region: string): string | undefined {
   const prefix = PREFIX_BY_REGION.get(region)
   return prefix ? `https://${prefix}.${region}.myhuaweicloud.com` : undefined
 }
+
+/**
+ * The environment variable that points CodeArts alone at another endpoint (a private deployment, an emulator),
+ * like AWS_ENDPOINT_URL_<SERVICE>: a step whose targets span clouds cannot use the shared `endpoint` input.
+ */
+export const ENDPOINT_ENV = 'HUAWEICLOUD_ENDPOINT_URL_CODEARTS'

@@ -3,9 +3,9 @@ import { listQuery } from '../../model/listing.js'
 import { InputError } from '../../model/errors.js'
 import type { StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
-import { expectPattern, required, shorten, type Pattern } from '../../model/validate.js'
+import { expectPattern, expectUrl, required, shorten, type Pattern } from '../../model/validate.js'
 import type { ServiceDescriptor } from '../service.js'
-import { CODEARTS_REGIONS, codeartsEndpoint } from './endpoints.js'
+import { CODEARTS_REGIONS, codeartsEndpoint, ENDPOINT_ENV } from './endpoints.js'
 
 export interface CodeArtsTarget extends TargetBase {
   projectId: string
@@ -80,6 +80,11 @@ export const codearts: ServiceDescriptor<CodeArtsTarget> = {
   /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
   checkConnection({ region }, endpoint) {
     if (endpoint !== undefined) return
+    const fromEnv = process.env[ENDPOINT_ENV]?.trim()
+    if (fromEnv) {
+      expectUrl(ENDPOINT_ENV, fromEnv)
+      return
+    }
     if (region === undefined)
       throw new InputError(
         'region',

@@ -3,7 +3,7 @@ import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { listAll, type Listed } from '../../model/listing.js'
 import { createHuaweiClient, type HuaweiClient } from '../../clouds/huawei/client.js'
 import { isHuaweiAuth } from '../../clouds/huawei/cloud.js'
-import { codeartsEndpoint } from './endpoints.js'
+import { codeartsEndpoint, ENDPOINT_ENV } from './endpoints.js'
 import { encodePathSegment } from '../../clouds/huawei/signer.js'
 import { isConsoleLink } from '../../model/text.js'
 import {
@@ -204,7 +204,7 @@ function progressOf(run: PipelineRun): Progress {
 const PIPELINE_PAGE = 100
 
 function create(context: ProviderContext): Provider<CodeArtsTarget> {
-  const endpoint = context.endpoint ?? codeartsEndpoint(context.region)
+  const endpoint = context.endpoint ?? (process.env[ENDPOINT_ENV]?.trim() || codeartsEndpoint(context.region))
   if (!endpoint)
     throw new TargetError(`no CodeArts Pipeline endpoint is known for region '${context.region}'`)
   const auth = context.credentials
