@@ -3,7 +3,7 @@
 // per call and random faults on the retry call (throttling, a lost answer, a garbled 200). Ideal: 1.00 retry
 // that took effect per failure, and no run that reports `error`.
 import { startEmulator, demoScenario, type FaultSpec } from '../tools/emulator/index.js'
-import { RACE_CASES } from '../tools/emulator/race.js'
+import { NATIVE_RACE_CASES, RACE_CASES } from '../tools/emulator/race.js'
 import { runAction } from '../tools/run-action.js'
 
 const PAIRS = Number(process.env.RACE_PAIRS ?? 20)
@@ -71,7 +71,54 @@ async function main(): Promise<void> {
   } finally {
     await emu.close()
   }
+  if (!(await native(random))) allGood = false
   if (!allGood) process.exitCode = 1
+}
+
+/**
+ * The action against the service's own retry: each time the execution has just failed and the service retries it
+ * by itself 0-2 s later, while the action (with random latency) scans it. Ideal: 1.00 retry per failure.
+ */
+async function native(random: () => number): Promise<boolean> {
+  const times = Math.max(5, Math.floor(PAIRS / 2))
+  console.log(
+    `\nrace with the service's own retry: ${times} failures per service, the service retrying 0-2 s after`
+  )
+  console.log('service          retries/failure (ideal 1.00)  runs in error (ideal 0)  statuses')
+  let good = true
+  for (const race of NATIVE_RACE_CASES) {
+    let applied = 0
+    let errors = 0
+    const statuses = new Map<string, number>()
+    for (let i = 0; i < times; i++) {
+      const emu = await startEmulator(race.scenario(Math.floor(random() * 2000)))
+      try {
+        emu.inject('*', { latencyMs: Math.floor(random() * 150) })
+        const run = await runAction({
+          inputs: { ...race.inputs, wait: 'true', 'poll-interval-seconds': '1', 'timeout-minutes': '1' },
+          env: {
+            AWS_REGION: 'us-east-1',
+            AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
+            AWS_ENDPOINT_URL_CODEBUILD: emu.url
+          },
+          timeoutMs: 120_000
+        })
+        applied += race.retries(emu)
+        const status = run.outputs.status ?? '(none)'
+        statuses.set(status, (statuses.get(status) ?? 0) + 1)
+        if (status === 'error' || run.exitCode !== 0) errors++
+      } finally {
+        await emu.close()
+      }
+    }
+    const perFailure = applied / times
+    if (perFailure !== 1 || errors !== 0) good = false
+    const list = [...statuses].map(([s, n]) => `${s} ${n}`).join(', ')
+    console.log(
+      `${race.service.padEnd(16)} ${perFailure.toFixed(2).padEnd(29)} ${String(errors).padEnd(24)} ${list}`
+    )
+  }
+  return good
 }
 
 await main()

@@ -32073,7 +32073,8 @@ async function decide(target, provider, request, base, deps) {
         base = { ...base, target: discovery.target };
     if (discovery.kind === 'nothing') {
         const by = deps.ledger?.retriedBy(target);
-        const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason;
+        const said = (0,model_text/* cut */.Jj)(discovery.reason, model_text/* MAX_TEXT */.lG);
+        const reason = by ? `${said} (retried by ${by} earlier in this run)` : said;
         log(`nothing to retry: ${reason}`);
         return {
             kind: 'done',
@@ -32082,19 +32083,20 @@ async function decide(target, provider, request, base, deps) {
         };
     }
     if (discovery.kind === 'skip') {
-        deps.warn(`${target.label}: not retried: ${discovery.reason}`);
+        const reason = (0,model_text/* cut */.Jj)(discovery.reason, model_text/* MAX_TEXT */.lG);
+        deps.warn(`${target.label}: not retried: ${reason}`);
         return {
             kind: 'done',
-            result: { ...base, status: 'skipped', message: `not retried: ${discovery.reason}` }
+            result: { ...base, status: 'skipped', message: `not retried: ${reason}` }
         };
     }
     // API text has no bound of its own: what is logged, shown and matched is cut to MAX_TEXT once, here.
-    const candidate = discovery.candidate.failure
-        ? {
-            ...discovery.candidate,
-            failure: { ...discovery.candidate.failure, reason: (0,model_text/* cut */.Jj)(discovery.candidate.failure.reason, model_text/* MAX_TEXT */.lG) }
-        }
-        : discovery.candidate;
+    const found = discovery.candidate;
+    const candidate = {
+        ...found,
+        description: (0,model_text/* cut */.Jj)(found.description, model_text/* MAX_TEXT */.lG),
+        ...(found.failure ? { failure: { ...found.failure, reason: (0,model_text/* cut */.Jj)(found.failure.reason, model_text/* MAX_TEXT */.lG) } } : {})
+    };
     const result = {
         ...base,
         executionId: candidate.executionId,
@@ -32322,6 +32324,7 @@ function deriveToken(service, executionId, previousAttempts) {
 
 
 
+
 /** Thrown from the re-send guard to stop the caller's loop: the execution is not the failure we saw. */
 class Changed extends Error {
     snapshot;
@@ -32351,7 +32354,8 @@ function changedSince(candidate, snapshot) {
 async function sendRetryOnce(provider, target, candidate, request, deps) {
     let unanswered = false;
     async function readAgain() {
-        const snapshot = await provider.recheck(target, candidate);
+        const read = await provider.recheck(target, candidate);
+        const snapshot = { ...read, description: (0,model_text/* cut */.Jj)(read.description, model_text/* MAX_TEXT */.lG) };
         deps.log(`read again: ${snapshot.description}`);
         return changedSince(candidate, snapshot) ? snapshot : undefined;
     }

@@ -23,7 +23,10 @@ function autoRetrying(): Scenario {
   const failed = project.builds!.find(b => b.id === DEMO_IDS.failedBuild)!
   failed.autoRetryConfig = { autoRetryLimit: 2, autoRetryNumber: 0 }
   failed.initiator = 'e2e-user'
-  failed.autoRetryDelayMs = 1500
+  // It failed just now: CodeBuild's own retry comes 3 s after the failure.
+  failed.startTime = new Date(Date.now() - 60_000).toISOString()
+  failed.endTime = new Date().toISOString()
+  failed.autoRetryDelayMs = 3000
   failed.onRetry = { result: 'succeeded', settleAfterReads: 1 }
   return scenario
 }
@@ -33,7 +36,10 @@ function stageAutoRetry(): Scenario {
   const scenario = demoScenario()
   const pipeline = scenario.codepipeline!.pipelines.find(p => p.name === 'release-pipeline')!
   pipeline.stages = pipeline.stages.map(s => (s.name === 'Deploy' ? { ...s, onFailure: 'RETRY' } : s))
-  pipeline.autoRetryDelayMs = 1500
+  // The stage failed just now: CodePipeline's automatic retry comes 3 s after.
+  const failed = pipeline.executions.find(e => e.id === DEMO_IDS.codepipelineExecution)!
+  failed.lastUpdateTime = new Date().toISOString()
+  pipeline.autoRetryDelayMs = 3000
   return scenario
 }
 
@@ -134,7 +140,9 @@ describe('GitHub: documented limits, secondary rate limits, lagging reads, User-
   ): Scenario {
     const scenario = demoScenario()
     const ci = scenario.github!.repos[0]!.workflows.find(w => w.file === 'ci.yml')!
-    change(ci.runs.find(r => r.id === DEMO_IDS.githubFailedRun)!)
+    // The failed run alone, so it stays the newest whatever its creation time.
+    ci.runs = ci.runs.filter(r => r.id === DEMO_IDS.githubFailedRun)
+    change(ci.runs[0]!)
     return scenario
   }
 
@@ -210,8 +218,8 @@ describe('a lost answer, then a fresh read: reported as the read showed', () => 
     'SageMaker: the retry answer is lost and the execution already failed again: failed, not in-progress',
     async () => {
       const scenario = demoScenario()
-      const execution = scenario.sagemaker!.pipelines[0]!.executions.find(
-        e => DEMO_IDS.sagemakerExecution.endsWith(`/${e.id}`)
+      const execution = scenario.sagemaker!.pipelines[0]!.executions.find(e =>
+        DEMO_IDS.sagemakerExecution.endsWith(`/${e.id}`)
       )!
       execution.onRetry = { result: 'failed', failureReason: 'AlgorithmError: again' }
       await withEmulator(scenario, async emu => {

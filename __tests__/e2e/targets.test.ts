@@ -24,6 +24,7 @@ const RETRY_OPS = [
 
 /** Every operation the action may call to discover (never to change anything). */
 const READ_OPS = new Set([
+  'codepipeline:GetPipeline',
   'codepipeline:GetPipelineState',
   'codepipeline:ListPipelineExecutions',
   'codepipeline:GetPipelineExecution',

@@ -26,7 +26,8 @@ export async function decide(
   if (discovery.target !== undefined) base = { ...base, target: discovery.target }
   if (discovery.kind === 'nothing') {
     const by = deps.ledger?.retriedBy(target)
-    const reason = by ? `${discovery.reason} (retried by ${by} earlier in this run)` : discovery.reason
+    const said = cut(discovery.reason, MAX_TEXT)
+    const reason = by ? `${said} (retried by ${by} earlier in this run)` : said
     log(`nothing to retry: ${reason}`)
     return {
       kind: 'done',
@@ -35,19 +36,20 @@ export async function decide(
     }
   }
   if (discovery.kind === 'skip') {
-    deps.warn(`${target.label}: not retried: ${discovery.reason}`)
+    const reason = cut(discovery.reason, MAX_TEXT)
+    deps.warn(`${target.label}: not retried: ${reason}`)
     return {
       kind: 'done',
-      result: { ...base, status: 'skipped', message: `not retried: ${discovery.reason}` }
+      result: { ...base, status: 'skipped', message: `not retried: ${reason}` }
     }
   }
   // API text has no bound of its own: what is logged, shown and matched is cut to MAX_TEXT once, here.
-  const candidate: Candidate = discovery.candidate.failure
-    ? {
-        ...discovery.candidate,
-        failure: { ...discovery.candidate.failure, reason: cut(discovery.candidate.failure.reason, MAX_TEXT) }
-      }
-    : discovery.candidate
+  const found = discovery.candidate
+  const candidate: Candidate = {
+    ...found,
+    description: cut(found.description, MAX_TEXT),
+    ...(found.failure ? { failure: { ...found.failure, reason: cut(found.failure.reason, MAX_TEXT) } } : {})
+  }
   const result: TargetResult = {
     ...base,
     executionId: candidate.executionId,

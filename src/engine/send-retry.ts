@@ -3,6 +3,7 @@ import { errorMessage, isMaybeApplied } from '../transport/classify.js'
 import { ServiceCallError, TargetError } from '../model/errors.js'
 import type { Candidate, Provider, RetryRequest, Snapshot, Started } from '../model/provider.js'
 import type { TargetBase } from '../model/target.js'
+import { cut, MAX_TEXT } from '../model/text.js'
 
 /** What became of one retry call: accepted, or nothing sent because the execution changed meanwhile. */
 export type SendOutcome =
@@ -59,7 +60,8 @@ export async function sendRetryOnce(
   let unanswered = false
 
   async function readAgain(): Promise<Snapshot | undefined> {
-    const snapshot = await provider.recheck(target, candidate)
+    const read = await provider.recheck(target, candidate)
+    const snapshot = { ...read, description: cut(read.description, MAX_TEXT) }
     deps.log(`read again: ${snapshot.description}`)
     return changedSince(candidate, snapshot) ? snapshot : undefined
   }

@@ -41,11 +41,16 @@ export function modelOf(service: string): Model | undefined {
 
 const patterns = new Map<string, RegExp | undefined>()
 
-/** A model pattern as a whole-value match (AWS checks the whole value); undefined when JavaScript cannot read it. */
-function patternOf(source: string): RegExp | undefined {
-  if (!patterns.has(source)) {
+/**
+ * A model pattern as a whole-value match (AWS validates a request's whole value); undefined when JavaScript
+ * cannot read it. In answers `.` also matches line breaks: a service's own text (a FailureReason) has them, and
+ * no service validates what it sends against its input rules.
+ */
+function patternOf(source: string, input: boolean): RegExp | undefined {
+  const key = `${input ? 'in' : 'out'}:${source}`
+  if (!patterns.has(key)) {
     let re: RegExp | undefined
-    for (const flags of ['u', '']) {
+    for (const flags of input ? ['u', ''] : ['su', 's']) {
       try {
         re = new RegExp(`^(?:${source})$`, flags)
         break
@@ -53,9 +58,9 @@ function patternOf(source: string): RegExp | undefined {
         re = undefined
       }
     }
-    patterns.set(source, re)
+    patterns.set(key, re)
   }
-  return patterns.get(source)
+  return patterns.get(key)
 }
 
 /** The first constraint `value` breaks, in AWS's wording ("Value at 'x' failed to satisfy constraint: ..."). */
@@ -118,7 +123,7 @@ function check(
         return fail(`have length greater than or equal to ${shape.min}`)
       if (shape.max !== undefined && value.length > shape.max)
         return fail(`have length less than or equal to ${shape.max}`)
-      const re = shape.pattern === undefined ? undefined : patternOf(shape.pattern)
+      const re = shape.pattern === undefined ? undefined : patternOf(shape.pattern, input)
       if (re && !re.test(value)) return fail(`satisfy regular expression pattern: ${shape.pattern ?? ''}`)
       return undefined
     }

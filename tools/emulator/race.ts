@@ -1,11 +1,11 @@
 // What the exactly-once tests and the race benchmark need per service: the action's inputs for the demo
 // scenario's failed execution, the retry operation, that execution's state, and how "someone else" retries
 // it (a person in the console, another tool) by sending the same call with a token of its own.
-import { DEMO_IDS } from './scenarios.js'
+import { DEMO_IDS, demoScenario } from './scenarios.js'
 import { HOOK_HEADER } from './server.js'
 import type { Emulator, RetriedService } from './index.js'
 import type { Settleable } from './outcomes.js'
-import type { CallRecord } from './types.js'
+import type { CallRecord, Scenario } from './types.js'
 
 export interface RaceCase {
   service: RetriedService
@@ -129,3 +129,71 @@ export async function retryAsSomeoneElse(emu: Emulator, call: CallRecord): Promi
   await response.arrayBuffer()
   return response.status
 }
+
+/**
+ * The action against the service's own retry (issue #22): the demo's failed execution has just failed under a
+ * native retry setting (CodeBuild auto-retry, CodePipeline `onFailure: RETRY`) that fires `delayMs` after the
+ * failure. `retries` counts every retry that took effect, the service's and the action's: ideal 1.
+ */
+export interface NativeRaceCase {
+  service: 'codebuild' | 'codepipeline'
+  inputs: Record<string, string>
+  scenario(delayMs: number): Scenario
+  retries(emu: Emulator): number
+}
+
+export const NATIVE_RACE_CASES: readonly NativeRaceCase[] = [
+  {
+    service: 'codebuild',
+    inputs: { service: 'codebuild', 'project-name': 'integration-tests' },
+    scenario(delayMs) {
+      const scenario = demoScenario()
+      const project = found(
+        scenario.codebuild?.projects.find(p => p.name === 'integration-tests'),
+        'project'
+      )
+      const build = found(
+        project.builds?.find(b => b.id === DEMO_IDS.failedBuild),
+        'failed build'
+      )
+      Object.assign(build, {
+        autoRetryConfig: { autoRetryLimit: 1, autoRetryNumber: 0 },
+        initiator: 'race-user',
+        startTime: new Date(Date.now() - 60_000).toISOString(),
+        endTime: new Date().toISOString(),
+        autoRetryDelayMs: delayMs
+      })
+      return scenario
+    },
+    retries: emu =>
+      (emu.state.codebuild.projects.get('integration-tests')?.builds ?? []).filter(
+        b => b.retryOf ?? b.autoRetryOf
+      ).length
+  },
+  {
+    service: 'codepipeline',
+    inputs: { service: 'codepipeline', 'pipeline-name': 'release-pipeline' },
+    scenario(delayMs) {
+      const scenario = demoScenario()
+      const pipeline = found(
+        scenario.codepipeline?.pipelines.find(p => p.name === 'release-pipeline'),
+        'pipeline'
+      )
+      pipeline.stages = pipeline.stages.map(s => (s.name === 'Deploy' ? { ...s, onFailure: 'RETRY' } : s))
+      pipeline.autoRetryDelayMs = delayMs
+      const failed = found(
+        pipeline.executions.find(e => e.id === DEMO_IDS.codepipelineExecution),
+        'execution'
+      )
+      failed.lastUpdateTime = new Date().toISOString()
+      return scenario
+    },
+    retries: emu => {
+      const stage = emu.state.codepipeline.pipelines
+        .get('release-pipeline')
+        ?.executions.get(DEMO_IDS.codepipelineExecution)
+        ?.stages.get('Deploy')
+      return (stage?.autoStageRetryAttempt ?? 0) + (stage?.manualStageRetryAttempt ?? 0)
+    }
+  }
+]
