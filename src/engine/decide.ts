@@ -45,11 +45,14 @@ export async function decide(
   }
   // API text has no bound of its own: what is logged, shown and matched is cut to MAX_TEXT once, here.
   const found = discovery.candidate
-  const candidate: Candidate = {
-    ...found,
-    description: cut(found.description, MAX_TEXT),
-    ...(found.failure ? { failure: { ...found.failure, reason: cut(found.failure.reason, MAX_TEXT) } } : {})
-  }
+  const long = found.description.length > MAX_TEXT || (found.failure?.reason.length ?? 0) > MAX_TEXT
+  const candidate: Candidate = long
+    ? {
+        ...found,
+        description: cut(found.description, MAX_TEXT),
+        ...(found.failure ? { failure: { ...found.failure, reason: cut(found.failure.reason, MAX_TEXT) } } : {})
+      }
+    : found
   const result: TargetResult = {
     ...base,
     executionId: candidate.executionId,
