@@ -32092,11 +32092,14 @@ async function decide(target, provider, request, base, deps) {
     }
     // API text has no bound of its own: what is logged, shown and matched is cut to MAX_TEXT once, here.
     const found = discovery.candidate;
-    const candidate = {
-        ...found,
-        description: (0,model_text/* cut */.Jj)(found.description, model_text/* MAX_TEXT */.lG),
-        ...(found.failure ? { failure: { ...found.failure, reason: (0,model_text/* cut */.Jj)(found.failure.reason, model_text/* MAX_TEXT */.lG) } } : {})
-    };
+    const long = found.description.length > model_text/* MAX_TEXT */.lG || (found.failure?.reason.length ?? 0) > model_text/* MAX_TEXT */.lG;
+    const candidate = long
+        ? {
+            ...found,
+            description: (0,model_text/* cut */.Jj)(found.description, model_text/* MAX_TEXT */.lG),
+            ...(found.failure ? { failure: { ...found.failure, reason: (0,model_text/* cut */.Jj)(found.failure.reason, model_text/* MAX_TEXT */.lG) } } : {})
+        }
+        : found;
     const result = {
         ...base,
         executionId: candidate.executionId,
