@@ -54,12 +54,16 @@ describe('workflows', () => {
   it('script/release-check passes the version checks for package.json, and refuses another version', () => {
     const env = { ...process.env, RELEASE_CHECK_SKIP_BUILD: '1' }
     expect(
-      spawnSync('script/release-check', [`v${(pkg as { version?: string }).version ?? ''}`], {
+      spawnSync(join(root, 'script', 'release-check'), [`v${(pkg as { version?: string }).version ?? ''}`], {
         cwd: root,
         env
       }).status
     ).toBe(0)
-    const other = spawnSync('script/release-check', ['v99.0.0'], { cwd: root, env, encoding: 'utf8' })
+    const other = spawnSync(join(root, 'script', 'release-check'), ['v99.0.0'], {
+      cwd: root,
+      env,
+      encoding: 'utf8'
+    })
     expect(other.status).toBe(1)
     expect(other.stderr).toContain("package.json's version is not 99.0.0")
   })

@@ -3,7 +3,7 @@ import type { ActionRequest, CloudConnection, Connection } from '../model/reques
 import type { TargetBase, TargetLine } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
 import { CLOUDS, SERVICES, serviceOf } from '../services/registry.js'
-import type { InputLookup, ServiceDescriptor } from '../services/service.js'
+import type { InputLookup, ServiceDescriptor } from '../model/service.js'
 import { readRetryOn } from './retry-on.js'
 import { readShard, readTargets } from './target-inputs.js'
 

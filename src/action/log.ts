@@ -8,7 +8,7 @@ export const MAX_WARNINGS = 10
  */
 export const STEP_WARNINGS = 2
 /** Notices (the outcome of each retried execution) are capped the same way. */
-export const MAX_NOTICES = 10
+const MAX_NOTICES = 10
 
 /** A log line holds a target's label, our words and API text of at most MAX_TEXT characters a piece. */
 const MAX_LINE = 4000

@@ -5,6 +5,7 @@ import { ProviderSet } from '../engine/provider-set.js'
 import { notStarted, retryTarget } from '../engine/retry-target.js'
 import { RunLedger } from '../engine/run-ledger.js'
 import { InputError } from '../model/errors.js'
+import { serviceOf } from '../services/registry.js'
 import type { ActionRequest } from '../model/request.js'
 import type { TargetResult } from '../model/target.js'
 import { cut } from '../model/text.js'
@@ -63,8 +64,8 @@ async function retryAll(
   const clock = options.clock ?? systemClock
   const random = options.random ?? Math.random
   const info = (message: string): void => log.info(message)
-  const providers = new ProviderSet(request.connection, { clock, random, log: info })
-  const ledger = new RunLedger()
+  const providers = new ProviderSet(request.connection, { serviceOf, clock, random, log: info })
+  const ledger = new RunLedger(serviceOf)
   const warn = (message: string): void => log.warn(message)
 
   let targets = request.targets
@@ -72,6 +73,7 @@ async function retryAll(
   let first = 0
   if (request.lines) {
     const expansion = await expandTargets(request.lines, request.shard, {
+      serviceOf,
       providerFor: target => providers.for(target),
       regionOf: service => providers.regionOf(service),
       concurrency: request.concurrency,

@@ -1,7 +1,7 @@
 import type { TargetResult } from '../model/target.js'
 
 /** A progress line at least this often while targets run. */
-export const PROGRESS_EVERY_MS = 30_000
+const PROGRESS_EVERY_MS = 30_000
 
 /**
  * Targets mode: how far a long scan has got, as one line at every tenth of the targets and at least every

@@ -219,7 +219,7 @@ const HEADLINE_ORDER: readonly Status[] = [
 ]
 
 /** `12 retried — 10 succeeded, 2 failed; 3 skipped; 1 error; 484 nothing to retry`. */
-export function headline(results: readonly TargetResult[]): string {
+function headline(results: readonly TargetResult[]): string {
   const retried = results.filter(r => r.retried)
   const parts: string[] = []
   if (retried.length > 0) parts.push(`${retried.length} retried — ${statusCounts(retried).join(', ')}`)

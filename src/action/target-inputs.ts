@@ -3,7 +3,7 @@ import type { ActionRequest } from '../model/request.js'
 import type { TargetBase, TargetLine } from '../model/target.js'
 import { shorten } from '../model/validate.js'
 import { SERVICE_NAMES, SERVICES, serviceNamed } from '../services/registry.js'
-import type { InputLookup, ServiceDescriptor } from '../services/service.js'
+import type { InputLookup, ServiceDescriptor } from '../model/service.js'
 import { parseTargetLines, type LineSource } from './target-lines.js'
 import { readTargetsFile } from './targets-file.js'
 

@@ -1,7 +1,7 @@
 import { InputError } from '../model/errors.js'
 import { expectPattern, type Pattern } from '../model/validate.js'
-import type { Cloud, ProviderContext } from '../services/service.js'
-import type { CallOptions } from '../transport/caller.js'
+import type { Cloud, ProviderContext } from '../model/service.js'
+import type { CallOptions } from '../model/call.js'
 
 const REGION: Pattern = { re: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, accepted: 'an AWS region such as us-east-1' }
 

@@ -50,7 +50,9 @@ export async function decide(
     ? {
         ...found,
         description: cut(found.description, MAX_TEXT),
-        ...(found.failure ? { failure: { ...found.failure, reason: cut(found.failure.reason, MAX_TEXT) } } : {})
+        ...(found.failure
+          ? { failure: { ...found.failure, reason: cut(found.failure.reason, MAX_TEXT) } }
+          : {})
       }
     : found
   const result: TargetResult = {

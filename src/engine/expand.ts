@@ -4,7 +4,7 @@ import { globMatches, type Listed, type ListQuery } from '../model/listing.js'
 import type { Provider } from '../model/provider.js'
 import { inRegion, type TargetBase, type TargetLine, type TargetResult } from '../model/target.js'
 import { cleanResult } from '../model/text.js'
-import { serviceOf } from '../services/registry.js'
+import type { ServiceLookup } from '../model/service.js'
 import { Cancelled } from '../transport/cancellation.js'
 import { errorMessage } from '../transport/classify.js'
 import { mapPool } from './pool.js'
@@ -17,6 +17,8 @@ export interface Shard {
 }
 
 export interface ExpandDeps {
+  /** The registry: what a line's service makes of a listed resource. */
+  serviceOf: ServiceLookup
   providerFor(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider>
   /** The region a service's targets use when their line names none (the step's own), if its cloud has one. */
   regionOf(service: string): string | undefined
@@ -73,7 +75,7 @@ export async function expandTargets(
     const matches = listed.filter(l => globMatches(pattern.query.glob, l.name))
     if (matches.length === 0) deps.warn(`${line.where}: ${line.text} matches nothing`)
     for (const match of matches) {
-      const target = listedTarget(line, match, pattern.suffix ?? '')
+      const target = listedTarget(deps.serviceOf, line, match, pattern.suffix ?? '')
       if ('status' in target) {
         deps.warn(`${line.where}: ${target.message}`)
         settled.push(target)
@@ -98,7 +100,12 @@ function regionKey(target: TargetBase, deps: ExpandDeps): string {
  * The target for a listed resource. A name the service lists is data, not input: one the service's own
  * target rules refuse (a dynamic workflow, a name with blanks) becomes a `skipped` row that says why.
  */
-function listedTarget(line: TargetLine, match: Listed, suffix: string): TargetBase | TargetResult {
+function listedTarget(
+  serviceOf: ServiceLookup,
+  line: TargetLine,
+  match: Listed,
+  suffix: string
+): TargetBase | TargetResult {
   const resource = `${match.resource}${suffix}`
   try {
     return {

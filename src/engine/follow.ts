@@ -8,7 +8,7 @@ import { formatDuration, pollUntilDone } from './poll.js'
 import { targetLog, waiting, type TargetDeps } from './target-deps.js'
 
 /** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
-export const STOP_WITHIN_MS = 3000
+const STOP_WITHIN_MS = 3000
 
 /**
  * `wait`: follows the retried execution to its end, the budget's end or the workflow's cancellation (then,

@@ -1,13 +1,14 @@
 import type { Provider } from '../model/provider.js'
 import type { Connection } from '../model/request.js'
 import type { TargetBase } from '../model/target.js'
-import { serviceOf } from '../services/registry.js'
-import type { ServiceDescriptor } from '../services/service.js'
+import type { ServiceDescriptor, ServiceLookup } from '../model/service.js'
 import { createCaller, DEFAULT_BACKOFF } from '../transport/caller.js'
 import type { Clock } from '../transport/clock.js'
 import { RateLimits } from '../transport/rate-limit.js'
 
 export interface ProviderSetDeps {
+  /** The registry: each target's service. */
+  serviceOf: ServiceLookup
   clock: Clock
   random: () => number
   log: (message: string) => void
@@ -28,7 +29,7 @@ export class ProviderSet {
 
   /** The provider of the target's service, in the target's region. */
   for(target: Pick<TargetBase, 'service' | 'region'>): Promise<Provider> {
-    const service = serviceOf(target)
+    const service = this.deps.serviceOf(target)
     // A line's `@REGION` that is the step's own region shares the step's provider (and its request rates).
     const key = `${service.name}@${target.region ?? this.regionOf(service.name) ?? ''}`
     let provider = this.providers.get(key)
@@ -41,7 +42,7 @@ export class ProviderSet {
 
   /** The region of the service's cloud for the step (its `region` input or environment), if any. */
   regionOf(serviceName: string): string | undefined {
-    const region = this.connection.clouds[serviceOf({ service: serviceName }).cloud.name]?.region
+    const region = this.connection.clouds[this.deps.serviceOf({ service: serviceName }).cloud.name]?.region
     return region === '' ? undefined : region
   }
 

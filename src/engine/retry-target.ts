@@ -11,7 +11,6 @@ import { sendRetryOnce } from './send-retry.js'
 import { initialResult, targetLog, waiting, type TargetDeps } from './target-deps.js'
 
 export type { TargetDeps } from './target-deps.js'
-export { STOP_WITHIN_MS } from './follow.js'
 
 /** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
 export function notStarted(target: TargetBase): TargetResult {

@@ -18,7 +18,7 @@ export interface Failure {
  * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
  * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
  */
-export const TRANSIENT_WORDS = [
+const TRANSIENT_WORDS = [
   'throttl',
   'rate exceeded',
   'too many requests',

@@ -29,7 +29,7 @@ export interface Listed {
 }
 
 /** A list that pages past this is cut: a token that never ends cannot loop forever. */
-export const MAX_LIST_PAGES = 500
+const MAX_LIST_PAGES = 500
 
 export const hasWildcard = (text: string): boolean => /[*?]/.test(text)
 

@@ -23,7 +23,7 @@ export interface WaitOptions {
   cancelOnAbort: boolean
 }
 
-/** A cloud's region and credentials as the step's inputs and environment give them (see services/service.ts). */
+/** A cloud's region and credentials as the step's inputs and environment give them (see model/service.ts). */
 export interface CloudConnection {
   region?: string
   /** What the cloud's providers sign requests with; each cloud reads and narrows its own form. */

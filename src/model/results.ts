@@ -9,7 +9,7 @@ export const MAX_RESULTS_BYTES = 1_000_000
 
 const bytes = (text: string): number => Buffer.byteLength(text, 'utf8')
 /** What a message is cut to when `results` would be too long otherwise. */
-export const SHORT_MESSAGE = 200
+const SHORT_MESSAGE = 200
 
 /** Outcomes a person should look at; kept first when the outputs must shrink. */
 export const NEEDS_ATTENTION: ReadonlySet<Status> = new Set([

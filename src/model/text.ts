@@ -33,7 +33,7 @@ export function oneLine(text: string, max = MAX_TEXT): string {
  * marker: `: :` at the start, `## [` anywhere. Applied to API text and again to every whole line the action
  * prints, so neither on its own nor glued to other text can it start one.
  */
-export function noCommand(line: string): string {
+function noCommand(line: string): string {
   const legacyFree = line.includes('##[') ? line.replace(LEGACY_COMMAND, '## [') : line
   return legacyFree.trimStart().startsWith('::') ? legacyFree.replace(COMMAND_START, '$1: ') : legacyFree
 }

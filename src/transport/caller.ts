@@ -1,6 +1,7 @@
 import { Cancelled, currentSignal } from './cancellation.js'
 import type { Clock } from './clock.js'
 import type { RateLimits } from './rate-limit.js'
+import type { Caller, CallOptions, ErrorSpec } from '../model/call.js'
 import { ServiceCallError } from '../model/errors.js'
 import { cut, MAX_TEXT } from '../model/text.js'
 import {
@@ -27,7 +28,7 @@ export interface BackoffPolicy {
 }
 
 /** No request waits longer than this for its answer: a hung server counts as a network error. */
-export const REQUEST_TIMEOUT_MS = 30_000
+const REQUEST_TIMEOUT_MS = 30_000
 
 /** How much a service's own "come back after" may add to the back-off bound. */
 const MAX_ASKED_WAIT_MS = 60_000
@@ -38,41 +39,6 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   capMs: 20_000,
   budgetMs: 60_000
 }
-
-/** How one service's errors read: which extra names are transient, and a hint per permanent one. */
-export interface ErrorSpec {
-  transient?: readonly string[]
-  /**
-   * Errors by which the retry API refuses an execution that is not failed (any more): read it again.
-   * A trailing `*` matches a prefix.
-   */
-  refusals?: readonly string[]
-  hints?: Readonly<Record<string, string>>
-}
-
-export interface CallOptions<T> {
-  /**
-   * For calls that change something: after a failure that may have hidden an applied change (no answer,
-   * 5xx), ask whether it took effect before sending it again, so a lost answer never becomes a second retry.
-   */
-  alreadyApplied?: (() => Promise<T | undefined>) | undefined
-  /**
-   * For a retry call: an unreadable answer (even a 2xx) is worth sending again too, but only after this
-   * check, which runs before every re-send and throws to send nothing more.
-   */
-  beforeResend?: ((lastError: unknown) => Promise<void>) | undefined
-}
-
-/**
- * Sends one API call through the rate limit and the back-off; a final failure is a ServiceCallError. `send`
- * gets the attempt's signal (pass it to the SDK or fetch): it aborts after REQUEST_TIMEOUT_MS or when the
- * scope (cancellation.ts) aborts, which ends the call with `Cancelled`.
- */
-export type Caller = <T>(
-  operation: string,
-  send: (signal: AbortSignal) => Promise<T>,
-  options?: CallOptions<T>
-) => Promise<T>
 
 export interface CallerDeps {
   clock: Clock
@@ -86,7 +52,7 @@ export interface CallerDeps {
 }
 
 /** A request that got no answer in time: a network error (transient, maybe applied), like ETIMEDOUT. */
-export class RequestTimedOut extends Error {
+class RequestTimedOut extends Error {
   override name = 'TimeoutError'
   constructor(operation: string, ms: number) {
     super(`${operation}: no answer within ${ms / 1000} s`)

@@ -30,7 +30,7 @@ export const CODEARTS_ERRORS = {
   noSuchApi: 'APIGW.0101' // 404
 } as const
 
-export interface CodeArtsJobState {
+interface CodeArtsJobState {
   id: string
   name: string
   sequence: number
@@ -38,7 +38,7 @@ export interface CodeArtsJobState {
   message?: string | undefined
 }
 
-export interface CodeArtsStageState {
+interface CodeArtsStageState {
   id: string
   name: string
   sequence: number

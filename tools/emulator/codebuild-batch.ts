@@ -20,13 +20,13 @@ import type { Operations, RequestContext } from './protocol.js'
 import { awsTime, parseOptionalTime, parseTime } from './time.js'
 import type { BuildBatchSeed, BuildStatus, RetryOutcome } from './types.js'
 
-export interface BuildSummaryState {
+interface BuildSummaryState {
   arn: string
   status: BuildStatus
   requestedOn: number
 }
 
-export interface BuildGroupState {
+interface BuildGroupState {
   identifier: string
   current: BuildSummaryState
   prior: BuildSummaryState[]

@@ -16,7 +16,7 @@ import type { Operations, RequestContext } from './protocol.js'
 import { awsTime, parseOptionalTime, parseTime } from './time.js'
 import type { BuildPhaseType, BuildSeed, BuildStatus, CodeBuildProjectSeed, RetryOutcome } from './types.js'
 
-export interface BuildState extends Settleable {
+interface BuildState extends Settleable {
   id: string
   arn: string
   projectName: string

@@ -16,7 +16,7 @@ import type {
   StageStatus
 } from './types.js'
 
-export interface ActionExecutionState {
+interface ActionExecutionState {
   actionExecutionId: string
   status: ActionStatus
   lastStatusChange: number
@@ -26,7 +26,7 @@ export interface ActionExecutionState {
   externalExecutionUrl?: string | undefined
 }
 
-export interface StageExecutionState {
+interface StageExecutionState {
   status: StageStatus
   /** When it last failed: CodePipeline's automatic retry comes a delay after. */
   failedAt?: number | undefined
@@ -36,7 +36,7 @@ export interface StageExecutionState {
   latestRetryTrigger?: RetryTrigger | undefined
 }
 
-export interface PipelineExecutionState extends Settleable {
+interface PipelineExecutionState extends Settleable {
   id: string
   status: CodePipelineExecutionStatus
   statusSummary?: string | undefined
@@ -48,7 +48,7 @@ export interface PipelineExecutionState extends Settleable {
   retried?: { stage: string; actions: string[] } | undefined
 }
 
-export interface PipelineState {
+interface PipelineState {
   name: string
   version: number
   created: number

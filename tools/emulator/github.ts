@@ -14,7 +14,7 @@ import type { GitHubJobSeed, GitHubRunSeed, GitHubSeed, RetryOutcome } from './t
 
 const DAY = 86_400_000
 
-export interface GitHubJobState {
+interface GitHubJobState {
   id: number
   name: string
   status: 'queued' | 'in_progress' | 'completed'
@@ -26,7 +26,7 @@ export interface GitHubJobState {
   attempt: number
 }
 
-export interface GitHubRunState extends Settleable {
+interface GitHubRunState extends Settleable {
   id: number
   repo: string
   workflowId: number
@@ -50,14 +50,14 @@ export interface GitHubRunState extends Settleable {
   stale?: { view: unknown; reads: number } | undefined
 }
 
-export interface GitHubWorkflowState {
+interface GitHubWorkflowState {
   id: number
   name: string
   path: string
   repo: string
 }
 
-export interface GitHubToken {
+interface GitHubToken {
   write: boolean
   /** Full names (OWNER/REPO) it can see; absent: every repository. */
   repos?: string[] | undefined
@@ -72,7 +72,7 @@ export interface GitHubState {
   nextJobId: number
 }
 
-export type GitHubOperation =
+type GitHubOperation =
   | 'ListRepoWorkflows'
   | 'ListWorkflowRuns'
   | 'GetWorkflowRun'
@@ -410,7 +410,7 @@ function jobView(ctx: GitHubContext, run: GitHubRunState, job: GitHubJobState) {
 // ---------- operations ----------
 
 /** An answer with a status other than 200 (201 Created, 202 Accepted). */
-export class GitHubAnswer {
+class GitHubAnswer {
   constructor(
     readonly status: number,
     readonly body: unknown

@@ -3,8 +3,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { IncomingHttpHeaders } from 'node:http'
 
-export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256'
-export const MAX_CLOCK_SKEW_MS = 15 * 60_000
+const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256'
+const MAX_CLOCK_SKEW_MS = 15 * 60_000
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD'
 
 export interface ArrivedRequest {
@@ -27,7 +27,7 @@ export type Verdict = { ok: true; ak: string } | { ok: false; reason: string }
 const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** Percent-encodes each UTF-8 byte outside the unreserved set A-Za-z0-9-_.~ (uppercase hex). */
-export function huaweiEncode(value: string): string {
+function huaweiEncode(value: string): string {
   let out = ''
   for (const byte of Buffer.from(value, 'utf8')) {
     const unreserved =
@@ -79,7 +79,7 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 }
 
 /** The canonical request for `signedHeaders` (lowercase), or the name of a signed header that is missing. */
-export function canonicalRequest(
+function canonicalRequest(
   request: ArrivedRequest,
   signedHeaders: readonly string[],
   payloadHash: string

@@ -1,5 +1,5 @@
 /** CodeBuild documents five minutes; SageMaker documents none, so the emulator uses the same window. */
-export const IDEMPOTENCY_WINDOW_MS = 5 * 60_000
+const IDEMPOTENCY_WINDOW_MS = 5 * 60_000
 
 export type TokenLookup<T> = { kind: 'new' } | { kind: 'replay'; value: T } | { kind: 'mismatch' }
 

@@ -98,8 +98,8 @@ export async function startEmulator(scenario: Scenario, options: StartOptions = 
   }
 }
 
-export { createState, retriesApplied, type EmulatorState, type RetriedService } from './state.js'
-export { HOOK_HEADER, type CallHook } from './server.js'
+export { type RetriedService } from './state.js'
+
 export {
   DEMO_IDS,
   SCENARIOS,
@@ -109,5 +109,5 @@ export {
   scaledScenario
 } from './scenarios.js'
 export { CODEARTS_ERRORS } from './codearts.js'
-export { verifyHuaweiSignature, type SigningKey, type Verdict } from './huawei-verify.js'
+
 export type * from './types.js'

@@ -1,7 +1,7 @@
 import type { OnRetry, RetryOutcome } from './types.js'
 
 /** A retried execution waiting to settle. */
-export interface Pending {
+interface Pending {
   outcome: RetryOutcome
   since: number
   reads: number

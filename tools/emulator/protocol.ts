@@ -10,7 +10,7 @@ export interface RequestContext {
 }
 
 /** An operation handler: returns the answer body or throws ApiError. */
-export type Operation<S> = (state: S, input: Input, ctx: RequestContext) => unknown
+type Operation<S> = (state: S, input: Input, ctx: RequestContext) => unknown
 
 export type Operations<S> = Readonly<Record<string, Operation<S>>>
 

@@ -13,7 +13,7 @@ import type {
   SageMakerStepStatus
 } from './types.js'
 
-export interface StepState {
+interface StepState {
   name: string
   status: SageMakerStepStatus
   attemptCount: number
@@ -22,7 +22,7 @@ export interface StepState {
   endTime?: number | undefined
 }
 
-export interface SageMakerExecutionState extends Settleable {
+interface SageMakerExecutionState extends Settleable {
   arn: string
   pipelineName: string
   pipelineArn: string
@@ -38,7 +38,7 @@ export interface SageMakerExecutionState extends Settleable {
   retriedSteps: string[]
 }
 
-export interface SageMakerPipelineState {
+interface SageMakerPipelineState {
   name: string
   arn: string
   /** Oldest first. */

@@ -57,7 +57,7 @@ export interface CodePipelineSeed {
   autoRetryDelayMs?: number | undefined
 }
 
-export interface CodePipelineExecutionSeed {
+interface CodePipelineExecutionSeed {
   /** A UUID, as CodePipeline's RetryStageExecution requires. */
   id: string
   status: CodePipelineExecutionStatus
@@ -81,7 +81,7 @@ export interface StageExecutionSeed {
   latestRetryTrigger?: RetryTrigger | undefined
 }
 
-export interface ActionExecutionSeed {
+interface ActionExecutionSeed {
   status: ActionStatus
   summary?: string | undefined
   errorDetails?: { code: string; message: string } | undefined
@@ -167,7 +167,7 @@ export interface SageMakerPipelineSeed {
   executions: SageMakerExecutionSeed[]
 }
 
-export interface SageMakerExecutionSeed {
+interface SageMakerExecutionSeed {
   /** The last ARN segment: `arn:aws:sagemaker:<region>:<account>:pipeline/<name>/execution/<id>`. */
   id: string
   status: SageMakerExecutionStatus
@@ -182,7 +182,7 @@ export interface SageMakerExecutionSeed {
   settle?: RetryOutcome | undefined
 }
 
-export interface SageMakerStepSeed {
+interface SageMakerStepSeed {
   name: string
   status: SageMakerStepStatus
   attemptCount?: number | undefined
@@ -216,20 +216,20 @@ export interface CodeArtsSeed {
   projects: CodeArtsProjectSeed[]
 }
 
-export interface CodeArtsProjectSeed {
+interface CodeArtsProjectSeed {
   /** 32 characters. */
   id: string
   pipelines: CodeArtsPipelineSeed[]
 }
 
-export interface CodeArtsPipelineSeed {
+interface CodeArtsPipelineSeed {
   /** 32 characters. */
   id: string
   name?: string | undefined
   runs: CodeArtsRunSeed[]
 }
 
-export interface CodeArtsRunSeed {
+interface CodeArtsRunSeed {
   /** 32 characters. */
   id: string
   runNumber?: number | undefined
@@ -312,13 +312,13 @@ export interface GitHubSeed {
   staleReadsAfterRerun?: number | undefined
 }
 
-export interface GitHubRepoSeed {
+interface GitHubRepoSeed {
   owner: string
   name: string
   workflows: GitHubWorkflowSeed[]
 }
 
-export interface GitHubWorkflowSeed {
+interface GitHubWorkflowSeed {
   id: number
   name: string
   /** The file under .github/workflows/. */
@@ -328,7 +328,7 @@ export interface GitHubWorkflowSeed {
   runs: GitHubRunSeed[]
 }
 
-export type GitHubConclusion =
+type GitHubConclusion =
   | 'success'
   | 'failure'
   | 'neutral'

@@ -4,6 +4,7 @@ import { expandTargets, shardIndex, type ExpandDeps } from '../../../src/engine/
 import type { Listed, ListQuery } from '../../../src/model/listing.js'
 import type { Provider } from '../../../src/model/provider.js'
 import type { TargetBase } from '../../../src/model/target.js'
+import { serviceOf } from '../../../src/services/registry.js'
 
 const PROJECT = '0123456789abcdef0123456789abcdef'
 const id = (n: number) => `${'p'.repeat(30)}${String(n).padStart(2, '0')}`
@@ -26,6 +27,7 @@ function deps(names: Record<string, string[]>, failing: string[] = []) {
   const d: ExpandDeps = {
     providerFor: (t: Pick<TargetBase, 'service' | 'region'>) =>
       Promise.resolve({ list: (q: ListQuery) => list(t.service, t.region, q) } as unknown as Provider),
+    serviceOf,
     regionOf: service => (service === 'codebuild' ? 'us-east-1' : undefined),
     concurrency: 4,
     log: () => undefined,

@@ -13,9 +13,10 @@ import type {
   Started
 } from '../../../src/model/provider.js'
 import { RunLedger } from '../../../src/engine/run-ledger.js'
+import { serviceOf } from '../../../src/services/registry.js'
 import { retryTarget, type TargetDeps } from '../../../src/engine/retry-target.js'
 import type { TargetResult } from '../../../src/model/target.js'
-import type { CodePipelineTarget as Target } from '../../../src/services/codepipeline/index.js'
+import type { CodePipelineTarget as Target } from '../../../src/services/codepipeline/target.js'
 
 const target: Target = {
   service: 'codepipeline',
@@ -120,7 +121,7 @@ const WAIT = { timeoutMs: 60_000, pollIntervalMs: 10_000, cancelOnAbort: false }
 
 describe('retryTarget before the retry', () => {
   it('an execution already claimed by another target of the run is not retried again', async () => {
-    const ledger = new RunLedger()
+    const ledger = new RunLedger(serviceOf)
     const first = fakeProvider()
     const second = fakeProvider()
     const one = await retryTarget(target, first.typed, request(), deps({ ledger }).d)
@@ -137,7 +138,7 @@ describe('retryTarget before the retry', () => {
   })
 
   it('a later line that finds nothing because this run retried it says so', async () => {
-    const ledger = new RunLedger()
+    const ledger = new RunLedger(serviceOf)
     await retryTarget(target, fakeProvider().typed, request(), deps({ ledger }).d)
     const nothing = fakeProvider({ discovery: { kind: 'nothing', reason: 'latest execution is InProgress' } })
     const later = await retryTarget(

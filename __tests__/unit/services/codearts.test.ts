@@ -6,7 +6,7 @@ import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import { signRequest } from '../../../src/clouds/huawei/signer.js'
 import type { Candidate } from '../../../src/model/provider.js'
 import type { HuaweiAuth } from '../../../src/clouds/huawei/cloud.js'
-import type { CodeArtsTarget } from '../../../src/services/codearts/index.js'
+import type { CodeArtsTarget } from '../../../src/services/codearts/target.js'
 import { sendOnce, testContext } from '../../support/context.js'
 
 const PROJECT = 'd80a8a6530324b7bac972cbb8a9f28ec'

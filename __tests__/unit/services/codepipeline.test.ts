@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-codepipeline'
 import provider, { consoleUrl, errors } from '../../../src/services/codepipeline/provider.js'
 import type { Candidate, Provider } from '../../../src/model/provider.js'
-import type { CodePipelineTarget } from '../../../src/services/codepipeline/index.js'
+import type { CodePipelineTarget } from '../../../src/services/codepipeline/target.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
 import { networkError, sdkError, sendOnce, testContext } from '../../support/context.js'
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { testContext, sendOnce } from '../../support/context.js'
 import type { Candidate, Provider } from '../../../src/model/provider.js'
-import type { WorkflowTarget } from '../../../src/services/github-actions/index.js'
+import type { WorkflowTarget } from '../../../src/services/github-actions/target.js'
 
 type Handler = (params: Record<string, unknown>) => unknown
 

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import sagemaker, { modelPrefix } from '../../../src/services/sagemaker/provider.js'
 import { ServiceCallError, TargetError } from '../../../src/model/errors.js'
-import type { SageMakerTarget } from '../../../src/services/sagemaker/index.js'
+import type { SageMakerTarget } from '../../../src/services/sagemaker/target.js'
 import type { Candidate, RetryRequest, Started } from '../../../src/model/provider.js'
 import { networkError, sdkError, testContext } from '../../support/context.js'
 

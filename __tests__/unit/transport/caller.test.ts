@@ -1,11 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals'
 import { fakeClock, networkError, sdkError } from '../../support/context.js'
-import {
-  createCaller,
-  fullJitter,
-  type BackoffPolicy,
-  type ErrorSpec
-} from '../../../src/transport/caller.js'
+import { createCaller, fullJitter, type BackoffPolicy } from '../../../src/transport/caller.js'
+import { type ErrorSpec } from '../../../src/model/call.js'
 import { Cancelled, withSignal } from '../../../src/transport/cancellation.js'
 import { ServiceCallError } from '../../../src/model/errors.js'
 import { RateLimits } from '../../../src/transport/rate-limit.js'

@@ -10,9 +10,9 @@ import { signRequest } from './signer.js'
 const JSON_TYPE = 'application/json;charset=UTF-8'
 const DEFAULT_TIMEOUT_MS = 30_000
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-export interface RequestOptions {
+interface RequestOptions {
   query?: Readonly<Record<string, string>>
   /** Sent as JSON. */
   body?: unknown

@@ -1,5 +1,5 @@
 import { InputError } from '../../model/errors.js'
-import type { Cloud, InputLookup } from '../../services/service.js'
+import type { Cloud, InputLookup } from '../../model/service.js'
 import { firstSet } from '../aws.js'
 
 /** How a Huawei Cloud request is authenticated: an IAM token, or AK/SK signing (SDK-HMAC-SHA256). */

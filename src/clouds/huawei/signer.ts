@@ -6,7 +6,7 @@ import { createHash, createHmac } from 'node:crypto'
  * Our own ~80 lines instead of the SDK core, which would pull 45 packages into the bundle.
  */
 
-export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256'
+const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256'
 
 export interface AkSkCredentials {
   accessKey: string

@@ -13,7 +13,7 @@ interface Item {
   end_time?: number | string
 }
 
-export interface JobRun extends Item {
+interface JobRun extends Item {
   steps?: Item[]
 }
 

@@ -1,16 +1,11 @@
 import { huawei } from '../../clouds/huawei/cloud.js'
 import { listQuery } from '../../model/listing.js'
 import { InputError } from '../../model/errors.js'
-import type { StatusTable } from '../../model/provider.js'
-import { makeTarget, type TargetBase } from '../../model/target.js'
+import { makeTarget } from '../../model/target.js'
 import { expectPattern, expectUrl, required, shorten, type Pattern } from '../../model/validate.js'
-import type { ServiceDescriptor } from '../service.js'
+import type { ServiceDescriptor } from '../../model/service.js'
 import { CODEARTS_REGIONS, codeartsEndpoint, ENDPOINT_ENV } from './endpoints.js'
-
-export interface CodeArtsTarget extends TargetBase {
-  projectId: string
-  pipelineId: string
-}
+import { STATES, type CodeArtsTarget } from './target.js'
 
 /** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
 const ID: Pattern = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' }
@@ -20,17 +15,6 @@ const PIPELINE_NAME: Pattern = {
   re: /^[^\s/#!][^/#]{0,127}$/,
   accepted: 'codearts:PROJECT_ID/PIPELINE_ID, or PROJECT_ID/NAME where NAME may hold * and ?'
 }
-
-/** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
-export const STATES = {
-  RUNNING: 'in-progress',
-  PAUSED: 'in-progress',
-  SUSPEND: 'in-progress',
-  COMPLETED: 'succeeded',
-  FAILED: 'failed',
-  CANCELED: 'stopped',
-  IGNORED: 'stopped'
-} as const satisfies StatusTable
 
 function target(projectId: string, pipelineId: string, executionId?: string): CodeArtsTarget {
   return makeTarget('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId)

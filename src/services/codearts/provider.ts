@@ -1,4 +1,4 @@
-import type { ErrorSpec } from '../../transport/caller.js'
+import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { listAll, type Listed } from '../../model/listing.js'
 import { createHuaweiClient, type HuaweiClient } from '../../clouds/huawei/client.js'
@@ -15,7 +15,7 @@ import {
   type StageRun
 } from './answers.js'
 import { latest, namesTransientWord, oneLineReason, type Failure } from '../../model/failure.js'
-import { STATES, type CodeArtsTarget } from './index.js'
+import { STATES, type CodeArtsTarget } from './target.js'
 import {
   stateOf,
   type Candidate,
@@ -25,7 +25,7 @@ import {
   type Snapshot,
   type Started
 } from '../../model/provider.js'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ProviderContext, ProviderModule } from '../../model/service.js'
 
 const CREDENTIALS_HINT =
   'check huaweicloud-auth-token (IAM tokens expire after 24 hours) or huaweicloud-ak / huaweicloud-sk, and that the endpoint belongs to the region the credentials are for'

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-codebuild'
 import { everyItemTransient, latest, oneLineReason, type Failure } from '../../model/failure.js'
 import { Cancelled } from '../../transport/cancellation.js'
-import type { ProviderContext } from '../service.js'
+import type { ProviderContext } from '../../model/service.js'
 import {
   buildFailure,
   codeBuildClient,

@@ -3,7 +3,7 @@ import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import type { StatusTable } from '../../model/provider.js'
 import { makeTarget, type TargetBase } from '../../model/target.js'
 import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
-import type { ProviderModule, RetryModes, ServiceDescriptor } from '../service.js'
+import type { ProviderModule, RetryModes, ServiceDescriptor } from '../../model/service.js'
 
 /**
  * What CodeBuild builds and batches share before any API call: the project name, IDs that carry it, the
@@ -16,7 +16,7 @@ export interface ProjectTarget extends TargetBase {
 }
 
 /** Project names (CodeBuild API reference: CreateProject `name`). */
-export const PROJECT: Pattern = {
+const PROJECT: Pattern = {
   re: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
   accepted: 'a CodeBuild project name (2-255 characters of A-Z a-z 0-9 - _, starting with a letter or digit)'
 }

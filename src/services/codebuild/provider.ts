@@ -5,7 +5,7 @@ import {
   StopBuildCommand,
   type Build
 } from '@aws-sdk/client-codebuild'
-import type { ProviderContext } from '../service.js'
+import type { ProviderContext } from '../../model/service.js'
 import {
   buildFailure,
   codeBuildClient,

@@ -1,7 +1,7 @@
 import { CodeBuildClient, ListProjectsCommand, type Build } from '@aws-sdk/client-codebuild'
-import type { ErrorSpec } from '../../transport/caller.js'
+import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ProviderContext, ProviderModule } from '../../model/service.js'
 import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
 import { AWS_CONSOLE_HOSTS, awsCall, awsClientConfig, consoleBase } from '../../clouds/aws.js'
 import { listAll } from '../../model/listing.js'
@@ -96,11 +96,7 @@ export interface RunApi {
   stop(id: string): Promise<void>
 }
 
-export function createRunProvider<T extends ProjectTarget>(
-  api: RunApi,
-  noun: RunNoun,
-  region: string
-): Provider<T> {
+function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, region: string): Provider<T> {
   const { one } = noun
   const url = (id: string): string => consoleUrl(region, one, id)
 
@@ -293,11 +289,11 @@ function projectOf(target: ProjectTarget): string {
 }
 
 /** `project:uuid` from an ID or an ARN (`arn:...:build/project:uuid`, `...:build-batch/project:uuid`). */
-export function runIdOf(idOrArn: string): string {
+function runIdOf(idOrArn: string): string {
   return idOrArn.startsWith('arn:') ? idOrArn.slice(idOrArn.indexOf('/') + 1) : idOrArn
 }
 
-export function consoleUrl(region: string, kind: 'build' | 'batch', idOrArn: string): string {
+function consoleUrl(region: string, kind: 'build' | 'batch', idOrArn: string): string {
   const id = runIdOf(idOrArn)
   const project = id.slice(0, id.indexOf(':'))
   return (
@@ -417,7 +413,7 @@ export function runModule(
 }
 
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */
-export function codeBuildErrors(noun: RunNoun, actions: readonly string[]): ErrorSpec {
+function codeBuildErrors(noun: RunNoun, actions: readonly string[]): ErrorSpec {
   return {
     // CodeBuild answers a retry of a run that is not failed (any more) with InvalidInputException.
     refusals: ['InvalidInputException'],

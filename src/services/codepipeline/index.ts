@@ -1,15 +1,10 @@
-import type { PipelineExecution } from '@aws-sdk/client-codepipeline'
-import type { Progress, StatusTable } from '../../model/provider.js'
-import { makeTarget, type TargetBase } from '../../model/target.js'
+import { makeTarget } from '../../model/target.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import { InputError } from '../../model/errors.js'
 import { expectPattern, required, type Pattern } from '../../model/validate.js'
 import { aws } from '../../clouds/aws.js'
-import type { ServiceDescriptor } from '../service.js'
-
-export interface CodePipelineTarget extends TargetBase {
-  pipelineName: string
-}
+import type { ServiceDescriptor } from '../../model/service.js'
+import { STATES, type CodePipelineTarget } from './target.js'
 
 /** Pipeline and stage names (CodePipeline API reference: PipelineName, StageName). */
 const NAME: Pattern = { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' }
@@ -17,17 +12,6 @@ const EXECUTION_ID: Pattern = {
   re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
 }
-
-/** PipelineExecution.status (GetPipelineExecution). */
-export const STATES = {
-  InProgress: 'in-progress',
-  Stopping: 'in-progress',
-  Succeeded: 'succeeded',
-  Failed: 'failed',
-  Stopped: 'stopped',
-  Cancelled: 'stopped',
-  Superseded: 'stopped'
-} as const satisfies StatusTable & Record<NonNullable<PipelineExecution['status']>, Progress['state']>
 
 function target(
   pipelineName: string,

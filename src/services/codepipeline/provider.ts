@@ -21,10 +21,10 @@ import {
 import { Cancelled } from '../../transport/cancellation.js'
 import { buildFailure } from '../codebuild/failure.js'
 import { errorMessage } from '../../transport/classify.js'
-import type { ErrorSpec } from '../../transport/caller.js'
+import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { listAll } from '../../model/listing.js'
-import { STATES, type CodePipelineTarget } from './index.js'
+import { STATES, type CodePipelineTarget } from './target.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
   type Candidate,
@@ -35,7 +35,7 @@ import {
   type Started,
   stateOf
 } from '../../model/provider.js'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ProviderContext, ProviderModule } from '../../model/service.js'
 
 const IAM_ACTIONS =
   'codepipeline:GetPipelineState, codepipeline:ListPipelineExecutions and codepipeline:RetryStageExecution ' +

@@ -5,7 +5,7 @@
  */
 
 /** A GitHub answer that is an error (HTTP status >= 400). */
-export class GitHubApiError extends Error {
+class GitHubApiError extends Error {
   readonly $metadata: { httpStatusCode: number; requestId?: string }
   readonly $fault?: 'server'
   readonly $retryable?: { throttling: boolean }
@@ -27,7 +27,7 @@ export class GitHubApiError extends Error {
 }
 
 /** A secondary rate limit that names no time is waited out this long (REST API docs, "Rate limits"). */
-export const SECONDARY_LIMIT_WAIT_MS = 60_000
+const SECONDARY_LIMIT_WAIT_MS = 60_000
 
 interface OctokitErrorShape {
   status?: unknown

@@ -1,18 +1,8 @@
 import { InputError } from '../../model/errors.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
-import type { StatusTable } from '../../model/provider.js'
-import type { TargetBase } from '../../model/target.js'
 import { expectPattern, shorten, type Pattern } from '../../model/validate.js'
-import type { Cloud, ServiceDescriptor } from '../service.js'
-
-/** A workflow of a repository (or one run of it), optionally limited to a branch. */
-export interface WorkflowTarget extends TargetBase {
-  owner: string
-  repo: string
-  /** The workflow's file name (`ci.yml`) or numeric ID; absent when only a run ID names the target. */
-  workflow?: string
-  branch?: string
-}
+import type { Cloud, ServiceDescriptor } from '../../model/service.js'
+import { STATES, type WorkflowTarget } from './target.js'
 
 /**
  * OWNER/REPO: an account name (letters, digits, inner hyphens, at most 39 characters), then a repository name
@@ -40,32 +30,10 @@ const BRANCH: Pattern = {
 const RUN_ID: Pattern = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' }
 
 /**
- * A run's `status`, and once it is `completed` its `conclusion` (GitHub REST "workflow runs"). `failure` and
- * `timed_out` are failures; `cancelled` was a person's decision; `startup_failure` (the workflow file is broken)
- * and `action_required` (waiting for approval) are not something a re-run fixes.
- */
-export const STATES = {
-  queued: 'in-progress',
-  in_progress: 'in-progress',
-  waiting: 'in-progress',
-  requested: 'in-progress',
-  pending: 'in-progress',
-  success: 'succeeded',
-  neutral: 'succeeded',
-  failure: 'failed',
-  timed_out: 'failed',
-  cancelled: 'stopped',
-  skipped: 'stopped',
-  stale: 'stopped',
-  startup_failure: 'stopped',
-  action_required: 'stopped'
-} as const satisfies StatusTable
-
-/**
  * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
  * every step: it is masked, and never an error for another service (it is not one of `inputs`).
  */
-export const github: Cloud = {
+const github: Cloud = {
   name: 'github',
   inputs: [],
   secretInputs: ['github-token'],

@@ -20,10 +20,10 @@ import {
 import { isConsoleLink } from '../../model/text.js'
 import { USER_AGENT } from '../../model/version.js'
 import { Cancelled } from '../../transport/cancellation.js'
-import type { ErrorSpec } from '../../transport/caller.js'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ErrorSpec } from '../../model/call.js'
+import type { ProviderContext, ProviderModule } from '../../model/service.js'
 import { gitHubErrorOf } from './errors.js'
-import { STATES, type WorkflowTarget } from './index.js'
+import { STATES, type WorkflowTarget } from './target.js'
 
 /** The fields read from a workflow run (GitHub REST, "Get a workflow run"). */
 interface Run {

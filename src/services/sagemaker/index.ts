@@ -1,14 +1,9 @@
 import { aws } from '../../clouds/aws.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
-import type { StatusTable } from '../../model/provider.js'
-import { makeTarget, type TargetBase } from '../../model/target.js'
+import { makeTarget } from '../../model/target.js'
 import { expectPattern, nameOrFromId, type Pattern } from '../../model/validate.js'
-import type { ServiceDescriptor } from '../service.js'
-
-/** A pipeline; absent only when `executionId` (an ARN naming the pipeline) is given. */
-export interface SageMakerTarget extends TargetBase {
-  pipelineName?: string
-}
+import type { ServiceDescriptor } from '../../model/service.js'
+import { STATES, pipelineOfExecutionArn, type SageMakerTarget } from './target.js'
 
 /** SageMaker API reference: PipelineName and PipelineExecutionArn. */
 const PIPELINE: Pattern = {
@@ -20,20 +15,6 @@ const EXECUTION_ARN: Pattern = {
   max: 2048,
   accepted:
     'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
-}
-
-/** PipelineExecutionStatus; Executing and Stopping are still running. */
-export const STATES = {
-  Executing: 'in-progress',
-  Stopping: 'in-progress',
-  Succeeded: 'succeeded',
-  Failed: 'failed',
-  Stopped: 'stopped'
-} as const satisfies StatusTable
-
-/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
-export function pipelineOfExecutionArn(arn: string | undefined): string | undefined {
-  return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1]
 }
 
 /** Amazon SageMaker RetryPipelineExecution: the same execution resumes from its failed steps. */

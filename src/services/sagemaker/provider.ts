@@ -10,7 +10,7 @@ import {
   type DescribePipelineExecutionResponse,
   type PipelineExecutionStep
 } from '@aws-sdk/client-sagemaker'
-import type { ErrorSpec } from '../../transport/caller.js'
+import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { listAll } from '../../model/listing.js'
 import {
@@ -20,7 +20,7 @@ import {
   oneLineReason,
   type Failure
 } from '../../model/failure.js'
-import { pipelineOfExecutionArn, STATES, type SageMakerTarget } from './index.js'
+import { pipelineOfExecutionArn, STATES, type SageMakerTarget } from './target.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
   type Candidate,
@@ -32,7 +32,7 @@ import {
   type Started,
   stateOf
 } from '../../model/provider.js'
-import type { ProviderContext, ProviderModule } from '../service.js'
+import type { ProviderContext, ProviderModule } from '../../model/service.js'
 
 const IAM_ACTIONS = [
   'sagemaker:ListPipelineExecutions',

@@ -1,9 +1,9 @@
-import type { NamePattern } from '../model/listing.js'
-import type { Pattern } from '../model/validate.js'
-import type { Provider, StatusTable } from '../model/provider.js'
-import type { CloudConnection } from '../model/request.js'
-import type { TargetBase } from '../model/target.js'
-import type { Caller, ErrorSpec } from '../transport/caller.js'
+import type { NamePattern } from './listing.js'
+import type { Pattern } from './validate.js'
+import type { Provider, StatusTable } from './provider.js'
+import type { CloudConnection } from './request.js'
+import type { TargetBase } from './target.js'
+import type { Caller, ErrorSpec } from './call.js'
 
 /** One input of the step: its value, or undefined when it is not given (blank). */
 export type InputLookup = (name: string) => string | undefined
@@ -60,7 +60,7 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   readonly targetInputs: readonly string[]
   /** Inputs that apply to all its targets, in both modes (none when absent). */
   readonly optionInputs?: readonly string[]
-  /** Its `targets` line form(s), for error messages: `codepipeline:NAME[/STAGE]`. */
+  /** Its `targets` line form(s), for error messages: `SERVICE:NAME[/STAGE]`. */
   readonly lineForm: string
   readonly retryModes: RetryModes
   /** Idempotency token lengths its retry API accepts; absent when it takes none. */
@@ -87,3 +87,6 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   checkConnection?(connection: CloudConnection, endpoint: string | undefined): void
   load(): Promise<ProviderModule<T>>
 }
+
+/** The descriptor of a target's service: the registry, handed down to the generic layers that need it. */
+export type ServiceLookup = (target: Pick<TargetBase, 'service'>) => ServiceDescriptor
