@@ -12,7 +12,6 @@ export const modules = {
 /* harmony export */   XR: () => (/* binding */ oneLineReason),
 /* harmony export */   x0: () => (/* binding */ transientWord)
 /* harmony export */ });
-/* unused harmony export TRANSIENT_WORDS */
 /**
  * Words that mark a failure as a service's or the network's, not the code's: AWS's own retryable error names
  * and messages (throttling, internal errors, capacity, limits) and socket resets (case-insensitive).
@@ -146,8 +145,6 @@ __webpack_require__.d(__webpack_exports__, {
   Or: () => (/* binding */ phaseFailure),
   WJ: () => (/* binding */ runModule)
 });
-
-// UNUSED EXPORTS: codeBuildErrors, consoleUrl, createRunProvider, runIdOf
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codebuild/dist-cjs/index.js
 var dist_cjs = __webpack_require__(4774);

@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3048:
+/***/ 9982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31380,78 +31380,6 @@ var listing = __nccwpck_require__(6689);
 var model_target = __nccwpck_require__(5936);
 // EXTERNAL MODULE: ./src/model/text.ts
 var model_text = __nccwpck_require__(5086);
-// EXTERNAL MODULE: ./src/services/codearts/index.ts
-var codearts = __nccwpck_require__(8262);
-// EXTERNAL MODULE: ./src/services/codebuild/projects.ts
-var projects = __nccwpck_require__(6188);
-;// CONCATENATED MODULE: ./src/services/codebuild-batch/index.ts
-
-const BATCH_ID = {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
-};
-/** AWS CodeBuild RetryBuildBatch: the same batch restarts its failed builds (or all). */
-const codebuildBatch = (0,projects/* projectService */.$p)({
-    name: 'codebuild-batch',
-    noun: 'batch',
-    executionId: BATCH_ID,
-    retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
-});
-
-;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
-
-const BUILD_ID = {
-    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
-    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
-};
-/** AWS CodeBuild RetryBuild: a new build of the project's latest failed build. */
-const codebuild = (0,projects/* projectService */.$p)({
-    name: 'codebuild',
-    noun: 'build',
-    executionId: BUILD_ID,
-    // A build always restarts whole: both modes are accepted and mean the same.
-    retryModes: { all: true, native: {} },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(799)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
-});
-
-// EXTERNAL MODULE: ./src/services/codepipeline/index.ts
-var codepipeline = __nccwpck_require__(3326);
-// EXTERNAL MODULE: ./src/services/github-actions/index.ts
-var github_actions = __nccwpck_require__(8052);
-// EXTERNAL MODULE: ./src/services/sagemaker/index.ts
-var sagemaker = __nccwpck_require__(3527);
-;// CONCATENATED MODULE: ./src/services/registry.ts
-
-
-
-
-
-
-
-/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
-const SERVICES = [
-    codepipeline/* codepipeline */.E,
-    codebuild,
-    codebuildBatch,
-    sagemaker/* sagemaker */.rs,
-    codearts/* codearts */.q,
-    github_actions/* githubActions */.Tv
-];
-const SERVICE_NAMES = SERVICES.map(s => s.name);
-/** The clouds the services run on, each once. */
-const CLOUDS = [...new Set(SERVICES.map(s => s.cloud))];
-function serviceNamed(name) {
-    return SERVICES.find(s => s.name === name);
-}
-/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
-function serviceOf(target) {
-    const service = serviceNamed(target.service);
-    if (service === undefined)
-        throw new errors/* InputError */.dz('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '));
-    return service;
-}
-
 // EXTERNAL MODULE: ./src/transport/cancellation.ts
 var cancellation = __nccwpck_require__(8306);
 // EXTERNAL MODULE: ./src/transport/classify.ts
@@ -31555,7 +31483,6 @@ function targetLog(target, deps) {
 
 
 
-
 /**
  * Expands target lines into targets, in line order: patterns list their service's resources (each
  * distinct listing once, `concurrency` at a time), the same target twice is kept once, `!` lines remove what
@@ -31586,7 +31513,7 @@ async function expandTargets(lines, shard, deps) {
         if (matches.length === 0)
             deps.warn(`${line.where}: ${line.text} matches nothing`);
         for (const match of matches) {
-            const target = listedTarget(line, match, pattern.suffix ?? '');
+            const target = listedTarget(deps.serviceOf, line, match, pattern.suffix ?? '');
             if ('status' in target) {
                 deps.warn(`${line.where}: ${target.message}`);
                 settled.push(target);
@@ -31609,7 +31536,7 @@ function regionKey(target, deps) {
  * The target for a listed resource. A name the service lists is data, not input: one the service's own
  * target rules refuse (a dynamic workflow, a name with blanks) becomes a `skipped` row that says why.
  */
-function listedTarget(line, match, suffix) {
+function listedTarget(serviceOf, line, match, suffix) {
     const resource = `${match.resource}${suffix}`;
     try {
         return {
@@ -31967,7 +31894,6 @@ class RateLimits {
 ;// CONCATENATED MODULE: ./src/engine/provider-set.ts
 
 
-
 /**
  * Builds each service's provider once per region, on first use: one SDK client, one caller and one set of
  * request rates (one per operation, adapting to the service's throttling) per service and region, shared by
@@ -31983,7 +31909,7 @@ class ProviderSet {
     }
     /** The provider of the target's service, in the target's region. */
     for(target) {
-        const service = serviceOf(target);
+        const service = this.deps.serviceOf(target);
         // A line's `@REGION` that is the step's own region shares the step's provider (and its request rates).
         const key = `${service.name}@${target.region ?? this.regionOf(service.name) ?? ''}`;
         let provider = this.providers.get(key);
@@ -31995,7 +31921,7 @@ class ProviderSet {
     }
     /** The region of the service's cloud for the step (its `region` input or environment), if any. */
     regionOf(serviceName) {
-        const region = this.connection.clouds[serviceOf({ service: serviceName }).cloud.name]?.region;
+        const region = this.connection.clouds[this.deps.serviceOf({ service: serviceName }).cloud.name]?.region;
         return region === '' ? undefined : region;
     }
     async build(service, lineRegion) {
@@ -32097,7 +32023,9 @@ async function decide(target, provider, request, base, deps) {
         ? {
             ...found,
             description: (0,model_text/* cut */.Jj)(found.description, model_text/* MAX_TEXT */.lG),
-            ...(found.failure ? { failure: { ...found.failure, reason: (0,model_text/* cut */.Jj)(found.failure.reason, model_text/* MAX_TEXT */.lG) } } : {})
+            ...(found.failure
+                ? { failure: { ...found.failure, reason: (0,model_text/* cut */.Jj)(found.failure.reason, model_text/* MAX_TEXT */.lG) } }
+                : {})
         }
         : found;
     const result = {
@@ -32440,7 +32368,6 @@ async function sendRetryOnce(provider, target, candidate, request, deps) {
 
 
 
-
 /** The result of a target that never started: what the step reports for it if the workflow is cancelled. */
 function notStarted(target) {
     return (0,model_text/* cleanResult */.JJ)({ ...initialResult(target), status: 'cancelled', message: 'not started: the workflow was cancelled' }, []);
@@ -32642,14 +32569,17 @@ function settleError(flow, error) {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run-ledger.ts
-
 /**
  * What this run has retried, so that two target lines that overlap (a whole pipeline and one of its stages)
  * never retry one execution twice, and the later line says why it did nothing.
  */
 class RunLedger {
+    serviceOf;
     executions = new Map();
     resources = new Map();
+    constructor(serviceOf) {
+        this.serviceOf = serviceOf;
+    }
     /** Takes an execution for `target`; returns the label that already had it, or undefined if it is ours. */
     claim(target, executionKey) {
         const owner = this.executions.get(executionKey);
@@ -32661,16 +32591,418 @@ class RunLedger {
     }
     /** Records a retry of the target's resource (pipeline, project), the unit a later line discovers from. */
     retried(target) {
-        this.resources.set(resourceKey(target), target.label);
+        this.resources.set(this.resourceKey(target), target.label);
     }
     /** Which earlier target of this run retried this target's resource, if any. */
     retriedBy(target) {
-        return this.resources.get(resourceKey(target));
+        return this.resources.get(this.resourceKey(target));
+    }
+    /** Its service's resource (pipeline, project) with the service's name: what a later line discovers from. */
+    resourceKey(target) {
+        return `${target.service}:${this.serviceOf(target).resourceKey(target)}`;
     }
 }
-/** Its service's resource (pipeline, project) with the service's name: what a later line discovers from. */
-function resourceKey(target) {
-    return `${target.service}:${serviceOf(target).resourceKey(target)}`;
+
+// EXTERNAL MODULE: ./src/clouds/huawei/cloud.ts
+var cloud = __nccwpck_require__(3603);
+// EXTERNAL MODULE: ./src/model/validate.ts
+var validate = __nccwpck_require__(1071);
+// EXTERNAL MODULE: ./src/services/codearts/endpoints.ts
+var endpoints = __nccwpck_require__(9328);
+// EXTERNAL MODULE: ./src/services/codearts/target.ts
+var target = __nccwpck_require__(8557);
+;// CONCATENATED MODULE: ./src/services/codearts/index.ts
+
+
+
+
+
+
+
+/** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
+const ID = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' };
+/** A pipeline name pattern in a `targets` line: a name (with `*`, `?`) of at most 128 printable characters. */
+const PIPELINE_NAME = {
+    re: /^[^\s/#!][^/#]{0,127}$/,
+    accepted: 'codearts:PROJECT_ID/PIPELINE_ID, or PROJECT_ID/NAME where NAME may hold * and ?'
+};
+function codearts_target(projectId, pipelineId, executionId) {
+    return (0,model_target/* makeTarget */.m)('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId);
+}
+/** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
+const codearts = {
+    name: 'codearts',
+    cloud: cloud/* huawei */.q,
+    targetInputs: ['project-id', 'pipeline-id'],
+    lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
+    retryModes: { all: false, native: {} },
+    states: target/* STATES */.x,
+    fromInputs(given) {
+        const id = (name) => (0,validate/* expectPattern */.sU)(name, (0,validate/* required */.mw)(name, given(name), 'for service codearts', ID.accepted), ID);
+        const projectId = id('project-id');
+        const pipelineId = id('pipeline-id');
+        const executionId = given('execution-id');
+        if (executionId !== undefined)
+            (0,validate/* expectPattern */.sU)('execution-id', executionId, ID);
+        return codearts_target(projectId, pipelineId, executionId);
+    },
+    /** The second part is a pipeline name (pattern) unless it is a 32-character pipeline ID. */
+    patternOf(resource, where) {
+        const [projectId = '', name = '', extra] = resource.split('/');
+        if (extra !== undefined || name === '' || ID.re.test(name))
+            return undefined;
+        (0,validate/* expectPattern */.sU)(where, projectId, ID);
+        (0,validate/* expectPattern */.sU)(where, name, PIPELINE_NAME);
+        return { query: (0,listing/* listQuery */.ND)(name, projectId) };
+    },
+    fromLine(resource, where) {
+        const [projectId = '', pipelineId = '', extra] = resource.split('/');
+        if (extra !== undefined || pipelineId === '')
+            throw new errors/* InputError */.dz(where, `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
+        return codearts_target((0,validate/* expectPattern */.sU)(where, projectId, ID), (0,validate/* expectPattern */.sU)(where, pipelineId, ID));
+    },
+    resourceKey: t => `${t.projectId}/${t.pipelineId}`,
+    /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
+    checkConnection({ region }, endpoint) {
+        if (endpoint !== undefined)
+            return;
+        const fromEnv = process.env[endpoints/* ENDPOINT_ENV */.iG]?.trim();
+        if (fromEnv) {
+            (0,validate/* expectUrl */.ho)(endpoints/* ENDPOINT_ENV */.iG, fromEnv);
+            return;
+        }
+        if (region === undefined)
+            throw new errors/* InputError */.dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
+        if ((0,endpoints/* codeartsEndpoint */.zG)(region) === undefined)
+            throw new errors/* InputError */.dz('region', `'${(0,validate/* shorten */.ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${endpoints/* CODEARTS_REGIONS */.QT.join(', ')}, or set the endpoint input for other regions`);
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() | codearts */ 602).then(__nccwpck_require__.bind(__nccwpck_require__, 5575))).default
+};
+
+// EXTERNAL MODULE: ./src/services/codebuild/projects.ts
+var projects = __nccwpck_require__(6188);
+;// CONCATENATED MODULE: ./src/services/codebuild-batch/index.ts
+
+const BATCH_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build-batch\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a batch ID (project:uuid) or batch ARN (arn:aws:codebuild:REGION:ACCOUNT:build-batch/project:uuid)'
+};
+/** AWS CodeBuild RetryBuildBatch: the same batch restarts its failed builds (or all). */
+const codebuildBatch = (0,projects/* projectService */.$p)({
+    name: 'codebuild-batch',
+    noun: 'batch',
+    executionId: BATCH_ID,
+    retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
+    load: async () => (await Promise.all(/* import() | codebuild-batch */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7272))).default
+});
+
+;// CONCATENATED MODULE: ./src/services/codebuild/index.ts
+
+const BUILD_ID = {
+    re: /^(arn:aws[a-z-]*:codebuild:[a-z0-9-]+:[0-9]{12}:build\/)?[A-Za-z0-9][A-Za-z0-9\-_]{1,254}:[A-Za-z0-9-]+$/,
+    accepted: 'a build ID (project:uuid) or build ARN (arn:aws:codebuild:REGION:ACCOUNT:build/project:uuid)'
+};
+/** AWS CodeBuild RetryBuild: a new build of the project's latest failed build. */
+const codebuild = (0,projects/* projectService */.$p)({
+    name: 'codebuild',
+    noun: 'build',
+    executionId: BUILD_ID,
+    // A build always restarts whole: both modes are accepted and mean the same.
+    retryModes: { all: true, native: {} },
+    load: async () => (await Promise.all(/* import() | codebuild */[__nccwpck_require__.e(861), __nccwpck_require__.e(774), __nccwpck_require__.e(764), __nccwpck_require__.e(92)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6799))).default
+});
+
+// EXTERNAL MODULE: ./src/clouds/aws.ts
+var aws = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./src/services/codepipeline/target.ts
+var codepipeline_target = __nccwpck_require__(8805);
+;// CONCATENATED MODULE: ./src/services/codepipeline/index.ts
+
+
+
+
+
+
+/** Pipeline and stage names (CodePipeline API reference: PipelineName, StageName). */
+const NAME = { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' };
+const EXECUTION_ID = {
+    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
+};
+function services_codepipeline_target(pipelineName, stageName, executionId) {
+    const resource = stageName !== undefined ? `${pipelineName}/${stageName}` : pipelineName;
+    const fields = { pipelineName, ...(stageName !== undefined ? { stageName } : {}) };
+    return (0,model_target/* makeTarget */.m)('codepipeline', resource, fields, executionId);
+}
+/** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
+const codepipeline = {
+    name: 'codepipeline',
+    cloud: aws/* aws */.o2,
+    targetInputs: ['pipeline-name', 'stage-name'],
+    lineForm: 'codepipeline:NAME[/STAGE]',
+    retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
+    states: codepipeline_target/* STATES */.x,
+    fromInputs(given) {
+        const pipelineName = (0,validate/* expectPattern */.sU)('pipeline-name', (0,validate/* required */.mw)('pipeline-name', given('pipeline-name'), 'for service codepipeline', NAME.accepted), NAME);
+        const stageName = given('stage-name');
+        if (stageName !== undefined)
+            (0,validate/* expectPattern */.sU)('stage-name', stageName, NAME);
+        const executionId = given('execution-id');
+        if (executionId !== undefined)
+            (0,validate/* expectPattern */.sU)('execution-id', executionId, EXECUTION_ID);
+        return services_codepipeline_target(pipelineName, stageName, executionId);
+    },
+    patternOf(resource, where) {
+        const [pipelineName = '', stageName] = resource.split('/');
+        if (!(0,listing/* hasWildcard */.rl)(pipelineName))
+            return undefined;
+        this.fromLine(`${(0,listing/* wildcardsAsName */.D4)(pipelineName)}${stageName !== undefined ? `/${stageName}` : ''}`, where);
+        return { query: (0,listing/* listQuery */.ND)(pipelineName), ...(stageName !== undefined ? { suffix: `/${stageName}` } : {}) };
+    },
+    fromLine(resource, where) {
+        const [pipelineName = '', stageName, extra] = resource.split('/');
+        if (extra !== undefined)
+            throw new errors/* InputError */.dz(where, `'codepipeline:${resource}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
+        (0,validate/* expectPattern */.sU)(where, pipelineName, NAME);
+        if (stageName !== undefined)
+            (0,validate/* expectPattern */.sU)(where, stageName, NAME);
+        return services_codepipeline_target(pipelineName, stageName);
+    },
+    resourceKey: t => t.pipelineName,
+    load: async () => (await Promise.all(/* import() | codepipeline */[__nccwpck_require__.e(861), __nccwpck_require__.e(232), __nccwpck_require__.e(478)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).default
+};
+
+// EXTERNAL MODULE: ./src/services/github-actions/target.ts
+var github_actions_target = __nccwpck_require__(5491);
+;// CONCATENATED MODULE: ./src/services/github-actions/index.ts
+
+
+
+
+/**
+ * OWNER/REPO: an account name (letters, digits, inner hyphens, at most 39 characters), then a repository name
+ * (letters, digits, `.`, `-`, `_`, at most 100 characters, not `.` or `..`).
+ */
+const REPOSITORY = {
+    re: /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/,
+    accepted: 'OWNER/REPO, e.g. octo-org/api'
+};
+const WORKFLOW = {
+    re: /^(?:[A-Za-z0-9._-]{1,250}\.ya?ml|[1-9][0-9]{0,19})$/,
+    accepted: "a workflow file name (ci.yml, as in .github/workflows/) or the workflow's numeric ID"
+};
+/** A pattern over workflow file names: `*` and `?` among the characters a file name may hold. */
+const WORKFLOW_GLOB = {
+    re: /^[A-Za-z0-9._-]{1,255}$/,
+    accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
+};
+/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
+const BRANCH = {
+    // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
+    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+    accepted: 'a branch name, e.g. main or release/1.2'
+};
+const RUN_ID = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' };
+/**
+ * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
+ * every step: it is masked, and never an error for another service (it is not one of `inputs`).
+ */
+const github = {
+    name: 'github',
+    inputs: [],
+    secretInputs: ['github-token'],
+    secretEnv: ['GITHUB_TOKEN'],
+    region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
+    connect(given, env) {
+        const token = given('github-token') ?? env.GITHUB_TOKEN?.trim();
+        if (!token)
+            throw new errors/* InputError */.dz('github-token', 'is required for github-actions', '${{ github.token }} (the default on a runner) or a token with actions: write');
+        return { credentials: token };
+    }
+};
+/** `github-actions:OWNER/REPO/WORKFLOW[@BRANCH]`, the form `results` always shows. */
+function services_github_actions_target(owner, repo, fields) {
+    const { workflow, branch, executionId } = fields;
+    const name = workflow ?? `runs/${executionId ?? ''}`;
+    return {
+        service: 'github-actions',
+        label: `github-actions:${owner}/${repo}/${name}${branch !== undefined ? `@${branch}` : ''}`,
+        owner,
+        repo,
+        ...(workflow !== undefined ? { workflow } : {}),
+        ...(branch !== undefined ? { branch } : {}),
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+/** The repository the workflow runs in (`GITHUB_REPOSITORY`, what @actions/github's `context.repo` reads). */
+function currentRepository(input) {
+    const repository = process.env.GITHUB_REPOSITORY?.trim();
+    if (!repository)
+        throw new errors/* InputError */.dz(input, 'names no repository, and GITHUB_REPOSITORY is not set', REPOSITORY.accepted);
+    return ownerRepo(input, repository);
+}
+function ownerRepo(input, repository) {
+    (0,validate/* expectPattern */.sU)(input, repository, REPOSITORY);
+    const [owner = '', repo = ''] = repository.split('/');
+    return [owner, repo];
+}
+/** `[OWNER/REPO/]WORKFLOW[@BRANCH]`: the parts, the repository defaulting to the current one. */
+function lineParts(resource, where) {
+    const at = resource.indexOf('@');
+    const path = at < 0 ? resource : resource.slice(0, at);
+    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const parts = path.split('/');
+    if (parts.length !== 1 && parts.length !== 3)
+        throw new errors/* InputError */.dz(where, `'github-actions:${(0,validate/* shorten */.ml)(resource)}' is not [OWNER/REPO/]WORKFLOW[@BRANCH]`, 'github-actions:ci.yml or github-actions:OWNER/REPO/ci.yml@main');
+    const [owner, repo] = parts.length === 3 ? ownerRepo(where, `${parts[0]}/${parts[1]}`) : currentRepository(where);
+    if (branch !== undefined)
+        (0,validate/* expectPattern */.sU)(where, branch, BRANCH);
+    return { owner, repo, workflow: parts.at(-1) ?? '', ...(branch !== undefined ? { branch } : {}) };
+}
+/** GitHub Actions workflow runs: re-run the failed jobs (or all jobs) of the latest failed run. */
+const githubActions = {
+    name: 'github-actions',
+    cloud: github,
+    targetInputs: ['workflow', 'branch', 'repository'],
+    lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
+    retryModes: { all: true, native: {} },
+    states: github_actions_target/* STATES */.x,
+    fromInputs(given) {
+        const repository = given('repository');
+        const [owner, repo] = repository !== undefined ? ownerRepo('repository', repository) : currentRepository('repository');
+        const workflow = given('workflow');
+        const branch = given('branch');
+        const executionId = given('execution-id');
+        if (workflow !== undefined)
+            (0,validate/* expectPattern */.sU)('workflow', workflow, WORKFLOW);
+        if (branch !== undefined)
+            (0,validate/* expectPattern */.sU)('branch', branch, BRANCH);
+        if (executionId !== undefined)
+            (0,validate/* expectPattern */.sU)('execution-id', executionId, RUN_ID);
+        if (workflow === undefined && executionId === undefined)
+            throw new errors/* InputError */.dz('workflow', 'is required for service github-actions when execution-id is not given', WORKFLOW.accepted);
+        return services_github_actions_target(owner, repo, {
+            ...(workflow !== undefined ? { workflow } : {}),
+            ...(branch !== undefined ? { branch } : {}),
+            ...(executionId !== undefined ? { executionId } : {})
+        });
+    },
+    fromLine(resource, where) {
+        const { owner, repo, workflow, branch } = lineParts(resource, where);
+        (0,validate/* expectPattern */.sU)(where, workflow, WORKFLOW);
+        return services_github_actions_target(owner, repo, { workflow, ...(branch !== undefined ? { branch } : {}) });
+    },
+    /** A workflow file name with `*` or `?`: the repository's workflows are listed and matched by file name. */
+    patternOf(resource, where) {
+        const { owner, repo, workflow, branch } = lineParts(resource, where);
+        if (!(0,listing/* hasWildcard */.rl)(workflow))
+            return undefined;
+        (0,validate/* expectPattern */.sU)(where, (0,listing/* wildcardsAsName */.D4)(workflow), WORKFLOW_GLOB);
+        return {
+            query: (0,listing/* listQuery */.ND)(workflow, `${owner}/${repo}`),
+            ...(branch !== undefined ? { suffix: `@${branch}` } : {})
+        };
+    },
+    resourceKey: t => `${t.owner}/${t.repo}`,
+    /** A run cannot see its own end: the step's run (GITHUB_RUN_ID) or the workflow running it (GITHUB_WORKFLOW_REF). */
+    waitsOnItself(t, env) {
+        if (`${t.owner}/${t.repo}`.toLowerCase() !== env.GITHUB_REPOSITORY?.trim().toLowerCase())
+            return undefined;
+        if (t.executionId !== undefined && t.executionId === env.GITHUB_RUN_ID?.trim())
+            return `is this step's own run (GITHUB_RUN_ID ${t.executionId}), which cannot end while the step waits for it`;
+        const ref = env.GITHUB_WORKFLOW_REF?.trim() ?? '';
+        const file = ref
+            .slice(0, ref.lastIndexOf('@') < 0 ? ref.length : ref.lastIndexOf('@'))
+            .split('/')
+            .at(-1);
+        if (t.executionId === undefined && t.workflow !== undefined && t.workflow === file)
+            return `names ${t.workflow}, the workflow running this step, which cannot end while the step waits for it`;
+        return undefined;
+    },
+    load: async () => (await Promise.all(/* import() | github-actions */[__nccwpck_require__.e(413), __nccwpck_require__.e(932)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9207))).default
+};
+
+// EXTERNAL MODULE: ./src/services/sagemaker/target.ts
+var sagemaker_target = __nccwpck_require__(4322);
+;// CONCATENATED MODULE: ./src/services/sagemaker/index.ts
+
+
+
+
+
+/** SageMaker API reference: PipelineName and PipelineExecutionArn. */
+const PIPELINE = {
+    re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
+    accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
+};
+const EXECUTION_ARN = {
+    re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
+    max: 2048,
+    accepted: 'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
+};
+/** Amazon SageMaker RetryPipelineExecution: the same execution resumes from its failed steps. */
+const sagemaker = {
+    name: 'sagemaker',
+    cloud: aws/* aws */.o2,
+    targetInputs: ['pipeline-name'],
+    optionInputs: ['max-parallel-steps'],
+    lineForm: 'sagemaker:PIPELINE',
+    retryModes: { all: false, native: {} },
+    // ClientRequestToken: 32-128 characters (API reference).
+    token: { min: 32, max: 128 },
+    states: sagemaker_target/* STATES */.x,
+    fromInputs(given) {
+        const { name, executionId } = (0,validate/* nameOrFromId */.oO)(given, {
+            service: 'sagemaker',
+            nameInput: 'pipeline-name',
+            name: PIPELINE,
+            executionId: EXECUTION_ARN,
+            nameOf: sagemaker_target/* pipelineOfExecutionArn */.R,
+            resourceNoun: 'pipeline',
+            executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
+        });
+        return (0,model_target/* makeTarget */.m)('sagemaker', name, { pipelineName: name }, executionId);
+    },
+    patternOf(resource, where) {
+        if (!(0,listing/* hasWildcard */.rl)(resource))
+            return undefined;
+        (0,validate/* expectPattern */.sU)(where, (0,listing/* wildcardsAsName */.D4)(resource), PIPELINE);
+        return { query: (0,listing/* listQuery */.ND)(resource) };
+    },
+    fromLine: (resource, where) => (0,model_target/* makeTarget */.m)('sagemaker', resource, { pipelineName: (0,validate/* expectPattern */.sU)(where, resource, PIPELINE) }),
+    resourceKey: t => t.pipelineName ?? (0,sagemaker_target/* pipelineOfExecutionArn */.R)(t.executionId) ?? '',
+    load: async () => (await Promise.all(/* import() | sagemaker */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(445)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
+};
+
+;// CONCATENATED MODULE: ./src/services/registry.ts
+
+
+
+
+
+
+
+/** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
+const SERVICES = [
+    codepipeline,
+    codebuild,
+    codebuildBatch,
+    sagemaker,
+    codearts,
+    githubActions
+];
+const SERVICE_NAMES = SERVICES.map(s => s.name);
+/** The clouds the services run on, each once. */
+const CLOUDS = [...new Set(SERVICES.map(s => s.cloud))];
+function serviceNamed(name) {
+    return SERVICES.find(s => s.name === name);
+}
+/** The descriptor of a target's service; a target is only ever built by one, so this always finds it. */
+function serviceOf(target) {
+    const service = serviceNamed(target.service);
+    if (service === undefined)
+        throw new errors/* InputError */.dz('service', `'${target.service}' is not a known service`, SERVICE_NAMES.join(', '));
+    return service;
 }
 
 ;// CONCATENATED MODULE: ./src/transport/clock.ts
@@ -32694,8 +33026,6 @@ const systemClock = {
     })
 };
 
-// EXTERNAL MODULE: ./src/model/validate.ts
-var validate = __nccwpck_require__(1071);
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
 * re2js
@@ -40402,7 +40732,7 @@ function summaryMarkup(results, options) {
         {
             heading: `Everything else (${rest.length}): ${restWords(rest)}`,
             columns: ['Target', 'Execution', 'Status', 'Details'],
-            cells: r => [target(r), execution(r.result), STATUS_LABEL[r.result.status], why(r.result)],
+            cells: r => [summary_target(r), execution(r.result), STATUS_LABEL[r.result.status], why(r.result)],
             rows: rest,
             collapsed: true
         }
@@ -40459,7 +40789,7 @@ function tableRow(cells) {
     return `<tr>${cells.map(c => `<td>${c}</td>`).join('')}</tr>`;
 }
 /** The target, and under it the pattern line it came from. */
-function target({ result, origin }) {
+function summary_target({ result, origin }) {
     return (0,model_text/* summaryText */.g5)(result.target) + (origin ? `<br><sub>from ${(0,model_text/* summaryText */.g5)(origin)}</sub>` : '');
 }
 /** The execution ID, linked to the console when there is a link the action trusts. */
@@ -40490,7 +40820,7 @@ function summaryRow(result, origin) {
     return tableRow(attentionCells({ result, origin }));
 }
 function attentionCells(r) {
-    return [target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)];
+    return [summary_target(r), execution(r.result), STATUS_LABEL[r.result.status], failure(r.result), why(r.result)];
 }
 /**
  * `2 succeeded, 4 nothing to retry`: how many of `results` have each status, in order of first appearance
@@ -40738,6 +41068,7 @@ const STATUS_WORDS = {
 
 
 
+
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 async function run(options = {}) {
     const env = options.env ?? process.env;
@@ -40771,14 +41102,15 @@ async function retryAll(request, signal, step, options, log) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const info = (message) => log.info(message);
-    const providers = new ProviderSet(request.connection, { clock, random, log: info });
-    const ledger = new RunLedger();
+    const providers = new ProviderSet(request.connection, { serviceOf: serviceOf, clock, random, log: info });
+    const ledger = new RunLedger(serviceOf);
     const warn = (message) => log.warn(message);
     let targets = request.targets;
     let unlisted = [];
     let first = 0;
     if (request.lines) {
         const expansion = await expandTargets(request.lines, request.shard, {
+            serviceOf: serviceOf,
             providerFor: target => providers.for(target),
             regionOf: service => providers.regionOf(service),
             concurrency: request.concurrency,
@@ -41009,7 +41341,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3048);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9982);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41090,7 +41422,6 @@ class UnreadableAnswer extends Error {
 /* harmony export */   mw: () => (/* binding */ globMatches),
 /* harmony export */   rl: () => (/* binding */ hasWildcard)
 /* harmony export */ });
-/* unused harmony export MAX_LIST_PAGES */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
 
 /** A list that pages past this is cut: a token that never ends cannot loop forever. */
@@ -41208,7 +41539,6 @@ function inRegion(target, region) {
 /* harmony export */   lG: () => (/* binding */ MAX_TEXT),
 /* harmony export */   lt: () => (/* binding */ attribute)
 /* harmony export */ });
-/* unused harmony export noCommand */
 /**
  * Text from an API (names, messages, failure reasons, URLs) is data. These are the only ways it reaches
  * the log, annotations, outputs and the job summary: one line, no control characters, never the start of a
@@ -41453,32 +41783,12 @@ const ENDPOINT_ENV = 'HUAWEICLOUD_ENDPOINT_URL_CODEARTS';
 
 /***/ }),
 
-/***/ 8262:
+/***/ 8557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ codearts),
 /* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
-/* harmony import */ var _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3603);
-/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1071);
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9328);
-
-
-
-
-
-
-/** CodeArts project, pipeline and run IDs: 32 characters (API reference). */
-const ID = { re: /^[A-Za-z0-9]{32}$/, accepted: '32 letters or digits' };
-/** A pipeline name pattern in a `targets` line: a name (with `*`, `?`) of at most 128 printable characters. */
-const PIPELINE_NAME = {
-    re: /^[^\s/#!][^/#]{0,127}$/,
-    accepted: 'codearts:PROJECT_ID/PIPELINE_ID, or PROJECT_ID/NAME where NAME may hold * and ?'
-};
 /** Pipeline run statuses (API reference); RUNNING, PAUSED and SUSPEND are still going. */
 const STATES = {
     RUNNING: 'in-progress',
@@ -41488,58 +41798,6 @@ const STATES = {
     FAILED: 'failed',
     CANCELED: 'stopped',
     IGNORED: 'stopped'
-};
-function target(projectId, pipelineId, executionId) {
-    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_5__/* .makeTarget */ .m)('codearts', `${projectId}/${pipelineId}`, { projectId, pipelineId }, executionId);
-}
-/** Huawei Cloud CodeArts Pipeline "retry pipeline run": the same run continues from its failed stage. */
-const codearts = {
-    name: 'codearts',
-    cloud: _clouds_huawei_cloud_js__WEBPACK_IMPORTED_MODULE_0__/* .huawei */ .q,
-    targetInputs: ['project-id', 'pipeline-id'],
-    lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
-    retryModes: { all: false, native: {} },
-    states: STATES,
-    fromInputs(given) {
-        const id = (name) => (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(name, (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .required */ .mw)(name, given(name), 'for service codearts', ID.accepted), ID);
-        const projectId = id('project-id');
-        const pipelineId = id('pipeline-id');
-        const executionId = given('execution-id');
-        if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)('execution-id', executionId, ID);
-        return target(projectId, pipelineId, executionId);
-    },
-    /** The second part is a pipeline name (pattern) unless it is a 32-character pipeline ID. */
-    patternOf(resource, where) {
-        const [projectId = '', name = '', extra] = resource.split('/');
-        if (extra !== undefined || name === '' || ID.re.test(name))
-            return undefined;
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, projectId, ID);
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, name, PIPELINE_NAME);
-        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(name, projectId) };
-    },
-    fromLine(resource, where) {
-        const [projectId = '', pipelineId = '', extra] = resource.split('/');
-        if (extra !== undefined || pipelineId === '')
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(where, `'codearts:${resource}' is not PROJECT_ID/PIPELINE_ID`, 'codearts:PROJECT_ID/PIPELINE_ID (32 characters each)');
-        return target((0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, projectId, ID), (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectPattern */ .sU)(where, pipelineId, ID));
-    },
-    resourceKey: t => `${t.projectId}/${t.pipelineId}`,
-    /** Its endpoint comes from the region (no single pattern), unless the endpoint input gives it. */
-    checkConnection({ region }, endpoint) {
-        if (endpoint !== undefined)
-            return;
-        const fromEnv = process.env[_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .ENDPOINT_ENV */ .iG]?.trim();
-        if (fromEnv) {
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .expectUrl */ .ho)(_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .ENDPOINT_ENV */ .iG, fromEnv);
-            return;
-        }
-        if (region === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('region', 'no Huawei Cloud region is set for codearts', 'the region input or HUAWEICLOUD_SDK_REGION / HUAWEI_CLOUD_REGION, or an endpoint');
-        if ((0,_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .codeartsEndpoint */ .zG)(region) === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('region', `'${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_3__/* .shorten */ .ml)(region)}' has no known CodeArts Pipeline endpoint`, `one of ${_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .CODEARTS_REGIONS */ .QT.join(', ')}, or set the endpoint input for other regions`);
-    },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 5575))).default
 };
 
 
@@ -41553,7 +41811,6 @@ const codearts = {
 /* harmony export */   U7: () => (/* binding */ projectOfBuildId),
 /* harmony export */   xj: () => (/* binding */ STATES)
 /* harmony export */ });
-/* unused harmony export PROJECT */
 /* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
 /* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
 /* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
@@ -41623,29 +41880,12 @@ function projectService(spec) {
 
 /***/ }),
 
-/***/ 3326:
+/***/ 8805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ codepipeline),
 /* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6689);
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5891);
-
-
-
-
-
-/** Pipeline and stage names (CodePipeline API reference: PipelineName, StageName). */
-const NAME = { re: /^[A-Za-z0-9.@\-_]{1,100}$/, accepted: '1-100 characters of A-Z a-z 0-9 . @ - _' };
-const EXECUTION_ID = {
-    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    accepted: 'a pipeline execution ID (lowercase UUID, e.g. 3137f7cb-7cf7-4d2c-9f2a-1b2c3d4e5f60)'
-};
 /** PipelineExecution.status (GetPipelineExecution). */
 const STATES = {
     InProgress: 'in-progress',
@@ -41656,90 +41896,16 @@ const STATES = {
     Cancelled: 'stopped',
     Superseded: 'stopped'
 };
-function target(pipelineName, stageName, executionId) {
-    const resource = stageName !== undefined ? `${pipelineName}/${stageName}` : pipelineName;
-    const fields = { pipelineName, ...(stageName !== undefined ? { stageName } : {}) };
-    return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_4__/* .makeTarget */ .m)('codepipeline', resource, fields, executionId);
-}
-/** AWS CodePipeline RetryStageExecution: the failed stage of the latest execution runs again. */
-const codepipeline = {
-    name: 'codepipeline',
-    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_3__/* .aws */ .o2,
-    targetInputs: ['pipeline-name', 'stage-name'],
-    lineForm: 'codepipeline:NAME[/STAGE]',
-    retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
-    states: STATES,
-    fromInputs(given) {
-        const pipelineName = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('pipeline-name', (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .required */ .mw)('pipeline-name', given('pipeline-name'), 'for service codepipeline', NAME.accepted), NAME);
-        const stageName = given('stage-name');
-        if (stageName !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('stage-name', stageName, NAME);
-        const executionId = given('execution-id');
-        if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, EXECUTION_ID);
-        return target(pipelineName, stageName, executionId);
-    },
-    patternOf(resource, where) {
-        const [pipelineName = '', stageName] = resource.split('/');
-        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .hasWildcard */ .rl)(pipelineName))
-            return undefined;
-        this.fromLine(`${(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .wildcardsAsName */ .D4)(pipelineName)}${stageName !== undefined ? `/${stageName}` : ''}`, where);
-        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_0__/* .listQuery */ .ND)(pipelineName), ...(stageName !== undefined ? { suffix: `/${stageName}` } : {}) };
-    },
-    fromLine(resource, where) {
-        const [pipelineName = '', stageName, extra] = resource.split('/');
-        if (extra !== undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(where, `'codepipeline:${resource}' has too many '/'`, 'codepipeline:NAME or codepipeline:NAME/STAGE');
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, pipelineName, NAME);
-        if (stageName !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, stageName, NAME);
-        return target(pipelineName, stageName);
-    },
-    resourceKey: t => t.pipelineName,
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(232), __nccwpck_require__.e(753)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7753))).default
-};
 
 
 /***/ }),
 
-/***/ 8052:
+/***/ 5491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Tv: () => (/* binding */ githubActions),
-/* harmony export */   xj: () => (/* binding */ STATES)
+/* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
-/* unused harmony export github */
-/* harmony import */ var _model_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7206);
-/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
-
-
-
-/**
- * OWNER/REPO: an account name (letters, digits, inner hyphens, at most 39 characters), then a repository name
- * (letters, digits, `.`, `-`, `_`, at most 100 characters, not `.` or `..`).
- */
-const REPOSITORY = {
-    re: /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/,
-    accepted: 'OWNER/REPO, e.g. octo-org/api'
-};
-const WORKFLOW = {
-    re: /^(?:[A-Za-z0-9._-]{1,250}\.ya?ml|[1-9][0-9]{0,19})$/,
-    accepted: "a workflow file name (ci.yml, as in .github/workflows/) or the workflow's numeric ID"
-};
-/** A pattern over workflow file names: `*` and `?` among the characters a file name may hold. */
-const WORKFLOW_GLOB = {
-    re: /^[A-Za-z0-9._-]{1,255}$/,
-    accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
-};
-/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
-const BRANCH = {
-    // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
-    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-    accepted: 'a branch name, e.g. main or release/1.2'
-};
-const RUN_ID = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' };
 /**
  * A run's `status`, and once it is `completed` its `conclusion` (GitHub REST "workflow runs"). `failure` and
  * `timed_out` are failures; `cancelled` was a person's decision; `startup_failure` (the workflow file is broken)
@@ -41761,154 +41927,17 @@ const STATES = {
     startup_failure: 'stopped',
     action_required: 'stopped'
 };
-/**
- * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
- * every step: it is masked, and never an error for another service (it is not one of `inputs`).
- */
-const github = {
-    name: 'github',
-    inputs: [],
-    secretInputs: ['github-token'],
-    secretEnv: ['GITHUB_TOKEN'],
-    region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
-    connect(given, env) {
-        const token = given('github-token') ?? env.GITHUB_TOKEN?.trim();
-        if (!token)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required for github-actions', '${{ github.token }} (the default on a runner) or a token with actions: write');
-        return { credentials: token };
-    }
-};
-/** `github-actions:OWNER/REPO/WORKFLOW[@BRANCH]`, the form `results` always shows. */
-function target(owner, repo, fields) {
-    const { workflow, branch, executionId } = fields;
-    const name = workflow ?? `runs/${executionId ?? ''}`;
-    return {
-        service: 'github-actions',
-        label: `github-actions:${owner}/${repo}/${name}${branch !== undefined ? `@${branch}` : ''}`,
-        owner,
-        repo,
-        ...(workflow !== undefined ? { workflow } : {}),
-        ...(branch !== undefined ? { branch } : {}),
-        ...(executionId !== undefined ? { executionId } : {})
-    };
-}
-/** The repository the workflow runs in (`GITHUB_REPOSITORY`, what @actions/github's `context.repo` reads). */
-function currentRepository(input) {
-    const repository = process.env.GITHUB_REPOSITORY?.trim();
-    if (!repository)
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'names no repository, and GITHUB_REPOSITORY is not set', REPOSITORY.accepted);
-    return ownerRepo(input, repository);
-}
-function ownerRepo(input, repository) {
-    (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(input, repository, REPOSITORY);
-    const [owner = '', repo = ''] = repository.split('/');
-    return [owner, repo];
-}
-/** `[OWNER/REPO/]WORKFLOW[@BRANCH]`: the parts, the repository defaulting to the current one. */
-function lineParts(resource, where) {
-    const at = resource.indexOf('@');
-    const path = at < 0 ? resource : resource.slice(0, at);
-    const branch = at < 0 ? undefined : resource.slice(at + 1);
-    const parts = path.split('/');
-    if (parts.length !== 1 && parts.length !== 3)
-        throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(where, `'github-actions:${(0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(resource)}' is not [OWNER/REPO/]WORKFLOW[@BRANCH]`, 'github-actions:ci.yml or github-actions:OWNER/REPO/ci.yml@main');
-    const [owner, repo] = parts.length === 3 ? ownerRepo(where, `${parts[0]}/${parts[1]}`) : currentRepository(where);
-    if (branch !== undefined)
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, branch, BRANCH);
-    return { owner, repo, workflow: parts.at(-1) ?? '', ...(branch !== undefined ? { branch } : {}) };
-}
-/** GitHub Actions workflow runs: re-run the failed jobs (or all jobs) of the latest failed run. */
-const githubActions = {
-    name: 'github-actions',
-    cloud: github,
-    targetInputs: ['workflow', 'branch', 'repository'],
-    lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
-    retryModes: { all: true, native: {} },
-    states: STATES,
-    fromInputs(given) {
-        const repository = given('repository');
-        const [owner, repo] = repository !== undefined ? ownerRepo('repository', repository) : currentRepository('repository');
-        const workflow = given('workflow');
-        const branch = given('branch');
-        const executionId = given('execution-id');
-        if (workflow !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('workflow', workflow, WORKFLOW);
-        if (branch !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('branch', branch, BRANCH);
-        if (executionId !== undefined)
-            (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)('execution-id', executionId, RUN_ID);
-        if (workflow === undefined && executionId === undefined)
-            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('workflow', 'is required for service github-actions when execution-id is not given', WORKFLOW.accepted);
-        return target(owner, repo, {
-            ...(workflow !== undefined ? { workflow } : {}),
-            ...(branch !== undefined ? { branch } : {}),
-            ...(executionId !== undefined ? { executionId } : {})
-        });
-    },
-    fromLine(resource, where) {
-        const { owner, repo, workflow, branch } = lineParts(resource, where);
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, workflow, WORKFLOW);
-        return target(owner, repo, { workflow, ...(branch !== undefined ? { branch } : {}) });
-    },
-    /** A workflow file name with `*` or `?`: the repository's workflows are listed and matched by file name. */
-    patternOf(resource, where) {
-        const { owner, repo, workflow, branch } = lineParts(resource, where);
-        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWildcard */ .rl)(workflow))
-            return undefined;
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardsAsName */ .D4)(workflow), WORKFLOW_GLOB);
-        return {
-            query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(workflow, `${owner}/${repo}`),
-            ...(branch !== undefined ? { suffix: `@${branch}` } : {})
-        };
-    },
-    resourceKey: t => `${t.owner}/${t.repo}`,
-    /** A run cannot see its own end: the step's run (GITHUB_RUN_ID) or the workflow running it (GITHUB_WORKFLOW_REF). */
-    waitsOnItself(t, env) {
-        if (`${t.owner}/${t.repo}`.toLowerCase() !== env.GITHUB_REPOSITORY?.trim().toLowerCase())
-            return undefined;
-        if (t.executionId !== undefined && t.executionId === env.GITHUB_RUN_ID?.trim())
-            return `is this step's own run (GITHUB_RUN_ID ${t.executionId}), which cannot end while the step waits for it`;
-        const ref = env.GITHUB_WORKFLOW_REF?.trim() ?? '';
-        const file = ref
-            .slice(0, ref.lastIndexOf('@') < 0 ? ref.length : ref.lastIndexOf('@'))
-            .split('/')
-            .at(-1);
-        if (t.executionId === undefined && t.workflow !== undefined && t.workflow === file)
-            return `names ${t.workflow}, the workflow running this step, which cannot end while the step waits for it`;
-        return undefined;
-    },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(207)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9207))).default
-};
 
 
 /***/ }),
 
-/***/ 3527:
+/***/ 4322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R9: () => (/* binding */ pipelineOfExecutionArn),
-/* harmony export */   rs: () => (/* binding */ sagemaker),
-/* harmony export */   xj: () => (/* binding */ STATES)
+/* harmony export */   R: () => (/* binding */ pipelineOfExecutionArn),
+/* harmony export */   x: () => (/* binding */ STATES)
 /* harmony export */ });
-/* harmony import */ var _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
-/* harmony import */ var _model_listing_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6689);
-/* harmony import */ var _model_target_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5936);
-/* harmony import */ var _model_validate_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1071);
-
-
-
-
-/** SageMaker API reference: PipelineName and PipelineExecutionArn. */
-const PIPELINE = {
-    re: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/,
-    accepted: 'a SageMaker pipeline name (1-256 characters of A-Z a-z 0-9 and inner hyphens)'
-};
-const EXECUTION_ARN = {
-    re: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:pipeline\/.*\/execution\/.*$/,
-    max: 2048,
-    accepted: 'a pipeline execution ARN (arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID, at most 2048 characters)'
-};
 /** PipelineExecutionStatus; Executing and Stopping are still running. */
 const STATES = {
     Executing: 'in-progress',
@@ -41921,39 +41950,6 @@ const STATES = {
 function pipelineOfExecutionArn(arn) {
     return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1];
 }
-/** Amazon SageMaker RetryPipelineExecution: the same execution resumes from its failed steps. */
-const sagemaker = {
-    name: 'sagemaker',
-    cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .aws */ .o2,
-    targetInputs: ['pipeline-name'],
-    optionInputs: ['max-parallel-steps'],
-    lineForm: 'sagemaker:PIPELINE',
-    retryModes: { all: false, native: {} },
-    // ClientRequestToken: 32-128 characters (API reference).
-    token: { min: 32, max: 128 },
-    states: STATES,
-    fromInputs(given) {
-        const { name, executionId } = (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .nameOrFromId */ .oO)(given, {
-            service: 'sagemaker',
-            nameInput: 'pipeline-name',
-            name: PIPELINE,
-            executionId: EXECUTION_ARN,
-            nameOf: pipelineOfExecutionArn,
-            resourceNoun: 'pipeline',
-            executionOf: pipeline => `an execution ARN of pipeline ${pipeline}`
-        });
-        return (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('sagemaker', name, { pipelineName: name }, executionId);
-    },
-    patternOf(resource, where) {
-        if (!(0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .hasWildcard */ .rl)(resource))
-            return undefined;
-        (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .wildcardsAsName */ .D4)(resource), PIPELINE);
-        return { query: (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_1__/* .listQuery */ .ND)(resource) };
-    },
-    fromLine: (resource, where) => (0,_model_target_js__WEBPACK_IMPORTED_MODULE_3__/* .makeTarget */ .m)('sagemaker', resource, { pipelineName: (0,_model_validate_js__WEBPACK_IMPORTED_MODULE_2__/* .expectPattern */ .sU)(where, resource, PIPELINE) }),
-    resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(782)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
-};
 
 
 /***/ }),

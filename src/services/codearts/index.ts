@@ -83,5 +83,5 @@ export const codearts: ServiceDescriptor<CodeArtsTarget> = {
       )
   },
 
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "codearts" */ './provider.js')).default
 }

@@ -15,5 +15,5 @@ export const codebuildBatch = projectService({
   noun: 'batch',
   executionId: BATCH_ID,
   retryModes: { all: true, native: { RETRY_FAILED_BUILDS: 'failed', RETRY_ALL_BUILDS: 'all' } },
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "codebuild-batch" */ './provider.js')).default
 })

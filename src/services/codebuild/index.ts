@@ -15,5 +15,5 @@ export const codebuild = projectService({
   executionId: BUILD_ID,
   // A build always restarts whole: both modes are accepted and mean the same.
   retryModes: { all: true, native: {} },
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "codebuild" */ './provider.js')).default
 })

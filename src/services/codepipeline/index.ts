@@ -66,5 +66,5 @@ export const codepipeline: ServiceDescriptor<CodePipelineTarget> = {
   },
 
   resourceKey: t => t.pipelineName,
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "codepipeline" */ './provider.js')).default
 }

@@ -170,5 +170,5 @@ export const githubActions: ServiceDescriptor<WorkflowTarget> = {
       return `names ${t.workflow}, the workflow running this step, which cannot end while the step waits for it`
     return undefined
   },
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "github-actions" */ './provider.js')).default
 }

@@ -52,5 +52,5 @@ export const sagemaker: ServiceDescriptor<SageMakerTarget> = {
     makeTarget('sagemaker', resource, { pipelineName: expectPattern(where, resource, PIPELINE) }),
 
   resourceKey: t => t.pipelineName ?? pipelineOfExecutionArn(t.executionId) ?? '',
-  load: async () => (await import('./provider.js')).default
+  load: async () => (await import(/* webpackChunkName: "sagemaker" */ './provider.js')).default
 }
