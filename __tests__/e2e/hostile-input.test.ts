@@ -319,7 +319,11 @@ describe('7-13. input rules', () => {
       'timeout-minutes',
       { ...CODEBUILD, wait: 'true', 'timeout-minutes': '71583' }
     ],
-    ['a second @ in a line', 'targets \\(line 1\\)', { targets: 'codebuild@us-east-1@evil.example.com:proj' }],
+    [
+      'a second @ in a line',
+      'targets \\(line 1\\)',
+      { targets: 'codebuild@us-east-1@evil.example.com:proj' }
+    ],
     [
       'endpoint for lines on two clouds',
       'endpoint',

@@ -73,10 +73,9 @@ describe('sanitiser fuzz', () => {
         printable(`target x: ${a}: ${b}`),
         oneLine(a, 20)
       ]
-      for (const line of printed) {
-        expect(runnerLines(line)).toHaveLength(1)
-        if (parseRunnerCommand(line) !== undefined) found.push(JSON.stringify([a, b, line]))
-      }
+      for (const line of printed)
+        if (runnerLines(line).length !== 1 || parseRunnerCommand(line) !== undefined)
+          found.push(JSON.stringify([a, b, line]))
     }
     expect(found).toEqual([])
   })
