@@ -162,6 +162,36 @@ function maskSecrets(given: InputLookup, env: NodeJS.ProcessEnv, mask: SecretMas
   }
 }
 
+type NumberRule = Parameters<typeof parseNumber>[2] & { fallback: number }
+
+/** Every numeric input that is not a service's own: its default and what it accepts. */
+const NUMBERS = {
+  'timeout-minutes': {
+    fallback: 60,
+    min: 0,
+    exclusiveMin: true,
+    max: MAX_TIMEOUT_MINUTES,
+    accepted: `a positive number of minutes up to ${MAX_TIMEOUT_MINUTES} (5 days, the longest a self-hosted job runs), e.g. 30 or 0.5`
+  },
+  'poll-interval-seconds': { fallback: 15, min: 1, accepted: 'a number of seconds, at least 1' },
+  'max-attempts': { fallback: 3, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' },
+  concurrency: { fallback: 4, integer: true, min: 1, max: 64, accepted: 'a whole number from 1 to 64' },
+  retries: { fallback: 1, integer: true, min: 1, max: 20, accepted: 'a whole number from 1 to 20' },
+  'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' }
+} as const satisfies Partial<Record<InputName, NumberRule>>
+
+/** A numeric input, validated whether or not its mode is on; its default when not given. */
+function numberOf(given: InputLookup, name: keyof typeof NUMBERS): number {
+  const value = given(name)
+  return value === undefined ? NUMBERS[name].fallback : parseNumber(name, value, NUMBERS[name])
+}
+
+/** A boolean input in the YAML 1.2 core forms; false when not given. */
+function booleanOf(given: InputLookup, name: InputName): boolean {
+  const value = given(name)
+  return value === undefined ? false : parseBoolean(name, value)
+}
+
 /** Numbers and booleans, checked whether or not their mode is on. */
 function readCommon(
   given: InputLookup
@@ -176,67 +206,29 @@ function readCommon(
   | 'retries'
   | 'retryDelayMs'
 > {
-  const bool = (name: InputName): boolean => {
-    const v = given(name)
-    return v === undefined ? false : parseBoolean(name, v)
-  }
-  const num = (name: InputName, fallback: number, rule: Parameters<typeof parseNumber>[2]): number => {
-    const v = given(name)
-    return v === undefined ? fallback : parseNumber(name, v, rule)
-  }
-  const wait = bool('wait')
-  const cancelOnAbort = bool('cancel-on-abort')
-  const dryRun = bool('dry-run')
-  const timeoutMinutes = num('timeout-minutes', 60, {
-    min: 0,
-    exclusiveMin: true,
-    max: MAX_TIMEOUT_MINUTES,
-    accepted: `a positive number of minutes up to ${MAX_TIMEOUT_MINUTES} (5 days, the longest a self-hosted job runs), e.g. 30 or 0.5`
-  })
-  const pollSeconds = num('poll-interval-seconds', 15, {
-    min: 1,
-    accepted: 'a number of seconds, at least 1'
-  })
-  const maxAttempts = num('max-attempts', 3, {
-    integer: true,
-    min: 0,
-    accepted: 'a whole number >= 0 (0 = no limit)'
-  })
-  const concurrency = num('concurrency', 4, {
-    integer: true,
-    min: 1,
-    max: 64,
-    accepted: 'a whole number from 1 to 64'
-  })
-  const retries = num('retries', 1, {
-    integer: true,
-    min: 1,
-    max: 20,
-    accepted: 'a whole number from 1 to 20'
-  })
+  const wait = booleanOf(given, 'wait')
+  const cancelOnAbort = booleanOf(given, 'cancel-on-abort')
+  const timeoutMinutes = numberOf(given, 'timeout-minutes')
+  const pollSeconds = numberOf(given, 'poll-interval-seconds')
+  const retries = numberOf(given, 'retries')
   if (retries > 1 && !wait)
     throw new InputError(
       'retries',
       `is ${retries} without wait`,
       '1, or set wait: true so the step can see a retry fail before the next'
     )
-  const retryDelaySeconds = num('retry-delay-seconds', 60, {
-    min: 0,
-    max: 3600,
-    accepted: 'a number of seconds from 0 to 3600'
-  })
   const parallel = given('max-parallel-steps')
   const failedWithin = given('failed-within')
   return {
     retries,
-    retryDelayMs: retryDelaySeconds * 1000,
+    retryDelayMs: numberOf(given, 'retry-delay-seconds') * 1000,
     policy: {
       retryOn: readRetryOn(given('retry-on')),
       ...(failedWithin !== undefined ? { failedWithinMs: parseAge('failed-within', failedWithin) } : {})
     },
-    dryRun,
-    maxAttempts,
-    concurrency,
+    dryRun: booleanOf(given, 'dry-run'),
+    maxAttempts: numberOf(given, 'max-attempts'),
+    concurrency: numberOf(given, 'concurrency'),
     ...(parallel !== undefined
       ? {
           maxParallelSteps: parseNumber('max-parallel-steps', parallel, {
@@ -267,7 +259,7 @@ function parseAge(input: string, value: string): number {
   return Number(match[1]) * unit
 }
 
-const ALL_FORMS = 'failed or all'
+const MODE_FORMS = 'failed or all'
 
 /** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
 function readRetryMode(value: string | undefined, services: readonly ServiceDescriptor[]): 'failed' | 'all' {
@@ -281,14 +273,14 @@ function readRetryMode(value: string | undefined, services: readonly ServiceDesc
       throw new InputError(
         'retry-mode',
         `'${shorten(value)}' is not a retry mode`,
-        `${ALL_FORMS} (${nativeForms()})`
+        `${MODE_FORMS} (${nativeForms()})`
       )
     const other = services.find(s => s !== owner)
     if (other !== undefined)
       throw new InputError(
         'retry-mode',
         `${value} does not apply to ${other.name}`,
-        `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`
+        `${MODE_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`
       )
     mode = owner.retryModes.native[upper] ?? 'failed'
   }

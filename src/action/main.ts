@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { expandTargets } from '../engine/expand.js'
-import { Places } from '../engine/pool.js'
+import { ConcurrencyPool } from '../engine/pool.js'
 import { ProviderSet } from '../engine/provider-set.js'
 import { notStarted, retryTarget } from '../engine/retry-target.js'
 import { RunLedger } from '../engine/run-ledger.js'
@@ -38,7 +38,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
   try {
     const request = readRequest(name => readInput(name), env, core.setSecret)
     const step = new StepReport(request, log, env)
-    report = async () => step.finish(step.known(), signal)
+    report = async () => step.finish(step.snapshot(), signal)
     await withSignal(signal, async () => retryAll(request, signal, step, options, log))
   } catch (error) {
     // Input errors are the user's to fix: one line. Anything else also fails the step, whatever was thrown.
@@ -84,7 +84,7 @@ async function retryAll(
       throw error
     })
     // Cancelled while listing: every line is reported `cancelled`, with every output written.
-    if (expansion === undefined) return step.finish(step.known(), signal)
+    if (expansion === undefined) return step.finish(step.snapshot(), signal)
     targets = expansion.targets
     unlisted = expansion.settled
     for (const note of expansion.notes) info(note)
@@ -99,8 +99,8 @@ async function retryAll(
   step.beforeReport(known => grouped?.flushAll(known, first))
 
   // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
-  const places = new Places(request.concurrency)
-  const results = await places.map(targets, async (target, index) => {
+  const pool = new ConcurrencyPool(request.concurrency)
+  const results = await pool.map(targets, async (target, index) => {
     // A cancelled step starts no new target: no request goes out for one after the signal.
     if (signal.aborted) return notStarted(target)
     const result = await retryTarget(target, await providers.for(target), request, {
@@ -114,7 +114,7 @@ async function retryAll(
         step.record(first + index, r)
         progress?.update(index, r)
       },
-      whileWaiting: wait => places.outside(wait),
+      whileWaiting: wait => pool.withoutSlot(wait),
       // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
       ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
     })

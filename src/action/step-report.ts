@@ -70,7 +70,7 @@ export class StepReport {
     this.board[index] = result
   }
 
-  known(): TargetResult[] {
+  snapshot(): TargetResult[] {
     return [...this.board]
   }
 
@@ -87,7 +87,7 @@ export class StepReport {
 
   private async write(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
     const { request, log } = this
-    this.beforeWrite(this.known())
+    this.beforeWrite(this.snapshot())
     writeFileSync(this.resultsFile, resultsFileContent(results))
     if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
     else {

@@ -3,10 +3,10 @@ import { inRegion, type TargetLine } from '../model/target.js'
 import { expectPattern, shorten } from '../model/validate.js'
 import { SERVICES, serviceNamed } from '../services/registry.js'
 
-const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`
+const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${orList(SERVICES.map(s => s.lineForm))}`
 
 /** `a, b or c`. */
-function listed(items: readonly string[]): string {
+function orList(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`
 }
 

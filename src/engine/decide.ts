@@ -66,41 +66,55 @@ export async function decide(
   if (candidate.attemptsBasis)
     log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`)
 
+  const stop =
+    policyStop(target, candidate, request, result, deps) ?? runStop(target, candidate, request, result, deps)
+  if (stop) return { kind: 'done', result: stop }
+  return { kind: 'retry', candidate, result }
+}
+
+/** `max-attempts`, then `retry-on` and `failed-within`: the result when the policy says no. */
+function policyStop(
+  target: TargetBase,
+  candidate: Candidate,
+  request: ActionRequest,
+  result: TargetResult,
+  deps: TargetDeps
+): TargetResult | undefined {
+  const log = targetLog(target, deps)
   const attempts = candidate.previousAttempts
   if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
     const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`
     deps.warn(`${target.label}: ${message}`)
-    return { kind: 'done', result: { ...result, status: 'skipped', message } }
+    return { ...result, status: 'skipped', message }
   }
-  if (candidate.failure)
-    log(
-      `failure: ${candidate.failure.reason}${candidate.failure.transient ? ` (transient: ${candidate.failure.transient})` : ''}`
-    )
-  if (candidate.failure?.note) log(candidate.failure.note)
-  const verdict = judge(candidate.failure, request.policy, deps.clock.now())
+  const { failure } = candidate
+  if (failure)
+    log(`failure: ${failure.reason}${failure.transient ? ` (transient: ${failure.transient})` : ''}`)
+  if (failure?.note) log(failure.note)
+  const verdict = judge(failure, request.policy, deps.clock.now())
   log(verdict.why)
-  if (!verdict.retry) return { kind: 'done', result: { ...result, status: 'skipped', message: verdict.why } }
+  return verdict.retry ? undefined : { ...result, status: 'skipped', message: verdict.why }
+}
+
+/** Another line of this run has the execution, or it is a dry run: the result, else undefined (retry). */
+function runStop(
+  target: TargetBase,
+  candidate: Candidate,
+  request: ActionRequest,
+  result: TargetResult,
+  deps: TargetDeps
+): TargetResult | undefined {
+  const log = targetLog(target, deps)
   const owner = deps.ledger?.claim(
     target,
     `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`
   )
   if (owner !== undefined) {
     log(`already handled by ${owner} in this run`)
-    return {
-      kind: 'done',
-      result: {
-        ...result,
-        status: 'nothing-to-retry',
-        message: `${candidate.description}: already handled by ${owner} in this run`
-      }
-    }
+    const message = `${candidate.description}: already handled by ${owner} in this run`
+    return { ...result, status: 'nothing-to-retry', message }
   }
-  if (request.dryRun) {
-    log('dry-run: not retrying')
-    return {
-      kind: 'done',
-      result: { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
-    }
-  }
-  return { kind: 'retry', candidate, result }
+  if (!request.dryRun) return undefined
+  log('dry-run: not retrying')
+  return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
 }

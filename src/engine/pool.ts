@@ -7,16 +7,16 @@ export function mapPool<T, R>(
   concurrency: number,
   work: (item: T, index: number) => Promise<R>
 ): Promise<R[]> {
-  return new Places(concurrency).map(items, work)
+  return new ConcurrencyPool(concurrency).map(items, work)
 }
 
 /**
- * `concurrency` places for the active part of a target's work (discovery, the retry call). A target that only
+ * `concurrency` pool for the active part of a target's work (discovery, the retry call). A target that only
  * waits (its execution running, the pause before the next retry) gives its place up meanwhile, so waiting
  * targets never hold back the others; it takes the next free place back before it acts again, ahead of
  * targets not yet started (work in progress finishes first).
  */
-export class Places {
+export class ConcurrencyPool {
   private free: number
   private readonly queue: (() => void)[] = []
 
@@ -24,42 +24,52 @@ export class Places {
     this.free = count
   }
 
-  /** Runs `work` over `items` with a place each, keeping the results in input order. */
+  /** Runs `work` over `items` with a slot each, keeping the results in input order. */
   map<T, R>(items: readonly T[], work: (item: T, index: number) => Promise<R>): Promise<R[]> {
     return Promise.all(
       items.map(async (item, index) => {
-        await this.take(false)
+        await this.acquire()
         try {
           return await work(item, index)
         } finally {
-          this.give()
+          this.release()
         }
       })
     )
   }
 
-  /** Runs `wait` without a place (it must hold one), and takes one back after. */
-  async outside<R>(wait: () => Promise<R>): Promise<R> {
-    this.give()
+  /** Runs `wait` without a slot (it must hold one), and takes one back after, ahead of work not started. */
+  async withoutSlot<R>(wait: () => Promise<R>): Promise<R> {
+    this.release()
     try {
       return await wait()
     } finally {
-      await this.take(true)
+      await this.reacquire()
     }
   }
 
-  private take(first: boolean): Promise<void> {
+  /** A free slot, or a place at the back of the queue. */
+  private acquire(): Promise<void> {
+    return this.wait(false)
+  }
+
+  /** A free slot, or a place at the front of the queue: work in progress finishes first. */
+  private reacquire(): Promise<void> {
+    return this.wait(true)
+  }
+
+  private wait(front: boolean): Promise<void> {
     if (this.free > 0) {
       this.free--
       return Promise.resolve()
     }
     return new Promise(resolve => {
-      if (first) this.queue.unshift(resolve)
+      if (front) this.queue.unshift(resolve)
       else this.queue.push(resolve)
     })
   }
 
-  private give(): void {
+  private release(): void {
     const next = this.queue.shift()
     if (next) next()
     else this.free++

@@ -117,7 +117,7 @@ async function loop(flow: Flow): Promise<TargetResult> {
     if (started === undefined || !request.wait) return flow.result
 
     const followed = await followWithin(flow, current, started, flow.result, request.wait)
-    const stop = whyStop(flow, followed, pauseMs)
+    const stop = resultIfDone(flow, followed, pauseMs)
     if (stop !== undefined) return stop
     flow.log(
       `pausing ${pauseMs / 1000} s before retry ${flow.result.attempts + 1} of at most ${request.retries}`
@@ -240,7 +240,7 @@ async function sendRetry(flow: Flow, target: TargetBase, candidate: Candidate): 
 }
 
 /** After following a retried execution: the final result, or undefined to retry again. */
-function whyStop(flow: Flow, followed: TargetResult, pauseMs: number): TargetResult | undefined {
+function resultIfDone(flow: Flow, followed: TargetResult, pauseMs: number): TargetResult | undefined {
   if (followed.status !== 'failed') return followed
   const { retries } = flow.request
   if (flow.result.attempts >= retries)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { mapPool, Places } from '../../../src/engine/pool.js'
+import { mapPool, ConcurrencyPool } from '../../../src/engine/pool.js'
 
 /** A promise the test settles by hand. */
 function deferred() {
@@ -62,20 +62,20 @@ describe('mapPool', () => {
   })
 })
 
-describe('Places', () => {
+describe('ConcurrencyPool', () => {
   it('holds at most N targets active, and a waiting target gives its place to the next', async () => {
-    const places = new Places(2)
+    const pool = new ConcurrencyPool(2)
     const waits = Array.from({ length: 4 }, () => deferred())
     const finish = Array.from({ length: 4 }, () => deferred())
     const started: number[] = []
     let active = 0
     let peak = 0
-    const running = places.map([0, 1, 2, 3], async item => {
+    const running = pool.map([0, 1, 2, 3], async item => {
       started.push(item)
       peak = Math.max(peak, ++active)
       active--
       // The wait (an execution running) happens without a place.
-      await places.outside(() => waits[item]!.promise)
+      await pool.withoutSlot(() => waits[item]!.promise)
       peak = Math.max(peak, ++active)
       await finish[item]!.promise
       active--
@@ -90,13 +90,13 @@ describe('Places', () => {
   })
 
   it('a target coming back from its wait goes before targets not yet started', async () => {
-    const places = new Places(1)
+    const pool = new ConcurrencyPool(1)
     const wait = deferred()
     const order: string[] = []
-    const running = places.map(['a', 'b', 'c'], async item => {
+    const running = pool.map(['a', 'b', 'c'], async item => {
       order.push(`${item} starts`)
       if (item === 'a') {
-        await places.outside(() => wait.promise)
+        await pool.withoutSlot(() => wait.promise)
         order.push('a resumes')
       }
       if (item === 'b') {

@@ -1,5 +1,6 @@
 import type { HuaweiAuth } from './cloud.js'
 import { signRequest } from './signer.js'
+import { isRecord } from '../../model/json.js'
 
 /**
  * A tiny JSON-over-fetch client for Huawei Cloud REST APIs. Its errors carry the fields the AWS SDK puts on
@@ -183,8 +184,4 @@ function fieldsOf(
       return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) }
   }
   return undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

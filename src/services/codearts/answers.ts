@@ -2,6 +2,7 @@
  * CodeArts answers, read field by field: JSON from the API is `unknown` until each field this provider uses
  * has been checked; a field of the wrong type reads as absent.
  */
+import { isRecord, type Json } from '../../model/json.js'
 
 /** A stage, job or step: what each has in common. */
 interface Item {
@@ -31,12 +32,6 @@ export interface PipelineRun {
   detail_url?: string
   stages?: StageRun[]
   stage_status_list?: StageRun[]
-}
-
-type Json = Record<string, unknown>
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Copies `keys` of `from` that have the type `is` accepts. */

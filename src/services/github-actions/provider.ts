@@ -18,6 +18,7 @@ import {
   type Started
 } from '../../model/provider.js'
 import { isConsoleLink } from '../../model/text.js'
+import { isRecord, num, str } from '../../model/json.js'
 import { USER_AGENT } from '../../model/version.js'
 import { Cancelled } from '../../transport/cancellation.js'
 import type { ErrorSpec } from '../../model/call.js'
@@ -81,11 +82,6 @@ function whyNotRerunnable(run: Run, now: number): string | undefined {
 
 /** The REST API version these calls are written for (GitHub docs, "API Versions"). */
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' }
-
-type Json = Record<string, unknown>
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const str = (v: unknown): string => (typeof v === 'string' ? v : '')
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
 
 /** A run from an answer; a body without its ID is unreadable (a proxy's page, a cut answer). */
 function readRun(answer: unknown): Run {
