@@ -236,85 +236,15 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
     consoleUrl: consoleUrl(context, target, run, id)
   })
 
-  /** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
-  const listPipelines = (projectId: string): Promise<Listed[]> =>
-    listAll(`the CodeArts pipelines of project ${projectId}`, async token => {
-      const offset = Number(token ?? 0)
-      const answer = await context.call('ListPipelines', signal =>
-        client
-          .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
-            body: { offset, limit: PIPELINE_PAGE },
-            signal
-          })
-          .then(readPipelinePage)
-      )
-      const next = offset + answer.pipelines.length
-      return {
-        items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
-        next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
-      }
-    })
+  const api: RunApi = { context, client, readRun, latestRun, candidateOf }
 
   return {
     consoleHosts: CONSOLE_HOSTS,
-    list: ({ scope }) => listPipelines(scope ?? ''),
-    async discover(target): Promise<Discovery> {
-      if (target.executionId !== undefined) {
-        const run = await readRun(target, target.executionId)
-        // Still running: nothing to retry yet, and `wait` follows it.
-        if (stateOf(STATES, run.status) === 'in-progress')
-          return {
-            kind: 'nothing',
-            reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
-            running: {
-              executionId: target.executionId,
-              consoleUrl: consoleUrl(context, target, run, target.executionId)
-            }
-          }
-        if (run.status !== 'FAILED') {
-          throw new TargetError(
-            `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`
-          )
-        }
-        const latest = await latestRun(target)
-        if (latest !== undefined && runId(latest) !== target.executionId)
-          return {
-            kind: 'skip',
-            reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
-          }
-        return {
-          kind: 'found',
-          candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
-        }
-      }
-      const latest = await latestRun(target)
-      if (latest === undefined) {
-        return { kind: 'nothing', reason: `pipeline ${target.pipelineId} has no runs` }
-      }
-      if (latest.status !== 'FAILED') {
-        return {
-          kind: 'nothing',
-          ...(stateOf(STATES, latest.status) === 'in-progress'
-            ? {
-                running: {
-                  executionId: runId(latest),
-                  consoleUrl: consoleUrl(context, target, latest, runId(latest))
-                }
-              }
-            : {}),
-          reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
-        }
-      }
-      // The list has no job messages: the run's detail has them (one more read).
-      const detail = await readRun(target, runId(latest))
-      return {
-        kind: 'found',
-        candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
-      }
-    },
+    list: ({ scope }) => listPipelines(api, scope ?? ''),
+    discover: target => discoverRun(api, target),
 
     async recheck(target, candidate): Promise<Snapshot> {
-      const run = await readRun(target, candidate.executionId)
+      const run = await api.readRun(target, candidate.executionId)
       return {
         state: progressOf(run).state,
         revision: revisionOf(run),
@@ -344,7 +274,7 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
     },
 
     async status(target, started): Promise<Progress> {
-      return progressOf(await readRun(target, started.executionId))
+      return progressOf(await api.readRun(target, started.executionId))
     },
 
     async stop(target, started): Promise<void> {
@@ -353,10 +283,97 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
         'StopPipelineRun',
         signal => client.request('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, { signal }),
         {
-          alreadyApplied: async () => ((await readRun(target, id)).status === 'CANCELED' ? true : undefined)
+          alreadyApplied: async () =>
+            (await api.readRun(target, id)).status === 'CANCELED' ? true : undefined
         }
       )
     }
+  }
+}
+
+/** What the discovery and listing of CodeArts runs work with. */
+interface RunApi {
+  context: ProviderContext
+  client: HuaweiClient
+  readRun(target: CodeArtsTarget, id: string): Promise<PipelineRun>
+  latestRun(target: CodeArtsTarget): Promise<PipelineRun | undefined>
+  candidateOf(target: CodeArtsTarget, run: PipelineRun, id: string): Candidate
+}
+
+/** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
+function listPipelines(api: RunApi, projectId: string): Promise<Listed[]> {
+  const { context, client } = api
+  return listAll(`the CodeArts pipelines of project ${projectId}`, async token => {
+    const offset = Number(token ?? 0)
+    const answer = await context.call('ListPipelines', signal =>
+      client
+        .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
+          body: { offset, limit: PIPELINE_PAGE },
+          signal
+        })
+        .then(readPipelinePage)
+    )
+    const next = offset + answer.pipelines.length
+    return {
+      items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
+      next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
+    }
+  })
+}
+
+async function discoverRun(api: RunApi, target: CodeArtsTarget): Promise<Discovery> {
+  const { context, readRun, latestRun, candidateOf } = api
+  if (target.executionId !== undefined) {
+    const run = await readRun(target, target.executionId)
+    // Still running: nothing to retry yet, and `wait` follows it.
+    if (stateOf(STATES, run.status) === 'in-progress')
+      return {
+        kind: 'nothing',
+        reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
+        running: {
+          executionId: target.executionId,
+          consoleUrl: consoleUrl(context, target, run, target.executionId)
+        }
+      }
+    if (run.status !== 'FAILED') {
+      throw new TargetError(
+        `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`
+      )
+    }
+    const latest = await latestRun(target)
+    if (latest !== undefined && runId(latest) !== target.executionId)
+      return {
+        kind: 'skip',
+        reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
+      }
+    return {
+      kind: 'found',
+      candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
+    }
+  }
+  const latest = await latestRun(target)
+  if (latest === undefined) {
+    return { kind: 'nothing', reason: `pipeline ${target.pipelineId} has no runs` }
+  }
+  if (latest.status !== 'FAILED') {
+    return {
+      kind: 'nothing',
+      ...(stateOf(STATES, latest.status) === 'in-progress'
+        ? {
+            running: {
+              executionId: runId(latest),
+              consoleUrl: consoleUrl(context, target, latest, runId(latest))
+            }
+          }
+        : {}),
+      reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
+    }
+  }
+  // The list has no job messages: the run's detail has them (one more read).
+  const detail = await readRun(target, runId(latest))
+  return {
+    kind: 'found',
+    candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
   }
 }
 
