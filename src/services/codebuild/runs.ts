@@ -4,7 +4,7 @@ import { TargetError, UnreadableAnswer } from '../../model/errors.js'
 import type { ProviderContext, ProviderModule } from '../../model/service.js'
 import { projectOfBuildId, STATES, type ProjectTarget } from './projects.js'
 import { AWS_CONSOLE_HOSTS, awsCall, awsClientConfig, consoleBase } from '../../clouds/aws.js'
-import { listAll } from '../../model/listing.js'
+import { listAll, type Listed } from '../../model/listing.js'
 import { Batcher } from '../../transport/batcher.js'
 import type { Failure } from '../../model/failure.js'
 import { FAILED_STATUSES, type Phase } from './failure.js'
@@ -96,21 +96,36 @@ export interface RunApi {
   stop(id: string): Promise<void>
 }
 
-function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, region: string): Provider<T> {
-  const { one } = noun
-  const url = (id: string): string => consoleUrl(region, one, id)
+/** The retry flow over a RunApi: discovery, the re-send check, status reads batched, stop. */
+class RunProvider<T extends ProjectTarget> implements Provider<T> {
+  readonly consoleHosts = AWS_CONSOLE_HOSTS
+  /** Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call. */
+  private readonly statuses: Batcher<Run>
 
-  // Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call.
-  const statuses = new Batcher<Run>(
-    async ids => new Map((await api.read(ids)).map(r => [r.id, r])),
-    HEAD_SIZE
-  )
+  constructor(
+    private readonly api: RunApi,
+    private readonly noun: RunNoun,
+    private readonly region: string
+  ) {
+    this.statuses = new Batcher<Run>(
+      async ids => new Map((await api.read(ids)).map(r => [r.id, r])),
+      HEAD_SIZE
+    )
+  }
+
+  private get one(): RunNoun['one'] {
+    return this.noun.one
+  }
+
+  private url(id: string): string {
+    return consoleUrl(this.region, this.one, id)
+  }
 
   /** One run by ID or ARN: on its own (discovery), or batched with the other waiting runs (status). */
-  async function readOne(idOrArn: string, batched = false): Promise<Run> {
+  private async readOne(idOrArn: string, batched = false): Promise<Run> {
     const id = runIdOf(idOrArn)
-    const run = batched ? await statuses.load(id) : (await api.read([id])).find(r => r.id === id)
-    if (!run) throw new TargetError(`${one} ${idOrArn} was not found in ${region}`)
+    const run = batched ? await this.statuses.load(id) : (await this.api.read([id])).find(r => r.id === id)
+    if (!run) throw new TargetError(`${this.one} ${idOrArn} was not found in ${this.region}`)
     return run
   }
 
@@ -118,34 +133,34 @@ function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, 
    * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
    * would retry a superseded failure.
    */
-  async function head(project: string): Promise<Run[]> {
-    const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE)
+  private async head(project: string): Promise<Run[]> {
+    const ids = (await this.api.listNewest(project)).slice(0, HEAD_SIZE)
     if (ids.length === 0) return []
-    const byId = new Map((await api.read(ids)).map(r => [r.id, r]))
+    const byId = new Map((await this.api.read(ids)).map(r => [r.id, r]))
     if (!byId.has(ids[0] ?? ''))
       throw new TargetError(
-        `the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
-          `not falling back to an older ${one}`
+        `the newest ${this.one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+          `not falling back to an older ${this.one}`
       )
     return ids.flatMap(id => byId.get(id) ?? [])
   }
 
-  function candidateOf(run: Run, executionId: string, runs: Run[], latest: boolean): Candidate {
+  private candidateOf(run: Run, executionId: string, runs: Run[], latest: boolean): Candidate {
     return {
       executionId,
-      description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
-      consoleUrl: url(run.id),
+      description: `${latest ? 'latest ' : ''}${this.one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
+      consoleUrl: this.url(run.id),
       failure: run.failed,
       revision: revisionOf(run, newestOfSource(runs, run)),
-      ...countAttempts(noun, runs, run)
+      ...countAttempts(this.noun, runs, run)
     }
   }
 
-  async function discoverLatest(project: string): Promise<Discovery> {
-    const runs = await head(project)
+  private async discoverLatest(project: string): Promise<Discovery> {
+    const runs = await this.head(project)
     const [newest] = runs
-    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` }
-    const skip = whyNotRetried(newest, one)
+    if (!newest) return { kind: 'nothing', reason: `project ${project} has no ${this.noun.many}` }
+    const skip = whyNotRetried(newest, this.one)
     if (skip) {
       // Still running, or about to be retried by CodeBuild: `wait` follows it before deciding.
       const running =
@@ -158,33 +173,33 @@ function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, 
               running: {
                 executionId: newest.id,
                 ...(newest.arn ? { executionArn: newest.arn } : {}),
-                consoleUrl: url(newest.id)
+                consoleUrl: this.url(newest.id)
               }
             }
           : {})
       }
     }
-    return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) }
+    return { kind: 'found', candidate: this.candidateOf(newest, newest.id, runs, true) }
   }
 
-  async function discoverNamed(project: string, executionId: string): Promise<Discovery> {
-    const run = await readOne(executionId)
+  private async discoverNamed(project: string, executionId: string): Promise<Discovery> {
+    const run = await this.readOne(executionId)
     // Still running: nothing to retry yet, and `wait` follows it.
     if (stateOf(STATES, run.status) === 'in-progress')
       return {
         kind: 'nothing',
-        reason: `${one} ${run.id} is ${run.status}`,
+        reason: `${this.one} ${run.id} is ${run.status}`,
         running: {
           executionId: run.id,
           ...(run.arn ? { executionArn: run.arn } : {}),
-          consoleUrl: url(run.id)
+          consoleUrl: this.url(run.id)
         }
       }
     if (!FAILED_STATUSES.has(run.status))
       throw new TargetError(
-        `${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`
+        `${this.one} ${run.id} is ${run.status}; only a ${this.one} that is FAILED, FAULT or TIMED_OUT is retried`
       )
-    const skip = whyNotRetried(run, one)
+    const skip = whyNotRetried(run, this.one)
     if (skip)
       return {
         kind: 'nothing',
@@ -194,33 +209,33 @@ function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, 
               running: {
                 executionId: run.id,
                 ...(run.arn ? { executionArn: run.arn } : {}),
-                consoleUrl: url(run.id)
+                consoleUrl: this.url(run.id)
               }
             }
           : {})
       }
-    const runs = await head(project)
+    const runs = await this.head(project)
     const newer = newerOfSource(runs, run)
     const [newest] = newer
     if (newest)
       return {
         kind: 'skip',
         reason:
-          `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
-          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : noun.many} ` +
+          `${this.one} ${run.id} is superseded by the newer ${this.one} ${newest.id} (${newest.status}) of the same ` +
+          `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? this.one : this.noun.many} ` +
           'of it count as earlier retries'
       }
-    return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) }
+    return { kind: 'found', candidate: this.candidateOf(run, executionId, runs, false) }
   }
 
   /**
    * The end of a build's auto-retry chain: a build CodeBuild retried itself is followed to its retry, and one
    * it is about to retry reads as still running, so a wait never reports a failure CodeBuild is retrying.
    */
-  async function followAutoRetries(run: Run): Promise<Run> {
+  private async followAutoRetries(run: Run): Promise<Run> {
     let current = run
     for (let hops = 0; hops < MAX_AUTO_RETRY_CHAIN && current.nextAutoRetry; hops++)
-      current = await readOne(current.nextAutoRetry, true)
+      current = await this.readOne(current.nextAutoRetry, true)
     if (current.autoRetryPending === undefined) return current
     const { number, limit } = current.autoRetryPending
     return {
@@ -230,55 +245,55 @@ function createRunProvider<T extends ProjectTarget>(api: RunApi, noun: RunNoun, 
     }
   }
 
-  async function recheck(target: ProjectTarget, candidate: Candidate): Promise<Snapshot> {
-    const runs = await head(projectOf(target))
+  async recheck(target: T, candidate: Candidate): Promise<Snapshot> {
+    const runs = await this.head(projectOf(target))
     const id = runIdOf(candidate.executionId)
-    const run = runs.find(r => r.id === id) ?? (await readOne(id))
+    const run = runs.find(r => r.id === id) ?? (await this.readOne(id))
     // A build retry is a new build of the same source; a batch retry restarts the batch itself.
     const current = newestOfSource(runs, run)
     return {
       state: progressOf(current).state,
       revision: revisionOf(run, current),
-      ...countAttempts(noun, runs, current),
+      ...countAttempts(this.noun, runs, current),
       current: {
         executionId: current.id,
         ...(current.arn ? { executionArn: current.arn } : {}),
-        consoleUrl: url(current.id)
+        consoleUrl: this.url(current.id)
       },
-      description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+      description: `${this.one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${this.one} of the same source as ${run.id})`}`
     }
   }
 
-  return {
-    consoleHosts: AWS_CONSOLE_HOSTS,
-    discover: (target: ProjectTarget) =>
-      target.executionId === undefined
-        ? discoverLatest(projectOf(target))
-        : discoverNamed(projectOf(target), target.executionId),
+  discover(target: T): Promise<Discovery> {
+    return target.executionId === undefined
+      ? this.discoverLatest(projectOf(target))
+      : this.discoverNamed(projectOf(target), target.executionId)
+  }
 
-    recheck,
+  async retry(_target: T, candidate: Candidate, request: RetryRequest): Promise<Started> {
+    const started = await this.api.retry(candidate.executionId, request)
+    if (started.id === undefined)
+      throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without a ${this.one}`)
+    return {
+      executionId: started.id,
+      ...(started.arn ? { executionArn: started.arn } : {}),
+      consoleUrl: this.url(started.id)
+    }
+  }
 
-    async retry(_target, candidate, request): Promise<Started> {
-      const started = await api.retry(candidate.executionId, request)
-      if (started.id === undefined)
-        throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without a ${one}`)
-      return {
-        executionId: started.id,
-        ...(started.arn ? { executionArn: started.arn } : {}),
-        consoleUrl: url(started.id)
-      }
-    },
+  async status(_target: T, started: Started): Promise<Progress> {
+    return progressOf(await this.followAutoRetries(await this.readOne(started.executionId, true)))
+  }
 
-    status: async (_target, started) =>
-      progressOf(await followAutoRetries(await readOne(started.executionId, true))),
+  list(): Promise<Listed[]> {
+    return listAll('CodeBuild projects', async token => {
+      const page = await this.api.listProjects(token)
+      return { items: page.names.map(name => ({ name, resource: name })), next: page.next }
+    })
+  }
 
-    list: () =>
-      listAll('CodeBuild projects', async token => {
-        const page = await api.listProjects(token)
-        return { items: page.names.map(name => ({ name, resource: name })), next: page.next }
-      }),
-
-    stop: (_target, started) => api.stop(started.executionId)
+  stop(_target: T, started: Started): Promise<void> {
+    return this.api.stop(started.executionId)
   }
 }
 
@@ -408,7 +423,7 @@ export function runModule(
 ): ProviderModule<ProjectTarget> {
   return {
     errors: codeBuildErrors(noun, actions),
-    create: context => createRunProvider(api(context), noun, context.region)
+    create: context => new RunProvider(api(context), noun, context.region)
   }
 }
 
