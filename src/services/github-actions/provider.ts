@@ -7,7 +7,7 @@ import {
   transientWord,
   type Failure
 } from '../../model/failure.js'
-import { listAll, type Listed } from '../../model/listing.js'
+import { listAll, type Listed, type ListQuery } from '../../model/listing.js'
 import {
   stateOf,
   type Candidate,
@@ -15,6 +15,7 @@ import {
   type Progress,
   type Provider,
   type Snapshot,
+  type RetryRequest,
   type Started
 } from '../../model/provider.js'
 import { isConsoleLink } from '../../model/text.js'
@@ -149,23 +150,42 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
   if (typeof token !== 'string' || token === '')
     throw new TargetError('no github-token is set for github-actions')
   const baseUrl = (context.endpoint ?? actionContext.apiUrl).replace(/\/+$/, '')
-  const octokit = getOctokit(token, { baseUrl, userAgent: USER_AGENT })
-  const server = new URL(actionContext.serverUrl)
-  const consoleHosts = [server.hostname]
+  return new WorkflowRuns(
+    context,
+    getOctokit(token, { baseUrl, userAgent: USER_AGENT }),
+    new URL(actionContext.serverUrl)
+  )
+}
+
+const repoOf = (t: WorkflowTarget) => ({ owner: t.owner, repo: t.repo })
+
+/** A repository's workflow runs through the REST API: discovery, re-runs, status, cancel and workflow listing. */
+class WorkflowRuns implements Provider<WorkflowTarget> {
+  readonly consoleHosts: string[]
+  /** Per run this step re-ran: the attempt that failed, so a status read can tell the new one by its number. */
+  private readonly rerunFrom = new Map<string, number>()
+
+  constructor(
+    private readonly context: ProviderContext,
+    private readonly octokit: ReturnType<typeof getOctokit>,
+    private readonly server: URL
+  ) {
+    this.consoleHosts = [server.hostname]
+  }
 
   /** One REST call through the caller: rate limits back off, 5xx and network errors are tried again. */
-  const rest = <T>(
+  private rest<T>(
     operation: string,
     route: string,
     params: Record<string, unknown>,
     read: (data: unknown) => T,
     options?: { beforeResend?: ((lastError: unknown) => Promise<void>) | undefined }
-  ): Promise<T> =>
-    context.call(
+  ): Promise<T> {
+    return this.context.call(
       operation,
       async signal => {
         try {
-          const response = await octokit.request(route, {
+          const response = await this.octokit.request(route, {
             ...params,
             headers: API_HEADERS,
             request: { signal }
@@ -177,34 +197,35 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
       },
       options
     )
+  }
 
-  const repoOf = (t: WorkflowTarget) => ({ owner: t.owner, repo: t.repo })
-  /** Per run this step re-ran: the attempt that failed, so a status read can tell the new one by its number. */
-  const rerunFrom = new Map<string, number>()
-  const getRun = (t: WorkflowTarget, id: string | number): Promise<Run> =>
-    rest(
+  private getRun(t: WorkflowTarget, id: string | number): Promise<Run> {
+    return this.rest(
       'GetWorkflowRun',
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}',
       { ...repoOf(t), run_id: id },
       readRun
     )
-  const newestRun = async (
+  }
+
+  private async newestRun(
     t: WorkflowTarget,
     workflow: string | number,
     branch: string | undefined
-  ): Promise<Run | undefined> =>
-    (
-      await rest(
+  ): Promise<Run | undefined> {
+    return (
+      await this.rest(
         'ListWorkflowRuns',
         'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
         { ...repoOf(t), workflow_id: workflow, per_page: 1, ...(branch !== undefined ? { branch } : {}) },
         readRuns
       )
     )[0]
+  }
 
-  const consoleUrl = (t: WorkflowTarget, run: Run): string => {
-    const built = `${server.origin}/${t.owner}/${t.repo}/actions/runs/${run.id}`
-    return isConsoleLink(run.html_url, consoleHosts) ? run.html_url : built
+  private consoleUrl(t: WorkflowTarget, run: Run): string {
+    const built = `${this.server.origin}/${t.owner}/${t.repo}/actions/runs/${run.id}`
+    return isConsoleLink(run.html_url, this.consoleHosts) ? run.html_url : built
   }
 
   /**
@@ -212,8 +233,8 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
    * job's annotations. Transient when every failed job lost its runner (an annotation says so, or names a
    * transient word) or failed before any step ran. Annotations need `checks: read`; without it the jobs decide.
    */
-  async function failureOf(t: WorkflowTarget, run: Run): Promise<Failure> {
-    const jobs = await rest(
+  private async failureOf(t: WorkflowTarget, run: Run): Promise<Failure> {
+    const jobs = await this.rest(
       'ListJobsForWorkflowRun',
       'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
       { ...repoOf(t), run_id: run.id, filter: 'latest', per_page: 100 },
@@ -229,7 +250,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
           : `${job.name}: ${job.conclusion}`
         let messages: string[] = []
         try {
-          messages = await rest(
+          messages = await this.rest(
             'ListAnnotations',
             'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
             { ...repoOf(t), check_run_id: job.id, per_page: 50 },
@@ -277,7 +298,7 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
    * A run named by its ID must be a run of the named workflow (and branch): otherwise a form that asks for a
    * workflow could re-run any other one while the log names the first.
    */
-  function checkBelongs(t: WorkflowTarget, run: Run): void {
+  private checkBelongs(t: WorkflowTarget, run: Run): void {
     const file = fileOf(run.path)
     if (t.workflow !== undefined && t.workflow !== file && t.workflow !== String(run.workflow_id))
       throw new TargetError(
@@ -289,139 +310,134 @@ function create(context: ProviderContext): Provider<WorkflowTarget> {
       )
   }
 
-  async function candidateOf(t: WorkflowTarget, run: Run): Promise<Candidate> {
+  private async candidateOf(t: WorkflowTarget, run: Run): Promise<Candidate> {
     return {
       executionId: String(run.id),
       previousAttempts: run.run_attempt - 1,
       attemptsBasis: `run_attempt ${run.run_attempt}`,
       revision: revisionOf(run),
       description: describe(run),
-      consoleUrl: consoleUrl(t, run),
-      failure: await failureOf(t, run)
+      consoleUrl: this.consoleUrl(t, run),
+      failure: await this.failureOf(t, run)
     }
   }
 
-  const started = (t: WorkflowTarget, run: Run): Started => ({
-    executionId: String(run.id),
-    consoleUrl: consoleUrl(t, run)
-  })
+  private started(t: WorkflowTarget, run: Run): Started {
+    return { executionId: String(run.id), consoleUrl: this.consoleUrl(t, run) }
+  }
 
   /** Not failed: still running (wait follows it, unless it is the step's own run), or ended otherwise. */
-  function notFailed(t: WorkflowTarget, run: Run): Discovery {
+  private notFailed(t: WorkflowTarget, run: Run): Discovery {
     const own = String(run.id) === process.env.GITHUB_RUN_ID?.trim()
     const running = stateOf(STATES, statusOf(run)) === 'in-progress' && !own
     const why = run.conclusion === 'cancelled' ? ' (cancelled by a person: not retried)' : ''
     return {
       kind: 'nothing',
       reason: `${describe(run)}${why}`,
-      ...(running ? { running: started(t, run) } : {})
+      ...(running ? { running: this.started(t, run) } : {})
     }
   }
 
-  return {
-    consoleHosts,
-
-    async discover(t): Promise<Discovery> {
-      if (t.executionId !== undefined) {
-        const run = await getRun(t, t.executionId)
-        checkBelongs(t, run)
-        // Named by its run ID alone, the target takes its workflow's name once the run tells it.
-        const file = fileOf(run.path)
-        const named =
-          t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {}
-        if (!isFailed(run)) return { ...notFailed(t, run), ...named }
-        // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
-        const newest = await newestRun(t, run.workflow_id, run.head_branch || undefined)
-        if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
-          return {
-            kind: 'skip',
-            reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
-            ...named
-          }
-        const refused = whyNotRerunnable(run, Date.now())
-        if (refused) return { kind: 'skip', reason: refused, ...named }
-        return { kind: 'found', candidate: await candidateOf(t, run), ...named }
-      }
-      const run = await newestRun(t, t.workflow ?? '', t.branch)
-      if (run === undefined)
+  async discover(t: WorkflowTarget): Promise<Discovery> {
+    if (t.executionId !== undefined) {
+      const run = await this.getRun(t, t.executionId)
+      this.checkBelongs(t, run)
+      // Named by its run ID alone, the target takes its workflow's name once the run tells it.
+      const file = fileOf(run.path)
+      const named =
+        t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {}
+      if (!isFailed(run)) return { ...this.notFailed(t, run), ...named }
+      // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
+      const newest = await this.newestRun(t, run.workflow_id, run.head_branch || undefined)
+      if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
         return {
-          kind: 'nothing',
-          reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
+          kind: 'skip',
+          reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
+          ...named
         }
-      if (!isFailed(run)) return notFailed(t, run)
       const refused = whyNotRerunnable(run, Date.now())
-      if (refused) return { kind: 'skip', reason: refused }
-      return { kind: 'found', candidate: await candidateOf(t, run) }
-    },
-
-    async recheck(t, candidate): Promise<Snapshot> {
-      const run = await getRun(t, candidate.executionId)
-      return {
-        state: stateOf(STATES, statusOf(run)),
-        revision: revisionOf(run),
-        previousAttempts: run.run_attempt - 1,
-        current: started(t, run),
-        description: describe(run)
-      }
-    },
-
-    /** The same run gets a new attempt. There is no idempotency token: a re-send is checked first (beforeResend). */
-    async retry(t, candidate, request): Promise<Started> {
-      const route =
-        request.mode === 'all'
-          ? 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'
-          : 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'
-      await rest(
-        request.mode === 'all' ? 'ReRunWorkflow' : 'ReRunWorkflowFailedJobs',
-        route,
-        { ...repoOf(t), run_id: Number(candidate.executionId) },
-        () => undefined,
-        { beforeResend: request.beforeResend }
-      )
-      rerunFrom.set(candidate.executionId, (candidate.previousAttempts ?? 0) + 1)
-      return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl }
-    },
-
-    async status(t, run): Promise<Progress> {
-      const current = await getRun(t, run.executionId)
-      // Just after a re-run a read may still show the attempt that failed: only a higher attempt is the new one.
-      const retried = rerunFrom.get(run.executionId)
-      if (retried !== undefined && current.run_attempt <= retried)
-        return { state: 'in-progress', phase: `waiting for attempt ${retried + 1} to show` }
-      const state = stateOf(STATES, statusOf(current))
-      const phase =
-        current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`
-      if (state !== 'failed') return { state, ...(phase ? { phase } : {}) }
-      const failure = await failureOf(t, current)
-      return { state, reason: failure.reason, failure }
-    },
-
-    async stop(t, run): Promise<void> {
-      await rest(
-        'CancelWorkflowRun',
-        'POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
-        { ...repoOf(t), run_id: Number(run.executionId) },
-        () => undefined
-      )
-    },
-
-    list: ({ scope }) => {
-      const [owner = '', repo = ''] = (scope ?? '').split('/')
-      return listAll(`the workflows of ${owner}/${repo}`, async token => {
-        const page = Number(token ?? 1)
-        const workflows = await rest(
-          'ListRepoWorkflows',
-          'GET /repos/{owner}/{repo}/actions/workflows',
-          { owner, repo, per_page: 100, page },
-          data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : [])
-        )
-        const items: Listed[] = workflows.flatMap(w => {
-          const file = fileOf(str(w.path))
-          return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : []
-        })
-        return { items, next: workflows.length === 100 ? String(page + 1) : undefined }
-      })
+      if (refused) return { kind: 'skip', reason: refused, ...named }
+      return { kind: 'found', candidate: await this.candidateOf(t, run), ...named }
     }
+    const run = await this.newestRun(t, t.workflow ?? '', t.branch)
+    if (run === undefined)
+      return {
+        kind: 'nothing',
+        reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
+      }
+    if (!isFailed(run)) return this.notFailed(t, run)
+    const refused = whyNotRerunnable(run, Date.now())
+    if (refused) return { kind: 'skip', reason: refused }
+    return { kind: 'found', candidate: await this.candidateOf(t, run) }
+  }
+
+  async recheck(t: WorkflowTarget, candidate: Candidate): Promise<Snapshot> {
+    const run = await this.getRun(t, candidate.executionId)
+    return {
+      state: stateOf(STATES, statusOf(run)),
+      revision: revisionOf(run),
+      previousAttempts: run.run_attempt - 1,
+      current: this.started(t, run),
+      description: describe(run)
+    }
+  }
+
+  /** The same run gets a new attempt. There is no idempotency token: a re-send is checked first (beforeResend). */
+  async retry(t: WorkflowTarget, candidate: Candidate, request: RetryRequest): Promise<Started> {
+    const route =
+      request.mode === 'all'
+        ? 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'
+        : 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'
+    await this.rest(
+      request.mode === 'all' ? 'ReRunWorkflow' : 'ReRunWorkflowFailedJobs',
+      route,
+      { ...repoOf(t), run_id: Number(candidate.executionId) },
+      () => undefined,
+      { beforeResend: request.beforeResend }
+    )
+    this.rerunFrom.set(candidate.executionId, (candidate.previousAttempts ?? 0) + 1)
+    return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl }
+  }
+
+  async status(t: WorkflowTarget, run: Started): Promise<Progress> {
+    const current = await this.getRun(t, run.executionId)
+    // Just after a re-run a read may still show the attempt that failed: only a higher attempt is the new one.
+    const retried = this.rerunFrom.get(run.executionId)
+    if (retried !== undefined && current.run_attempt <= retried)
+      return { state: 'in-progress', phase: `waiting for attempt ${retried + 1} to show` }
+    const state = stateOf(STATES, statusOf(current))
+    const phase =
+      current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`
+    if (state !== 'failed') return { state, ...(phase ? { phase } : {}) }
+    const failure = await this.failureOf(t, current)
+    return { state, reason: failure.reason, failure }
+  }
+
+  async stop(t: WorkflowTarget, run: Started): Promise<void> {
+    await this.rest(
+      'CancelWorkflowRun',
+      'POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
+      { ...repoOf(t), run_id: Number(run.executionId) },
+      () => undefined
+    )
+  }
+
+  list({ scope }: ListQuery): Promise<Listed[]> {
+    const [owner = '', repo = ''] = (scope ?? '').split('/')
+    return listAll(`the workflows of ${owner}/${repo}`, async token => {
+      const page = Number(token ?? 1)
+      const workflows = await this.rest(
+        'ListRepoWorkflows',
+        'GET /repos/{owner}/{repo}/actions/workflows',
+        { owner, repo, per_page: 100, page },
+        data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : [])
+      )
+      const items: Listed[] = workflows.flatMap(w => {
+        const file = fileOf(str(w.path))
+        return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : []
+      })
+      return { items, next: workflows.length === 100 ? String(page + 1) : undefined }
+    })
   }
 }
 
