@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import { listAll } from '../../model/listing.js'
+import { listAll, type Listed, type ListQuery } from '../../model/listing.js'
 import {
   everyItemTransient,
   latest,
@@ -151,7 +151,7 @@ function revisionOf(status: string | undefined, failed: readonly PipelineExecuti
   return [status ?? '?', ...steps].join(' ')
 }
 
-/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+/** The execution's status, for messages. */
 function statusOf(execution: { PipelineExecutionStatus?: string | undefined }): string {
   return execution.PipelineExecutionStatus ?? 'in an unknown state'
 }
@@ -171,23 +171,35 @@ function stopToken(nonce: string, executionArn: string): string {
 }
 
 function create(context: ProviderContext): Provider<SageMakerTarget> {
-  const client = new SageMakerClient(awsClientConfig(context))
-  const url = consoleUrl(context.region)
-  const stopNonce = randomUUID()
+  return new PipelineExecutions(context)
+}
 
-  function describe(arn: string): Promise<DescribePipelineExecutionResponse> {
-    return awsCall(context, 'DescribePipelineExecution', options =>
-      client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }), options)
+/** A SageMaker pipeline's executions: discovery, RetryPipelineExecution, status, stop and pipeline listing. */
+class PipelineExecutions implements Provider<SageMakerTarget> {
+  readonly consoleHosts = AWS_CONSOLE_HOSTS
+  private readonly client: SageMakerClient
+  private readonly url: string
+  /** Stop tokens of this step: a re-sent stop is the same request; another step's stop is another. */
+  private readonly stopNonce = randomUUID()
+
+  constructor(private readonly context: ProviderContext) {
+    this.client = new SageMakerClient(awsClientConfig(context))
+    this.url = consoleUrl(context.region)
+  }
+
+  private describe(arn: string): Promise<DescribePipelineExecutionResponse> {
+    return awsCall(this.context, 'DescribePipelineExecution', options =>
+      this.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }), options)
     )
   }
 
   /** Newest steps first; one call per page, at most `pages` pages. */
-  async function listSteps(arn: string, pages: number): Promise<PipelineExecutionStep[]> {
+  private async listSteps(arn: string, pages: number): Promise<PipelineExecutionStep[]> {
     const steps: PipelineExecutionStep[] = []
     let nextToken: string | undefined
     for (let page = 0; page < pages; page++) {
-      const out = await awsCall(context, 'ListPipelineExecutionSteps', options =>
-        client.send(
+      const out = await awsCall(this.context, 'ListPipelineExecutionSteps', options =>
+        this.client.send(
           new ListPipelineExecutionStepsCommand({
             PipelineExecutionArn: arn,
             SortOrder: 'Descending',
@@ -205,25 +217,25 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
   }
 
   /** `subject` names the execution in the description, e.g. "latest execution ARN of pipeline NAME". */
-  async function candidate(
+  private async candidate(
     arn: string,
     subject: string,
     executionReason: string | undefined
   ): Promise<Candidate> {
-    const failed = failedSteps(await listSteps(arn, MAX_STEP_PAGES))
+    const failed = failedSteps(await this.listSteps(arn, MAX_STEP_PAGES))
     return {
       executionId: arn,
       ...countAttempts(failed),
       revision: revisionOf('Failed', failed),
       description: `${subject} failed: ${failureReason(executionReason, failed)}`,
-      consoleUrl: url,
+      consoleUrl: this.url,
       failure: executionFailure(executionReason, failed)
     }
   }
 
-  async function newestExecution(pipeline: string) {
-    const out = await awsCall(context, 'ListPipelineExecutions', options =>
-      client.send(
+  private async newestExecution(pipeline: string) {
+    const out = await awsCall(this.context, 'ListPipelineExecutions', options =>
+      this.client.send(
         new ListPipelineExecutionsCommand({
           PipelineName: pipeline,
           SortBy: 'CreationTime',
@@ -236,14 +248,14 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     return out.PipelineExecutionSummaries?.[0]
   }
 
-  async function discoverNamed(arn: string): Promise<Discovery> {
-    const execution = await describe(arn)
+  private async discoverNamed(arn: string): Promise<Discovery> {
+    const execution = await this.describe(arn)
     // Still running: nothing to retry yet, and `wait` follows it.
     if (stateOf(STATES, execution.PipelineExecutionStatus) === 'in-progress')
       return {
         kind: 'nothing',
         reason: `execution ${arn} is ${statusOf(execution)}`,
-        running: { executionId: arn, executionArn: arn, consoleUrl: url }
+        running: { executionId: arn, executionArn: arn, consoleUrl: this.url }
       }
     if (execution.PipelineExecutionStatus !== 'Failed')
       throw new TargetError(
@@ -251,17 +263,20 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
           'is retried (RetryPipelineExecution resumes its failed steps)'
       )
     const pipeline = pipelineOfExecutionArn(arn)
-    const newest = pipeline === undefined ? undefined : await newestExecution(pipeline)
+    const newest = pipeline === undefined ? undefined : await this.newestExecution(pipeline)
     if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
       return {
         kind: 'skip',
         reason: `execution ${arn} is superseded by the newer execution ${newest.PipelineExecutionArn} (${statusOf(newest)}) of pipeline ${pipeline ?? '?'}`
       }
-    return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) }
+    return {
+      kind: 'found',
+      candidate: await this.candidate(arn, `execution ${arn}`, execution.FailureReason)
+    }
   }
 
-  async function discoverLatest(pipeline: string): Promise<Discovery> {
-    const latest = await newestExecution(pipeline)
+  private async discoverLatest(pipeline: string): Promise<Discovery> {
+    const latest = await this.newestExecution(pipeline)
     const arn = latest?.PipelineExecutionArn
     if (latest === undefined || arn === undefined)
       return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` }
@@ -269,13 +284,13 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
       return {
         kind: 'nothing',
         ...(stateOf(STATES, latest.PipelineExecutionStatus) === 'in-progress'
-          ? { running: { executionId: arn, executionArn: arn, consoleUrl: url } }
+          ? { running: { executionId: arn, executionArn: arn, consoleUrl: this.url } }
           : {}),
         reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
       }
     return {
       kind: 'found',
-      candidate: await candidate(
+      candidate: await this.candidate(
         arn,
         `latest execution ${arn} of pipeline ${pipeline}`,
         latest.PipelineExecutionFailureReason
@@ -283,14 +298,14 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     }
   }
 
-  async function status(arn: string): Promise<Progress> {
-    const execution = await describe(arn)
+  private async progressOfArn(arn: string): Promise<Progress> {
+    const execution = await this.describe(arn)
     const state = execution.PipelineExecutionStatus
     switch (state) {
       case 'Succeeded':
         return { state: 'succeeded' }
       case 'Failed': {
-        const failed = failedSteps(await listSteps(arn, 1))
+        const failed = failedSteps(await this.listSteps(arn, 1))
         return {
           state: 'failed',
           reason: failureReason(execution.FailureReason, failed),
@@ -310,87 +325,91 @@ function create(context: ProviderContext): Provider<SageMakerTarget> {
     }
   }
 
-  async function recheck(arn: string): Promise<Snapshot> {
-    const execution = await describe(arn)
+  private async recheckArn(arn: string): Promise<Snapshot> {
+    const execution = await this.describe(arn)
     const status = execution.PipelineExecutionStatus
-    const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : []
+    const failed = status === 'Failed' ? failedSteps(await this.listSteps(arn, MAX_STEP_PAGES)) : []
     return {
       state: stateOf(STATES, status),
       revision: revisionOf(status, failed),
       ...(status === 'Failed' ? countAttempts(failed) : {}),
-      current: { executionId: arn, executionArn: arn, consoleUrl: url },
+      current: { executionId: arn, executionArn: arn, consoleUrl: this.url },
       description: `execution ${arn} is ${statusOf(execution)}`
     }
   }
 
-  return {
-    consoleHosts: AWS_CONSOLE_HOSTS,
-    // SageMaker filters by name prefix itself: only pipelines that can match are listed.
-    list: ({ prefix }) =>
-      listAll('SageMaker pipelines', async NextToken => {
-        const out = await awsCall(context, 'ListPipelines', options =>
-          client.send(
-            new ListPipelinesCommand({
-              MaxResults: 100,
-              SortBy: 'Name',
-              SortOrder: 'Ascending',
-              ...(modelPrefix(prefix) !== '' ? { PipelineNamePrefix: modelPrefix(prefix) } : {}),
-              ...(NextToken !== undefined ? { NextToken } : {})
-            }),
-            options
-          )
-        )
-        const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []))
-        return { items: names.map(name => ({ name, resource: name })), next: out.NextToken }
-      }),
-    recheck: (_target, candidate) => recheck(candidate.executionId),
-
-    discover: target =>
-      target.executionId !== undefined
-        ? discoverNamed(target.executionId)
-        : discoverLatest(pipelineOf(target)),
-
-    async retry(_target, candidate: Candidate, request: RetryRequest): Promise<Started> {
-      if (request.mode === 'all')
-        throw new TargetError(
-          'SageMaker retries only the failed steps of an execution: retry-mode all is not supported'
-        )
-      // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-      const out = await awsCall(
-        context,
-        'RetryPipelineExecution',
-        options =>
-          client.send(
-            new RetryPipelineExecutionCommand({
-              PipelineExecutionArn: candidate.executionId,
-              ClientRequestToken: request.token,
-              ...(request.maxParallelSteps !== undefined
-                ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
-                : {})
-            }),
-            options
-          ),
-        { beforeResend: request.beforeResend }
-      )
-      if (out.PipelineExecutionArn === undefined)
-        throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without an execution ARN`)
-      // The same execution resumes: its ARN is both outputs.
-      const arn = out.PipelineExecutionArn
-      return { executionId: arn, executionArn: arn, consoleUrl: url }
-    },
-
-    status: (_target, started) => status(started.executionArn ?? started.executionId),
-
-    async stop(_target, started): Promise<void> {
-      const arn = started.executionArn ?? started.executionId
-      const token = stopToken(stopNonce, arn)
-      await awsCall(context, 'StopPipelineExecution', options =>
-        client.send(
-          new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token }),
+  /** SageMaker filters by name prefix itself: only pipelines that can match are listed. */
+  list({ prefix }: ListQuery): Promise<Listed[]> {
+    return listAll('SageMaker pipelines', async NextToken => {
+      const out = await awsCall(this.context, 'ListPipelines', options =>
+        this.client.send(
+          new ListPipelinesCommand({
+            MaxResults: 100,
+            SortBy: 'Name',
+            SortOrder: 'Ascending',
+            ...(modelPrefix(prefix) !== '' ? { PipelineNamePrefix: modelPrefix(prefix) } : {}),
+            ...(NextToken !== undefined ? { NextToken } : {})
+          }),
           options
         )
       )
-    }
+      const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []))
+      return { items: names.map(name => ({ name, resource: name })), next: out.NextToken }
+    })
+  }
+
+  recheck(_target: SageMakerTarget, candidate: Candidate): Promise<Snapshot> {
+    return this.recheckArn(candidate.executionId)
+  }
+
+  discover(target: SageMakerTarget): Promise<Discovery> {
+    return target.executionId !== undefined
+      ? this.discoverNamed(target.executionId)
+      : this.discoverLatest(pipelineOf(target))
+  }
+
+  async retry(_target: SageMakerTarget, candidate: Candidate, request: RetryRequest): Promise<Started> {
+    if (request.mode === 'all')
+      throw new TargetError(
+        'SageMaker retries only the failed steps of an execution: retry-mode all is not supported'
+      )
+    // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
+    const out = await awsCall(
+      this.context,
+      'RetryPipelineExecution',
+      options =>
+        this.client.send(
+          new RetryPipelineExecutionCommand({
+            PipelineExecutionArn: candidate.executionId,
+            ClientRequestToken: request.token,
+            ...(request.maxParallelSteps !== undefined
+              ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
+              : {})
+          }),
+          options
+        ),
+      { beforeResend: request.beforeResend }
+    )
+    if (out.PipelineExecutionArn === undefined)
+      throw new UnreadableAnswer(`the retry of ${candidate.executionId} answered without an execution ARN`)
+    // The same execution resumes: its ARN is both outputs.
+    const arn = out.PipelineExecutionArn
+    return { executionId: arn, executionArn: arn, consoleUrl: this.url }
+  }
+
+  status(_target: SageMakerTarget, started: Started): Promise<Progress> {
+    return this.progressOfArn(started.executionArn ?? started.executionId)
+  }
+
+  async stop(_target: SageMakerTarget, started: Started): Promise<void> {
+    const arn = started.executionArn ?? started.executionId
+    const token = stopToken(this.stopNonce, arn)
+    await awsCall(this.context, 'StopPipelineExecution', options =>
+      this.client.send(
+        new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token }),
+        options
+      )
+    )
   }
 }
 
