@@ -295,9 +295,9 @@ function create(context: ProviderContext): Provider<CodeArtsTarget> {
 interface RunApi {
   context: ProviderContext
   client: HuaweiClient
-  readRun(target: CodeArtsTarget, id: string): Promise<PipelineRun>
-  latestRun(target: CodeArtsTarget): Promise<PipelineRun | undefined>
-  candidateOf(target: CodeArtsTarget, run: PipelineRun, id: string): Candidate
+  readRun: (target: CodeArtsTarget, id: string) => Promise<PipelineRun>
+  latestRun: (target: CodeArtsTarget) => Promise<PipelineRun | undefined>
+  candidateOf: (target: CodeArtsTarget, run: PipelineRun, id: string) => Candidate
 }
 
 /** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */

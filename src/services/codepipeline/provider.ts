@@ -23,7 +23,7 @@ import { buildFailure } from '../codebuild/failure.js'
 import { errorMessage } from '../../transport/classify.js'
 import type { ErrorSpec } from '../../model/call.js'
 import { TargetError, UnreadableAnswer } from '../../model/errors.js'
-import { listAll } from '../../model/listing.js'
+import { listAll, type Listed } from '../../model/listing.js'
 import { STATES, type CodePipelineTarget } from './target.js'
 import { AWS_CONSOLE_HOSTS, awsClientConfig, consoleBase, awsCall } from '../../clouds/aws.js'
 import {
@@ -32,6 +32,7 @@ import {
   type Progress,
   type Provider,
   type Snapshot,
+  type RetryRequest,
   type Started,
   stateOf
 } from '../../model/provider.js'
@@ -308,23 +309,32 @@ function failureReason(stages: StageState[], executionId: string): string | unde
 }
 
 export function createCodePipeline(context: ProviderContext): Provider<CodePipelineTarget> {
-  const client = new CodePipelineClient(awsClientConfig(context))
-  /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
-  let codebuild: CodeBuildClient | undefined
+  return new PipelineStages(context)
+}
 
+/** A pipeline's stages: discovery by GetPipelineState, RetryStageExecution, status, stop and listing. */
+class PipelineStages implements Provider<CodePipelineTarget> {
+  readonly consoleHosts = AWS_CONSOLE_HOSTS
+  private readonly client: CodePipelineClient
+  /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
+  private codebuild: CodeBuildClient | undefined
   /** Per pipeline, its stages that declare `onFailure: RETRY` (GetPipeline), read once a step. */
-  const declared = new Map<string, Promise<ReadonlySet<string> | undefined>>()
-  let deniedNoted = false
+  private readonly declared = new Map<string, Promise<ReadonlySet<string> | undefined>>()
+  private deniedNoted = false
+
+  constructor(private readonly context: ProviderContext) {
+    this.client = new CodePipelineClient(awsClientConfig(context))
+  }
 
   /**
    * The stages CodePipeline retries itself. GetPipeline is recommended, not required: when it cannot be read,
    * undefined (the action decides as without it) and, once a step, a note that names the permission.
    */
-  function autoRetryStages(pipelineName: string): Promise<ReadonlySet<string> | undefined> {
-    let stages = declared.get(pipelineName)
+  private autoRetryStages(pipelineName: string): Promise<ReadonlySet<string> | undefined> {
+    let stages = this.declared.get(pipelineName)
     if (stages === undefined) {
-      stages = awsCall(context, 'GetPipeline', options =>
-        client.send(new GetPipelineCommand({ name: pipelineName }), options)
+      stages = awsCall(this.context, 'GetPipeline', options =>
+        this.client.send(new GetPipelineCommand({ name: pipelineName }), options)
       ).then(
         out =>
           new Set(
@@ -337,15 +347,15 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
           return undefined
         }
       )
-      declared.set(pipelineName, stages)
+      this.declared.set(pipelineName, stages)
     }
     return stages
   }
 
   /** The note for the first target whose pipeline's declaration could not be read. */
-  function deniedNote(autoRetried: ReadonlySet<string> | undefined): string | undefined {
-    if (autoRetried !== undefined || deniedNoted) return undefined
-    deniedNoted = true
+  private deniedNote(autoRetried: ReadonlySet<string> | undefined): string | undefined {
+    if (autoRetried !== undefined || this.deniedNoted) return undefined
+    this.deniedNoted = true
     return (
       "could not read the pipeline's declaration (codepipeline:GetPipeline, recommended): a stage that " +
       'CodePipeline retries itself (onFailure: RETRY) cannot be told apart, so the action decides without it'
@@ -353,21 +363,21 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
   }
 
   /** Discovery of a failed stage: CodePipeline's own retry first, else a candidate. */
-  async function foundStage(
+  private async foundStage(
     target: CodePipelineTarget,
     executionId: string,
     stage: StageState
   ): Promise<Discovery> {
-    const autoRetried = await autoRetryStages(target.pipelineName)
-    const url = consoleUrl(context.region, target.pipelineName, executionId)
+    const autoRetried = await this.autoRetryStages(target.pipelineName)
+    const url = consoleUrl(this.context.region, target.pipelineName, executionId)
     if (awaitsAutomaticRetry(stage, autoRetried))
       return {
         kind: 'nothing',
         reason: `stage ${stage.stageName ?? '?'} of execution ${executionId} Failed: CodePipeline retries it itself (onFailure: RETRY)`,
         running: { executionId, consoleUrl: url }
       }
-    const candidate = await withBuilds(candidateFor(context, target, executionId, stage), stage)
-    const note = deniedNote(autoRetried)
+    const candidate = await this.withBuilds(candidateFor(this.context, target, executionId, stage), stage)
+    const note = this.deniedNote(autoRetried)
     return {
       kind: 'found',
       candidate:
@@ -375,16 +385,16 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
   }
 
-  async function stagesOf(pipelineName: string): Promise<StageState[]> {
-    const state = await awsCall(context, 'GetPipelineState', options =>
-      client.send(new GetPipelineStateCommand({ name: pipelineName }), options)
+  private async stagesOf(pipelineName: string): Promise<StageState[]> {
+    const state = await awsCall(this.context, 'GetPipelineState', options =>
+      this.client.send(new GetPipelineStateCommand({ name: pipelineName }), options)
     )
     return state.stageStates ?? []
   }
 
-  async function newestExecution(pipelineName: string): Promise<PipelineExecutionSummary | undefined> {
-    const page = await awsCall(context, 'ListPipelineExecutions', options =>
-      client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), options)
+  private async newestExecution(pipelineName: string): Promise<PipelineExecutionSummary | undefined> {
+    const page = await awsCall(this.context, 'ListPipelineExecutions', options =>
+      this.client.send(new ListPipelineExecutionsCommand({ pipelineName, maxResults: 1 }), options)
     )
     return page.pipelineExecutionSummaries?.[0]
   }
@@ -394,14 +404,14 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
    * classify those actions by the CodeBuild rule. Without permission (or any other failure to read them) the
    * actions' text alone decides, and the failure's note says so.
    */
-  async function withBuilds(candidate: Candidate, stage: StageState): Promise<Candidate> {
+  private async withBuilds(candidate: Candidate, stage: StageState): Promise<Candidate> {
     const ids = buildIdsOf(stage)
     if (ids.length === 0) return { ...candidate, failure: stageFailure(stage) }
     try {
       const { BatchGetBuildsCommand, CodeBuildClient } = await import('@aws-sdk/client-codebuild')
-      codebuild ??= new CodeBuildClient(awsClientConfig(context))
-      const client = codebuild
-      const out = await awsCall(context, 'BatchGetBuilds', options =>
+      this.codebuild ??= new CodeBuildClient(awsClientConfig(this.context))
+      const client = this.codebuild
+      const out = await awsCall(this.context, 'BatchGetBuilds', options =>
         client.send(new BatchGetBuildsCommand({ ids }), options)
       )
       const builds = new Map(
@@ -421,46 +431,48 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
   }
 
-  async function discoverLatest(target: CodePipelineTarget): Promise<Discovery> {
-    const newest = await newestExecution(target.pipelineName)
+  private async discoverLatest(target: CodePipelineTarget): Promise<Discovery> {
+    const newest = await this.newestExecution(target.pipelineName)
     const id = newest?.pipelineExecutionId
     if (newest === undefined || id === undefined) {
       return { kind: 'nothing', reason: `pipeline ${target.pipelineName} has no executions` }
     }
-    const stages = await stagesOf(target.pipelineName)
+    const stages = await this.stagesOf(target.pipelineName)
     const stage = failedStageOf(stages, id, target.stageName)
-    if (stage) return foundStage(target, id, stage)
+    if (stage) return this.foundStage(target, id, stage)
     return {
       kind: 'nothing',
       reason: nothingReason(target, { id, status: newest.status }, stages),
       // Still running: `wait` follows the whole execution before deciding.
       ...(stateOf(STATES, newest.status) === 'in-progress'
-        ? { running: { executionId: id, consoleUrl: consoleUrl(context.region, target.pipelineName, id) } }
+        ? {
+            running: { executionId: id, consoleUrl: consoleUrl(this.context.region, target.pipelineName, id) }
+          }
         : {})
     }
   }
 
-  async function discoverNamed(target: CodePipelineTarget, executionId: string): Promise<Discovery> {
-    const stages = await stagesOf(target.pipelineName)
+  private async discoverNamed(target: CodePipelineTarget, executionId: string): Promise<Discovery> {
+    const stages = await this.stagesOf(target.pipelineName)
     const { stageName } = target
     if (stageName !== undefined) {
       return {
         kind: 'found',
-        candidate: namedStageCandidate(context, { ...target, stageName }, executionId, stages)
+        candidate: namedStageCandidate(this.context, { ...target, stageName }, executionId, stages)
       }
     }
     const stage = failedStageOf(stages, executionId)
     if (!stage) throw noFailedStage(target, executionId, stages)
-    return foundStage(target, executionId, stage)
+    return this.foundStage(target, executionId, stage)
   }
 
   /**
    * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
    * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
    */
-  async function recheck(target: CodePipelineTarget, candidate: Candidate): Promise<Snapshot> {
+  async recheck(target: CodePipelineTarget, candidate: Candidate): Promise<Snapshot> {
     const stageName = candidate.stageName ?? target.stageName ?? ''
-    const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName)
+    const stage = (await this.stagesOf(target.pipelineName)).find(s => s.stageName === stageName)
     const ours = stage !== undefined && runsIn(stage, candidate.executionId)
     return {
       // A stage that now shows a newer execution has moved on: nothing of ours runs there.
@@ -470,7 +482,7 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
       current: {
         executionId: candidate.executionId,
         stageName,
-        consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+        consoleUrl: consoleUrl(this.context.region, target.pipelineName, candidate.executionId)
       },
       description: stage
         ? `stage ${stageSummary(stage, candidate.executionId)}`
@@ -478,103 +490,102 @@ export function createCodePipeline(context: ProviderContext): Provider<CodePipel
     }
   }
 
-  return {
-    consoleHosts: AWS_CONSOLE_HOSTS,
-    list: () =>
-      listAll('CodePipeline pipelines', async nextToken => {
-        const out = await awsCall(context, 'ListPipelines', options =>
-          client.send(new ListPipelinesCommand({ maxResults: 1000, nextToken }), options)
-        )
-        const names = (out.pipelines ?? []).flatMap(p => (p.name ? [p.name] : []))
-        return { items: names.map(name => ({ name, resource: name })), next: out.nextToken }
-      }),
-    discover: target =>
-      target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
-
-    recheck,
-
-    async retry(target, candidate, request) {
-      const { stageName } = candidate
-      if (stageName === undefined) throw new TargetError('No stage to retry: discovery named none')
-      const started = (executionId: string): Started => ({
-        executionId,
-        stageName,
-        consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
-      })
-      const input = {
-        pipelineName: target.pipelineName,
-        stageName,
-        pipelineExecutionId: candidate.executionId,
-        retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
-      } as const
-      const answer = await awsCall(
-        context,
-        'RetryStageExecution',
-        options => client.send(new RetryStageExecutionCommand(input), options),
-        { beforeResend: request.beforeResend }
+  list(): Promise<Listed[]> {
+    return listAll('CodePipeline pipelines', async nextToken => {
+      const out = await awsCall(this.context, 'ListPipelines', options =>
+        this.client.send(new ListPipelinesCommand({ maxResults: 1000, nextToken }), options)
       )
-      if (answer.pipelineExecutionId === undefined)
-        throw new UnreadableAnswer(`the retry of stage ${stageName} answered without an execution ID`)
-      return started(answer.pipelineExecutionId)
-    },
+      const names = (out.pipelines ?? []).flatMap(p => (p.name ? [p.name] : []))
+      return { items: names.map(name => ({ name, resource: name })), next: out.nextToken }
+    })
+  }
 
-    async status(target, started) {
-      const id = started.executionId
-      const { pipelineExecution } = await awsCall(context, 'GetPipelineExecution', options =>
-        client.send(
-          new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id }),
-          options
-        )
+  discover(target: CodePipelineTarget): Promise<Discovery> {
+    return target.executionId === undefined
+      ? this.discoverLatest(target)
+      : this.discoverNamed(target, target.executionId)
+  }
+
+  async retry(target: CodePipelineTarget, candidate: Candidate, request: RetryRequest): Promise<Started> {
+    const { stageName } = candidate
+    if (stageName === undefined) throw new TargetError('No stage to retry: discovery named none')
+    const started = (executionId: string): Started => ({
+      executionId,
+      stageName,
+      consoleUrl: consoleUrl(this.context.region, target.pipelineName, executionId)
+    })
+    const input = {
+      pipelineName: target.pipelineName,
+      stageName,
+      pipelineExecutionId: candidate.executionId,
+      retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
+    } as const
+    const answer = await awsCall(
+      this.context,
+      'RetryStageExecution',
+      options => this.client.send(new RetryStageExecutionCommand(input), options),
+      { beforeResend: request.beforeResend }
+    )
+    if (answer.pipelineExecutionId === undefined)
+      throw new UnreadableAnswer(`the retry of stage ${stageName} answered without an execution ID`)
+    return started(answer.pipelineExecutionId)
+  }
+
+  async status(target: CodePipelineTarget, started: Started): Promise<Progress> {
+    const id = started.executionId
+    const { pipelineExecution } = await awsCall(this.context, 'GetPipelineExecution', options =>
+      this.client.send(
+        new GetPipelineExecutionCommand({ pipelineName: target.pipelineName, pipelineExecutionId: id }),
+        options
       )
-      const status = pipelineExecution?.status
-      const state =
-        status !== undefined && Object.hasOwn(STATES, status) ? stateOf(STATES, status) : undefined
-      const summary = pipelineExecution?.statusSummary
-      switch (state) {
-        case 'succeeded':
-          return { state }
-        case 'stopped':
-          return {
-            state,
-            reason:
-              status === 'Superseded'
-                ? `execution ${id} was superseded by a newer execution`
-                : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
-          }
-        case 'failed': {
-          const stages = await stagesOf(target.pipelineName)
-          const failed = failedStageOf(stages, id)
-          // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
-          if (failed && awaitsAutomaticRetry(failed, await autoRetryStages(target.pipelineName)))
-            return {
-              state: 'in-progress',
-              phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
-            }
-          const reason = failureReason(stages, id)
-          return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) }
+    )
+    const status = pipelineExecution?.status
+    const state = status !== undefined && Object.hasOwn(STATES, status) ? stateOf(STATES, status) : undefined
+    const summary = pipelineExecution?.statusSummary
+    switch (state) {
+      case 'succeeded':
+        return { state }
+      case 'stopped':
+        return {
+          state,
+          reason:
+            status === 'Superseded'
+              ? `execution ${id} was superseded by a newer execution`
+              : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
         }
-        case 'in-progress':
-          // One call per poll while running (the wait's API budget); stage state is read only for a failure.
-          return { state, phase: status ?? 'InProgress' }
-        default:
-          // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
-          return { state: 'in-progress', phase: `status ${status ?? 'missing'}` }
+      case 'failed': {
+        const stages = await this.stagesOf(target.pipelineName)
+        const failed = failedStageOf(stages, id)
+        // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
+        if (failed && awaitsAutomaticRetry(failed, await this.autoRetryStages(target.pipelineName)))
+          return {
+            state: 'in-progress',
+            phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
+          }
+        const reason = failureReason(stages, id)
+        return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) }
       }
-    },
-
-    async stop(target, started, reason) {
-      await awsCall(context, 'StopPipelineExecution', options =>
-        client.send(
-          new StopPipelineExecutionCommand({
-            pipelineName: target.pipelineName,
-            pipelineExecutionId: started.executionId,
-            abandon: false,
-            reason: oneLine(reason, STOP_REASON_MAX)
-          }),
-          options
-        )
-      )
+      case 'in-progress':
+        // One call per poll while running (the wait's API budget); stage state is read only for a failure.
+        return { state, phase: status ?? 'InProgress' }
+      default:
+        // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
+        return { state: 'in-progress', phase: `status ${status ?? 'missing'}` }
     }
+  }
+
+  async stop(target: CodePipelineTarget, started: Started, reason: string): Promise<void> {
+    await awsCall(this.context, 'StopPipelineExecution', options =>
+      this.client.send(
+        new StopPipelineExecutionCommand({
+          pipelineName: target.pipelineName,
+          pipelineExecutionId: started.executionId,
+          abandon: false,
+          reason: oneLine(reason, STOP_REASON_MAX)
+        }),
+        options
+      )
+    )
   }
 }
 
