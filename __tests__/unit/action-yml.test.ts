@@ -4,6 +4,10 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { INPUT_NAMES, readRequest, type InputName } from '../../src/action/inputs.js'
 import { OUTPUT_NAMES } from '../../src/action/outputs.js'
+import { serviceInputs } from '../../src/action/input-docs.js'
+import type { ServiceDescriptor } from '../../src/model/service.js'
+import { SERVICES } from '../../src/services/registry.js'
+import { withServiceInputs } from '../../scripts/action-yml.js'
 
 interface ActionYml {
   name: string
@@ -31,6 +35,26 @@ describe('action.yml', () => {
 
   it('declares exactly INPUT_NAMES', () => {
     expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+  })
+
+  it('says of every service input what its services declare (npm run action-yml writes it)', () => {
+    const declared = serviceInputs(SERVICES)
+    expect(declared.size).toBeGreaterThan(0)
+    for (const [name, input] of declared) {
+      expect([name, action.inputs[name]?.description?.replace(/\s+/g, ' ')]).toEqual([
+        name,
+        input.description
+      ])
+      expect([name, action.inputs[name]?.default]).toEqual([name, input.default])
+    }
+  })
+
+  it('writes a service input from its declaration alone: a new one appears, a changed one is rewritten', () => {
+    const text = readFileSync(join(root, 'action.yml'), 'utf8')
+    const toy = { ...SERVICES[0]!, name: 'toy', inputDocs: { 'toy-name': 'the toy.' } } as ServiceDescriptor
+    const written = parse(withServiceInputs(text, [...SERVICES, toy])) as ActionYml
+    expect(written.inputs['toy-name']).toEqual({ description: 'toy: the toy.', required: false })
+    expect(written.inputs['pipeline-name']?.description).toBe(action.inputs['pipeline-name']?.description)
   })
 
   it('declares exactly OUTPUT_NAMES', () => {
@@ -80,7 +104,7 @@ describe('action.yml', () => {
       () => undefined
     )
     expect(asGitHubPasses).toEqual(unset)
-    const waiting = { ...base, wait: 'true' }
+    const waiting: Partial<Record<InputName, string>> = { ...base, wait: 'true' }
     expect(
       readRequest(
         name => waiting[name] ?? defaults[name] ?? '',

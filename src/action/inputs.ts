@@ -4,21 +4,13 @@ import type { TargetBase, TargetLine } from '../model/target.js'
 import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate.js'
 import { CLOUDS, SERVICES, serviceOf } from '../services/registry.js'
 import type { InputLookup, ServiceDescriptor } from '../model/service.js'
+import { serviceInputs } from './input-docs.js'
 import { readRetryOn } from './retry-on.js'
 import { readShard, readTargets } from './target-inputs.js'
 
-/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
-export const INPUT_NAMES = [
+/** The inputs of the action itself; each service and its cloud declare their own (`inputDocs`). */
+const ACTION_INPUT_NAMES = [
   'service',
-  'pipeline-name',
-  'stage-name',
-  'project-name',
-  'project-id',
-  'pipeline-id',
-  'workflow',
-  'branch',
-  'repository',
-  'github-token',
   'execution-id',
   'retry-mode',
   'retry-on',
@@ -26,13 +18,8 @@ export const INPUT_NAMES = [
   'retry-delay-seconds',
   'failed-within',
   'idempotency-token',
-  'max-parallel-steps',
   'region',
   'endpoint',
-  'huaweicloud-ak',
-  'huaweicloud-sk',
-  'huaweicloud-security-token',
-  'huaweicloud-auth-token',
   'wait',
   'timeout-minutes',
   'poll-interval-seconds',
@@ -44,7 +31,13 @@ export const INPUT_NAMES = [
   'shard',
   'concurrency'
 ] as const
-export type InputName = (typeof INPUT_NAMES)[number]
+export const ACTION_INPUTS: readonly string[] = ACTION_INPUT_NAMES
+type ActionInput = (typeof ACTION_INPUT_NAMES)[number]
+/** An input's name: the action's own, or one a service declares. */
+export type InputName = string
+
+/** Every input the action reads: its own, then the services'. `action.yml` declares exactly these (a test checks). */
+export const INPUT_NAMES: readonly string[] = [...ACTION_INPUTS, ...serviceInputs(SERVICES).keys()]
 
 /** Reads one input as GitHub passes it (`INPUT_<NAME>`), trimmed; '' when unset. */
 export type InputReader = (name: InputName) => string
@@ -146,8 +139,8 @@ function checkServiceInputs(given: InputLookup, services: readonly ServiceDescri
   }
 }
 
-function isInputName(name: string): name is InputName {
-  return (INPUT_NAMES as readonly string[]).includes(name)
+function isInputName(name: string): boolean {
+  return INPUT_NAMES.includes(name)
 }
 
 /** Masked before anything is validated, so no error path can print one. */
@@ -178,7 +171,7 @@ const NUMBERS = {
   concurrency: { fallback: 4, integer: true, min: 1, max: 64, accepted: 'a whole number from 1 to 64' },
   retries: { fallback: 1, integer: true, min: 1, max: 20, accepted: 'a whole number from 1 to 20' },
   'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' }
-} as const satisfies Partial<Record<InputName, NumberRule>>
+} as const satisfies Partial<Record<ActionInput, NumberRule>>
 
 /** A numeric input, validated whether or not its mode is on; its default when not given. */
 function numberOf(given: InputLookup, name: keyof typeof NUMBERS): number {
@@ -187,7 +180,7 @@ function numberOf(given: InputLookup, name: keyof typeof NUMBERS): number {
 }
 
 /** A boolean input in the YAML 1.2 core forms; false when not given. */
-function booleanOf(given: InputLookup, name: InputName): boolean {
+function booleanOf(given: InputLookup, name: ActionInput): boolean {
   const value = given(name)
   return value === undefined ? false : parseBoolean(name, value)
 }

@@ -6,7 +6,7 @@ import { SERVICES, serviceNamed } from '../services/registry.js'
 const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${orList(SERVICES.map(s => s.lineForm))}`
 
 /** `a, b or c`. */
-function orList(items: readonly string[]): string {
+export function orList(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`
 }
 

@@ -13,6 +13,7 @@ export const aws: Cloud = {
   name: 'aws',
   inputs: [],
   secretInputs: [],
+  inputDocs: {},
   secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
   region: REGION,
   connect(given, env) {

@@ -5,6 +5,9 @@ import type { CloudConnection } from './request.js'
 import type { TargetBase } from './target.js'
 import type { Caller, ErrorSpec } from './call.js'
 
+/** What `action.yml` says of an input a service or cloud owns: its description, and its default if any. */
+export type InputDoc = string | { description: string; default: string }
+
 /** One input of the step: its value, or undefined when it is not given (blank). */
 export type InputLookup = (name: string) => string | undefined
 
@@ -18,6 +21,8 @@ export interface Cloud {
   readonly inputs: readonly string[]
   /** Inputs and environment variables that hold secrets: masked first, whatever the services. */
   readonly secretInputs: readonly string[]
+  /** What `action.yml` says of each of its inputs and secret inputs (generated from this: npm run action-yml). */
+  readonly inputDocs: Readonly<Record<string, InputDoc>>
   readonly secretEnv: readonly string[]
   /** Its region names, for a `targets` line's `@REGION`. */
   readonly region: Pattern
@@ -60,6 +65,8 @@ export interface ServiceDescriptor<T extends TargetBase = TargetBase> {
   readonly targetInputs: readonly string[]
   /** Inputs that apply to all its targets, in both modes (none when absent). */
   readonly optionInputs?: readonly string[]
+  /** What `action.yml` says of each of its target and option inputs, for this service (npm run action-yml). */
+  readonly inputDocs: Readonly<Record<string, InputDoc>>
   /** Its `targets` line form(s), for error messages: `SERVICE:NAME[/STAGE]`. */
   readonly lineForm: string
   readonly retryModes: RetryModes

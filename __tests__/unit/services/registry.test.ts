@@ -35,6 +35,12 @@ describe.each(SERVICES)('service $name', service => {
     )
   })
 
+  it('documents each of its inputs for action.yml (inputDocs), and only those', () => {
+    expect(Object.keys(service.inputDocs).sort()).toEqual(
+      [...new Set([...service.targetInputs, ...(service.optionInputs ?? [])])].sort()
+    )
+  })
+
   it('names only declared inputs', () => {
     for (const name of [...service.targetInputs, ...(service.optionInputs ?? []), ...service.cloud.inputs]) {
       expect(INPUT_NAMES).toContain(name)
@@ -82,9 +88,16 @@ describe('the registry', () => {
     expect(folders.sort()).toEqual([...SERVICE_NAMES].sort())
   })
 
-  it('each cloud once, with its secrets', () => {
-    expect(CLOUDS.map(c => c.name).sort()).toEqual(['aws', 'github', 'huawei'])
-    for (const cloud of CLOUDS) expect(cloud.secretEnv.length).toBeGreaterThan(0)
+  it('each cloud once, with its secrets and what action.yml says of its inputs', () => {
+    const names = CLOUDS.map(c => c.name)
+    expect(new Set(names).size).toBe(names.length)
+    expect(new Set(SERVICES.map(s => s.cloud))).toEqual(new Set(CLOUDS))
+    for (const cloud of CLOUDS) {
+      expect(cloud.secretEnv.length).toBeGreaterThan(0)
+      expect(Object.keys(cloud.inputDocs).sort()).toEqual(
+        [...new Set([...cloud.inputs, ...cloud.secretInputs])].sort()
+      )
+    }
   })
 
   it('the generic code never names a service', () => {

@@ -23,6 +23,15 @@ export const huawei: Cloud = {
   name: 'huawei',
   inputs: CREDENTIAL_INPUTS,
   secretInputs: CREDENTIAL_INPUTS,
+  inputDocs: {
+    'huaweicloud-ak':
+      'access key for SDK-HMAC-SHA256 signing. Default: HUAWEICLOUD_SDK_AK, then HUAWEI_CLOUD_ACCESS_KEY_ID.',
+    'huaweicloud-sk': 'secret key. Default: HUAWEICLOUD_SDK_SK, then HUAWEI_CLOUD_SECRET_ACCESS_KEY.',
+    'huaweicloud-security-token':
+      'security token of temporary credentials. Default: HUAWEICLOUD_SDK_SECURITY_TOKEN.',
+    'huaweicloud-auth-token':
+      'IAM token sent as X-Auth-Token instead of AK/SK. Default: HUAWEICLOUD_AUTH_TOKEN.'
+  },
   secretEnv: [
     'HUAWEICLOUD_SDK_AK',
     'HUAWEICLOUD_SDK_SK',

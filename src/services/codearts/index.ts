@@ -25,6 +25,10 @@ export const codearts: ServiceDescriptor<CodeArtsTarget> = {
   name: 'codearts',
   cloud: huawei,
   targetInputs: ['project-id', 'pipeline-id'],
+  inputDocs: {
+    'project-id': 'the CodeArts project ID (32 characters).',
+    'pipeline-id': 'the CodeArts pipeline ID (32 characters).'
+  },
   lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
   retryModes: { all: false, native: {} },
   states: STATES,

@@ -57,6 +57,9 @@ export function projectService(spec: ProjectServiceSpec): ServiceDescriptor<Proj
     name: spec.name,
     cloud: aws,
     targetInputs: ['project-name'],
+    inputDocs: {
+      'project-name': `the project whose latest ${spec.name === 'codebuild' ? 'build' : 'batch'} is retried if it failed.`
+    },
     lineForm: `${spec.name}:PROJECT`,
     retryModes: spec.retryModes,
     // CodeBuild documents no limit for `idempotencyToken`; 128 is ours.

@@ -28,6 +28,10 @@ export const codepipeline: ServiceDescriptor<CodePipelineTarget> = {
   name: 'codepipeline',
   cloud: aws,
   targetInputs: ['pipeline-name', 'stage-name'],
+  inputDocs: {
+    'pipeline-name': 'the pipeline.',
+    'stage-name': 'the stage to retry. Default: the failed stage of the latest execution.'
+  },
   lineForm: 'codepipeline:NAME[/STAGE]',
   retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
   states: STATES,

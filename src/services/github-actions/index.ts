@@ -37,6 +37,13 @@ const github: Cloud = {
   name: 'github',
   inputs: [],
   secretInputs: ['github-token'],
+  inputDocs: {
+    'github-token': {
+      description:
+        'the token for the GitHub REST API (needs actions: write; checks: read for retry-on: transient). Masked.',
+      default: '${{ github.token }}'
+    }
+  },
   secretEnv: ['GITHUB_TOKEN'],
   region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
   connect(given, env) {
@@ -110,6 +117,11 @@ export const githubActions: ServiceDescriptor<WorkflowTarget> = {
   name: 'github-actions',
   cloud: github,
   targetInputs: ['workflow', 'branch', 'repository'],
+  inputDocs: {
+    workflow: "the workflow's file name (ci.yml) or numeric ID. Required unless execution-id is given.",
+    branch: 'only runs of this branch are considered (default: all branches).',
+    repository: 'OWNER/REPO whose workflow runs are retried. Default: the current repository.'
+  },
   lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
   retryModes: { all: true, native: {} },
   states: STATES,

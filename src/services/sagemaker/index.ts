@@ -23,6 +23,10 @@ export const sagemaker: ServiceDescriptor<SageMakerTarget> = {
   cloud: aws,
   targetInputs: ['pipeline-name'],
   optionInputs: ['max-parallel-steps'],
+  inputDocs: {
+    'pipeline-name': 'the pipeline.',
+    'max-parallel-steps': 'ParallelismConfiguration.MaxParallelExecutionSteps (a positive integer).'
+  },
   lineForm: 'sagemaker:PIPELINE',
   retryModes: { all: false, native: {} },
   // ClientRequestToken: 32-128 characters (API reference).
