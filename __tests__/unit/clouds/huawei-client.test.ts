@@ -8,7 +8,8 @@ import {
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { createHuaweiClient, HuaweiServiceError } from '../../../src/clouds/huawei/client.js'
+import { createHuaweiClient } from '../../../src/clouds/huawei/client.js'
+import { HttpServiceError as HuaweiServiceError } from '../../../src/transport/http-json.js'
 import {
   isNetworkError,
   isServerError,
