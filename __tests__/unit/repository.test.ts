@@ -23,8 +23,20 @@ interface PackageJson {
 }
 const pkg = JSON.parse(read('package.json')) as PackageJson
 
-/** Every workflow, linted in one actionlint run (it takes seconds to start). */
+const examplesDir = join(root, 'examples')
+const examples = readdirSync(examplesDir).filter(f => f.endsWith('.yml'))
+/** A workflow actionlint must refuse: the check can fail. */
+const BROKEN =
+  'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ nope.x }}\n'
+
+/** Every workflow and example, and the broken one, linted in one actionlint run (it takes seconds to start). */
 let lintedOnce: Record<string, string[]> | undefined
+const linted = (): Record<string, string[]> =>
+  (lintedOnce ??= actionlint({
+    ...Object.fromEntries(workflows.map(f => [f, readFileSync(join(workflowsDir, f), 'utf8')])),
+    ...Object.fromEntries(examples.map(f => [`example-${f}`, readFileSync(join(examplesDir, f), 'utf8')])),
+    'broken-on-purpose.yml': BROKEN
+  }))
 
 describe('workflows', () => {
   it('has CI, the dist check, CodeQL and the release', () => {
@@ -72,10 +84,15 @@ describe('workflows', () => {
   })
 
   it.each(workflows)('%s passes actionlint', file => {
-    lintedOnce ??= actionlint(
-      Object.fromEntries(workflows.map(f => [f, readFileSync(join(workflowsDir, f), 'utf8')]))
-    )
-    expect(lintedOnce[file]).toEqual([])
+    expect(linted()[file]).toEqual([])
+  })
+
+  it.each(examples)('examples/%s passes actionlint', file => {
+    expect(linted()[`example-${file}`]).toEqual([])
+  })
+
+  it('actionlint does catch mistakes', () => {
+    expect(linted()['broken-on-purpose.yml']).toHaveLength(1)
   })
 
   it('CI runs the action itself with uses: ./ against the emulator, dry run and a real retry', () => {

@@ -35,7 +35,7 @@ class Changed extends Error {
  * answer was lost) retried it since discovery. A revision carries the status, so an execution that was not
  * failed when it was named and still is not counts as unchanged: the service's refusal then stands.
  */
-function changedSince(candidate: Candidate, snapshot: Snapshot): boolean {
+export function changedSince(candidate: Candidate, snapshot: Snapshot): boolean {
   return (
     snapshot.revision !== candidate.revision ||
     (snapshot.previousAttempts ?? 0) > (candidate.previousAttempts ?? 0)
