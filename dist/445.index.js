@@ -195,7 +195,7 @@ function revisionOf(status, failed) {
     const steps = failed.map(s => `${stepName(s)}:${s.AttemptCount ?? '?'}:${s.StartTime?.getTime() ?? '?'}`);
     return [status ?? '?', ...steps].join(' ');
 }
-/** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
+/** The execution's status, for messages. */
 function statusOf(execution) {
     return execution.PipelineExecutionStatus ?? 'in an unknown state';
 }
@@ -212,18 +212,30 @@ function stopToken(nonce, executionArn) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`pipeline-retry-action:stop:${nonce}:${executionArn}`).digest('hex');
 }
 function create(context) {
-    const client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsClientConfig */ .rw)(context));
-    const url = consoleUrl(context.region);
-    const stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-    function describe(arn) {
-        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'DescribePipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
+    return new PipelineExecutions(context);
+}
+/** A SageMaker pipeline's executions: discovery, RetryPipelineExecution, status, stop and pipeline listing. */
+class PipelineExecutions {
+    context;
+    consoleHosts = _clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_CONSOLE_HOSTS */ .AF;
+    client;
+    url;
+    /** Stop tokens of this step: a re-sent stop is the same request; another step's stop is another. */
+    stopNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+    constructor(context) {
+        this.context = context;
+        this.client = new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .SageMakerClient */ .kHU((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsClientConfig */ .rw)(context));
+        this.url = consoleUrl(context.region);
+    }
+    describe(arn) {
+        return (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'DescribePipelineExecution', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .DescribePipelineExecutionCommand */ .lMO({ PipelineExecutionArn: arn }), options));
     }
     /** Newest steps first; one call per page, at most `pages` pages. */
-    async function listSteps(arn, pages) {
+    async listSteps(arn, pages) {
         const steps = [];
         let nextToken;
         for (let page = 0; page < pages; page++) {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelineExecutionSteps', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionStepsCommand */ .BTz({
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'ListPipelineExecutionSteps', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionStepsCommand */ .BTz({
                 PipelineExecutionArn: arn,
                 SortOrder: 'Descending',
                 MaxResults: STEP_PAGE_SIZE,
@@ -237,19 +249,19 @@ function create(context) {
         return steps;
     }
     /** `subject` names the execution in the description, e.g. "latest execution ARN of pipeline NAME". */
-    async function candidate(arn, subject, executionReason) {
-        const failed = failedSteps(await listSteps(arn, MAX_STEP_PAGES));
+    async candidate(arn, subject, executionReason) {
+        const failed = failedSteps(await this.listSteps(arn, MAX_STEP_PAGES));
         return {
             executionId: arn,
             ...countAttempts(failed),
             revision: revisionOf('Failed', failed),
             description: `${subject} failed: ${failureReason(executionReason, failed)}`,
-            consoleUrl: url,
+            consoleUrl: this.url,
             failure: executionFailure(executionReason, failed)
         };
     }
-    async function newestExecution(pipeline) {
-        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionsCommand */ .bni({
+    async newestExecution(pipeline) {
+        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'ListPipelineExecutions', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelineExecutionsCommand */ .bni({
             PipelineName: pipeline,
             SortBy: 'CreationTime',
             SortOrder: 'Descending',
@@ -257,29 +269,32 @@ function create(context) {
         }), options));
         return out.PipelineExecutionSummaries?.[0];
     }
-    async function discoverNamed(arn) {
-        const execution = await describe(arn);
+    async discoverNamed(arn) {
+        const execution = await this.describe(arn);
         // Still running: nothing to retry yet, and `wait` follows it.
         if ((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .x, execution.PipelineExecutionStatus) === 'in-progress')
             return {
                 kind: 'nothing',
                 reason: `execution ${arn} is ${statusOf(execution)}`,
-                running: { executionId: arn, executionArn: arn, consoleUrl: url }
+                running: { executionId: arn, executionArn: arn, consoleUrl: this.url }
             };
         if (execution.PipelineExecutionStatus !== 'Failed')
             throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0(`execution ${arn} is ${statusOf(execution)}, not Failed: only a Failed SageMaker pipeline execution ` +
                 'is retried (RetryPipelineExecution resumes its failed steps)');
         const pipeline = (0,_target_js__WEBPACK_IMPORTED_MODULE_3__/* .pipelineOfExecutionArn */ .R)(arn);
-        const newest = pipeline === undefined ? undefined : await newestExecution(pipeline);
+        const newest = pipeline === undefined ? undefined : await this.newestExecution(pipeline);
         if (newest?.PipelineExecutionArn !== undefined && newest.PipelineExecutionArn !== arn)
             return {
                 kind: 'skip',
                 reason: `execution ${arn} is superseded by the newer execution ${newest.PipelineExecutionArn} (${statusOf(newest)}) of pipeline ${pipeline ?? '?'}`
             };
-        return { kind: 'found', candidate: await candidate(arn, `execution ${arn}`, execution.FailureReason) };
+        return {
+            kind: 'found',
+            candidate: await this.candidate(arn, `execution ${arn}`, execution.FailureReason)
+        };
     }
-    async function discoverLatest(pipeline) {
-        const latest = await newestExecution(pipeline);
+    async discoverLatest(pipeline) {
+        const latest = await this.newestExecution(pipeline);
         const arn = latest?.PipelineExecutionArn;
         if (latest === undefined || arn === undefined)
             return { kind: 'nothing', reason: `pipeline ${pipeline} has no executions` };
@@ -287,23 +302,23 @@ function create(context) {
             return {
                 kind: 'nothing',
                 ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .x, latest.PipelineExecutionStatus) === 'in-progress'
-                    ? { running: { executionId: arn, executionArn: arn, consoleUrl: url } }
+                    ? { running: { executionId: arn, executionArn: arn, consoleUrl: this.url } }
                     : {}),
                 reason: `latest execution ${arn} of pipeline ${pipeline} is ${statusOf(latest)}`
             };
         return {
             kind: 'found',
-            candidate: await candidate(arn, `latest execution ${arn} of pipeline ${pipeline}`, latest.PipelineExecutionFailureReason)
+            candidate: await this.candidate(arn, `latest execution ${arn} of pipeline ${pipeline}`, latest.PipelineExecutionFailureReason)
         };
     }
-    async function status(arn) {
-        const execution = await describe(arn);
+    async progressOfArn(arn) {
+        const execution = await this.describe(arn);
         const state = execution.PipelineExecutionStatus;
         switch (state) {
             case 'Succeeded':
                 return { state: 'succeeded' };
             case 'Failed': {
-                const failed = failedSteps(await listSteps(arn, 1));
+                const failed = failedSteps(await this.listSteps(arn, 1));
                 return {
                     state: 'failed',
                     reason: failureReason(execution.FailureReason, failed),
@@ -322,23 +337,22 @@ function create(context) {
                 return { state: 'in-progress', phase: statusOf(execution) };
         }
     }
-    async function recheck(arn) {
-        const execution = await describe(arn);
+    async recheckArn(arn) {
+        const execution = await this.describe(arn);
         const status = execution.PipelineExecutionStatus;
-        const failed = status === 'Failed' ? failedSteps(await listSteps(arn, MAX_STEP_PAGES)) : [];
+        const failed = status === 'Failed' ? failedSteps(await this.listSteps(arn, MAX_STEP_PAGES)) : [];
         return {
             state: (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_7__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .x, status),
             revision: revisionOf(status, failed),
             ...(status === 'Failed' ? countAttempts(failed) : {}),
-            current: { executionId: arn, executionArn: arn, consoleUrl: url },
+            current: { executionId: arn, executionArn: arn, consoleUrl: this.url },
             description: `execution ${arn} is ${statusOf(execution)}`
         };
     }
-    return {
-        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .AWS_CONSOLE_HOSTS */ .AF,
-        // SageMaker filters by name prefix itself: only pipelines that can match are listed.
-        list: ({ prefix }) => (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)('SageMaker pipelines', async (NextToken) => {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'ListPipelines', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelinesCommand */ .xaS({
+    /** SageMaker filters by name prefix itself: only pipelines that can match are listed. */
+    list({ prefix }) {
+        return (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_2__/* .listAll */ ._w)('SageMaker pipelines', async (NextToken) => {
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'ListPipelines', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .ListPipelinesCommand */ .xaS({
                 MaxResults: 100,
                 SortBy: 'Name',
                 SortOrder: 'Ascending',
@@ -347,35 +361,41 @@ function create(context) {
             }), options));
             const names = (out.PipelineSummaries ?? []).flatMap(p => (p.PipelineName ? [p.PipelineName] : []));
             return { items: names.map(name => ({ name, resource: name })), next: out.NextToken };
-        }),
-        recheck: (_target, candidate) => recheck(candidate.executionId),
-        discover: target => target.executionId !== undefined
-            ? discoverNamed(target.executionId)
-            : discoverLatest(pipelineOf(target)),
-        async retry(_target, candidate, request) {
-            if (request.mode === 'all')
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
-            // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'RetryPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .RetryPipelineExecutionCommand */ .isZ({
-                PipelineExecutionArn: candidate.executionId,
-                ClientRequestToken: request.token,
-                ...(request.maxParallelSteps !== undefined
-                    ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
-                    : {})
-            }), options), { beforeResend: request.beforeResend });
-            if (out.PipelineExecutionArn === undefined)
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
-            // The same execution resumes: its ARN is both outputs.
-            const arn = out.PipelineExecutionArn;
-            return { executionId: arn, executionArn: arn, consoleUrl: url };
-        },
-        status: (_target, started) => status(started.executionArn ?? started.executionId),
-        async stop(_target, started) {
-            const arn = started.executionArn ?? started.executionId;
-            const token = stopToken(stopNonce, arn);
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
-        }
-    };
+        });
+    }
+    recheck(_target, candidate) {
+        return this.recheckArn(candidate.executionId);
+    }
+    discover(target) {
+        return target.executionId !== undefined
+            ? this.discoverNamed(target.executionId)
+            : this.discoverLatest(pipelineOf(target));
+    }
+    async retry(_target, candidate, request) {
+        if (request.mode === 'all')
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TargetError */ .I0('SageMaker retries only the failed steps of an execution: retry-mode all is not supported');
+        // The token makes SageMaker answer a re-send after a lost answer with the same result, not a second retry.
+        const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'RetryPipelineExecution', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .RetryPipelineExecutionCommand */ .isZ({
+            PipelineExecutionArn: candidate.executionId,
+            ClientRequestToken: request.token,
+            ...(request.maxParallelSteps !== undefined
+                ? { ParallelismConfiguration: { MaxParallelExecutionSteps: request.maxParallelSteps } }
+                : {})
+        }), options), { beforeResend: request.beforeResend });
+        if (out.PipelineExecutionArn === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UnreadableAnswer */ .ym(`the retry of ${candidate.executionId} answered without an execution ARN`);
+        // The same execution resumes: its ARN is both outputs.
+        const arn = out.PipelineExecutionArn;
+        return { executionId: arn, executionArn: arn, consoleUrl: this.url };
+    }
+    status(_target, started) {
+        return this.progressOfArn(started.executionArn ?? started.executionId);
+    }
+    async stop(_target, started) {
+        const arn = started.executionArn ?? started.executionId;
+        const token = stopToken(this.stopNonce, arn);
+        await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .awsCall */ .uF)(this.context, 'StopPipelineExecution', options => this.client.send(new _aws_sdk_client_sagemaker__WEBPACK_IMPORTED_MODULE_6__/* .StopPipelineExecutionCommand */ .krr({ PipelineExecutionArn: arn, ClientRequestToken: token }), options));
+    }
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create });
 /**

@@ -375,59 +375,69 @@ function failureReason(stages, executionId) {
     return [`stage ${stage.stageName ?? '?'}`, ...actions].join(', ');
 }
 function createCodePipeline(context) {
-    const client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
+    return new PipelineStages(context);
+}
+/** A pipeline's stages: discovery by GetPipelineState, RetryStageExecution, status, stop and listing. */
+class PipelineStages {
+    context;
+    consoleHosts = _clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .AWS_CONSOLE_HOSTS */ .AF;
+    client;
     /** Reads the builds behind CodeBuild actions; created on first need (its SDK is its own chunk). */
-    let codebuild;
+    codebuild;
     /** Per pipeline, its stages that declare `onFailure: RETRY` (GetPipeline), read once a step. */
-    const declared = new Map();
-    let deniedNoted = false;
+    declared = new Map();
+    deniedNoted = false;
+    constructor(context) {
+        this.context = context;
+        this.client = new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .CodePipelineClient */ .pEs((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
+    }
     /**
      * The stages CodePipeline retries itself. GetPipeline is recommended, not required: when it cannot be read,
      * undefined (the action decides as without it) and, once a step, a note that names the permission.
      */
-    function autoRetryStages(pipelineName) {
-        let stages = declared.get(pipelineName);
+    autoRetryStages(pipelineName) {
+        let stages = this.declared.get(pipelineName);
         if (stages === undefined) {
-            stages = (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipeline', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineCommand */ .YeD({ name: pipelineName }), options)).then(out => new Set((out?.pipeline?.stages ?? []).flatMap(s => s.onFailure?.result === 'RETRY' && s.name !== undefined ? [s.name] : [])), (error) => {
+            stages = (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'GetPipeline', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineCommand */ .YeD({ name: pipelineName }), options)).then(out => new Set((out?.pipeline?.stages ?? []).flatMap(s => s.onFailure?.result === 'RETRY' && s.name !== undefined ? [s.name] : [])), (error) => {
                 if (error instanceof _transport_cancellation_js__WEBPACK_IMPORTED_MODULE_0__/* .Cancelled */ .cJ)
                     throw error;
                 return undefined;
             });
-            declared.set(pipelineName, stages);
+            this.declared.set(pipelineName, stages);
         }
         return stages;
     }
     /** The note for the first target whose pipeline's declaration could not be read. */
-    function deniedNote(autoRetried) {
-        if (autoRetried !== undefined || deniedNoted)
+    deniedNote(autoRetried) {
+        if (autoRetried !== undefined || this.deniedNoted)
             return undefined;
-        deniedNoted = true;
+        this.deniedNoted = true;
         return ("could not read the pipeline's declaration (codepipeline:GetPipeline, recommended): a stage that " +
             'CodePipeline retries itself (onFailure: RETRY) cannot be told apart, so the action decides without it');
     }
     /** Discovery of a failed stage: CodePipeline's own retry first, else a candidate. */
-    async function foundStage(target, executionId, stage) {
-        const autoRetried = await autoRetryStages(target.pipelineName);
-        const url = consoleUrl(context.region, target.pipelineName, executionId);
+    async foundStage(target, executionId, stage) {
+        const autoRetried = await this.autoRetryStages(target.pipelineName);
+        const url = consoleUrl(this.context.region, target.pipelineName, executionId);
         if (awaitsAutomaticRetry(stage, autoRetried))
             return {
                 kind: 'nothing',
                 reason: `stage ${stage.stageName ?? '?'} of execution ${executionId} Failed: CodePipeline retries it itself (onFailure: RETRY)`,
                 running: { executionId, consoleUrl: url }
             };
-        const candidate = await withBuilds(candidateFor(context, target, executionId, stage), stage);
-        const note = deniedNote(autoRetried);
+        const candidate = await this.withBuilds(candidateFor(this.context, target, executionId, stage), stage);
+        const note = this.deniedNote(autoRetried);
         return {
             kind: 'found',
             candidate: note && candidate.failure ? { ...candidate, failure: { ...candidate.failure, note } } : candidate
         };
     }
-    async function stagesOf(pipelineName) {
-        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipelineState', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
+    async stagesOf(pipelineName) {
+        const state = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'GetPipelineState', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineStateCommand */ .dz2({ name: pipelineName }), options));
         return state.stageStates ?? [];
     }
-    async function newestExecution(pipelineName) {
-        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'ListPipelineExecutions', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
+    async newestExecution(pipelineName) {
+        const page = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'ListPipelineExecutions', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelineExecutionsCommand */ .bni({ pipelineName, maxResults: 1 }), options));
         return page.pipelineExecutionSummaries?.[0];
     }
     /**
@@ -435,15 +445,15 @@ function createCodePipeline(context) {
      * classify those actions by the CodeBuild rule. Without permission (or any other failure to read them) the
      * actions' text alone decides, and the failure's note says so.
      */
-    async function withBuilds(candidate, stage) {
+    async withBuilds(candidate, stage) {
         const ids = buildIdsOf(stage);
         if (ids.length === 0)
             return { ...candidate, failure: stageFailure(stage) };
         try {
             const { BatchGetBuildsCommand, CodeBuildClient } = await __webpack_require__.e(/* import() */ 774).then(__webpack_require__.t.bind(__webpack_require__, 4774, 19));
-            codebuild ??= new CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(context));
-            const client = codebuild;
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'BatchGetBuilds', options => client.send(new BatchGetBuildsCommand({ ids }), options));
+            this.codebuild ??= new CodeBuildClient((0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsClientConfig */ .rw)(this.context));
+            const client = this.codebuild;
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'BatchGetBuilds', options => client.send(new BatchGetBuildsCommand({ ids }), options));
             const builds = new Map((out.builds ?? []).flatMap(b => (b.id === undefined ? [] : [[b.id, (0,_codebuild_failure_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFailure */ .H)(b)]])));
             return { ...candidate, failure: stageFailure(stage, builds) };
         }
@@ -460,46 +470,48 @@ function createCodePipeline(context) {
             };
         }
     }
-    async function discoverLatest(target) {
-        const newest = await newestExecution(target.pipelineName);
+    async discoverLatest(target) {
+        const newest = await this.newestExecution(target.pipelineName);
         const id = newest?.pipelineExecutionId;
         if (newest === undefined || id === undefined) {
             return { kind: 'nothing', reason: `pipeline ${target.pipelineName} has no executions` };
         }
-        const stages = await stagesOf(target.pipelineName);
+        const stages = await this.stagesOf(target.pipelineName);
         const stage = failedStageOf(stages, id, target.stageName);
         if (stage)
-            return foundStage(target, id, stage);
+            return this.foundStage(target, id, stage);
         return {
             kind: 'nothing',
             reason: nothingReason(target, { id, status: newest.status }, stages),
             // Still running: `wait` follows the whole execution before deciding.
             ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, newest.status) === 'in-progress'
-                ? { running: { executionId: id, consoleUrl: consoleUrl(context.region, target.pipelineName, id) } }
+                ? {
+                    running: { executionId: id, consoleUrl: consoleUrl(this.context.region, target.pipelineName, id) }
+                }
                 : {})
         };
     }
-    async function discoverNamed(target, executionId) {
-        const stages = await stagesOf(target.pipelineName);
+    async discoverNamed(target, executionId) {
+        const stages = await this.stagesOf(target.pipelineName);
         const { stageName } = target;
         if (stageName !== undefined) {
             return {
                 kind: 'found',
-                candidate: namedStageCandidate(context, { ...target, stageName }, executionId, stages)
+                candidate: namedStageCandidate(this.context, { ...target, stageName }, executionId, stages)
             };
         }
         const stage = failedStageOf(stages, executionId);
         if (!stage)
             throw noFailedStage(target, executionId, stages);
-        return foundStage(target, executionId, stage);
+        return this.foundStage(target, executionId, stage);
     }
     /**
      * RetryStageExecution has no idempotency token: the stage's status and retry counters (manual +
      * automatic) tell whether anyone retried it since discovery, the lost answer of our own call included.
      */
-    async function recheck(target, candidate) {
+    async recheck(target, candidate) {
         const stageName = candidate.stageName ?? target.stageName ?? '';
-        const stage = (await stagesOf(target.pipelineName)).find(s => s.stageName === stageName);
+        const stage = (await this.stagesOf(target.pipelineName)).find(s => s.stageName === stageName);
         const ours = stage !== undefined && runsIn(stage, candidate.executionId);
         return {
             // A stage that now shows a newer execution has moved on: nothing of ours runs there.
@@ -509,87 +521,89 @@ function createCodePipeline(context) {
             current: {
                 executionId: candidate.executionId,
                 stageName,
-                consoleUrl: consoleUrl(context.region, target.pipelineName, candidate.executionId)
+                consoleUrl: consoleUrl(this.context.region, target.pipelineName, candidate.executionId)
             },
             description: stage
                 ? `stage ${stageSummary(stage, candidate.executionId)}`
                 : `stage ${stageName} not found`
         };
     }
-    return {
-        consoleHosts: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .AWS_CONSOLE_HOSTS */ .AF,
-        list: () => (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_4__/* .listAll */ ._w)('CodePipeline pipelines', async (nextToken) => {
-            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'ListPipelines', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelinesCommand */ .xaS({ maxResults: 1000, nextToken }), options));
+    list() {
+        return (0,_model_listing_js__WEBPACK_IMPORTED_MODULE_4__/* .listAll */ ._w)('CodePipeline pipelines', async (nextToken) => {
+            const out = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'ListPipelines', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .ListPipelinesCommand */ .xaS({ maxResults: 1000, nextToken }), options));
             const names = (out.pipelines ?? []).flatMap(p => (p.name ? [p.name] : []));
             return { items: names.map(name => ({ name, resource: name })), next: out.nextToken };
-        }),
-        discover: target => target.executionId === undefined ? discoverLatest(target) : discoverNamed(target, target.executionId),
-        recheck,
-        async retry(target, candidate, request) {
-            const { stageName } = candidate;
-            if (stageName === undefined)
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TargetError */ .I0('No stage to retry: discovery named none');
-            const started = (executionId) => ({
-                executionId,
-                stageName,
-                consoleUrl: consoleUrl(context.region, target.pipelineName, executionId)
-            });
-            const input = {
-                pipelineName: target.pipelineName,
-                stageName,
-                pipelineExecutionId: candidate.executionId,
-                retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
-            };
-            const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'RetryStageExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
-            if (answer.pipelineExecutionId === undefined)
-                throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
-            return started(answer.pipelineExecutionId);
-        },
-        async status(target, started) {
-            const id = started.executionId;
-            const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'GetPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
-            const status = pipelineExecution?.status;
-            const state = status !== undefined && Object.hasOwn(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) : undefined;
-            const summary = pipelineExecution?.statusSummary;
-            switch (state) {
-                case 'succeeded':
-                    return { state };
-                case 'stopped':
+        });
+    }
+    discover(target) {
+        return target.executionId === undefined
+            ? this.discoverLatest(target)
+            : this.discoverNamed(target, target.executionId);
+    }
+    async retry(target, candidate, request) {
+        const { stageName } = candidate;
+        if (stageName === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .TargetError */ .I0('No stage to retry: discovery named none');
+        const started = (executionId) => ({
+            executionId,
+            stageName,
+            consoleUrl: consoleUrl(this.context.region, target.pipelineName, executionId)
+        });
+        const input = {
+            pipelineName: target.pipelineName,
+            stageName,
+            pipelineExecutionId: candidate.executionId,
+            retryMode: request.mode === 'all' ? 'ALL_ACTIONS' : 'FAILED_ACTIONS'
+        };
+        const answer = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'RetryStageExecution', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .RetryStageExecutionCommand */ .enB(input), options), { beforeResend: request.beforeResend });
+        if (answer.pipelineExecutionId === undefined)
+            throw new _model_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UnreadableAnswer */ .ym(`the retry of stage ${stageName} answered without an execution ID`);
+        return started(answer.pipelineExecutionId);
+    }
+    async status(target, started) {
+        const id = started.executionId;
+        const { pipelineExecution } = await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'GetPipelineExecution', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .GetPipelineExecutionCommand */ .qZw({ pipelineName: target.pipelineName, pipelineExecutionId: id }), options));
+        const status = pipelineExecution?.status;
+        const state = status !== undefined && Object.hasOwn(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) ? (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, status) : undefined;
+        const summary = pipelineExecution?.statusSummary;
+        switch (state) {
+            case 'succeeded':
+                return { state };
+            case 'stopped':
+                return {
+                    state,
+                    reason: status === 'Superseded'
+                        ? `execution ${id} was superseded by a newer execution`
+                        : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
+                };
+            case 'failed': {
+                const stages = await this.stagesOf(target.pipelineName);
+                const failed = failedStageOf(stages, id);
+                // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
+                if (failed && awaitsAutomaticRetry(failed, await this.autoRetryStages(target.pipelineName)))
                     return {
-                        state,
-                        reason: status === 'Superseded'
-                            ? `execution ${id} was superseded by a newer execution`
-                            : `execution ${id} ${status ?? ''}${summary ? `: ${oneLine(summary, DETAIL_MAX)}` : ''}`
+                        state: 'in-progress',
+                        phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
                     };
-                case 'failed': {
-                    const stages = await stagesOf(target.pipelineName);
-                    const failed = failedStageOf(stages, id);
-                    // CodePipeline's automatic stage retry is still to come: the execution is not done failing.
-                    if (failed && awaitsAutomaticRetry(failed, await autoRetryStages(target.pipelineName)))
-                        return {
-                            state: 'in-progress',
-                            phase: `stage ${failed.stageName ?? '?'}: CodePipeline's automatic retry`
-                        };
-                    const reason = failureReason(stages, id);
-                    return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) };
-                }
-                case 'in-progress':
-                    // One call per poll while running (the wait's API budget); stage state is read only for a failure.
-                    return { state, phase: status ?? 'InProgress' };
-                default:
-                    // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
-                    return { state: 'in-progress', phase: `status ${status ?? 'missing'}` };
+                const reason = failureReason(stages, id);
+                return { state, reason: reason ?? oneLine(summary ?? `execution ${id} Failed`, DETAIL_MAX) };
             }
-        },
-        async stop(target, started, reason) {
-            await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(context, 'StopPipelineExecution', options => client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .StopPipelineExecutionCommand */ .krr({
-                pipelineName: target.pipelineName,
-                pipelineExecutionId: started.executionId,
-                abandon: false,
-                reason: oneLine(reason, STOP_REASON_MAX)
-            }), options));
+            case 'in-progress':
+                // One call per poll while running (the wait's API budget); stage state is read only for a failure.
+                return { state, phase: status ?? 'InProgress' };
+            default:
+                // A status newer than this SDK: keep waiting (the wait's timeout bounds it) and show what it is.
+                return { state: 'in-progress', phase: `status ${status ?? 'missing'}` };
         }
-    };
+    }
+    async stop(target, started, reason) {
+        await (0,_clouds_aws_js__WEBPACK_IMPORTED_MODULE_6__/* .awsCall */ .uF)(this.context, 'StopPipelineExecution', options => this.client.send(new _aws_sdk_client_codepipeline__WEBPACK_IMPORTED_MODULE_8__/* .StopPipelineExecutionCommand */ .krr({
+            pipelineName: target.pipelineName,
+            pipelineExecutionId: started.executionId,
+            abandon: false,
+            reason: oneLine(reason, STOP_REASON_MAX)
+        }), options));
+    }
 }
 /* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = ({ errors, create: createCodePipeline });
 

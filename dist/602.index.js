@@ -96,6 +96,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: ./src/model/listing.ts
 var listing = __webpack_require__(6689);
+// EXTERNAL MODULE: ./src/transport/http-json.ts
+var http_json = __webpack_require__(6036);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/clouds/huawei/signer.ts
@@ -176,64 +178,30 @@ function sha256Hex(data) {
     return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
 }
 
+// EXTERNAL MODULE: ./src/model/json.ts
+var json = __webpack_require__(7979);
 ;// CONCATENATED MODULE: ./src/clouds/huawei/client.ts
 
+
+
 /**
- * A tiny JSON-over-fetch client for Huawei Cloud REST APIs. Its errors carry the fields the AWS SDK puts on
- * a service error (`name`, `$fault`, `$metadata`, `$retryable`), so the shared classifier in errors.ts
- * works unchanged. Network failures from fetch are re-thrown as they are (the classifier reads cause.code).
+ * Huawei Cloud REST APIs over the shared HTTP JSON transport: requests signed with AK/SK (SDK-HMAC-SHA256) or
+ * carrying an IAM token, and error bodies read in every form Huawei's SDKs read.
  */
 const JSON_TYPE = 'application/json;charset=UTF-8';
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** A service's error answer, shaped like an AWS SDK v3 service exception. */
-class HuaweiServiceError extends Error {
-    $fault;
-    $metadata;
-    $retryable;
-    constructor(code, message, status, requestId) {
-        super(message);
-        this.name = code;
-        this.$fault = status >= 500 ? 'server' : 'client';
-        this.$metadata = { httpStatusCode: status, ...(requestId ? { requestId } : {}) };
-        if (status === 429 || code === 'APIGW.0308')
-            this.$retryable = { throttling: true };
-    }
-}
 function createHuaweiClient(options) {
-    const send = options.fetch ?? globalThis.fetch;
-    const base = options.endpoint.replace(/\/+$/, '');
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    return {
-        async request(method, path, { query, body, signal } = {}) {
-            const url = new URL(`${base}${path}`);
-            for (const [key, value] of Object.entries(query ?? {}))
-                url.searchParams.append(key, value);
-            const payload = body === undefined ? undefined : JSON.stringify(body);
-            const headers = { 'Content-Type': JSON_TYPE, ...authHeaders(options.auth, method, url, payload) };
-            const response = await send(url, {
-                method,
-                headers,
-                // A redirect is never followed: fetch would carry X-Auth-Token (or the signed headers) to its target.
-                redirect: 'manual',
-                ...(payload === undefined ? {} : { body: payload }),
-                signal: signal
-                    ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-                    : AbortSignal.timeout(timeoutMs)
-            });
-            if (response.status >= 300 && response.status < 400)
-                throw redirected(base, response);
-            return readAnswer(response);
-        }
-    };
-}
-/** A 3xx answer as a permanent error that names the endpoint and where it pointed, credentials unsent. */
-function redirected(base, response) {
-    void response.body?.cancel();
-    const location = response.headers.get('location') ?? '';
-    const to = location === ''
-        ? ''
-        : ` to ${URL.canParse(location, base) ? new URL(location, base).origin : 'an unreadable location'}`;
-    return new HuaweiServiceError('Redirected', `the endpoint ${new URL(base).origin} answered HTTP ${response.status} with a redirect${to}; it is not followed, so the credentials stay with ${new URL(base).origin}: set endpoint to the service's own URL`, response.status, response.headers.get('x-request-id') ?? undefined);
+    return (0,http_json/* createHttpJsonClient */.w)({
+        baseUrl: options.endpoint,
+        headers: ({ method, url, body }) => authHeaders(options.auth, method, url, body),
+        // A 2xx that carries an explicit error code is a failure too (only the flat `error_code`/`errorCode`
+        // forms: a success body may well hold a `code` of its own); a non-2xx is read in every form.
+        errorOf: (data, ok) => (ok ? explicitErrorOf(data) : errorOf(data)),
+        // API Gateway's "request throttled".
+        throttlingCodes: ['APIGW.0308'],
+        requestIdHeader: 'x-request-id',
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {})
+    });
 }
 function authHeaders(auth, method, url, body) {
     if (auth.kind === 'token')
@@ -242,33 +210,6 @@ function authHeaders(auth, method, url, body) {
     // fetch sets Host from the URL: the same value that was signed.
     delete signed.host;
     return signed;
-}
-async function readAnswer(response) {
-    const text = await response.text();
-    const data = parseJson(text);
-    const requestId = response.headers.get('x-request-id') ?? undefined;
-    // A 2xx that carries an explicit error code is a failure too (only the flat `error_code`/`errorCode`
-    // forms: a success body may well hold a `code` of its own); a non-2xx is read in every form.
-    const failure = response.ok ? explicitErrorOf(data) : errorOf(data);
-    if (!response.ok || failure) {
-        const code = failure?.code ?? `HTTP${response.status}`;
-        const message = failure?.message ?? `HTTP ${response.status} ${response.statusText}`.trim();
-        throw new HuaweiServiceError(code, message, response.status, requestId);
-    }
-    if (data === undefined && text.trim() !== '') {
-        throw new HuaweiServiceError('InvalidResponse', 'the answer is not JSON', response.status, requestId);
-    }
-    return data ?? {};
-}
-function parseJson(text) {
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
 }
 /** The code / message field pairs Huawei's SDKs read from an error body, in the order they try them. */
 const ERROR_FIELDS = [
@@ -283,20 +224,20 @@ const ERROR_FIELDS = [
  * field is not taken for an error.
  */
 function errorOf(data) {
-    if (!isRecord(data))
+    if (!(0,json/* isRecord */.u4)(data))
         return undefined;
     const flat = fieldsOf(data);
     if (flat)
         return flat;
     for (const value of Object.values(data)) {
-        const nested = isRecord(value) ? fieldsOf(value) : undefined;
+        const nested = (0,json/* isRecord */.u4)(value) ? fieldsOf(value) : undefined;
         if (nested)
             return nested;
     }
     return undefined;
 }
 function explicitErrorOf(data) {
-    return isRecord(data) ? fieldsOf(data, ERROR_FIELDS.slice(0, 2)) : undefined;
+    return (0,json/* isRecord */.u4)(data) ? fieldsOf(data, ERROR_FIELDS.slice(0, 2)) : undefined;
 }
 function fieldsOf(data, pairs = ERROR_FIELDS) {
     for (const [codeKey, messageKey] of pairs) {
@@ -306,9 +247,6 @@ function fieldsOf(data, pairs = ERROR_FIELDS) {
             return { code, ...(typeof message === 'string' && message !== '' ? { message } : {}) };
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/clouds/huawei/cloud.ts
@@ -322,9 +260,7 @@ var model_text = __webpack_require__(5086);
  * CodeArts answers, read field by field: JSON from the API is `unknown` until each field this provider uses
  * has been checked; a field of the wrong type reads as absent.
  */
-function answers_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** Copies `keys` of `from` that have the type `is` accepts. */
 function pick(from, keys, is) {
     const out = {};
@@ -340,7 +276,7 @@ const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isTime = (v) => isNumber(v) || isString(v);
 const isBoolean = (v) => typeof v === 'boolean';
 function records(value) {
-    return Array.isArray(value) ? value.filter(answers_isRecord) : [];
+    return Array.isArray(value) ? value.filter(json/* isRecord */.u4) : [];
 }
 function itemOf(value) {
     return {
@@ -359,7 +295,7 @@ function stageOf(value) {
 }
 /** A run from the list or the detail answer. */
 function answers_readRun(value) {
-    if (!answers_isRecord(value))
+    if (!(0,json/* isRecord */.u4)(value))
         return {};
     const stages = (key) => Array.isArray(value[key]) ? { [key]: records(value[key]).map(stageOf) } : {};
     return {
@@ -372,16 +308,16 @@ function answers_readRun(value) {
 }
 /** The newest run of a list answer (`pipeline_runs`, newest first as asked). */
 function readNewestRun(value) {
-    const [first] = answers_isRecord(value) ? records(value.pipeline_runs) : [];
+    const [first] = (0,json/* isRecord */.u4)(value) ? records(value.pipeline_runs) : [];
     return first === undefined ? undefined : answers_readRun(first);
 }
 /** `{"success": true}` of the retry and stop answers; undefined when the answer has no such field. */
 function readSuccess(value) {
-    return answers_isRecord(value) && isBoolean(value.success) ? value.success : undefined;
+    return (0,json/* isRecord */.u4)(value) && isBoolean(value.success) ? value.success : undefined;
 }
 /** One page of the project's pipelines (`POST /v5/{project_id}/api/pipelines/list`): IDs, names and the total. */
 function readPipelinePage(answer) {
-    const body = answers_isRecord(answer) ? answer : {};
+    const body = (0,json/* isRecord */.u4)(answer) ? answer : {};
     const pipelines = records(body.pipelines).flatMap(p => {
         const { pipeline_id: id, name } = pick(p, ['pipeline_id', 'name'], isString);
         return id !== undefined && name !== undefined ? [{ id, name }] : [];
@@ -587,78 +523,13 @@ function create(context) {
         description: `run ${runLabel(run, id)} of pipeline ${target.pipelineId} is FAILED (${failureReason(run)})`,
         consoleUrl: consoleUrl(context, target, run, id)
     });
-    /** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
-    const listPipelines = (projectId) => (0,listing/* listAll */._w)(`the CodeArts pipelines of project ${projectId}`, async (token) => {
-        const offset = Number(token ?? 0);
-        const answer = await context.call('ListPipelines', signal => client
-            .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
-            body: { offset, limit: PIPELINE_PAGE },
-            signal
-        })
-            .then(readPipelinePage));
-        const next = offset + answer.pipelines.length;
-        return {
-            items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
-            next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
-        };
-    });
+    const api = { context, client, readRun, latestRun, candidateOf };
     return {
         consoleHosts: CONSOLE_HOSTS,
-        list: ({ scope }) => listPipelines(scope ?? ''),
-        async discover(target) {
-            if (target.executionId !== undefined) {
-                const run = await readRun(target, target.executionId);
-                // Still running: nothing to retry yet, and `wait` follows it.
-                if ((0,provider/* stateOf */.L)(codearts_target/* STATES */.x, run.status) === 'in-progress')
-                    return {
-                        kind: 'nothing',
-                        reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
-                        running: {
-                            executionId: target.executionId,
-                            consoleUrl: consoleUrl(context, target, run, target.executionId)
-                        }
-                    };
-                if (run.status !== 'FAILED') {
-                    throw new errors/* TargetError */.I0(`run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`);
-                }
-                const latest = await latestRun(target);
-                if (latest !== undefined && runId(latest) !== target.executionId)
-                    return {
-                        kind: 'skip',
-                        reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
-                    };
-                return {
-                    kind: 'found',
-                    candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
-                };
-            }
-            const latest = await latestRun(target);
-            if (latest === undefined) {
-                return { kind: 'nothing', reason: `pipeline ${target.pipelineId} has no runs` };
-            }
-            if (latest.status !== 'FAILED') {
-                return {
-                    kind: 'nothing',
-                    ...((0,provider/* stateOf */.L)(codearts_target/* STATES */.x, latest.status) === 'in-progress'
-                        ? {
-                            running: {
-                                executionId: runId(latest),
-                                consoleUrl: consoleUrl(context, target, latest, runId(latest))
-                            }
-                        }
-                        : {}),
-                    reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
-                };
-            }
-            // The list has no job messages: the run's detail has them (one more read).
-            const detail = await readRun(target, runId(latest));
-            return {
-                kind: 'found',
-                candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
-            };
-        },
+        list: ({ scope }) => listPipelines(api, scope ?? ''),
+        discover: target => discoverRun(api, target),
         async recheck(target, candidate) {
-            const run = await readRun(target, candidate.executionId);
+            const run = await api.readRun(target, candidate.executionId);
             return {
                 state: progressOf(run).state,
                 revision: revisionOf(run),
@@ -681,14 +552,85 @@ function create(context) {
             return { executionId: id, consoleUrl: candidate.consoleUrl };
         },
         async status(target, started) {
-            return progressOf(await readRun(target, started.executionId));
+            return progressOf(await api.readRun(target, started.executionId));
         },
         async stop(target, started) {
             const id = started.executionId;
             await context.call('StopPipelineRun', signal => client.request('POST', `${runsPath(target)}/${encodePathSegment(id)}/stop`, { signal }), {
-                alreadyApplied: async () => ((await readRun(target, id)).status === 'CANCELED' ? true : undefined)
+                alreadyApplied: async () => (await api.readRun(target, id)).status === 'CANCELED' ? true : undefined
             });
         }
+    };
+}
+/** The project's pipelines by name, 100 a page (offset paging: the answer's `total` says when it ends). */
+function listPipelines(api, projectId) {
+    const { context, client } = api;
+    return (0,listing/* listAll */._w)(`the CodeArts pipelines of project ${projectId}`, async (token) => {
+        const offset = Number(token ?? 0);
+        const answer = await context.call('ListPipelines', signal => client
+            .request('POST', `/v5/${encodePathSegment(projectId)}/api/pipelines/list`, {
+            body: { offset, limit: PIPELINE_PAGE },
+            signal
+        })
+            .then(readPipelinePage));
+        const next = offset + answer.pipelines.length;
+        return {
+            items: answer.pipelines.map(p => ({ name: p.name, resource: `${projectId}/${p.id}` })),
+            next: answer.pipelines.length > 0 && next < answer.total ? String(next) : undefined
+        };
+    });
+}
+async function discoverRun(api, target) {
+    const { context, readRun, latestRun, candidateOf } = api;
+    if (target.executionId !== undefined) {
+        const run = await readRun(target, target.executionId);
+        // Still running: nothing to retry yet, and `wait` follows it.
+        if ((0,provider/* stateOf */.L)(codearts_target/* STATES */.x, run.status) === 'in-progress')
+            return {
+                kind: 'nothing',
+                reason: `run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'running'}`,
+                running: {
+                    executionId: target.executionId,
+                    consoleUrl: consoleUrl(context, target, run, target.executionId)
+                }
+            };
+        if (run.status !== 'FAILED') {
+            throw new errors/* TargetError */.I0(`run ${runLabel(run, target.executionId)} of pipeline ${target.pipelineId} is ${run.status ?? 'of unknown status'}: only a FAILED run is retried`);
+        }
+        const latest = await latestRun(target);
+        if (latest !== undefined && runId(latest) !== target.executionId)
+            return {
+                kind: 'skip',
+                reason: `run ${runLabel(run, target.executionId)} is superseded by the newer run ${runLabel(latest)} (${latest.status ?? 'of unknown status'}) of pipeline ${target.pipelineId}`
+            };
+        return {
+            kind: 'found',
+            candidate: { ...candidateOf(target, run, target.executionId), failure: runFailure(run) }
+        };
+    }
+    const latest = await latestRun(target);
+    if (latest === undefined) {
+        return { kind: 'nothing', reason: `pipeline ${target.pipelineId} has no runs` };
+    }
+    if (latest.status !== 'FAILED') {
+        return {
+            kind: 'nothing',
+            ...((0,provider/* stateOf */.L)(codearts_target/* STATES */.x, latest.status) === 'in-progress'
+                ? {
+                    running: {
+                        executionId: runId(latest),
+                        consoleUrl: consoleUrl(context, target, latest, runId(latest))
+                    }
+                }
+                : {}),
+            reason: `latest run ${runLabel(latest)} of pipeline ${target.pipelineId} is ${latest.status ?? 'of unknown status'}`
+        };
+    }
+    // The list has no job messages: the run's detail has them (one more read).
+    const detail = await readRun(target, runId(latest));
+    return {
+        kind: 'found',
+        candidate: { ...candidateOf(target, latest, runId(latest)), failure: runFailure(detail) }
     };
 }
 /* harmony default export */ const codearts_provider = ({ errors: provider_errors, create });

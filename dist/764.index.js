@@ -287,49 +287,64 @@ function commonFields(run, id) {
         requestedSource: run.sourceVersion ?? run.resolvedSourceVersion
     };
 }
-function createRunProvider(api, noun, region) {
-    const { one } = noun;
-    const url = (id) => consoleUrl(region, one, id);
-    // Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call.
-    const statuses = new Batcher(async (ids) => new Map((await api.read(ids)).map(r => [r.id, r])), HEAD_SIZE);
+/** The retry flow over a RunApi: discovery, the re-send check, status reads batched, stop. */
+class RunProvider {
+    api;
+    noun;
+    region;
+    consoleHosts = aws/* AWS_CONSOLE_HOSTS */.AF;
+    /** Status reads of every waiting run at one poll tick go out together, up to 100 IDs a call. */
+    statuses;
+    constructor(api, noun, region) {
+        this.api = api;
+        this.noun = noun;
+        this.region = region;
+        this.statuses = new Batcher(async (ids) => new Map((await api.read(ids)).map(r => [r.id, r])), HEAD_SIZE);
+    }
+    get one() {
+        return this.noun.one;
+    }
+    url(id) {
+        return consoleUrl(this.region, this.one, id);
+    }
     /** One run by ID or ARN: on its own (discovery), or batched with the other waiting runs (status). */
-    async function readOne(idOrArn, batched = false) {
+    async readOne(idOrArn, batched = false) {
         const id = runIdOf(idOrArn);
-        const run = batched ? await statuses.load(id) : (await api.read([id])).find(r => r.id === id);
+        const run = batched ? await this.statuses.load(id) : (await this.api.read([id])).find(r => r.id === id);
         if (!run)
-            throw new errors/* TargetError */.I0(`${one} ${idOrArn} was not found in ${region}`);
+            throw new errors/* TargetError */.I0(`${this.one} ${idOrArn} was not found in ${this.region}`);
         return run;
     }
     /**
      * The project's newest runs, newest first. The newest one must be readable: falling back to an older run
      * would retry a superseded failure.
      */
-    async function head(project) {
-        const ids = (await api.listNewest(project)).slice(0, HEAD_SIZE);
+    async head(project) {
+        const ids = (await this.api.listNewest(project)).slice(0, HEAD_SIZE);
         if (ids.length === 0)
             return [];
-        const byId = new Map((await api.read(ids)).map(r => [r.id, r]));
+        const byId = new Map((await this.api.read(ids)).map(r => [r.id, r]));
         if (!byId.has(ids[0] ?? ''))
-            throw new errors/* TargetError */.I0(`the newest ${one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
-                `not falling back to an older ${one}`);
+            throw new errors/* TargetError */.I0(`the newest ${this.one} of project ${project}, ${ids[0] ?? ''}, was listed but could not be read; ` +
+                `not falling back to an older ${this.one}`);
         return ids.flatMap(id => byId.get(id) ?? []);
     }
-    function candidateOf(run, executionId, runs, latest) {
+    candidateOf(run, executionId, runs, latest) {
         return {
             executionId,
-            description: `${latest ? 'latest ' : ''}${one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
-            consoleUrl: url(run.id),
+            description: `${latest ? 'latest ' : ''}${this.one} ${run.id} ${run.status}${run.failure ? ` (${run.failure})` : ''}`,
+            consoleUrl: this.url(run.id),
             failure: run.failed,
             revision: revisionOf(run, newestOfSource(runs, run)),
-            ...countAttempts(noun, runs, run)
+            ...countAttempts(this.noun, runs, run)
         };
     }
-    async function discoverLatest(project) {
-        const runs = await head(project);
+    async discoverLatest(project) {
+        const runs = await this.head(project);
         const [newest] = runs;
         if (!newest)
-            return { kind: 'nothing', reason: `project ${project} has no ${noun.many}` };
-        const skip = whyNotRetried(newest, one);
+            return { kind: 'nothing', reason: `project ${project} has no ${this.noun.many}` };
+        const skip = whyNotRetried(newest, this.one);
         if (skip) {
             // Still running, or about to be retried by CodeBuild: `wait` follows it before deciding.
             const running = (0,provider/* stateOf */.L)(projects/* STATES */.xj, newest.status) === 'in-progress' || newest.autoRetryPending !== undefined;
@@ -341,30 +356,30 @@ function createRunProvider(api, noun, region) {
                         running: {
                             executionId: newest.id,
                             ...(newest.arn ? { executionArn: newest.arn } : {}),
-                            consoleUrl: url(newest.id)
+                            consoleUrl: this.url(newest.id)
                         }
                     }
                     : {})
             };
         }
-        return { kind: 'found', candidate: candidateOf(newest, newest.id, runs, true) };
+        return { kind: 'found', candidate: this.candidateOf(newest, newest.id, runs, true) };
     }
-    async function discoverNamed(project, executionId) {
-        const run = await readOne(executionId);
+    async discoverNamed(project, executionId) {
+        const run = await this.readOne(executionId);
         // Still running: nothing to retry yet, and `wait` follows it.
         if ((0,provider/* stateOf */.L)(projects/* STATES */.xj, run.status) === 'in-progress')
             return {
                 kind: 'nothing',
-                reason: `${one} ${run.id} is ${run.status}`,
+                reason: `${this.one} ${run.id} is ${run.status}`,
                 running: {
                     executionId: run.id,
                     ...(run.arn ? { executionArn: run.arn } : {}),
-                    consoleUrl: url(run.id)
+                    consoleUrl: this.url(run.id)
                 }
             };
         if (!failure/* FAILED_STATUSES */.L.has(run.status))
-            throw new errors/* TargetError */.I0(`${one} ${run.id} is ${run.status}; only a ${one} that is FAILED, FAULT or TIMED_OUT is retried`);
-        const skip = whyNotRetried(run, one);
+            throw new errors/* TargetError */.I0(`${this.one} ${run.id} is ${run.status}; only a ${this.one} that is FAILED, FAULT or TIMED_OUT is retried`);
+        const skip = whyNotRetried(run, this.one);
         if (skip)
             return {
                 kind: 'nothing',
@@ -374,31 +389,31 @@ function createRunProvider(api, noun, region) {
                         running: {
                             executionId: run.id,
                             ...(run.arn ? { executionArn: run.arn } : {}),
-                            consoleUrl: url(run.id)
+                            consoleUrl: this.url(run.id)
                         }
                     }
                     : {})
             };
-        const runs = await head(project);
+        const runs = await this.head(project);
         const newer = newerOfSource(runs, run);
         const [newest] = newer;
         if (newest)
             return {
                 kind: 'skip',
-                reason: `${one} ${run.id} is superseded by the newer ${one} ${newest.id} (${newest.status}) of the same ` +
-                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? one : noun.many} ` +
+                reason: `${this.one} ${run.id} is superseded by the newer ${this.one} ${newest.id} (${newest.status}) of the same ` +
+                    `source version ${sourceLabel(run)}; ${newer.length} newer ${newer.length === 1 ? this.one : this.noun.many} ` +
                     'of it count as earlier retries'
             };
-        return { kind: 'found', candidate: candidateOf(run, executionId, runs, false) };
+        return { kind: 'found', candidate: this.candidateOf(run, executionId, runs, false) };
     }
     /**
      * The end of a build's auto-retry chain: a build CodeBuild retried itself is followed to its retry, and one
      * it is about to retry reads as still running, so a wait never reports a failure CodeBuild is retrying.
      */
-    async function followAutoRetries(run) {
+    async followAutoRetries(run) {
         let current = run;
         for (let hops = 0; hops < MAX_AUTO_RETRY_CHAIN && current.nextAutoRetry; hops++)
-            current = await readOne(current.nextAutoRetry, true);
+            current = await this.readOne(current.nextAutoRetry, true);
         if (current.autoRetryPending === undefined)
             return current;
         const { number, limit } = current.autoRetryPending;
@@ -408,47 +423,51 @@ function createRunProvider(api, noun, region) {
             phase: `waiting for CodeBuild's auto-retry ${number} of ${limit} of ${current.id}`
         };
     }
-    async function recheck(target, candidate) {
-        const runs = await head(projectOf(target));
+    async recheck(target, candidate) {
+        const runs = await this.head(projectOf(target));
         const id = runIdOf(candidate.executionId);
-        const run = runs.find(r => r.id === id) ?? (await readOne(id));
+        const run = runs.find(r => r.id === id) ?? (await this.readOne(id));
         // A build retry is a new build of the same source; a batch retry restarts the batch itself.
         const current = newestOfSource(runs, run);
         return {
             state: progressOf(current).state,
             revision: revisionOf(run, current),
-            ...countAttempts(noun, runs, current),
+            ...countAttempts(this.noun, runs, current),
             current: {
                 executionId: current.id,
                 ...(current.arn ? { executionArn: current.arn } : {}),
-                consoleUrl: url(current.id)
+                consoleUrl: this.url(current.id)
             },
-            description: `${one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${one} of the same source as ${run.id})`}`
+            description: `${this.one} ${current.id} ${current.status}${current === run ? '' : ` (newer ${this.one} of the same source as ${run.id})`}`
         };
     }
-    return {
-        consoleHosts: aws/* AWS_CONSOLE_HOSTS */.AF,
-        discover: (target) => target.executionId === undefined
-            ? discoverLatest(projectOf(target))
-            : discoverNamed(projectOf(target), target.executionId),
-        recheck,
-        async retry(_target, candidate, request) {
-            const started = await api.retry(candidate.executionId, request);
-            if (started.id === undefined)
-                throw new errors/* UnreadableAnswer */.ym(`the retry of ${candidate.executionId} answered without a ${one}`);
-            return {
-                executionId: started.id,
-                ...(started.arn ? { executionArn: started.arn } : {}),
-                consoleUrl: url(started.id)
-            };
-        },
-        status: async (_target, started) => progressOf(await followAutoRetries(await readOne(started.executionId, true))),
-        list: () => (0,listing/* listAll */._w)('CodeBuild projects', async (token) => {
-            const page = await api.listProjects(token);
+    discover(target) {
+        return target.executionId === undefined
+            ? this.discoverLatest(projectOf(target))
+            : this.discoverNamed(projectOf(target), target.executionId);
+    }
+    async retry(_target, candidate, request) {
+        const started = await this.api.retry(candidate.executionId, request);
+        if (started.id === undefined)
+            throw new errors/* UnreadableAnswer */.ym(`the retry of ${candidate.executionId} answered without a ${this.one}`);
+        return {
+            executionId: started.id,
+            ...(started.arn ? { executionArn: started.arn } : {}),
+            consoleUrl: this.url(started.id)
+        };
+    }
+    async status(_target, started) {
+        return progressOf(await this.followAutoRetries(await this.readOne(started.executionId, true)));
+    }
+    list() {
+        return (0,listing/* listAll */._w)('CodeBuild projects', async (token) => {
+            const page = await this.api.listProjects(token);
             return { items: page.names.map(name => ({ name, resource: name })), next: page.next };
-        }),
-        stop: (_target, started) => api.stop(started.executionId)
-    };
+        });
+    }
+    stop(_target, started) {
+        return this.api.stop(started.executionId);
+    }
 }
 function projectOf(target) {
     const project = target.projectName ?? (0,projects/* projectOfBuildId */.U7)(target.executionId);
@@ -554,7 +573,7 @@ function phaseFailure(phases) {
 function runModule(api, noun, actions) {
     return {
         errors: codeBuildErrors(noun, actions),
-        create: context => createRunProvider(api(context), noun, context.region)
+        create: context => new RunProvider(api(context), noun, context.region)
     };
 }
 /** Hints for CodeBuild's documented errors; `actions` are the IAM actions the provider calls. */

@@ -104,6 +104,8 @@ var listing = __webpack_require__(6689);
 var provider = __webpack_require__(4676);
 // EXTERNAL MODULE: ./src/model/text.ts
 var model_text = __webpack_require__(5086);
+// EXTERNAL MODULE: ./src/model/json.ts
+var json = __webpack_require__(7979);
 ;// CONCATENATED MODULE: ./src/model/version.ts
 /** The action's version, as `package.json` has it (a unit test keeps the two equal): it names us to APIs. */
 const ACTION_VERSION = '1.1.0';
@@ -219,6 +221,7 @@ var target = __webpack_require__(5491);
 
 
 
+
 /** Runner losses as GitHub words them in a job's annotations (contract, "Retry policy"). */
 const RUNNER_LOSSES = [
     'The runner has received a shutdown signal',
@@ -240,45 +243,42 @@ function whyNotRerunnable(run, now) {
 }
 /** The REST API version these calls are written for (GitHub docs, "API Versions"). */
 const API_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-const isRecord = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : '');
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 /** A run from an answer; a body without its ID is unreadable (a proxy's page, a cut answer). */
 function readRun(answer) {
-    if (!isRecord(answer) || typeof answer.id !== 'number')
+    if (!(0,json/* isRecord */.u4)(answer) || typeof answer.id !== 'number')
         throw new errors/* UnreadableAnswer */.ym('the workflow run answer has no run ID');
     return {
         id: answer.id,
-        workflow_id: num(answer.workflow_id),
-        name: str(answer.name),
-        path: str(answer.path),
-        head_branch: str(answer.head_branch),
-        status: str(answer.status),
-        conclusion: str(answer.conclusion),
-        run_number: num(answer.run_number),
-        run_attempt: Math.max(1, num(answer.run_attempt)),
-        html_url: str(answer.html_url),
-        created_at: str(answer.created_at),
-        updated_at: str(answer.updated_at)
+        workflow_id: (0,json/* num */.bu)(answer.workflow_id),
+        name: (0,json/* str */.gx)(answer.name),
+        path: (0,json/* str */.gx)(answer.path),
+        head_branch: (0,json/* str */.gx)(answer.head_branch),
+        status: (0,json/* str */.gx)(answer.status),
+        conclusion: (0,json/* str */.gx)(answer.conclusion),
+        run_number: (0,json/* num */.bu)(answer.run_number),
+        run_attempt: Math.max(1, (0,json/* num */.bu)(answer.run_attempt)),
+        html_url: (0,json/* str */.gx)(answer.html_url),
+        created_at: (0,json/* str */.gx)(answer.created_at),
+        updated_at: (0,json/* str */.gx)(answer.updated_at)
     };
 }
 function readRuns(answer) {
-    if (!isRecord(answer) || !Array.isArray(answer.workflow_runs))
+    if (!(0,json/* isRecord */.u4)(answer) || !Array.isArray(answer.workflow_runs))
         throw new errors/* UnreadableAnswer */.ym('the workflow runs answer has no workflow_runs');
     return answer.workflow_runs.map(readRun);
 }
 function readJobs(answer) {
-    const jobs = isRecord(answer) && Array.isArray(answer.jobs) ? answer.jobs.filter(isRecord) : [];
+    const jobs = (0,json/* isRecord */.u4)(answer) && Array.isArray(answer.jobs) ? answer.jobs.filter(json/* isRecord */.u4) : [];
     return jobs.map(j => ({
-        id: num(j.id),
-        name: str(j.name),
-        status: str(j.status),
-        conclusion: str(j.conclusion),
-        completed_at: str(j.completed_at),
-        steps: (Array.isArray(j.steps) ? j.steps.filter(isRecord) : []).map(s => ({
-            name: str(s.name),
-            status: str(s.status),
-            conclusion: str(s.conclusion)
+        id: (0,json/* num */.bu)(j.id),
+        name: (0,json/* str */.gx)(j.name),
+        status: (0,json/* str */.gx)(j.status),
+        conclusion: (0,json/* str */.gx)(j.conclusion),
+        completed_at: (0,json/* str */.gx)(j.completed_at),
+        steps: (Array.isArray(j.steps) ? j.steps.filter(json/* isRecord */.u4) : []).map(s => ({
+            name: (0,json/* str */.gx)(s.name),
+            status: (0,json/* str */.gx)(s.status),
+            conclusion: (0,json/* str */.gx)(s.conclusion)
         }))
     }));
 }
@@ -300,39 +300,56 @@ function create(context) {
     if (typeof token !== 'string' || token === '')
         throw new errors/* TargetError */.I0('no github-token is set for github-actions');
     const baseUrl = (context.endpoint ?? github/* context */._.apiUrl).replace(/\/+$/, '');
-    const octokit = (0,github/* getOctokit */.Q)(token, { baseUrl, userAgent: USER_AGENT });
-    const server = new URL(github/* context */._.serverUrl);
-    const consoleHosts = [server.hostname];
-    /** One REST call through the caller: rate limits back off, 5xx and network errors are tried again. */
-    const rest = (operation, route, params, read, options) => context.call(operation, async (signal) => {
-        try {
-            const response = await octokit.request(route, {
-                ...params,
-                headers: API_HEADERS,
-                request: { signal }
-            });
-            return read(response.data);
-        }
-        catch (error) {
-            throw gitHubErrorOf(error);
-        }
-    }, options);
-    const repoOf = (t) => ({ owner: t.owner, repo: t.repo });
+    return new WorkflowRuns(context, (0,github/* getOctokit */.Q)(token, { baseUrl, userAgent: USER_AGENT }), new URL(github/* context */._.serverUrl));
+}
+const repoOf = (t) => ({ owner: t.owner, repo: t.repo });
+/** A repository's workflow runs through the REST API: discovery, re-runs, status, cancel and workflow listing. */
+class WorkflowRuns {
+    context;
+    octokit;
+    server;
+    consoleHosts;
     /** Per run this step re-ran: the attempt that failed, so a status read can tell the new one by its number. */
-    const rerunFrom = new Map();
-    const getRun = (t, id) => rest('GetWorkflowRun', 'GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repoOf(t), run_id: id }, readRun);
-    const newestRun = async (t, workflow, branch) => (await rest('ListWorkflowRuns', 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...repoOf(t), workflow_id: workflow, per_page: 1, ...(branch !== undefined ? { branch } : {}) }, readRuns))[0];
-    const consoleUrl = (t, run) => {
-        const built = `${server.origin}/${t.owner}/${t.repo}/actions/runs/${run.id}`;
-        return (0,model_text/* isConsoleLink */.c2)(run.html_url, consoleHosts) ? run.html_url : built;
-    };
+    rerunFrom = new Map();
+    constructor(context, octokit, server) {
+        this.context = context;
+        this.octokit = octokit;
+        this.server = server;
+        this.consoleHosts = [server.hostname];
+    }
+    /** One REST call through the caller: rate limits back off, 5xx and network errors are tried again. */
+    rest(operation, route, params, read, options) {
+        return this.context.call(operation, async (signal) => {
+            try {
+                const response = await this.octokit.request(route, {
+                    ...params,
+                    headers: API_HEADERS,
+                    request: { signal }
+                });
+                return read(response.data);
+            }
+            catch (error) {
+                throw gitHubErrorOf(error);
+            }
+        }, options);
+    }
+    getRun(t, id) {
+        return this.rest('GetWorkflowRun', 'GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...repoOf(t), run_id: id }, readRun);
+    }
+    async newestRun(t, workflow, branch) {
+        return (await this.rest('ListWorkflowRuns', 'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', { ...repoOf(t), workflow_id: workflow, per_page: 1, ...(branch !== undefined ? { branch } : {}) }, readRuns))[0];
+    }
+    consoleUrl(t, run) {
+        const built = `${this.server.origin}/${t.owner}/${t.repo}/actions/runs/${run.id}`;
+        return (0,model_text/* isConsoleLink */.c2)(run.html_url, this.consoleHosts) ? run.html_url : built;
+    }
     /**
      * The failure reason of a failed run: `JOB / STEP: CONCLUSION` per failed job of its latest attempt, then the
      * job's annotations. Transient when every failed job lost its runner (an annotation says so, or names a
      * transient word) or failed before any step ran. Annotations need `checks: read`; without it the jobs decide.
      */
-    async function failureOf(t, run) {
-        const jobs = await rest('ListJobsForWorkflowRun', 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...repoOf(t), run_id: run.id, filter: 'latest', per_page: 100 }, readJobs);
+    async failureOf(t, run) {
+        const jobs = await this.rest('ListJobsForWorkflowRun', 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...repoOf(t), run_id: run.id, filter: 'latest', per_page: 100 }, readJobs);
         const failed = jobs.filter(j => FAILED.has(j.conclusion));
         let note;
         const items = await Promise.all(failed.map(async (job) => {
@@ -342,10 +359,10 @@ function create(context) {
                 : `${job.name}: ${job.conclusion}`;
             let messages = [];
             try {
-                messages = await rest('ListAnnotations', 'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', { ...repoOf(t), check_run_id: job.id, per_page: 50 }, data => Array.isArray(data)
+                messages = await this.rest('ListAnnotations', 'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', { ...repoOf(t), check_run_id: job.id, per_page: 50 }, data => Array.isArray(data)
                     ? data
-                        .filter(isRecord)
-                        .map(a => str(a.message))
+                        .filter(json/* isRecord */.u4)
+                        .map(a => (0,json/* str */.gx)(a.message))
                         .filter(Boolean)
                     : []);
             }
@@ -379,124 +396,120 @@ function create(context) {
      * A run named by its ID must be a run of the named workflow (and branch): otherwise a form that asks for a
      * workflow could re-run any other one while the log names the first.
      */
-    function checkBelongs(t, run) {
+    checkBelongs(t, run) {
         const file = fileOf(run.path);
         if (t.workflow !== undefined && t.workflow !== file && t.workflow !== String(run.workflow_id))
             throw new errors/* TargetError */.I0(`run ${run.id} is a run of ${file || `workflow ${run.workflow_id}`}, not of ${t.workflow}: not re-run; name the run's own workflow, or leave workflow out`);
         if (t.branch !== undefined && t.branch !== run.head_branch)
             throw new errors/* TargetError */.I0(`run ${run.id} ran on branch ${run.head_branch}, not on ${t.branch}: not re-run; name the run's own branch, or leave branch out`);
     }
-    async function candidateOf(t, run) {
+    async candidateOf(t, run) {
         return {
             executionId: String(run.id),
             previousAttempts: run.run_attempt - 1,
             attemptsBasis: `run_attempt ${run.run_attempt}`,
             revision: revisionOf(run),
             description: describe(run),
-            consoleUrl: consoleUrl(t, run),
-            failure: await failureOf(t, run)
+            consoleUrl: this.consoleUrl(t, run),
+            failure: await this.failureOf(t, run)
         };
     }
-    const started = (t, run) => ({
-        executionId: String(run.id),
-        consoleUrl: consoleUrl(t, run)
-    });
+    started(t, run) {
+        return { executionId: String(run.id), consoleUrl: this.consoleUrl(t, run) };
+    }
     /** Not failed: still running (wait follows it, unless it is the step's own run), or ended otherwise. */
-    function notFailed(t, run) {
+    notFailed(t, run) {
         const own = String(run.id) === process.env.GITHUB_RUN_ID?.trim();
         const running = (0,provider/* stateOf */.L)(target/* STATES */.x, statusOf(run)) === 'in-progress' && !own;
         const why = run.conclusion === 'cancelled' ? ' (cancelled by a person: not retried)' : '';
         return {
             kind: 'nothing',
             reason: `${describe(run)}${why}`,
-            ...(running ? { running: started(t, run) } : {})
+            ...(running ? { running: this.started(t, run) } : {})
         };
     }
-    return {
-        consoleHosts,
-        async discover(t) {
-            if (t.executionId !== undefined) {
-                const run = await getRun(t, t.executionId);
-                checkBelongs(t, run);
-                // Named by its run ID alone, the target takes its workflow's name once the run tells it.
-                const file = fileOf(run.path);
-                const named = t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {};
-                if (!isFailed(run))
-                    return { ...notFailed(t, run), ...named };
-                // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
-                const newest = await newestRun(t, run.workflow_id, run.head_branch || undefined);
-                if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
-                    return {
-                        kind: 'skip',
-                        reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
-                        ...named
-                    };
-                const refused = whyNotRerunnable(run, Date.now());
-                if (refused)
-                    return { kind: 'skip', reason: refused, ...named };
-                return { kind: 'found', candidate: await candidateOf(t, run), ...named };
-            }
-            const run = await newestRun(t, t.workflow ?? '', t.branch);
-            if (run === undefined)
-                return {
-                    kind: 'nothing',
-                    reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
-                };
+    async discover(t) {
+        if (t.executionId !== undefined) {
+            const run = await this.getRun(t, t.executionId);
+            this.checkBelongs(t, run);
+            // Named by its run ID alone, the target takes its workflow's name once the run tells it.
+            const file = fileOf(run.path);
+            const named = t.workflow === undefined && file ? { target: `github-actions:${t.owner}/${t.repo}/${file}` } : {};
             if (!isFailed(run))
-                return notFailed(t, run);
+                return { ...this.notFailed(t, run), ...named };
+            // A newer run of the same workflow on the same branch supersedes it: re-running it would ship older code.
+            const newest = await this.newestRun(t, run.workflow_id, run.head_branch || undefined);
+            if (newest && newest.id !== run.id && Date.parse(newest.created_at) >= Date.parse(run.created_at))
+                return {
+                    kind: 'skip',
+                    reason: `run ${run.id} is superseded by newer run ${newest.id} of the same workflow on ${run.head_branch}, which is ${statusOf(newest)}`,
+                    ...named
+                };
             const refused = whyNotRerunnable(run, Date.now());
             if (refused)
-                return { kind: 'skip', reason: refused };
-            return { kind: 'found', candidate: await candidateOf(t, run) };
-        },
-        async recheck(t, candidate) {
-            const run = await getRun(t, candidate.executionId);
-            return {
-                state: (0,provider/* stateOf */.L)(target/* STATES */.x, statusOf(run)),
-                revision: revisionOf(run),
-                previousAttempts: run.run_attempt - 1,
-                current: started(t, run),
-                description: describe(run)
-            };
-        },
-        /** The same run gets a new attempt. There is no idempotency token: a re-send is checked first (beforeResend). */
-        async retry(t, candidate, request) {
-            const route = request.mode === 'all'
-                ? 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'
-                : 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs';
-            await rest(request.mode === 'all' ? 'ReRunWorkflow' : 'ReRunWorkflowFailedJobs', route, { ...repoOf(t), run_id: Number(candidate.executionId) }, () => undefined, { beforeResend: request.beforeResend });
-            rerunFrom.set(candidate.executionId, (candidate.previousAttempts ?? 0) + 1);
-            return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl };
-        },
-        async status(t, run) {
-            const current = await getRun(t, run.executionId);
-            // Just after a re-run a read may still show the attempt that failed: only a higher attempt is the new one.
-            const retried = rerunFrom.get(run.executionId);
-            if (retried !== undefined && current.run_attempt <= retried)
-                return { state: 'in-progress', phase: `waiting for attempt ${retried + 1} to show` };
-            const state = (0,provider/* stateOf */.L)(target/* STATES */.x, statusOf(current));
-            const phase = current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`;
-            if (state !== 'failed')
-                return { state, ...(phase ? { phase } : {}) };
-            const failure = await failureOf(t, current);
-            return { state, reason: failure.reason, failure };
-        },
-        async stop(t, run) {
-            await rest('CancelWorkflowRun', 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', { ...repoOf(t), run_id: Number(run.executionId) }, () => undefined);
-        },
-        list: ({ scope }) => {
-            const [owner = '', repo = ''] = (scope ?? '').split('/');
-            return (0,listing/* listAll */._w)(`the workflows of ${owner}/${repo}`, async (token) => {
-                const page = Number(token ?? 1);
-                const workflows = await rest('ListRepoWorkflows', 'GET /repos/{owner}/{repo}/actions/workflows', { owner, repo, per_page: 100, page }, data => (isRecord(data) && Array.isArray(data.workflows) ? data.workflows.filter(isRecord) : []));
-                const items = workflows.flatMap(w => {
-                    const file = fileOf(str(w.path));
-                    return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : [];
-                });
-                return { items, next: workflows.length === 100 ? String(page + 1) : undefined };
-            });
+                return { kind: 'skip', reason: refused, ...named };
+            return { kind: 'found', candidate: await this.candidateOf(t, run), ...named };
         }
-    };
+        const run = await this.newestRun(t, t.workflow ?? '', t.branch);
+        if (run === undefined)
+            return {
+                kind: 'nothing',
+                reason: `workflow ${t.workflow ?? ''} has no runs${t.branch !== undefined ? ` on ${t.branch}` : ''}`
+            };
+        if (!isFailed(run))
+            return this.notFailed(t, run);
+        const refused = whyNotRerunnable(run, Date.now());
+        if (refused)
+            return { kind: 'skip', reason: refused };
+        return { kind: 'found', candidate: await this.candidateOf(t, run) };
+    }
+    async recheck(t, candidate) {
+        const run = await this.getRun(t, candidate.executionId);
+        return {
+            state: (0,provider/* stateOf */.L)(target/* STATES */.x, statusOf(run)),
+            revision: revisionOf(run),
+            previousAttempts: run.run_attempt - 1,
+            current: this.started(t, run),
+            description: describe(run)
+        };
+    }
+    /** The same run gets a new attempt. There is no idempotency token: a re-send is checked first (beforeResend). */
+    async retry(t, candidate, request) {
+        const route = request.mode === 'all'
+            ? 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun'
+            : 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs';
+        await this.rest(request.mode === 'all' ? 'ReRunWorkflow' : 'ReRunWorkflowFailedJobs', route, { ...repoOf(t), run_id: Number(candidate.executionId) }, () => undefined, { beforeResend: request.beforeResend });
+        this.rerunFrom.set(candidate.executionId, (candidate.previousAttempts ?? 0) + 1);
+        return { executionId: candidate.executionId, consoleUrl: candidate.consoleUrl };
+    }
+    async status(t, run) {
+        const current = await this.getRun(t, run.executionId);
+        // Just after a re-run a read may still show the attempt that failed: only a higher attempt is the new one.
+        const retried = this.rerunFrom.get(run.executionId);
+        if (retried !== undefined && current.run_attempt <= retried)
+            return { state: 'in-progress', phase: `waiting for attempt ${retried + 1} to show` };
+        const state = (0,provider/* stateOf */.L)(target/* STATES */.x, statusOf(current));
+        const phase = current.status === 'completed' ? undefined : `attempt ${current.run_attempt} ${current.status}`;
+        if (state !== 'failed')
+            return { state, ...(phase ? { phase } : {}) };
+        const failure = await this.failureOf(t, current);
+        return { state, reason: failure.reason, failure };
+    }
+    async stop(t, run) {
+        await this.rest('CancelWorkflowRun', 'POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', { ...repoOf(t), run_id: Number(run.executionId) }, () => undefined);
+    }
+    list({ scope }) {
+        const [owner = '', repo = ''] = (scope ?? '').split('/');
+        return (0,listing/* listAll */._w)(`the workflows of ${owner}/${repo}`, async (token) => {
+            const page = Number(token ?? 1);
+            const workflows = await this.rest('ListRepoWorkflows', 'GET /repos/{owner}/{repo}/actions/workflows', { owner, repo, per_page: 100, page }, data => ((0,json/* isRecord */.u4)(data) && Array.isArray(data.workflows) ? data.workflows.filter(json/* isRecord */.u4) : []));
+            const items = workflows.flatMap(w => {
+                const file = fileOf((0,json/* str */.gx)(w.path));
+                return file ? [{ name: file, resource: `${owner}/${repo}/${file}` }] : [];
+            });
+            return { items, next: workflows.length === 100 ? String(page + 1) : undefined };
+        });
+    }
 }
 const PERMISSIONS = 'give the job `permissions: actions: write` (and `checks: read` for retry-on: transient); for another ' +
     "repository, github-token must be a token of that repository (a GitHub App installation token or a fine-grained token with Actions: read and write), since the workflow's own token covers only its repository";

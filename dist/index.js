@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9982:
+/***/ 8965:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31390,55 +31390,63 @@ var classify = __nccwpck_require__(2835);
  * is expected to settle every item itself (a target's failure is a result, not a rejection).
  */
 function mapPool(items, concurrency, work) {
-    return new Places(concurrency).map(items, work);
+    return new ConcurrencyPool(concurrency).map(items, work);
 }
 /**
- * `concurrency` places for the active part of a target's work (discovery, the retry call). A target that only
+ * `concurrency` pool for the active part of a target's work (discovery, the retry call). A target that only
  * waits (its execution running, the pause before the next retry) gives its place up meanwhile, so waiting
  * targets never hold back the others; it takes the next free place back before it acts again, ahead of
  * targets not yet started (work in progress finishes first).
  */
-class Places {
+class ConcurrencyPool {
     free;
     queue = [];
     constructor(count) {
         this.free = count;
     }
-    /** Runs `work` over `items` with a place each, keeping the results in input order. */
+    /** Runs `work` over `items` with a slot each, keeping the results in input order. */
     map(items, work) {
         return Promise.all(items.map(async (item, index) => {
-            await this.take(false);
+            await this.acquire();
             try {
                 return await work(item, index);
             }
             finally {
-                this.give();
+                this.release();
             }
         }));
     }
-    /** Runs `wait` without a place (it must hold one), and takes one back after. */
-    async outside(wait) {
-        this.give();
+    /** Runs `wait` without a slot (it must hold one), and takes one back after, ahead of work not started. */
+    async withoutSlot(wait) {
+        this.release();
         try {
             return await wait();
         }
         finally {
-            await this.take(true);
+            await this.reacquire();
         }
     }
-    take(first) {
+    /** A free slot, or a place at the back of the queue. */
+    acquire() {
+        return this.wait(false);
+    }
+    /** A free slot, or a place at the front of the queue: work in progress finishes first. */
+    reacquire() {
+        return this.wait(true);
+    }
+    wait(front) {
         if (this.free > 0) {
             this.free--;
             return Promise.resolve();
         }
         return new Promise(resolve => {
-            if (first)
+            if (front)
                 this.queue.unshift(resolve);
             else
                 this.queue.push(resolve);
         });
     }
-    give() {
+    release() {
         const next = this.queue.shift();
         if (next)
             next();
@@ -32038,40 +32046,42 @@ async function decide(target, provider, request, base, deps) {
     log(`found ${candidate.description}`);
     if (candidate.attemptsBasis)
         log(`earlier retries: ${candidate.previousAttempts ?? 'unknown'} (${candidate.attemptsBasis})`);
+    const stop = policyStop(target, candidate, request, result, deps) ?? runStop(target, candidate, request, result, deps);
+    if (stop)
+        return { kind: 'done', result: stop };
+    return { kind: 'retry', candidate, result };
+}
+/** `max-attempts`, then `retry-on` and `failed-within`: the result when the policy says no. */
+function policyStop(target, candidate, request, result, deps) {
+    const log = targetLog(target, deps);
     const attempts = candidate.previousAttempts;
     if (request.maxAttempts > 0 && attempts !== undefined && attempts >= request.maxAttempts) {
         const message = `not retried: already retried ${attempts} time(s), max-attempts is ${request.maxAttempts}`;
         deps.warn(`${target.label}: ${message}`);
-        return { kind: 'done', result: { ...result, status: 'skipped', message } };
+        return { ...result, status: 'skipped', message };
     }
-    if (candidate.failure)
-        log(`failure: ${candidate.failure.reason}${candidate.failure.transient ? ` (transient: ${candidate.failure.transient})` : ''}`);
-    if (candidate.failure?.note)
-        log(candidate.failure.note);
-    const verdict = judge(candidate.failure, request.policy, deps.clock.now());
+    const { failure } = candidate;
+    if (failure)
+        log(`failure: ${failure.reason}${failure.transient ? ` (transient: ${failure.transient})` : ''}`);
+    if (failure?.note)
+        log(failure.note);
+    const verdict = judge(failure, request.policy, deps.clock.now());
     log(verdict.why);
-    if (!verdict.retry)
-        return { kind: 'done', result: { ...result, status: 'skipped', message: verdict.why } };
+    return verdict.retry ? undefined : { ...result, status: 'skipped', message: verdict.why };
+}
+/** Another line of this run has the execution, or it is a dry run: the result, else undefined (retry). */
+function runStop(target, candidate, request, result, deps) {
+    const log = targetLog(target, deps);
     const owner = deps.ledger?.claim(target, `${target.service}:${candidate.executionId}:${candidate.stageName ?? ''}`);
     if (owner !== undefined) {
         log(`already handled by ${owner} in this run`);
-        return {
-            kind: 'done',
-            result: {
-                ...result,
-                status: 'nothing-to-retry',
-                message: `${candidate.description}: already handled by ${owner} in this run`
-            }
-        };
+        const message = `${candidate.description}: already handled by ${owner} in this run`;
+        return { ...result, status: 'nothing-to-retry', message };
     }
-    if (request.dryRun) {
-        log('dry-run: not retrying');
-        return {
-            kind: 'done',
-            result: { ...result, status: 'dry-run', message: `would retry ${candidate.description}` }
-        };
-    }
-    return { kind: 'retry', candidate, result };
+    if (!request.dryRun)
+        return undefined;
+    log('dry-run: not retrying');
+    return { ...result, status: 'dry-run', message: `would retry ${candidate.description}` };
 }
 
 ;// CONCATENATED MODULE: ./src/engine/poll.ts
@@ -32448,7 +32458,7 @@ async function loop(flow) {
         if (started === undefined || !request.wait)
             return flow.result;
         const followed = await followWithin(flow, current, started, flow.result, request.wait);
-        const stop = whyStop(flow, followed, pauseMs);
+        const stop = resultIfDone(flow, followed, pauseMs);
         if (stop !== undefined)
             return stop;
         flow.log(`pausing ${pauseMs / 1000} s before retry ${flow.result.attempts + 1} of at most ${request.retries}`);
@@ -32541,7 +32551,7 @@ async function sendRetry(flow, target, candidate) {
     return ended ? undefined : started;
 }
 /** After following a retried execution: the final result, or undefined to retry again. */
-function whyStop(flow, followed, pauseMs) {
+function resultIfDone(flow, followed, pauseMs) {
     if (followed.status !== 'failed')
         return followed;
     const { retries } = flow.request;
@@ -32634,6 +32644,10 @@ const codearts = {
     name: 'codearts',
     cloud: cloud/* huawei */.q,
     targetInputs: ['project-id', 'pipeline-id'],
+    inputDocs: {
+        'project-id': 'the CodeArts project ID (32 characters).',
+        'pipeline-id': 'the CodeArts pipeline ID (32 characters).'
+    },
     lineForm: 'codearts:PROJECT_ID/PIPELINE_ID',
     retryModes: { all: false, native: {} },
     states: target/* STATES */.x,
@@ -32739,6 +32753,10 @@ const codepipeline = {
     name: 'codepipeline',
     cloud: aws/* aws */.o2,
     targetInputs: ['pipeline-name', 'stage-name'],
+    inputDocs: {
+        'pipeline-name': 'the pipeline.',
+        'stage-name': 'the stage to retry. Default: the failed stage of the latest execution.'
+    },
     lineForm: 'codepipeline:NAME[/STAGE]',
     retryModes: { all: true, native: { FAILED_ACTIONS: 'failed', ALL_ACTIONS: 'all' } },
     states: codepipeline_target/* STATES */.x,
@@ -32811,6 +32829,12 @@ const github = {
     name: 'github',
     inputs: [],
     secretInputs: ['github-token'],
+    inputDocs: {
+        'github-token': {
+            description: 'the token for the GitHub REST API (needs actions: write; checks: read for retry-on: transient). Masked.',
+            default: '${{ github.token }}'
+        }
+    },
     secretEnv: ['GITHUB_TOKEN'],
     region: { re: /^(?!)$/, accepted: 'no @REGION: github-actions takes none' },
     connect(given, env) {
@@ -32864,6 +32888,11 @@ const githubActions = {
     name: 'github-actions',
     cloud: github,
     targetInputs: ['workflow', 'branch', 'repository'],
+    inputDocs: {
+        workflow: "the workflow's file name (ci.yml) or numeric ID. Required unless execution-id is given.",
+        branch: 'only runs of this branch are considered (default: all branches).',
+        repository: 'OWNER/REPO whose workflow runs are retried. Default: the current repository.'
+    },
     lineForm: 'github-actions:[OWNER/REPO/]WORKFLOW[@BRANCH]',
     retryModes: { all: true, native: {} },
     states: github_actions_target/* STATES */.x,
@@ -32946,6 +32975,10 @@ const sagemaker = {
     cloud: aws/* aws */.o2,
     targetInputs: ['pipeline-name'],
     optionInputs: ['max-parallel-steps'],
+    inputDocs: {
+        'pipeline-name': 'the pipeline.',
+        'max-parallel-steps': 'ParallelismConfiguration.MaxParallelExecutionSteps (a positive integer).'
+    },
     lineForm: 'sagemaker:PIPELINE',
     retryModes: { all: false, native: {} },
     // ClientRequestToken: 32-128 characters (API reference).
@@ -33025,6 +33058,103 @@ const systemClock = {
         signal?.addEventListener('abort', done, { once: true });
     })
 };
+
+;// CONCATENATED MODULE: ./src/action/target-lines.ts
+
+
+
+
+const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${orList(SERVICES.map(s => s.lineForm))}`;
+/** `a, b or c`. */
+function orList(items) {
+    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+}
+/**
+ * Parses target lines: `[!]SERVICE[@REGION]:RESOURCE` one a line, blank lines and `#` comments ignored. Every
+ * line is checked before anything runs; the first bad one is an input error naming its source and line
+ * number (counting every line, blank and comment lines too).
+ */
+function parseTargetLines(sources) {
+    const lines = [];
+    for (const source of sources)
+        source.text.split(/\r?\n/).forEach((raw, index) => {
+            const text = raw.replace(/(^|\s)#.*$/, '').trim();
+            if (text !== '')
+                lines.push(parseLine(text, `${source.name} (line ${index + 1})`));
+        });
+    if (!lines.some(l => l.kind.name !== 'exclude'))
+        throw new errors/* InputError */.dz(sources[0]?.name ?? 'targets', 'lists no target', `one target a line, ${FORMS}`);
+    return lines;
+}
+/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
+function parseLine(text, where) {
+    const exclude = text.startsWith('!');
+    const line = exclude ? text.slice(1).trim() : text;
+    const colon = line.indexOf(':');
+    const [serviceName = '', region, ...more] = (colon < 0 ? '' : line.slice(0, colon).trim()).split('@');
+    if (more.length > 0)
+        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(text)}' has more than one @ before its colon`, FORMS);
+    const service = serviceNamed(serviceName);
+    const resource = line.slice(colon + 1).trim();
+    if (service === undefined || resource === '' || region === '')
+        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(text)}' is not a target`, FORMS);
+    if (region !== undefined)
+        (0,validate/* expectPattern */.sU)(where, region, service.cloud.region);
+    const at = region !== undefined ? { region } : {};
+    if (exclude) {
+        // Checked as the target or pattern it would remove; it lists nothing itself.
+        if (service.patternOf?.(resource, where) === undefined)
+            service.fromLine(resource, where);
+        return { where, text, service: service.name, ...at, kind: { name: 'exclude', glob: resource } };
+    }
+    const pattern = service.patternOf?.(resource, where);
+    if (pattern !== undefined)
+        return { where, text, service: service.name, ...at, kind: { name: 'pattern', pattern } };
+    if (/[*?]/.test(resource))
+        throw new errors/* InputError */.dz(where, `${service.name} takes no pattern in '${(0,validate/* shorten */.ml)(text)}'`, service.lineForm);
+    const target = service.fromLine(resource, where);
+    return {
+        where,
+        text,
+        service: service.name,
+        ...at,
+        kind: { name: 'target', target: (0,model_target/* inRegion */.Q)(target, region) }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/input-docs.ts
+
+const textOf = (doc) => (typeof doc === 'string' ? doc : doc.description);
+/**
+ * Every input that services and their clouds own, with the description `action.yml` gives it: each meaning
+ * once, led by the services it applies to ("codepipeline or sagemaker: the pipeline."). `npm run action-yml`
+ * writes these into action.yml; a test checks that it did.
+ */
+function serviceInputs(services) {
+    const owners = new Map();
+    const add = (service, name, doc) => {
+        const meanings = owners.get(name) ?? [];
+        const same = meanings.find(m => textOf(m.doc) === textOf(doc));
+        if (same)
+            same.services.push(service);
+        else
+            meanings.push({ services: [service], doc });
+        owners.set(name, meanings);
+    };
+    for (const service of services) {
+        for (const [name, doc] of Object.entries(service.inputDocs))
+            add(service.name, name, doc);
+        for (const [name, doc] of Object.entries(service.cloud.inputDocs))
+            add(service.name, name, doc);
+    }
+    const inputs = new Map();
+    for (const [name, meanings] of owners) {
+        const description = meanings.map(m => `${orList([...new Set(m.services)])}: ${textOf(m.doc)}`).join(' ');
+        const withDefault = meanings.map(m => m.doc).find(d => typeof d !== 'string');
+        inputs.set(name, { description, ...(withDefault ? { default: withDefault.default } : {}) });
+    }
+    return inputs;
+}
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
 /*!
@@ -39900,69 +40030,6 @@ function compile(line) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/target-lines.ts
-
-
-
-
-const FORMS = `[!]SERVICE[@REGION]:RESOURCE: ${listed(SERVICES.map(s => s.lineForm))}`;
-/** `a, b or c`. */
-function listed(items) {
-    return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
-}
-/**
- * Parses target lines: `[!]SERVICE[@REGION]:RESOURCE` one a line, blank lines and `#` comments ignored. Every
- * line is checked before anything runs; the first bad one is an input error naming its source and line
- * number (counting every line, blank and comment lines too).
- */
-function parseTargetLines(sources) {
-    const lines = [];
-    for (const source of sources)
-        source.text.split(/\r?\n/).forEach((raw, index) => {
-            const text = raw.replace(/(^|\s)#.*$/, '').trim();
-            if (text !== '')
-                lines.push(parseLine(text, `${source.name} (line ${index + 1})`));
-        });
-    if (!lines.some(l => l.kind.name !== 'exclude'))
-        throw new errors/* InputError */.dz(sources[0]?.name ?? 'targets', 'lists no target', `one target a line, ${FORMS}`);
-    return lines;
-}
-/** Each resource is checked by its service with the same pattern as the single-mode input it stands for. */
-function parseLine(text, where) {
-    const exclude = text.startsWith('!');
-    const line = exclude ? text.slice(1).trim() : text;
-    const colon = line.indexOf(':');
-    const [serviceName = '', region, ...more] = (colon < 0 ? '' : line.slice(0, colon).trim()).split('@');
-    if (more.length > 0)
-        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(text)}' has more than one @ before its colon`, FORMS);
-    const service = serviceNamed(serviceName);
-    const resource = line.slice(colon + 1).trim();
-    if (service === undefined || resource === '' || region === '')
-        throw new errors/* InputError */.dz(where, `'${(0,validate/* shorten */.ml)(text)}' is not a target`, FORMS);
-    if (region !== undefined)
-        (0,validate/* expectPattern */.sU)(where, region, service.cloud.region);
-    const at = region !== undefined ? { region } : {};
-    if (exclude) {
-        // Checked as the target or pattern it would remove; it lists nothing itself.
-        if (service.patternOf?.(resource, where) === undefined)
-            service.fromLine(resource, where);
-        return { where, text, service: service.name, ...at, kind: { name: 'exclude', glob: resource } };
-    }
-    const pattern = service.patternOf?.(resource, where);
-    if (pattern !== undefined)
-        return { where, text, service: service.name, ...at, kind: { name: 'pattern', pattern } };
-    if (/[*?]/.test(resource))
-        throw new errors/* InputError */.dz(where, `${service.name} takes no pattern in '${(0,validate/* shorten */.ml)(text)}'`, service.lineForm);
-    const target = service.fromLine(resource, where);
-    return {
-        where,
-        text,
-        service: service.name,
-        ...at,
-        kind: { name: 'target', target: (0,model_target/* inRegion */.Q)(target, region) }
-    };
-}
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -40094,18 +40161,10 @@ function parseShard(value) {
 
 
 
-/** Every input the action reads; `action.yml` declares exactly these (a test checks). */
-const INPUT_NAMES = [
+
+/** The inputs of the action itself; each service and its cloud declare their own (`inputDocs`). */
+const ACTION_INPUT_NAMES = [
     'service',
-    'pipeline-name',
-    'stage-name',
-    'project-name',
-    'project-id',
-    'pipeline-id',
-    'workflow',
-    'branch',
-    'repository',
-    'github-token',
     'execution-id',
     'retry-mode',
     'retry-on',
@@ -40113,13 +40172,8 @@ const INPUT_NAMES = [
     'retry-delay-seconds',
     'failed-within',
     'idempotency-token',
-    'max-parallel-steps',
     'region',
     'endpoint',
-    'huaweicloud-ak',
-    'huaweicloud-sk',
-    'huaweicloud-security-token',
-    'huaweicloud-auth-token',
     'wait',
     'timeout-minutes',
     'poll-interval-seconds',
@@ -40131,6 +40185,9 @@ const INPUT_NAMES = [
     'shard',
     'concurrency'
 ];
+const ACTION_INPUTS = ACTION_INPUT_NAMES;
+/** Every input the action reads: its own, then the services'. `action.yml` declares exactly these (a test checks). */
+const INPUT_NAMES = [...ACTION_INPUTS, ...serviceInputs(SERVICES).keys()];
 /** 5 days: the longest a job runs on a self-hosted runner, so the longest a step can wait. */
 const MAX_TIMEOUT_MINUTES = 7200;
 /** A token may be a secret (it is one in its owner's eyes): masked like the credentials. */
@@ -40227,65 +40284,52 @@ function maskSecrets(given, env, mask) {
             mask(secret);
     }
 }
-/** Numbers and booleans, checked whether or not their mode is on. */
-function readCommon(given) {
-    const bool = (name) => {
-        const v = given(name);
-        return v === undefined ? false : (0,validate/* parseBoolean */.yG)(name, v);
-    };
-    const num = (name, fallback, rule) => {
-        const v = given(name);
-        return v === undefined ? fallback : (0,validate/* parseNumber */.$J)(name, v, rule);
-    };
-    const wait = bool('wait');
-    const cancelOnAbort = bool('cancel-on-abort');
-    const dryRun = bool('dry-run');
-    const timeoutMinutes = num('timeout-minutes', 60, {
+/** Every numeric input that is not a service's own: its default and what it accepts. */
+const NUMBERS = {
+    'timeout-minutes': {
+        fallback: 60,
         min: 0,
         exclusiveMin: true,
         max: MAX_TIMEOUT_MINUTES,
         accepted: `a positive number of minutes up to ${MAX_TIMEOUT_MINUTES} (5 days, the longest a self-hosted job runs), e.g. 30 or 0.5`
-    });
-    const pollSeconds = num('poll-interval-seconds', 15, {
-        min: 1,
-        accepted: 'a number of seconds, at least 1'
-    });
-    const maxAttempts = num('max-attempts', 3, {
-        integer: true,
-        min: 0,
-        accepted: 'a whole number >= 0 (0 = no limit)'
-    });
-    const concurrency = num('concurrency', 4, {
-        integer: true,
-        min: 1,
-        max: 64,
-        accepted: 'a whole number from 1 to 64'
-    });
-    const retries = num('retries', 1, {
-        integer: true,
-        min: 1,
-        max: 20,
-        accepted: 'a whole number from 1 to 20'
-    });
+    },
+    'poll-interval-seconds': { fallback: 15, min: 1, accepted: 'a number of seconds, at least 1' },
+    'max-attempts': { fallback: 3, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' },
+    concurrency: { fallback: 4, integer: true, min: 1, max: 64, accepted: 'a whole number from 1 to 64' },
+    retries: { fallback: 1, integer: true, min: 1, max: 20, accepted: 'a whole number from 1 to 20' },
+    'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' }
+};
+/** A numeric input, validated whether or not its mode is on; its default when not given. */
+function numberOf(given, name) {
+    const value = given(name);
+    return value === undefined ? NUMBERS[name].fallback : (0,validate/* parseNumber */.$J)(name, value, NUMBERS[name]);
+}
+/** A boolean input in the YAML 1.2 core forms; false when not given. */
+function booleanOf(given, name) {
+    const value = given(name);
+    return value === undefined ? false : (0,validate/* parseBoolean */.yG)(name, value);
+}
+/** Numbers and booleans, checked whether or not their mode is on. */
+function readCommon(given) {
+    const wait = booleanOf(given, 'wait');
+    const cancelOnAbort = booleanOf(given, 'cancel-on-abort');
+    const timeoutMinutes = numberOf(given, 'timeout-minutes');
+    const pollSeconds = numberOf(given, 'poll-interval-seconds');
+    const retries = numberOf(given, 'retries');
     if (retries > 1 && !wait)
         throw new errors/* InputError */.dz('retries', `is ${retries} without wait`, '1, or set wait: true so the step can see a retry fail before the next');
-    const retryDelaySeconds = num('retry-delay-seconds', 60, {
-        min: 0,
-        max: 3600,
-        accepted: 'a number of seconds from 0 to 3600'
-    });
     const parallel = given('max-parallel-steps');
     const failedWithin = given('failed-within');
     return {
         retries,
-        retryDelayMs: retryDelaySeconds * 1000,
+        retryDelayMs: numberOf(given, 'retry-delay-seconds') * 1000,
         policy: {
             retryOn: readRetryOn(given('retry-on')),
             ...(failedWithin !== undefined ? { failedWithinMs: parseAge('failed-within', failedWithin) } : {})
         },
-        dryRun,
-        maxAttempts,
-        concurrency,
+        dryRun: booleanOf(given, 'dry-run'),
+        maxAttempts: numberOf(given, 'max-attempts'),
+        concurrency: numberOf(given, 'concurrency'),
         ...(parallel !== undefined
             ? {
                 maxParallelSteps: (0,validate/* parseNumber */.$J)('max-parallel-steps', parallel, {
@@ -40309,7 +40353,7 @@ function parseAge(input, value) {
         throw new errors/* InputError */.dz(input, `'${(0,validate/* shorten */.ml)(value)}' is not a duration`, 'a whole number and m, h or d, e.g. 90m, 24h or 7d');
     return Number(match[1]) * unit;
 }
-const ALL_FORMS = 'failed or all';
+const MODE_FORMS = 'failed or all';
 /** `failed` / `all`, or a service's native name for one, where it belongs; `all` only where it exists. */
 function readRetryMode(value, services) {
     if (value === undefined)
@@ -40321,10 +40365,10 @@ function readRetryMode(value, services) {
     else {
         const owner = SERVICES.find(s => Object.hasOwn(s.retryModes.native, upper));
         if (owner === undefined)
-            throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not a retry mode`, `${ALL_FORMS} (${nativeForms()})`);
+            throw new errors/* InputError */.dz('retry-mode', `'${(0,validate/* shorten */.ml)(value)}' is not a retry mode`, `${MODE_FORMS} (${nativeForms()})`);
         const other = services.find(s => s !== owner);
         if (other !== undefined)
-            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other.name}`, `${ALL_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`);
+            throw new errors/* InputError */.dz('retry-mode', `${value} does not apply to ${other.name}`, `${MODE_FORMS} (${owner.name} also takes its native ${Object.keys(owner.retryModes.native).join(' / ')})`);
         mode = owner.retryModes.native[upper] ?? 'failed';
     }
     const onlyFailed = services.find(s => !s.retryModes.all);
@@ -40925,7 +40969,7 @@ class StepReport {
     record(index, result) {
         this.board[index] = result;
     }
-    known() {
+    snapshot() {
         return [...this.board];
     }
     setSingleOutputs(result) {
@@ -40939,7 +40983,7 @@ class StepReport {
     }
     async write(results, signal) {
         const { request, log } = this;
-        this.beforeWrite(this.known());
+        this.beforeWrite(this.snapshot());
         (0,external_node_fs_.writeFileSync)(this.resultsFile, resultsFileContent(results));
         if (request.mode === 'single')
             this.setSingleOutputs(results[0]);
@@ -41081,7 +41125,7 @@ async function run(options = {}) {
     try {
         const request = readRequest(name => readInput(name), env, setSecret);
         const step = new StepReport(request, log, env);
-        report = async () => step.finish(step.known(), signal);
+        report = async () => step.finish(step.snapshot(), signal);
         await (0,cancellation/* withSignal */.l_)(signal, async () => retryAll(request, signal, step, options, log));
     }
     catch (error) {
@@ -41123,7 +41167,7 @@ async function retryAll(request, signal, step, options, log) {
         });
         // Cancelled while listing: every line is reported `cancelled`, with every output written.
         if (expansion === undefined)
-            return step.finish(step.known(), signal);
+            return step.finish(step.snapshot(), signal);
         targets = expansion.targets;
         unlisted = expansion.settled;
         for (const note of expansion.notes)
@@ -41137,8 +41181,8 @@ async function retryAll(request, signal, step, options, log) {
     const progress = request.mode === 'targets' ? new ProgressLine(targets.length, info) : undefined;
     step.beforeReport(known => grouped?.flushAll(known, first));
     // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
-    const places = new Places(request.concurrency);
-    const results = await places.map(targets, async (target, index) => {
+    const pool = new ConcurrencyPool(request.concurrency);
+    const results = await pool.map(targets, async (target, index) => {
         // A cancelled step starts no new target: no request goes out for one after the signal.
         if (signal.aborted)
             return notStarted(target);
@@ -41153,7 +41197,7 @@ async function retryAll(request, signal, step, options, log) {
                 step.record(first + index, r);
                 progress?.update(index, r);
             },
-            whileWaiting: wait => places.outside(wait),
+            whileWaiting: wait => pool.withoutSlot(wait),
             // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
             ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
         });
@@ -41200,6 +41244,7 @@ const aws = {
     name: 'aws',
     inputs: [],
     secretInputs: [],
+    inputDocs: {},
     secretEnv: ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'],
     region: REGION,
     connect(given, env) {
@@ -41277,6 +41322,12 @@ const huawei = {
     name: 'huawei',
     inputs: CREDENTIAL_INPUTS,
     secretInputs: CREDENTIAL_INPUTS,
+    inputDocs: {
+        'huaweicloud-ak': 'access key for SDK-HMAC-SHA256 signing. Default: HUAWEICLOUD_SDK_AK, then HUAWEI_CLOUD_ACCESS_KEY_ID.',
+        'huaweicloud-sk': 'secret key. Default: HUAWEICLOUD_SDK_SK, then HUAWEI_CLOUD_SECRET_ACCESS_KEY.',
+        'huaweicloud-security-token': 'security token of temporary credentials. Default: HUAWEICLOUD_SDK_SECURITY_TOKEN.',
+        'huaweicloud-auth-token': 'IAM token sent as X-Auth-Token instead of AK/SK. Default: HUAWEICLOUD_AUTH_TOKEN.'
+    },
     secretEnv: [
         'HUAWEICLOUD_SDK_AK',
         'HUAWEICLOUD_SDK_SK',
@@ -41341,7 +41392,11 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9982);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8965);
+/* harmony import */ var _transport_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6036);
+
+// The REST services' shared transport is part of the main bundle: a new service's chunk then holds only its
+// own code, and adding one leaves every other dist/ chunk as it is.
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -41408,6 +41463,27 @@ class TargetError extends Error {
 class UnreadableAnswer extends Error {
     name = 'UnreadableAnswer';
 }
+
+
+/***/ }),
+
+/***/ 7979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** Reading JSON that an API returned: nothing in it is trusted to have the type it should. */
+/** A JSON object (not an array, not null). */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value if it is a string, else ''. */
+const str = (value) => (typeof value === 'string' ? value : '');
+/** The value if it is a finite number, else 0. */
+const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : 0;
 
 
 /***/ }),
@@ -41848,6 +41924,9 @@ function projectService(spec) {
         name: spec.name,
         cloud: _clouds_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .aws */ .o2,
         targetInputs: ['project-name'],
+        inputDocs: {
+            'project-name': `the project whose latest ${spec.name === 'codebuild' ? 'build' : 'batch'} is retried if it failed.`
+        },
         lineForm: `${spec.name}:PROJECT`,
         retryModes: spec.retryModes,
         // CodeBuild documents no limit for `idempotencyToken`; 128 is ours.
@@ -42132,6 +42211,123 @@ function isTransient(error, extraTransient = new Set()) {
         isNetworkError(error) ||
         shape(error).$retryable !== undefined ||
         extraTransient.has(errorName(error)));
+}
+
+
+/***/ }),
+
+/***/ 6036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ createHttpJsonClient)
+/* harmony export */ });
+/* unused harmony export HttpServiceError */
+/* harmony import */ var _model_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7979);
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A service's error answer, shaped like an AWS SDK v3 service exception. */
+class HttpServiceError extends Error {
+    $fault;
+    $metadata;
+    $retryable;
+    /** How long the service asked us to wait (`retry-after`), in ms. */
+    retryAfterMs;
+    constructor(code, message, status, extra = {}) {
+        super(message);
+        this.name = code;
+        this.$fault = status >= 500 ? 'server' : 'client';
+        this.$metadata = { httpStatusCode: status, ...(extra.requestId ? { requestId: extra.requestId } : {}) };
+        if (status === 429 || extra.throttling)
+            this.$retryable = { throttling: true };
+        if (extra.retryAfterMs !== undefined)
+            this.retryAfterMs = extra.retryAfterMs;
+    }
+}
+function createHttpJsonClient(options) {
+    const send = options.fetch ?? globalThis.fetch;
+    const base = options.baseUrl.replace(/\/+$/, '');
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return {
+        async request(method, path, { query, body, signal } = {}) {
+            const url = new URL(`${base}${path}`);
+            for (const [key, value] of Object.entries(query ?? {}))
+                url.searchParams.append(key, value);
+            const payload = body === undefined ? undefined : JSON.stringify(body);
+            const response = await send(url, {
+                method,
+                headers: { 'Content-Type': JSON_TYPE, ...options.headers?.({ method, url, body: payload }) },
+                redirect: 'manual',
+                ...(payload === undefined ? {} : { body: payload }),
+                signal: signal
+                    ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+                    : AbortSignal.timeout(timeoutMs)
+            });
+            if (response.status >= 300 && response.status < 400)
+                throw redirected(base, response, options);
+            return readAnswer(response, options);
+        }
+    };
+}
+/** A 3xx answer as a permanent error that names the endpoint and where it pointed, credentials unsent. */
+function redirected(base, response, options) {
+    void response.body?.cancel();
+    const origin = new URL(base).origin;
+    const location = response.headers.get('location') ?? '';
+    const to = location === ''
+        ? ''
+        : ` to ${URL.canParse(location, base) ? new URL(location, base).origin : 'an unreadable location'}`;
+    return new HttpServiceError('Redirected', `the endpoint ${origin} answered HTTP ${response.status} with a redirect${to}; it is not followed, so the credentials stay with ${origin}: set endpoint to the service's own URL`, response.status, { requestId: requestIdOf(response, options) });
+}
+async function readAnswer(response, options) {
+    const text = await response.text();
+    const data = parseJson(text);
+    const failure = options.errorOf?.(data, response.ok) ?? (response.ok ? undefined : plainError(data));
+    const requestId = requestIdOf(response, options);
+    if (!response.ok || failure) {
+        const code = failure?.code ?? `HTTP${response.status}`;
+        const message = failure?.message ?? `HTTP ${response.status} ${response.statusText}`.trim();
+        throw new HttpServiceError(code, message, response.status, {
+            requestId,
+            throttling: options.throttlingCodes?.includes(code) ?? false,
+            retryAfterMs: retryAfterMs(response.headers.get('retry-after'))
+        });
+    }
+    if (data === undefined && text.trim() !== '')
+        throw new HttpServiceError('InvalidResponse', 'the answer is not JSON', response.status, { requestId });
+    return data ?? {};
+}
+/** `{code, message}` or `{message}`: what most REST services answer with when nothing better is known. */
+function plainError(data) {
+    if (!(0,_model_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(data))
+        return undefined;
+    const code = typeof data.code === 'string' && data.code !== '' ? data.code : undefined;
+    const message = typeof data.message === 'string' && data.message !== '' ? data.message : undefined;
+    return code !== undefined ? { code, ...(message !== undefined ? { message } : {}) } : undefined;
+}
+function requestIdOf(response, options) {
+    return options.requestIdHeader ? (response.headers.get(options.requestIdHeader) ?? undefined) : undefined;
+}
+/** `retry-after` in seconds or as an HTTP date, in ms from now. */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const seconds = Number(header);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const at = Date.parse(header);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+function parseJson(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

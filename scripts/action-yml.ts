@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml'
 import { serviceInputs } from '../src/action/input-docs.js'
 import { ACTION_INPUTS } from '../src/action/inputs.js'
+import { orList } from '../src/action/target-lines.js'
 import type { ServiceDescriptor } from '../src/model/service.js'
 import { SERVICES } from '../src/services/registry.js'
 
@@ -34,6 +35,13 @@ export function withServiceInputs(text: string, services: readonly ServiceDescri
       else existing.delete('default')
     } else inputs.set(name, entry)
   }
+  // The `service` input names every service.
+  const service = inputs.get('service')
+  if (isMap(service))
+    service.set(
+      'description',
+      `${orList(services.map(s => s.name))}. Required unless targets or targets-file is set.`
+    )
   return doc.toString({ lineWidth: 114 })
 }
 
