@@ -191,7 +191,8 @@ describe('fleet: patterns over paged listings', () => {
     expect(results).toHaveLength(5 * FLEET)
     expect(results.every(r => r.status === 'dry-run')).toBe(true)
     expect(new Set(results.map(r => r.target)).size).toBe(5 * FLEET)
-  })
+    // The run's own bound: 5,025 targets are CPU work, and e2e files run side by side.
+  }, 180_000)
 
   it('a bad line in the file is an input error naming the file and its line, before any call', async () => {
     const text = [...names('codebuild:bench-project-', 1, 5998), 'codebuild:bad name', 'codebuild:x1'].join(
