@@ -25,7 +25,7 @@ export default {
     }
   ],
   collectCoverageFrom: ['src/**/*.ts'],
-  // The end-to-end files wait on child processes and sockets, not on the CPU: six at once on 2 cores cut
+  // The end-to-end files wait on child processes and sockets, not on the CPU: five at once on 2 cores cut
   // `npm test` from about 6 minutes to under 2.5 (CONTRIBUTING has the measures).
   maxWorkers: 5,
   testTimeout: 30000
