@@ -5,6 +5,7 @@
 //  3. Under a service quota, a scan takes about the quota's minimum, with few requests throttled.
 //  4. Waiting does not hold a worker place: 1,000 waiting targets take about discovery + one run; reads batch.
 //  5. Matching is linear: globs and retry-on over 1,000 and 10,000 hostile names of 256 characters.
+//  6. Retry memory: a history of 5,000 targets x 90 runs read, updated, trimmed and written.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +21,7 @@ import {
   type Scenario
 } from '../tools/emulator/index.js'
 import { runAction } from '../tools/run-action.js'
+import { historyBench } from './history.js'
 import { matching } from './matching.js'
 
 const RETRY_OPS = new Set([
@@ -258,7 +260,7 @@ async function waitingFleet(targets: number, runMs: number): Promise<void> {
   }
 }
 
-// `npm run bench -- [--quick] [wait|fleet|throttled|waiting|matching ...]`: all sections, or the ones named.
+// `npm run bench -- [--quick] [wait|fleet|throttled|waiting|matching|history ...]`: all sections, or the ones named.
 const quick = process.argv.includes('--quick')
 const named = process.argv.slice(2).filter(a => !a.startsWith('--'))
 const run = (section: string): boolean => named.length === 0 || named.includes(section)
@@ -270,3 +272,4 @@ if (run('fleet')) await fleetFromFile(quick ? 100 : 1000, 50)
 if (run('throttled')) await throttledFleet(quick ? 100 : 1000, 10)
 if (run('waiting')) await waitingFleet(quick ? 100 : 1000, quick ? 3000 : 10_000)
 if (run('matching')) matching()
+if (run('history')) historyBench()

@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8965:
+/***/ 6520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32041,7 +32041,10 @@ async function decide(target, provider, request, base, deps) {
         executionId: candidate.executionId,
         stageName: candidate.stageName ?? base.stageName,
         consoleUrl: candidate.consoleUrl,
-        failure: candidate.failure?.reason ?? ''
+        failure: candidate.failure?.reason ?? '',
+        ...(candidate.failure
+            ? { failureClass: candidate.failure.transient !== undefined ? 'transient' : 'deterministic' }
+            : {})
     };
     log(`found ${candidate.description}`);
     if (candidate.attemptsBasis)
@@ -32077,6 +32080,11 @@ function runStop(target, candidate, request, result, deps) {
         log(`already handled by ${owner} in this run`);
         const message = `${candidate.description}: already handled by ${owner} in this run`;
         return { ...result, status: 'nothing-to-retry', message };
+    }
+    const spent = deps.budget?.take(target, request.dryRun);
+    if (spent !== undefined) {
+        deps.warn(`${target.label}: not retried: ${spent}`);
+        return { ...result, status: 'skipped', message: `not retried: ${spent}` };
     }
     if (!request.dryRun)
         return undefined;
@@ -32514,6 +32522,7 @@ async function sendRetry(flow, target, candidate) {
     }, { maxAttempts: request.maxAttempts, log });
     flow.sending = false;
     if (sent.kind === 'not-sent') {
+        deps.budget?.giveBack(target);
         if (sent.status === 'skipped')
             deps.warn(`${flow.target.label}: ${sent.message}`);
         else
@@ -33154,6 +33163,268 @@ function serviceInputs(services) {
         inputs.set(name, { description, ...(withDefault ? { default: withDefault.default } : {}) });
     }
     return inputs;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/model/json.ts
+var json = __nccwpck_require__(7979);
+;// CONCATENATED MODULE: ./src/model/history.ts
+
+
+/** 90 days and 5 MB (contract): older entries, then the oldest, are dropped first. */
+const RETENTION_MS = 90 * 86_400_000;
+const MAX_HISTORY_BYTES = 5 * 1024 * 1024;
+const MAX_FAILURE = 200;
+const DAY_MS = 86_400_000;
+const STATUSES = new Set([
+    'in-progress',
+    'succeeded',
+    'failed',
+    'stopped',
+    'timed-out',
+    'nothing-to-retry',
+    'skipped',
+    'dry-run',
+    'cancelled',
+    'error'
+]);
+const CLASSES = new Set(['transient', 'deterministic', 'unknown']);
+const emptyHistory = () => ({ version: 1, targets: {} });
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** One entry from untrusted JSON, or undefined when any field is not what it must be. */
+function entryOf(value) {
+    if (!(0,json/* isRecord */.u4)(value))
+        return undefined;
+    const { at, runId, shard, status, failureClass, failure, attempts, rescued, durationMs } = value;
+    if (!finite(at) || typeof runId !== 'string' || typeof status !== 'string' || !STATUSES.has(status))
+        return undefined;
+    if (typeof failureClass !== 'string' || !CLASSES.has(failureClass))
+        return undefined;
+    if (typeof failure !== 'string' || !finite(attempts) || attempts < 0 || !finite(durationMs))
+        return undefined;
+    if (shard !== undefined && typeof shard !== 'string')
+        return undefined;
+    if (rescued !== undefined && typeof rescued !== 'boolean')
+        return undefined;
+    return {
+        at,
+        runId: (0,model_text/* oneLine */.TN)(runId, 40),
+        ...(shard !== undefined ? { shard: (0,model_text/* oneLine */.TN)(shard, 20) } : {}),
+        status: status,
+        failureClass: failureClass,
+        failure: (0,model_text/* oneLine */.TN)(failure, MAX_FAILURE),
+        attempts: Math.floor(attempts),
+        ...(rescued !== undefined ? { rescued } : {}),
+        durationMs: Math.max(0, durationMs)
+    };
+}
+/** A history from parsed JSON: what is well-formed is kept, the rest dropped (and counted). */
+function historyOf(data) {
+    const history = emptyHistory();
+    let dropped = 0;
+    const targets = (0,json/* isRecord */.u4)(data) && (0,json/* isRecord */.u4)(data.targets) ? data.targets : {};
+    for (const [label, entries] of Object.entries(targets)) {
+        if (!Array.isArray(entries) || label.length > 2048) {
+            dropped++;
+            continue;
+        }
+        const kept = entries.map(entryOf).filter((e) => e !== undefined);
+        dropped += entries.length - kept.length;
+        if (kept.length > 0)
+            history.targets[label] = kept.sort((a, b) => a.at - b.at);
+    }
+    return { history, dropped };
+}
+/** Whether the run's newest execution was healthy: it succeeded, by itself or after a retry. */
+function healthy(entry) {
+    return (entry.status === 'succeeded' ||
+        entry.rescued === true ||
+        (entry.status === 'nothing-to-retry' && entry.failure === ''));
+}
+/**
+ * The give-up streak: the consecutive runs, newest first, since the target was last seen healthy, in which a
+ * retry was started and did not rescue it.
+ */
+function unrescuedStreak(entries) {
+    let streak = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (entry === undefined || healthy(entry))
+            break;
+        if (entry.attempts > 0 && entry.rescued !== true)
+            streak++;
+    }
+    return streak;
+}
+/** Retries recorded for the target in the 24 hours before `now`. */
+function retriesInDay(entries, now) {
+    return entries.filter(e => now - e.at < DAY_MS).reduce((sum, e) => sum + e.attempts, 0);
+}
+/** The healthy end of a run: the newest execution succeeded, by itself or after a retry. */
+function endedHealthy(result) {
+    return result.status === 'succeeded' || (result.status === 'nothing-to-retry' && result.failure === '');
+}
+/**
+ * Adds this run's entries. A previous run's retry whose outcome it could not see (no `wait`) is settled by what
+ * this run sees: rescued when the target is healthy now, not rescued when it failed again.
+ */
+function recordRun(history, records, run) {
+    for (const { result, failureClass, durationMs } of records) {
+        const entries = (history.targets[result.target] ??= []);
+        const previous = entries.at(-1);
+        if (previous && previous.attempts > 0 && previous.rescued === undefined) {
+            if (endedHealthy(result))
+                previous.rescued = true;
+            else if (result.failure !== '')
+                previous.rescued = false;
+        }
+        const rescued = result.attempts === 0
+            ? undefined
+            : result.status === 'succeeded'
+                ? true
+                : result.status === 'failed'
+                    ? false
+                    : undefined;
+        entries.push({
+            at: run.at,
+            runId: run.runId,
+            ...(run.shard !== undefined ? { shard: run.shard } : {}),
+            status: result.status,
+            failureClass,
+            failure: (0,model_text/* oneLine */.TN)(result.failure, MAX_FAILURE),
+            attempts: result.attempts,
+            ...(rescued !== undefined ? { rescued } : {}),
+            durationMs
+        });
+    }
+}
+/** Keeps 90 days and at most 5 MB: older entries go first, then the oldest of all until it fits. */
+function trimHistory(history, now) {
+    const recent = Object.entries(history.targets).map(([label, entries]) => [label, entries.filter(e => now - e.at <= RETENTION_MS)]);
+    let size = Buffer.byteLength(JSON.stringify({ version: 1, targets: Object.fromEntries(recent) }));
+    const dropped = new Set();
+    if (size > MAX_HISTORY_BYTES)
+        for (const entry of recent.flatMap(([, entries]) => entries).sort((a, b) => a.at - b.at)) {
+            if (size <= MAX_HISTORY_BYTES)
+                break;
+            dropped.add(entry);
+            size -= Buffer.byteLength(JSON.stringify(entry)) + 1;
+        }
+    history.targets = Object.fromEntries(recent
+        .map(([label, entries]) => [label, entries.filter(e => !dropped.has(e))])
+        .filter(([, e]) => e.length > 0));
+}
+/** The outcome of one run at a glance: rescued by a retry, or its status. */
+const outcomeOf = (e) => (e.rescued === true ? 'rescued' : e.status);
+function historyReport(history, labels, giveUpAfter) {
+    return labels.flatMap(target => {
+        const entries = history.targets[target] ?? [];
+        if (entries.length === 0)
+            return [];
+        const classes = new Map();
+        for (const e of entries)
+            if (e.failure !== '')
+                classes.set(e.failureClass, (classes.get(e.failureClass) ?? 0) + 1);
+        const top = [...classes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+        const streak = unrescuedStreak(entries);
+        const broken = streak >= Math.max(2, giveUpAfter) ? brokenSince(entries, streak) : undefined;
+        return [
+            {
+                target,
+                runs: entries.length,
+                retries: entries.reduce((sum, e) => sum + e.attempts, 0),
+                rescued: entries.filter(e => e.rescued === true).length,
+                lastStatuses: entries.slice(-20).map(outcomeOf),
+                topFailureClass: top,
+                ...(broken !== undefined ? { brokenSince: broken } : {})
+            }
+        ];
+    });
+}
+/** The time of the oldest retried-and-not-rescued run of the current streak. */
+function brokenSince(entries, streak) {
+    let seen = 0;
+    for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i];
+        if (entry === undefined)
+            break;
+        if (entry.attempts > 0 && entry.rescued !== true)
+            seen++;
+        if (seen === streak)
+            return new Date(entry.at).toISOString();
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/history-file.ts
+
+
+
+
+
+/**
+ * `history-file`: what earlier runs saw, kept by the workflow between runs (actions/cache or an artifact). The
+ * path stays inside GITHUB_WORKSPACE, links resolved, like `targets-file`'s. Its content is input: a missing file
+ * starts an empty history (a notice), an unreadable, corrupt or oversized one is a warning and is replaced.
+ */
+const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) inside it, e.g. .retry-history/history.json';
+/** The file's absolute path, checked to stay inside the workspace (the file itself may not exist yet). */
+function historyPath(path, env) {
+    const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd();
+    if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
+        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, FORM);
+    let workspace;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(workspaceDir);
+    }
+    catch {
+        throw new errors/* InputError */.dz('history-file', 'the workspace folder cannot be read', FORM);
+    }
+    const wanted = (0,external_node_path_.resolve)(workspace, path);
+    // The nearest part of the path that exists decides where links lead.
+    let existing = wanted;
+    while (!(0,external_node_fs_.existsSync)(existing) && (0,external_node_path_.dirname)(existing) !== existing)
+        existing = (0,external_node_path_.dirname)(existing);
+    const real = (0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)(existing), (0,external_node_path_.relative)(existing, wanted));
+    const inside = (0,external_node_path_.relative)(workspace, real);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, FORM);
+    if ((0,external_node_fs_.existsSync)(real) && !(0,external_node_fs_.statSync)(real).isFile())
+        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, FORM);
+    return real;
+}
+/** The history the file holds, and what to say about it: never a failure. */
+function readHistory(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return { history: emptyHistory(), notice: 'history-file does not exist yet: starting an empty history' };
+    try {
+        const size = (0,external_node_fs_.statSync)(file).size;
+        if (size > MAX_HISTORY_BYTES)
+            return {
+                history: emptyHistory(),
+                warning: `history-file is ${size} bytes, over its 5 MB cap: starting a new history`
+            };
+        const { history, dropped } = historyOf(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        return dropped > 0
+            ? { history, warning: `history-file: ${dropped} malformed entr${dropped === 1 ? 'y' : 'ies'} left out` }
+            : { history };
+    }
+    catch {
+        return {
+            history: emptyHistory(),
+            warning: 'history-file is not a readable history (not JSON): starting a new history'
+        };
+    }
+}
+/** Writes the history in one step (a temporary file, then a rename), so a cut-off step leaves the old one. */
+function writeHistory(file, history) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(temporary, `${JSON.stringify(history)}\n`);
+    (0,external_node_fs_.renameSync)(temporary, file);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/re2js/build/index.js
@@ -40030,10 +40301,6 @@ function compile(line) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/action/targets-file.ts
 
 
@@ -40041,7 +40308,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 /** Far more than any fleet's list (6,000 lines are about 300 KB); a larger file is a mistake. */
 const MAX_FILE_BYTES = 16 * 1024 * 1024;
-const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) of a file inside it, e.g. .github/retry-targets.txt';
+const targets_file_FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) of a file inside it, e.g. .github/retry-targets.txt';
 /**
  * `targets-file`: target lines from a file in the workspace. The path, with symbolic links resolved, must stay
  * inside GITHUB_WORKSPACE: a workflow input cannot make the action read files elsewhere on the runner.
@@ -40049,7 +40316,7 @@ const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) of a file insi
 function readTargetsFile(path, env) {
     const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd();
     if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, FORM);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, targets_file_FORM);
     let workspace;
     let file;
     try {
@@ -40057,18 +40324,18 @@ function readTargetsFile(path, env) {
         file = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(workspace, path));
     }
     catch (error) {
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' cannot be read (${codeOf(error)})`, FORM);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' cannot be read (${codeOf(error)})`, targets_file_FORM);
     }
     const inside = (0,external_node_path_.relative)(workspace, file);
     if (inside === '')
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is the workspace folder itself, not a file`, FORM);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is the workspace folder itself, not a file`, targets_file_FORM);
     if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, FORM);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, targets_file_FORM);
     const stat = (0,external_node_fs_.statSync)(file);
     if (!stat.isFile())
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, FORM);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, targets_file_FORM);
     if (stat.size > MAX_FILE_BYTES)
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is ${stat.size} bytes`, `${FORM}, of at most 16 MiB`);
+        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is ${stat.size} bytes`, `${targets_file_FORM}, of at most 16 MiB`);
     return { name: `targets-file ${(0,validate/* shorten */.ml)(path)}`, text: (0,external_node_fs_.readFileSync)(file, 'utf8') };
 }
 function codeOf(error) {
@@ -40162,6 +40429,7 @@ function parseShard(value) {
 
 
 
+
 /** The inputs of the action itself; each service and its cloud declare their own (`inputDocs`). */
 const ACTION_INPUT_NAMES = [
     'service',
@@ -40183,7 +40451,11 @@ const ACTION_INPUT_NAMES = [
     'targets',
     'targets-file',
     'shard',
-    'concurrency'
+    'concurrency',
+    'history-file',
+    'give-up-after',
+    'max-retries-per-day',
+    'max-retries'
 ];
 const ACTION_INPUTS = ACTION_INPUT_NAMES;
 /** Every input the action reads: its own, then the services'. `action.yml` declares exactly these (a test checks). */
@@ -40215,7 +40487,10 @@ function readRequest(read, env, mask) {
     const shard = readShard(given, mode);
     if (common.wait)
         refuseWaitOnItself(mode, targets, lines ?? [], env);
+    const memory = readMemory(given, env);
     return {
+        ...(memory !== undefined ? { memory } : {}),
+        maxRetries: numberOf(given, 'max-retries'),
         mode,
         targets,
         ...(lines ? { lines } : {}),
@@ -40225,6 +40500,19 @@ function readRequest(read, env, mask) {
         ...common,
         connection: readConnection(given, env, services, regionsOf(named))
     };
+}
+/** `history-file` and the budgets that need it (contract, "Retry memory"). */
+function readMemory(given, env) {
+    const giveUpAfter = numberOf(given, 'give-up-after');
+    const maxRetriesPerDay = numberOf(given, 'max-retries-per-day');
+    const file = given('history-file');
+    if (file === undefined) {
+        const needs = giveUpAfter > 0 ? 'give-up-after' : maxRetriesPerDay > 0 ? 'max-retries-per-day' : undefined;
+        if (needs !== undefined)
+            throw new errors/* InputError */.dz(needs, 'needs history-file (it counts earlier runs)', `history-file set, or ${needs}: 0`);
+        return undefined;
+    }
+    return { file: historyPath(file, env), giveUpAfter, maxRetriesPerDay };
 }
 /** `wait` on the step's own run would follow it until timeout-minutes: refused before any call. */
 function refuseWaitOnItself(mode, targets, lines, env) {
@@ -40297,7 +40585,21 @@ const NUMBERS = {
     'max-attempts': { fallback: 3, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' },
     concurrency: { fallback: 4, integer: true, min: 1, max: 64, accepted: 'a whole number from 1 to 64' },
     retries: { fallback: 1, integer: true, min: 1, max: 20, accepted: 'a whole number from 1 to 20' },
-    'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' }
+    'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' },
+    'give-up-after': {
+        fallback: 0,
+        integer: true,
+        min: 0,
+        max: 1000,
+        accepted: 'a whole number of runs from 0 to 1000 (0 = never give up)'
+    },
+    'max-retries-per-day': {
+        fallback: 0,
+        integer: true,
+        min: 0,
+        accepted: 'a whole number >= 0 (0 = no limit)'
+    },
+    'max-retries': { fallback: 0, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' }
 };
 /** A numeric input, validated whether or not its mode is on; its default when not given. */
 function numberOf(given, name) {
@@ -40588,6 +40890,84 @@ class ProgressLine {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/retry-memory.ts
+
+
+/**
+ * Retry memory (contract, "Retry memory"): the budgets a step's retries must fit (`max-retries`; with
+ * `history-file`, `give-up-after` and `max-retries-per-day` over earlier runs), and the history this run adds.
+ * The history only ever says whether a target's budget allows a retry, never which execution is retried.
+ */
+class RetryMemory {
+    request;
+    clock;
+    history;
+    /** Retries counted by this step, per target and in all. */
+    taken = new Map();
+    total = 0;
+    constructor(request, log, clock) {
+        this.request = request;
+        this.clock = clock;
+        if (request.memory === undefined)
+            return;
+        const read = readHistory(request.memory.file);
+        this.history = read.history;
+        if (read.notice)
+            log.notice(read.notice);
+        if (read.warning)
+            log.stepWarn(read.warning);
+    }
+    take(target, dryRun) {
+        const why = this.refusal(target);
+        if (why !== undefined || dryRun)
+            return why;
+        this.taken.set(target.label, (this.taken.get(target.label) ?? 0) + 1);
+        this.total++;
+        return undefined;
+    }
+    giveBack(target) {
+        const taken = this.taken.get(target.label) ?? 0;
+        if (taken === 0)
+            return;
+        this.taken.set(target.label, taken - 1);
+        this.total--;
+    }
+    refusal(target) {
+        const { memory, maxRetries } = this.request;
+        const entries = this.history?.targets[target.label] ?? [];
+        if (memory && memory.giveUpAfter > 0 && unrescuedStreak(entries) >= memory.giveUpAfter)
+            return `retried and not rescued on the last ${memory.giveUpAfter} runs: likely broken, not flaky`;
+        if (memory && memory.maxRetriesPerDay > 0) {
+            const day = retriesInDay(entries, this.clock.now()) + (this.taken.get(target.label) ?? 0);
+            if (day >= memory.maxRetriesPerDay)
+                return `max-retries-per-day is ${memory.maxRetriesPerDay}, and ${day} retries of this target started in the last 24 hours`;
+        }
+        if (maxRetries > 0 && this.total >= maxRetries)
+            return `retry budget spent: this step started ${this.total} retries, max-retries is ${maxRetries}`;
+        return undefined;
+    }
+    /**
+     * Adds this run to the history and writes the file (a dry run reads it but writes nothing); the report of
+     * every target with history. Undefined without `history-file`.
+     */
+    finish(results, durations, run) {
+        const { memory } = this.request;
+        if (memory === undefined || this.history === undefined)
+            return undefined;
+        if (!this.request.dryRun) {
+            const now = this.clock.now();
+            recordRun(this.history, results.map((result, i) => ({
+                result,
+                failureClass: result.failure === '' ? 'unknown' : (result.failureClass ?? 'unknown'),
+                durationMs: durations[i] ?? 0
+            })), { at: now, ...run });
+            trimHistory(this.history, now);
+            writeHistory(memory.file, this.history);
+        }
+        return historyReport(this.history, [...new Set(results.map(r => r.target))], memory.giveUpAfter);
+    }
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/model/results.ts
@@ -40699,7 +41079,8 @@ const OUTPUT_NAMES = (/* unused pure expression or super */ null && ([
     'results',
     'results-file',
     'attempts',
-    'failure-reason'
+    'failure-reason',
+    'history-report'
 ]));
 /** Single mode: every output, from the one target's result. */
 function singleOutputs(result, resultsFile) {
@@ -40786,7 +41167,41 @@ function summaryMarkup(results, options) {
         `<p><strong>${(0,model_text/* summaryText */.g5)(headline(results))}</strong>` +
         (options.notes ?? []).map(n => `<br>${(0,model_text/* summaryText */.g5)(n)}`).join('') +
         '</p>\n';
-    return head + fit(sections, options, Buffer.byteLength(head));
+    const history = historySection(options.history ?? []);
+    const body = fit(sections, options, Buffer.byteLength(head) + Buffer.byteLength(history));
+    // Under the attention table when there is one, else first.
+    const attentionEnd = attention.length > 0 ? body.indexOf('</table>\n') + '</table>\n'.length : 0;
+    return head + body.slice(0, attentionEnd) + history + body.slice(attentionEnd);
+}
+/** The most targets the History section shows; history-report and the file have them all. */
+const HISTORY_ROWS = 200;
+/** One symbol per run, oldest first: rescued by a retry, or the run's status. */
+function symbolOf(outcome) {
+    if (outcome === 'rescued')
+        return '🔁';
+    return Object.hasOwn(STATUS_LABEL, outcome) ? (STATUS_LABEL[outcome].split(' ')[0] ?? '❔') : '❔';
+}
+/** "History": per target, its last runs at a glance, retries, how often one rescued it, its usual failure. */
+function historySection(reports) {
+    if (reports.length === 0)
+        return '';
+    const rows = reports
+        .slice(0, HISTORY_ROWS)
+        .map(r => tableRow([
+        (0,model_text/* summaryText */.g5)(r.target),
+        r.lastStatuses.map(symbolOf).join(''),
+        String(r.retries),
+        r.retries > 0 ? `${r.rescued} of ${r.retries}` : '—',
+        r.topFailureClass || '—',
+        r.brokenSince ? `⚠️ not rescued since ${(0,model_text/* summaryText */.g5)(r.brokenSince)}` : '—'
+    ]));
+    const more = reports.length - rows.length;
+    return (`<details><summary>${(0,model_text/* summaryText */.g5)(`History (${reports.length})`)}</summary>\n` +
+        '<table><tr><th>Target</th><th>Last runs (oldest first)</th><th>Retries</th><th>Rescued</th>' +
+        '<th>Usual failure</th><th>Broken?</th></tr>' +
+        rows.join('') +
+        (more > 0 ? `<tr><td colspan="6">${more} more in the history-report output</td></tr>` : '') +
+        '</table>\n</details>\n');
 }
 /**
  * Lays the sections out within the byte limit. Rows are given up from the last section backwards, so the
@@ -40921,6 +41336,19 @@ function totalsLine(results) {
 
 
 
+/** `history-report`: the report as JSON, within GitHub's output limit (the first targets that fit). */
+function historyOutput(report) {
+    const kept = [];
+    let bytes = 2;
+    for (const entry of report) {
+        const text = JSON.stringify(entry);
+        bytes += Buffer.byteLength(text) + 1;
+        if (bytes >= MAX_RESULTS_BYTES / 2)
+            break;
+        kept.push(text);
+    }
+    return `[${kept.join(',')}]`;
+}
 /** A target line's row before it is expanded: what a cancel during listing reports for it. */
 function lineNotStarted(line) {
     return {
@@ -40943,6 +41371,8 @@ class StepReport {
     resultsFile;
     finishing;
     beforeWrite = () => undefined;
+    /** With history-file: each target's earlier runs, for `history-report` and the summary. */
+    history;
     constructor(request, log, env) {
         this.request = request;
         this.log = log;
@@ -40965,6 +41395,12 @@ class StepReport {
     /** Runs first when the report is written (a cancel's too): e.g. the log lines still held. */
     beforeReport(callback) {
         this.beforeWrite = callback;
+    }
+    /** The history report of the targets (with history-file), and which shard's file it is. */
+    setHistory(report, shard) {
+        this.history = report;
+        if (shard !== undefined)
+            this.notes.push(`history: shard ${shard}'s history-file`);
     }
     record(index, result) {
         this.board[index] = result;
@@ -40994,6 +41430,8 @@ class StepReport {
             for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
                 setOutput(name, value);
         }
+        if (this.history)
+            setOutput('history-report', historyOutput(this.history));
         await this.writeSummary(results);
         log.finish();
         const failures = results.filter(r => isFailure(r, request.wait !== undefined));
@@ -41014,7 +41452,8 @@ class StepReport {
                 title,
                 resultsFile: this.resultsFile,
                 notes: this.notes,
-                origins: this.origins
+                origins: this.origins,
+                ...(this.history ? { history: this.history } : {})
             });
             await summary.addRaw(markup).write();
         }
@@ -41113,6 +41552,7 @@ const STATUS_WORDS = {
 
 
 
+
 /** The action: inputs -> providers -> report. Every failure ends here as one `setFailed` line. */
 async function run(options = {}) {
     const env = options.env ?? process.env;
@@ -41180,12 +41620,15 @@ async function retryAll(request, signal, step, options, log) {
     const grouped = request.mode === 'targets' ? new TargetLogs(log, core_namespaceObject) : undefined;
     const progress = request.mode === 'targets' ? new ProgressLine(targets.length, info) : undefined;
     step.beforeReport(known => grouped?.flushAll(known, first));
+    const memory = new RetryMemory(request, log, clock);
     // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
     const pool = new ConcurrencyPool(request.concurrency);
+    const durations = [];
     const results = await pool.map(targets, async (target, index) => {
         // A cancelled step starts no new target: no request goes out for one after the signal.
         if (signal.aborted)
             return notStarted(target);
+        const started = clock.now();
         const result = await retryTarget(target, await providers.for(target), request, {
             clock,
             random,
@@ -41193,6 +41636,7 @@ async function retryAll(request, signal, step, options, log) {
             log: grouped ? message => grouped.info(index, message) : info,
             warn: grouped ? message => grouped.warn(index, message) : warn,
             ledger,
+            budget: memory,
             onProgress: r => {
                 step.record(first + index, r);
                 progress?.update(index, r);
@@ -41201,6 +41645,7 @@ async function retryAll(request, signal, step, options, log) {
             // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
             ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
         });
+        durations[index] = clock.now() - started;
         grouped?.finish(index, result);
         progress?.finish(index, result);
         if (result.retried)
@@ -41208,7 +41653,16 @@ async function retryAll(request, signal, step, options, log) {
         return result;
     });
     progress?.stop();
-    await step.finish([...unlisted, ...results], signal);
+    const all = [...unlisted, ...results];
+    const env = options.env ?? process.env;
+    const shard = request.shard ? `${request.shard.index}/${request.shard.count}` : undefined;
+    const report = memory.finish(all, [...unlisted.map(() => 0), ...durations], {
+        runId: env.GITHUB_RUN_ID?.trim() ?? '',
+        ...(shard !== undefined ? { shard } : {})
+    });
+    if (report)
+        step.setHistory(report, shard);
+    await step.finish(all, signal);
 }
 /** The notice for a retried execution: what it is now. */
 function outcomeNotice(r) {
@@ -41392,7 +41846,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8965);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6520);
 /* harmony import */ var _transport_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6036);
 
 // The REST services' shared transport is part of the main bundle: a new service's chunk then holds only its

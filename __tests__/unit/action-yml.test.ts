@@ -88,6 +88,9 @@ describe('action.yml', () => {
       'dry-run': 'false',
       'max-attempts': '3',
       concurrency: '4',
+      'give-up-after': '0',
+      'max-retries-per-day': '0',
+      'max-retries': '0',
       // Evaluated by the runner to the job's token; masked, and no error for the other services.
       'github-token': '${{ github.token }}'
     })

@@ -29,15 +29,28 @@ function ourSteps(workflow: Workflow): Step[] {
 }
 
 describe('example workflows', () => {
-  it('ships the six documented examples', () => {
+  it('ships the eight documented examples', () => {
     expect(examples.sort()).toEqual([
       'fleet-matrix.yml',
       'nightly-transient-scan.yml',
       'retry-after-deploy.yml',
       'retry-form.yml',
+      'retry-memory-artifact.yml',
+      'retry-memory-cache.yml',
       'retry-workflow-run.yml',
       'scheduled-recovery.yml'
     ])
+  })
+
+  it('the retry-memory examples keep history-file between runs: the cache keyed per shard, or an artifact', () => {
+    const cached = readFileSync(join(examplesDir, 'retry-memory-cache.yml'), 'utf8')
+    expect(cached).toContain('actions/cache/restore@')
+    expect(cached).toContain('actions/cache/save@')
+    expect(cached).toContain('restore-keys: retry-history-${{ matrix.shard }}-')
+    expect(cached).toContain('history-file: .retry-history/shard-${{ matrix.shard }}.json')
+    const artifact = readFileSync(join(examplesDir, 'retry-memory-artifact.yml'), 'utf8')
+    expect(artifact).toContain('actions/upload-artifact@')
+    expect(artifact).toContain('history-file: .retry-history/history.json')
   })
 
   it.each(examples)('%s uses the action with inputs that action.yml declares', file => {

@@ -5,6 +5,7 @@ import { expectUrl, parseBoolean, parseNumber, shorten } from '../model/validate
 import { CLOUDS, SERVICES, serviceOf } from '../services/registry.js'
 import type { InputLookup, ServiceDescriptor } from '../model/service.js'
 import { serviceInputs } from './input-docs.js'
+import { historyPath } from './history-file.js'
 import { readRetryOn } from './retry-on.js'
 import { readShard, readTargets } from './target-inputs.js'
 
@@ -29,7 +30,11 @@ const ACTION_INPUT_NAMES = [
   'targets',
   'targets-file',
   'shard',
-  'concurrency'
+  'concurrency',
+  'history-file',
+  'give-up-after',
+  'max-retries-per-day',
+  'max-retries'
 ] as const
 export const ACTION_INPUTS: readonly string[] = ACTION_INPUT_NAMES
 type ActionInput = (typeof ACTION_INPUT_NAMES)[number]
@@ -70,7 +75,10 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
   const token = readToken(given, services)
   const shard = readShard(given, mode)
   if (common.wait) refuseWaitOnItself(mode, targets, lines ?? [], env)
+  const memory = readMemory(given, env)
   return {
+    ...(memory !== undefined ? { memory } : {}),
+    maxRetries: numberOf(given, 'max-retries'),
     mode,
     targets,
     ...(lines ? { lines } : {}),
@@ -80,6 +88,24 @@ export function readRequest(read: InputReader, env: NodeJS.ProcessEnv, mask: Sec
     ...common,
     connection: readConnection(given, env, services, regionsOf(named))
   }
+}
+
+/** `history-file` and the budgets that need it (contract, "Retry memory"). */
+function readMemory(given: InputLookup, env: NodeJS.ProcessEnv): ActionRequest['memory'] {
+  const giveUpAfter = numberOf(given, 'give-up-after')
+  const maxRetriesPerDay = numberOf(given, 'max-retries-per-day')
+  const file = given('history-file')
+  if (file === undefined) {
+    const needs = giveUpAfter > 0 ? 'give-up-after' : maxRetriesPerDay > 0 ? 'max-retries-per-day' : undefined
+    if (needs !== undefined)
+      throw new InputError(
+        needs,
+        'needs history-file (it counts earlier runs)',
+        `history-file set, or ${needs}: 0`
+      )
+    return undefined
+  }
+  return { file: historyPath(file, env), giveUpAfter, maxRetriesPerDay }
 }
 
 /** `wait` on the step's own run would follow it until timeout-minutes: refused before any call. */
@@ -170,7 +196,21 @@ const NUMBERS = {
   'max-attempts': { fallback: 3, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' },
   concurrency: { fallback: 4, integer: true, min: 1, max: 64, accepted: 'a whole number from 1 to 64' },
   retries: { fallback: 1, integer: true, min: 1, max: 20, accepted: 'a whole number from 1 to 20' },
-  'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' }
+  'retry-delay-seconds': { fallback: 60, min: 0, max: 3600, accepted: 'a number of seconds from 0 to 3600' },
+  'give-up-after': {
+    fallback: 0,
+    integer: true,
+    min: 0,
+    max: 1000,
+    accepted: 'a whole number of runs from 0 to 1000 (0 = never give up)'
+  },
+  'max-retries-per-day': {
+    fallback: 0,
+    integer: true,
+    min: 0,
+    accepted: 'a whole number >= 0 (0 = no limit)'
+  },
+  'max-retries': { fallback: 0, integer: true, min: 0, accepted: 'a whole number >= 0 (0 = no limit)' }
 } as const satisfies Partial<Record<ActionInput, NumberRule>>
 
 /** A numeric input, validated whether or not its mode is on; its default when not given. */

@@ -16,6 +16,7 @@ import { readRequest, type InputName } from './inputs.js'
 import { createLog, printable, type Log } from './log.js'
 import { abortOnSignals } from './signals.js'
 import { ProgressLine } from './progress.js'
+import { RetryMemory } from './retry-memory.js'
 import { StepReport } from './step-report.js'
 import { TargetLogs } from './target-logs.js'
 
@@ -98,11 +99,14 @@ async function retryAll(
   const progress = request.mode === 'targets' ? new ProgressLine(targets.length, info) : undefined
   step.beforeReport(known => grouped?.flushAll(known, first))
 
+  const memory = new RetryMemory(request, log, clock)
   // Waiting does not hold a place: `concurrency` bounds discovery and retry calls only.
   const pool = new ConcurrencyPool(request.concurrency)
+  const durations: number[] = []
   const results = await pool.map(targets, async (target, index) => {
     // A cancelled step starts no new target: no request goes out for one after the signal.
     if (signal.aborted) return notStarted(target)
+    const started = clock.now()
     const result = await retryTarget(target, await providers.for(target), request, {
       clock,
       random,
@@ -110,6 +114,7 @@ async function retryAll(
       log: grouped ? message => grouped.info(index, message) : info,
       warn: grouped ? message => grouped.warn(index, message) : warn,
       ledger,
+      budget: memory,
       onProgress: r => {
         step.record(first + index, r)
         progress?.update(index, r)
@@ -118,13 +123,22 @@ async function retryAll(
       // Single mode: outputs as soon as the retry is accepted, so a cut-short wait still names the execution.
       ...(request.mode === 'single' ? { onStarted: r => step.setSingleOutputs(r) } : { alignPolls: true })
     })
+    durations[index] = clock.now() - started
     grouped?.finish(index, result)
     progress?.finish(index, result)
     if (result.retried) log.notice(outcomeNotice(result))
     return result
   })
   progress?.stop()
-  await step.finish([...unlisted, ...results], signal)
+  const all = [...unlisted, ...results]
+  const env = options.env ?? process.env
+  const shard = request.shard ? `${request.shard.index}/${request.shard.count}` : undefined
+  const report = memory.finish(all, [...unlisted.map(() => 0), ...durations], {
+    runId: env.GITHUB_RUN_ID?.trim() ?? '',
+    ...(shard !== undefined ? { shard } : {})
+  })
+  if (report) step.setHistory(report, shard)
+  await step.finish(all, signal)
 }
 
 /** The notice for a retried execution: what it is now. */

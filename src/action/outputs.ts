@@ -12,12 +12,16 @@ export const OUTPUT_NAMES = [
   'results',
   'results-file',
   'attempts',
-  'failure-reason'
+  'failure-reason',
+  'history-report'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 
 /** Single mode: every output, from the one target's result. */
-export function singleOutputs(result: TargetResult, resultsFile: string): Record<OutputName, string> {
+export function singleOutputs(
+  result: TargetResult,
+  resultsFile: string
+): Omit<Record<OutputName, string>, 'history-report'> {
   return {
     retried: String(result.retried),
     'execution-id': result.executionId,

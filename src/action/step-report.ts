@@ -4,13 +4,33 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import type { ActionRequest } from '../model/request.js'
-import { failureLine, isFailure, resultsFileContent, resultsOutput } from '../model/results.js'
+import type { HistoryReport } from '../model/history.js'
+import {
+  failureLine,
+  isFailure,
+  MAX_RESULTS_BYTES,
+  resultsFileContent,
+  resultsOutput
+} from '../model/results.js'
 import type { TargetBase, TargetLine, TargetResult } from '../model/target.js'
 import { errorMessage } from '../transport/classify.js'
 import { notStarted } from '../engine/retry-target.js'
 import { printable, type Log } from './log.js'
 import { singleOutputs, targetsOutputs } from './outputs.js'
 import { summaryMarkup, totalsLine } from './summary.js'
+
+/** `history-report`: the report as JSON, within GitHub's output limit (the first targets that fit). */
+function historyOutput(report: readonly HistoryReport[]): string {
+  const kept: string[] = []
+  let bytes = 2
+  for (const entry of report) {
+    const text = JSON.stringify(entry)
+    bytes += Buffer.byteLength(text) + 1
+    if (bytes >= MAX_RESULTS_BYTES / 2) break
+    kept.push(text)
+  }
+  return `[${kept.join(',')}]`
+}
 
 /** A target line's row before it is expanded: what a cancel during listing reports for it. */
 function lineNotStarted(line: TargetLine): TargetResult {
@@ -33,6 +53,8 @@ export class StepReport {
   private readonly resultsFile: string
   private finishing: Promise<void> | undefined
   private beforeWrite: (known: readonly TargetResult[]) => void = () => undefined
+  /** With history-file: each target's earlier runs, for `history-report` and the summary. */
+  private history: readonly HistoryReport[] | undefined
 
   constructor(
     private readonly request: ActionRequest,
@@ -66,6 +88,12 @@ export class StepReport {
     this.beforeWrite = callback
   }
 
+  /** The history report of the targets (with history-file), and which shard's file it is. */
+  setHistory(report: readonly HistoryReport[], shard: string | undefined): void {
+    this.history = report
+    if (shard !== undefined) this.notes.push(`history: shard ${shard}'s history-file`)
+  }
+
   record(index: number, result: TargetResult): void {
     this.board[index] = result
   }
@@ -96,6 +124,7 @@ export class StepReport {
       for (const [name, value] of Object.entries(targetsOutputs(results, this.resultsFile, output)))
         core.setOutput(name, value)
     }
+    if (this.history) core.setOutput('history-report', historyOutput(this.history))
     await this.writeSummary(results)
     log.finish()
 
@@ -121,7 +150,8 @@ export class StepReport {
         title,
         resultsFile: this.resultsFile,
         notes: this.notes,
-        origins: this.origins
+        origins: this.origins,
+        ...(this.history ? { history: this.history } : {})
       })
       await core.summary.addRaw(markup).write()
     } catch (error) {

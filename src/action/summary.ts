@@ -1,5 +1,6 @@
 import { NEEDS_ATTENTION } from '../model/results.js'
 import { attribute, summaryText } from '../model/text.js'
+import type { HistoryReport } from '../model/history.js'
 import type { Status, TargetResult } from '../model/target.js'
 
 /** GitHub refuses a step summary over 1 MiB (1,048,576 bytes); stay clear of it. */
@@ -34,6 +35,8 @@ export interface SummaryOptions {
   notes?: readonly string[]
   /** Per result: the pattern line its target came from. */
   origins?: readonly (string | undefined)[]
+  /** With history-file: each target's earlier runs (the collapsed History section, under the attention table). */
+  history?: readonly HistoryReport[]
 }
 
 interface Row {
@@ -96,7 +99,46 @@ export function summaryMarkup(results: readonly TargetResult[], options: Summary
     `<p><strong>${summaryText(headline(results))}</strong>` +
     (options.notes ?? []).map(n => `<br>${summaryText(n)}`).join('') +
     '</p>\n'
-  return head + fit(sections, options, Buffer.byteLength(head))
+  const history = historySection(options.history ?? [])
+  const body = fit(sections, options, Buffer.byteLength(head) + Buffer.byteLength(history))
+  // Under the attention table when there is one, else first.
+  const attentionEnd = attention.length > 0 ? body.indexOf('</table>\n') + '</table>\n'.length : 0
+  return head + body.slice(0, attentionEnd) + history + body.slice(attentionEnd)
+}
+
+/** The most targets the History section shows; history-report and the file have them all. */
+const HISTORY_ROWS = 200
+
+/** One symbol per run, oldest first: rescued by a retry, or the run's status. */
+function symbolOf(outcome: string): string {
+  if (outcome === 'rescued') return '🔁'
+  return Object.hasOwn(STATUS_LABEL, outcome) ? (STATUS_LABEL[outcome as Status].split(' ')[0] ?? '❔') : '❔'
+}
+
+/** "History": per target, its last runs at a glance, retries, how often one rescued it, its usual failure. */
+function historySection(reports: readonly HistoryReport[]): string {
+  if (reports.length === 0) return ''
+  const rows = reports
+    .slice(0, HISTORY_ROWS)
+    .map(r =>
+      tableRow([
+        summaryText(r.target),
+        r.lastStatuses.map(symbolOf).join(''),
+        String(r.retries),
+        r.retries > 0 ? `${r.rescued} of ${r.retries}` : '—',
+        r.topFailureClass || '—',
+        r.brokenSince ? `⚠️ not rescued since ${summaryText(r.brokenSince)}` : '—'
+      ])
+    )
+  const more = reports.length - rows.length
+  return (
+    `<details><summary>${summaryText(`History (${reports.length})`)}</summary>\n` +
+    '<table><tr><th>Target</th><th>Last runs (oldest first)</th><th>Retries</th><th>Rescued</th>' +
+    '<th>Usual failure</th><th>Broken?</th></tr>' +
+    rows.join('') +
+    (more > 0 ? `<tr><td colspan="6">${more} more in the history-report output</td></tr>` : '') +
+    '</table>\n</details>\n'
+  )
 }
 
 /**

@@ -60,7 +60,10 @@ export async function decide(
     executionId: candidate.executionId,
     stageName: candidate.stageName ?? base.stageName,
     consoleUrl: candidate.consoleUrl,
-    failure: candidate.failure?.reason ?? ''
+    failure: candidate.failure?.reason ?? '',
+    ...(candidate.failure
+      ? { failureClass: candidate.failure.transient !== undefined ? 'transient' : 'deterministic' }
+      : {})
   }
   log(`found ${candidate.description}`)
   if (candidate.attemptsBasis)
@@ -113,6 +116,11 @@ function runStop(
     log(`already handled by ${owner} in this run`)
     const message = `${candidate.description}: already handled by ${owner} in this run`
     return { ...result, status: 'nothing-to-retry', message }
+  }
+  const spent = deps.budget?.take(target, request.dryRun)
+  if (spent !== undefined) {
+    deps.warn(`${target.label}: not retried: ${spent}`)
+    return { ...result, status: 'skipped', message: `not retried: ${spent}` }
   }
   if (!request.dryRun) return undefined
   log('dry-run: not retrying')

@@ -203,6 +203,7 @@ async function sendRetry(flow: Flow, target: TargetBase, candidate: Candidate): 
   )
   flow.sending = false
   if (sent.kind === 'not-sent') {
+    deps.budget?.giveBack(target)
     if (sent.status === 'skipped') deps.warn(`${flow.target.label}: ${sent.message}`)
     else log(sent.message)
     flow.result = { ...flow.result, status: sent.status, message: sent.message }

@@ -2,6 +2,14 @@ import type { TargetBase, TargetResult } from '../model/target.js'
 import type { Clock } from '../transport/clock.js'
 import type { RunLedger } from './run-ledger.js'
 
+/** Budgets on the retries a step may start: `max-retries`, and with history `give-up-after`, `max-retries-per-day`. */
+export interface RetryBudget {
+  /** Why no retry of the target may start now, or undefined; it then counts the retry (a dry run only asks). */
+  take(target: TargetBase, dryRun: boolean): string | undefined
+  /** A counted retry that was not sent after all. */
+  giveBack(target: TargetBase): void
+}
+
 /** What one target's flow needs from the step around it. */
 export interface TargetDeps {
   clock: Clock
@@ -23,6 +31,8 @@ export interface TargetDeps {
    * its place up meanwhile. Absent: the wait keeps it.
    */
   whileWaiting?: <R>(wait: () => Promise<R>) => Promise<R>
+  /** The step's retry budgets; absent: no limit but max-attempts. */
+  budget?: RetryBudget
   /** Status reads of all waiting targets fall on a shared tick (multiples of the interval), so they batch. */
   alignPolls?: boolean
 }

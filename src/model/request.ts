@@ -58,4 +58,8 @@ export interface ActionRequest {
   wait?: WaitOptions
   concurrency: number
   connection: Connection
+  /** `history-file` (resolved inside the workspace) and the budgets that count earlier runs. */
+  memory?: { file: string; giveUpAfter: number; maxRetriesPerDay: number }
+  /** `max-retries`: the most retries this step may start over all its targets (0 = no limit). */
+  maxRetries: number
 }

@@ -65,6 +65,8 @@ export interface TargetResult {
   attempts: number
   /** The last failure reason read ('' when none). */
   failure: string
+  /** Whether that failure was transient, as the service's rule read it (kept in the history, not output). */
+  failureClass?: 'transient' | 'deterministic'
 }
 
 /** A target in a `targets` line's own region: labelled `SERVICE@REGION:RESOURCE`, as the line names it. */

@@ -56,6 +56,7 @@ describe('defaults', () => {
       retries: 1,
       retryDelayMs: 60_000,
       concurrency: 4,
+      maxRetries: 0,
       connection: { clouds: { aws: { region: 'us-east-1' } } }
     })
   })

@@ -99,6 +99,7 @@ function request(overrides: Partial<ActionRequest> = {}): ActionRequest {
     retryDelayMs: 60_000,
     concurrency: 1,
     connection: { clouds: { aws: { region: 'us-east-1' } } },
+    maxRetries: 0,
     ...overrides
   }
 }

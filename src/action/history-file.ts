@@ -1,0 +1,76 @@
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { InputError } from '../model/errors.js'
+import { emptyHistory, historyOf, MAX_HISTORY_BYTES, type History } from '../model/history.js'
+import { shorten } from '../model/validate.js'
+
+/**
+ * `history-file`: what earlier runs saw, kept by the workflow between runs (actions/cache or an artifact). The
+ * path stays inside GITHUB_WORKSPACE, links resolved, like `targets-file`'s. Its content is input: a missing file
+ * starts an empty history (a notice), an unreadable, corrupt or oversized one is a warning and is replaced.
+ */
+
+const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) inside it, e.g. .retry-history/history.json'
+
+/** The file's absolute path, checked to stay inside the workspace (the file itself may not exist yet). */
+export function historyPath(path: string, env: NodeJS.ProcessEnv): string {
+  const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd()
+  if (isAbsolute(path) || path.includes('\0'))
+    throw new InputError('history-file', `'${shorten(path)}' is not relative to the workspace`, FORM)
+  let workspace: string
+  try {
+    workspace = realpathSync(workspaceDir)
+  } catch {
+    throw new InputError('history-file', 'the workspace folder cannot be read', FORM)
+  }
+  const wanted = resolve(workspace, path)
+  // The nearest part of the path that exists decides where links lead.
+  let existing = wanted
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing)
+  const real = resolve(realpathSync(existing), relative(existing, wanted))
+  const inside = relative(workspace, real)
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+    throw new InputError('history-file', `'${shorten(path)}' is outside the workspace`, FORM)
+  if (existsSync(real) && !statSync(real).isFile())
+    throw new InputError('history-file', `'${shorten(path)}' is not a file`, FORM)
+  return real
+}
+
+/** The history the file holds, and what to say about it: never a failure. */
+export function readHistory(file: string): { history: History; notice?: string; warning?: string } {
+  if (!existsSync(file))
+    return { history: emptyHistory(), notice: 'history-file does not exist yet: starting an empty history' }
+  try {
+    const size = statSync(file).size
+    if (size > MAX_HISTORY_BYTES)
+      return {
+        history: emptyHistory(),
+        warning: `history-file is ${size} bytes, over its 5 MB cap: starting a new history`
+      }
+    const { history, dropped } = historyOf(JSON.parse(readFileSync(file, 'utf8')) as unknown)
+    return dropped > 0
+      ? { history, warning: `history-file: ${dropped} malformed entr${dropped === 1 ? 'y' : 'ies'} left out` }
+      : { history }
+  } catch {
+    return {
+      history: emptyHistory(),
+      warning: 'history-file is not a readable history (not JSON): starting a new history'
+    }
+  }
+}
+
+/** Writes the history in one step (a temporary file, then a rename), so a cut-off step leaves the old one. */
+export function writeHistory(file: string, history: History): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, `${JSON.stringify(history)}\n`)
+  renameSync(temporary, file)
+}
