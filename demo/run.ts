@@ -1,5 +1,8 @@
 // `npm run demo`: the bundled action retrying one failed execution of each of the six services against the
 // local emulator, exactly as GitHub's runner would run it. No credentials, no network.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../tools/emulator/index.js'
 import { runAction } from '../tools/run-action.js'
 
@@ -152,9 +155,64 @@ try {
 } finally {
   await policyEmu.close()
 }
+// Retry memory: three scheduled runs with one history file. The CodeBuild project is broken (every retry fails
+// again): the third run gives up on it. The SageMaker pipeline flakes: its retry rescues it.
+const memoryScenario = demoScenario()
+const brokenBuild = memoryScenario.codebuild?.projects
+  .find(p => p.name === 'integration-tests')
+  ?.builds?.find(b => b.status === 'FAILED')
+if (brokenBuild) brokenBuild.onRetry = { result: 'failed', failureReason: 'demo: the tests still fail' }
+const memoryEmu = await startEmulator(memoryScenario)
+try {
+  const workspace = mkdtempSync(join(tmpdir(), 'demo-history-'))
+  const memoryEnv = {
+    ...env,
+    GITHUB_WORKSPACE: workspace,
+    AWS_ENDPOINT_URL_CODEBUILD: memoryEmu.url,
+    AWS_ENDPOINT_URL_SAGEMAKER: memoryEmu.url
+  }
+  const inputs = {
+    targets: 'codebuild:integration-tests\nsagemaker:train-and-register',
+    'history-file': 'history.json',
+    'give-up-after': '2',
+    'max-attempts': '0'
+  }
+  console.log(bold('▶ Retry memory: three scheduled runs, one history file, give-up-after 2'))
+  let last: Awaited<ReturnType<typeof runAction>> | undefined
+  for (const night of [1, 2, 3]) {
+    last = await runAction({ inputs, env: { ...memoryEnv, GITHUB_RUN_ID: String(7000 + night) } })
+    const results = JSON.parse(last.outputs.results ?? '[]') as {
+      target: string
+      status: string
+      message: string
+    }[]
+    console.log(`  run ${night}: ${results.map(r => `${r.target} ${r.status}`).join(', ')}`)
+  }
+  const report = JSON.parse(last?.outputs['history-report'] ?? '[]') as {
+    target: string
+    retries: number
+    rescued: number
+    lastStatuses: string[]
+    brokenSince?: string
+  }[]
+  console.log('  history-report:')
+  for (const r of report)
+    console.log(
+      `    ${r.target.padEnd(30)}runs ${r.lastStatuses.join(' > ')}; rescued ${r.rescued} of ${r.retries}${r.brokenSince ? '; broken' : ''}`
+    )
+  const gaveUp = JSON.parse(last?.outputs.results ?? '[]')[0]?.status === 'skipped'
+  if (!gaveUp || memoryEmu.callsTo('RetryBuild').length !== 2) {
+    failures++
+    console.log(last?.stdout, last?.stderr)
+  }
+  console.log('')
+} finally {
+  await memoryEmu.close()
+}
+
 console.log(
   failures === 0
-    ? 'All six services retried and succeeded; the transient failure was retried and the deterministic one left alone.'
+    ? 'All six services retried and succeeded; the transient failure was retried and the deterministic one left alone; the broken project was given up on after two unrescued retries.'
     : `${failures} demo case(s) did not go as expected.`
 )
 process.exitCode = failures === 0 ? 0 : 1

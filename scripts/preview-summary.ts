@@ -25,6 +25,34 @@ details summary{cursor:pointer;font-weight:600;margin:16px 0 8px}
 </style></head><body>${body}</body></html>`
 
 const emu = await startEmulator(demoScenario())
+/** Two weeks of earlier nights: the integration tests flake and a retry rescues them; the matrix is broken. */
+function earlierNights(): string {
+  const night = (n: number) => Date.now() - n * 86_400_000
+  const entry = (n: number, status: string, attempts: number, rescued?: boolean, failure = '') => ({
+    at: night(n),
+    runId: String(8_000_000 + n),
+    status,
+    failureClass: failure === '' ? 'unknown' : rescued ? 'transient' : 'deterministic',
+    failure,
+    attempts,
+    ...(rescued !== undefined ? { rescued } : {}),
+    durationMs: 540_000
+  })
+  const flaky = [6, 5, 4, 3, 2, 1].map(n =>
+    n % 2 === 0
+      ? entry(n, 'succeeded', 1, true, 'phase PROVISIONING FAILED: InsufficientCapacity')
+      : entry(n, 'nothing-to-retry', 0)
+  )
+  const broken = [4, 3, 2, 1].map(n => entry(n, 'in-progress', 1, false, 'Build group linux_arm failed'))
+  return JSON.stringify({
+    version: 1,
+    targets: { 'codebuild:integration-tests': flaky, 'codebuild-batch:nightly-matrix': broken }
+  })
+}
+
+const workspace = mkdtempSync(join(tmpdir(), 'summary-preview-workspace-'))
+writeFileSync(join(workspace, 'history.json'), earlierNights())
+
 try {
   const run = await runAction({
     inputs: {
@@ -41,11 +69,14 @@ try {
       'retry-on': 'transient\nJobFailed\nBuild group',
       wait: 'true',
       'poll-interval-seconds': '1',
-      'huaweicloud-auth-token': DEMO_IDS.huaweiToken
+      'huaweicloud-auth-token': DEMO_IDS.huaweiToken,
+      'history-file': 'history.json',
+      'give-up-after': '5'
     },
     // Lines on three clouds: each cloud's own endpoint variable, never one `endpoint` for all.
     env: {
       GITHUB_TOKEN: DEMO_IDS.githubToken,
+      GITHUB_WORKSPACE: workspace,
       AWS_REGION: 'us-east-1',
       AWS_ENDPOINT_URL: emu.url,
       HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url,
@@ -58,7 +89,8 @@ try {
   }).toString()
   const dir = mkdtempSync(join(tmpdir(), 'summary-preview-'))
   const page = join(dir, 'summary.html')
-  writeFileSync(page, PAGE(html))
+  // The picture shows the History section opened, as a reader who clicks it sees it.
+  writeFileSync(page, PAGE(html.replace('<details><summary>History', '<details open><summary>History')))
   execFileSync(
     'chromium',
     [

@@ -125,4 +125,42 @@ function parts(html: string) {
       /\d+ more not shown: a job summary is limited to 1 MiB\. Every target is in the file named by the results-file output \(\/tmp\/r\.json\)/
     )
   })
+
+  it('with history: a collapsed History section right under the attention table, hostile labels as text', () => {
+    const history = [
+      {
+        target: 'codebuild:p1',
+        runs: 3,
+        retries: 3,
+        rescued: 0,
+        lastStatuses: ['in-progress', 'in-progress', 'skipped'],
+        topFailureClass: 'deterministic' as const,
+        brokenSince: '2026-12-05T02:17:00.000Z'
+      },
+      {
+        target: HOSTILE,
+        runs: 2,
+        retries: 1,
+        rescued: 1,
+        lastStatuses: ['rescued', 'succeeded'],
+        topFailureClass: 'transient' as const
+      }
+    ]
+    const html = render(
+      summaryMarkup([result(1, 'skipped'), result(2, 'succeeded'), result(3, 'nothing-to-retry')], {
+        title: 'Pipeline Retry',
+        resultsFile: '/tmp/r.json',
+        history
+      })
+    )
+    const { order } = parts(html)
+    expect(order.slice(0, 6)).toEqual(['h2', 'p', 'h3', 'table', 'details', 'table'])
+    const block = html.slice(html.indexOf('<details>'), html.indexOf('</details>'))
+    expect(block).toContain('<summary>History &#40;2&#41;</summary>')
+    expect(block).toContain('<td>🔄🔄⚠️</td>')
+    expect(block).toContain('<td>🔁✅</td>')
+    expect(block).toContain('not rescued since 2026-12-05T02:17:00.000Z')
+    expect(block).not.toContain('<script>')
+    expect(block).not.toMatch(/<a |<strong>|<h1>/)
+  })
 })
