@@ -38,7 +38,8 @@ function awsEnv(emu: Emulator): Record<string, string> {
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
     AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-    AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+    AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
+    AWS_ENDPOINT_URL_SFN: emu.url
   }
 }
 

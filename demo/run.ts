@@ -43,6 +43,14 @@ const cases: DemoCase[] = [
   {
     title: 'GitHub Actions: the newest run of ci.yml failed when its runner was lost',
     inputs: { service: 'github-actions', workflow: 'ci.yml', 'retry-on': 'transient' }
+  },
+  {
+    title: 'Step Functions: the newest execution of order-pipeline failed (Lambda.ServiceException)',
+    inputs: {
+      service: 'stepfunctions',
+      'state-machine': DEMO_IDS.stepfunctionsMachine,
+      'retry-on': 'transient'
+    }
   }
 ]
 
@@ -84,9 +92,12 @@ const env = {
   AWS_REGION: 'us-east-1',
   AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
   AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-  AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+  AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
+  AWS_ENDPOINT_URL_SFN: emu.url
 }
-console.log(`Emulator of CodePipeline, CodeBuild, SageMaker, CodeArts and GitHub listening at ${emu.url}\n`)
+console.log(
+  `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts and GitHub listening at ${emu.url}\n`
+)
 
 let failures = 0
 try {
@@ -200,7 +211,7 @@ try {
     console.log(
       `    ${r.target.padEnd(30)}runs ${r.lastStatuses.join(' > ')}; rescued ${r.rescued} of ${r.retries}${r.brokenSince ? '; broken' : ''}`
     )
-  const gaveUp = JSON.parse(last?.outputs.results ?? '[]')[0]?.status === 'skipped'
+  const gaveUp = (JSON.parse(last?.outputs.results ?? '[]') as { status: string }[])[0]?.status === 'skipped'
   if (!gaveUp || memoryEmu.callsTo('RetryBuild').length !== 2) {
     failures++
     console.log(last?.stdout, last?.stderr)
@@ -212,7 +223,7 @@ try {
 
 console.log(
   failures === 0
-    ? 'All six services retried and succeeded; the transient failure was retried and the deterministic one left alone; the broken project was given up on after two unrescued retries.'
+    ? 'All seven services retried and succeeded; the transient failure was retried and the deterministic one left alone; the broken project was given up on after two unrescued retries.'
     : `${failures} demo case(s) did not go as expected.`
 )
 process.exitCode = failures === 0 ? 0 : 1

@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6520:
+/***/ 7071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33016,7 +33016,72 @@ const sagemaker = {
     load: async () => (await Promise.all(/* import() | sagemaker */[__nccwpck_require__.e(861), __nccwpck_require__.e(459), __nccwpck_require__.e(445)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4782))).default
 };
 
+// EXTERNAL MODULE: ./src/services/stepfunctions/target.ts
+var stepfunctions_target = __nccwpck_require__(1971);
+;// CONCATENATED MODULE: ./src/services/stepfunctions/index.ts
+
+
+
+
+
+
+/**
+ * A state machine's name: 1-80 characters, no blanks, brackets, wildcards, quotes or control characters (Step
+ * Functions API reference, CreateStateMachine `name`); or its ARN (botocore `Arn`, 1-256 characters).
+ */
+const stepfunctions_NAME = {
+    // eslint-disable-next-line no-control-regex -- control characters are what the name may not hold
+    re: /^(?:[^\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]{1,80}|arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^\s:]{1,80})$/,
+    accepted: 'a state machine name (1-80 characters, no blanks or any of < > { } [ ] ? * " # % \\ ^ | ~ ` $ & , ; : /) or its ARN'
+};
+const stepfunctions_EXECUTION_ARN = {
+    re: /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:[^\s:]{1,80}:[^\s:]{1,80}$/,
+    max: 256,
+    accepted: 'an execution ARN (arn:aws:states:REGION:ACCOUNT:execution:STATE_MACHINE:NAME)'
+};
+/** The state machine's name, from its name or ARN. */
+const nameOf = (machine) => machine.slice(machine.lastIndexOf(':') + 1);
+/** AWS Step Functions RedriveExecution: the same execution resumes from the state that failed. */
+const stepfunctions = {
+    name: 'stepfunctions',
+    cloud: aws/* aws */.o2,
+    targetInputs: ['state-machine'],
+    inputDocs: {
+        'state-machine': 'the state machine (name or ARN) whose newest execution is redriven if it failed.'
+    },
+    lineForm: 'stepfunctions:STATE_MACHINE',
+    retryModes: { all: false, native: {} },
+    // RedriveExecution clientToken: 1-64 printable ASCII characters (botocore ClientToken).
+    token: { min: 1, max: 64 },
+    states: stepfunctions_target/* STATES */.x,
+    fromInputs(given) {
+        const machine = given('state-machine');
+        const executionId = given('execution-id');
+        if (machine !== undefined)
+            (0,validate/* expectPattern */.sU)('state-machine', machine, stepfunctions_NAME);
+        if (executionId !== undefined)
+            (0,validate/* expectPattern */.sU)('execution-id', executionId, stepfunctions_EXECUTION_ARN);
+        const fromArn = (0,stepfunctions_target/* machineOfExecutionArn */.y)(executionId);
+        if (machine === undefined && fromArn === undefined)
+            throw new errors/* InputError */.dz('state-machine', 'is required for service stepfunctions when execution-id is not given', stepfunctions_NAME.accepted);
+        if (machine !== undefined && fromArn !== undefined && nameOf(machine) !== fromArn)
+            throw new errors/* InputError */.dz('execution-id', `'${(0,validate/* shorten */.ml)(executionId ?? '')}' belongs to another state machine than '${(0,validate/* shorten */.ml)(machine)}'`, `an execution ARN of state machine ${nameOf(machine)}`);
+        const resolved = machine ?? fromArn ?? '';
+        return (0,model_target/* makeTarget */.m)('stepfunctions', nameOf(resolved), { stateMachine: resolved }, executionId);
+    },
+    patternOf(resource, where) {
+        if (!(0,listing/* hasWildcard */.rl)(resource))
+            return undefined;
+        (0,validate/* expectPattern */.sU)(where, (0,listing/* wildcardsAsName */.D4)(resource), stepfunctions_NAME);
+        return { query: (0,listing/* listQuery */.ND)(resource) };
+    },
+    fromLine: (resource, where) => (0,model_target/* makeTarget */.m)('stepfunctions', resource, { stateMachine: (0,validate/* expectPattern */.sU)(where, resource, stepfunctions_NAME) }),
+    resourceKey: t => nameOf(t.stateMachine ?? (0,stepfunctions_target/* machineOfExecutionArn */.y)(t.executionId) ?? ''),
+    load: async () => (await Promise.all(/* import() | stepfunctions */[__nccwpck_require__.e(861), __nccwpck_require__.e(476), __nccwpck_require__.e(516)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1711))).default
+};
+
 ;// CONCATENATED MODULE: ./src/services/registry.ts
+
 
 
 
@@ -33031,7 +33096,8 @@ const SERVICES = [
     codebuildBatch,
     sagemaker,
     codearts,
-    githubActions
+    githubActions,
+    stepfunctions
 ];
 const SERVICE_NAMES = SERVICES.map(s => s.name);
 /** The clouds the services run on, each once. */
@@ -41846,7 +41912,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6520);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7071);
 /* harmony import */ var _transport_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6036);
 
 // The REST services' shared transport is part of the main bundle: a new service's chunk then holds only its
@@ -42482,6 +42548,33 @@ const STATES = {
 /** `arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID` -> NAME. */
 function pipelineOfExecutionArn(arn) {
     return arn?.match(/:pipeline\/([^/]+)\/execution\//)?.[1];
+}
+
+
+/***/ }),
+
+/***/ 1971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ STATES),
+/* harmony export */   y: () => (/* binding */ machineOfExecutionArn)
+/* harmony export */ });
+/**
+ * ExecutionStatus (botocore stepfunctions service-2.json). FAILED and TIMED_OUT are failures; ABORTED is one too
+ * here, as the contract's table asks (see the note in the provider); PENDING_REDRIVE is a Map Run child waiting.
+ */
+const STATES = {
+    RUNNING: 'in-progress',
+    PENDING_REDRIVE: 'in-progress',
+    SUCCEEDED: 'succeeded',
+    FAILED: 'failed',
+    TIMED_OUT: 'failed',
+    ABORTED: 'failed'
+};
+/** `arn:aws:states:REGION:ACCOUNT:execution:MACHINE:NAME` -> MACHINE. */
+function machineOfExecutionArn(arn) {
+    return arn?.match(/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:execution:([^:]+):[^:]+$/)?.[1];
 }
 
 

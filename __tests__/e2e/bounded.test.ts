@@ -269,8 +269,9 @@ describe.each(SERVICES)('hostile API text: $service', c => {
       c.onRetry(scenario, {
         ...c.failedOutcome,
         failureReason: INJECTION,
-        // A SageMaker step name is `[A-Za-z0-9\-_]*` in the model (botocore): AWS cannot send this one.
-        ...(c.service === 'sagemaker' ? {} : { failedStage: INJECTION }),
+        // A SageMaker step name is `[A-Za-z0-9\-_]*`, a Step Functions state name 1-80 characters (botocore):
+        // AWS cannot send this one.
+        ...(c.service === 'sagemaker' || c.service === 'stepfunctions' ? {} : { failedStage: INJECTION }),
         ...(c.service === 'codebuild-batch' ? { failedGroup: INJECTION } : {})
       })
       await withEmulator(scenario, async emu => {

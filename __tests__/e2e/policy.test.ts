@@ -478,7 +478,7 @@ describe.each(SERVICES)('the wait loop: $service', c => {
       {
         retries: '5',
         'retry-delay-seconds': '0',
-        'retry-on': 'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$'
+        'retry-on': 'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$|Lambda.ServiceException'
       },
       1,
       'not retried again',
@@ -592,6 +592,14 @@ const RUNNING: Record<string, (scenario: Scenario, settle: RetryOutcome) => void
         { name: 'Build', status: 'COMPLETED' },
         { name: 'Deploy', status: 'RUNNING' }
       ],
+      settle
+    })
+  },
+  stepfunctions: (s, settle) => {
+    s.stepfunctions!.stateMachines[0]!.executions.push({
+      name: 'nightly-0116',
+      status: 'RUNNING',
+      startDate: new Date(Date.now() - 60_000).toISOString(),
       settle
     })
   }

@@ -121,6 +121,29 @@ export const SERVICES: ServiceCase[] = [
     stopped: 'CANCELED',
     failedOutcome: { result: 'failed', settleAfterReads: 1, failureReason: REASON, failedStage: 'Deploy' },
     failure: ['failed stages: Deploy']
+  },
+  {
+    service: 'stepfunctions',
+    inputs: () => ({ service: 'stepfunctions', 'state-machine': DEMO_IDS.stepfunctionsMachine }),
+    env: awsEnv,
+    onRetry: (s, outcome) => {
+      const machine = s.stepfunctions!.stateMachines.find(m => m.name === DEMO_IDS.stepfunctionsMachine)!
+      machine.executions.find(e => e.status === 'FAILED')!.onRetry = outcome
+    },
+    retryOp: 'RedriveExecution',
+    statusOps: ['DescribeExecution', 'GetExecutionHistory'],
+    stopOp: 'StopExecution',
+    state: emu => emu.state.stepfunctions.executions.get(DEMO_IDS.stepfunctionsExecution)?.status,
+    running: 'RUNNING',
+    stopped: 'ABORTED',
+    failedOutcome: {
+      result: 'failed',
+      settleAfterReads: 1,
+      failureReason: REASON,
+      errorCode: 'E2E.Failure',
+      failedStage: 'ChargeCard'
+    },
+    failure: ['E2E.Failure', REASON, 'ChargeCard']
   }
 ]
 

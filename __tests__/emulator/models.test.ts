@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('botocore models', () => {
   it('are installed for every AWS service the emulator plays (script/botocore-models)', () => {
-    for (const service of ['codebuild', 'codepipeline', 'sagemaker'])
+    for (const service of ['codebuild', 'codepipeline', 'sagemaker', 'stepfunctions'])
       expect([service, modelOf(service) !== undefined, MODELS_DIR]).toEqual([service, true, MODELS_DIR])
   })
 

@@ -6,6 +6,7 @@ import { codebuild } from './codebuild/index.js'
 import { codepipeline } from './codepipeline/index.js'
 import { githubActions } from './github-actions/index.js'
 import { sagemaker } from './sagemaker/index.js'
+import { stepfunctions } from './stepfunctions/index.js'
 import type { Cloud, ServiceDescriptor } from '../model/service.js'
 
 /** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
@@ -15,7 +16,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
   codebuildBatch,
   sagemaker,
   codearts,
-  githubActions
+  githubActions,
+  stepfunctions
 ]
 
 export const SERVICE_NAMES: readonly string[] = SERVICES.map(s => s.name)

@@ -7,6 +7,7 @@ import { Input } from './input.js'
 import { answerProblem, requestProblem } from './model-check.js'
 import { sendJson, type Operations, type RequestContext, type Wire } from './protocol.js'
 import { sageMakerOperations } from './sagemaker.js'
+import { stepFunctionsOperations } from './stepfunctions.js'
 import type { EmulatorState } from './state.js'
 import type { ServiceName } from './types.js'
 
@@ -48,7 +49,11 @@ const BY_PREFIX: ReadonlyMap<string, AwsService> = new Map([
     'CodeBuild_20161006',
     awsService('codebuild', 'InvalidInputException', codeBuildOperations, s => s.codebuild)
   ],
-  ['SageMaker', awsService('sagemaker', 'ValidationException', sageMakerOperations, s => s.sagemaker)]
+  ['SageMaker', awsService('sagemaker', 'ValidationException', sageMakerOperations, s => s.sagemaker)],
+  [
+    'AWSStepFunctions',
+    awsService('stepfunctions', 'ValidationException', stepFunctionsOperations, s => s.stepfunctions)
+  ]
 ])
 
 export interface AwsTarget {

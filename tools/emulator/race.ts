@@ -23,7 +23,8 @@ const awsEnv = (emu: Emulator): Record<string, string> => ({
   AWS_REGION: 'us-east-1',
   AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
   AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-  AWS_ENDPOINT_URL_SAGEMAKER: emu.url
+  AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
+  AWS_ENDPOINT_URL_SFN: emu.url
 })
 
 function found<T>(value: T | undefined, what: string): T {
@@ -98,6 +99,17 @@ export const RACE_CASES: readonly RaceCase[] = [
     }),
     env: () => ({}),
     failed: emu => found(emu.state.github.runs.get(DEMO_IDS.githubFailedRun), 'failed workflow run')
+  },
+  {
+    service: 'stepfunctions',
+    retryOperation: 'RedriveExecution',
+    inputs: () => ({ service: 'stepfunctions', 'state-machine': DEMO_IDS.stepfunctionsMachine }),
+    env: awsEnv,
+    failed: emu =>
+      found(
+        emu.state.stepfunctions.executions.get(DEMO_IDS.stepfunctionsExecution),
+        'failed Step Functions execution'
+      )
   }
 ]
 

@@ -21,7 +21,9 @@ export const DEMO_IDS = {
   githubRepository: 'octo-org/release-tools',
   githubWorkflow: 'ci.yml',
   githubFailedRun: 9_100_000_202,
-  githubOtherRepository: 'acme/api'
+  githubOtherRepository: 'acme/api',
+  stepfunctionsMachine: 'order-pipeline',
+  stepfunctionsExecution: 'arn:aws:states:us-east-1:123456789012:execution:order-pipeline:nightly-0115'
 } as const
 
 /** ISO time `hoursAgo` hours before now: GitHub re-runs only runs of the last 30 days. */
@@ -262,6 +264,36 @@ export function demoScenario(): Scenario {
             }
           ]
         }
+      ]
+    },
+    stepfunctions: {
+      stateMachines: [
+        {
+          name: ids.stepfunctionsMachine,
+          executions: [
+            {
+              name: 'nightly-0114',
+              status: 'SUCCEEDED',
+              startDate: hoursAgo(30),
+              stopDate: hoursAgo(29)
+            },
+            {
+              name: 'nightly-0115',
+              status: 'FAILED',
+              startDate: hoursAgo(6),
+              stopDate: hoursAgo(5),
+              error: 'Lambda.ServiceException',
+              cause: 'Lambda was unable to process the request: the service is temporarily unavailable',
+              failedState: {
+                name: 'ChargeCard',
+                error: 'Lambda.ServiceException',
+                cause: 'Lambda was unable to process the request: the service is temporarily unavailable'
+              },
+              onRetry: settle
+            }
+          ]
+        },
+        { name: 'report-express', type: 'EXPRESS', executions: [] }
       ]
     },
     github: {

@@ -4,6 +4,7 @@ import { seedCodeBuild, type CodeBuildState } from './codebuild.js'
 import { seedCodePipeline, type CodePipelineState } from './codepipeline.js'
 import { seedGitHub, type GitHubState } from './github.js'
 import { seedSageMaker, type SageMakerState } from './sagemaker.js'
+import { seedStepFunctions, type StepFunctionsState } from './stepfunctions.js'
 import type { Scenario } from './types.js'
 
 export interface EmulatorState {
@@ -14,6 +15,7 @@ export interface EmulatorState {
   readonly sagemaker: SageMakerState
   readonly codearts: CodeArtsState
   readonly github: GitHubState
+  readonly stepfunctions: StepFunctionsState
 }
 
 export function createState(scenario: Scenario): EmulatorState {
@@ -27,12 +29,19 @@ export function createState(scenario: Scenario): EmulatorState {
     codebuild: seedCodeBuild(scenario.codebuild?.projects ?? [], region, accountId),
     sagemaker: seedSageMaker(scenario.sagemaker?.pipelines ?? [], region, accountId),
     codearts: seedCodeArts(scenario.codearts),
-    github: seedGitHub(scenario.github)
+    github: seedGitHub(scenario.github),
+    stepfunctions: seedStepFunctions(scenario.stepfunctions?.stateMachines ?? [], region, accountId)
   }
 }
 
 export type RetriedService =
-  'codepipeline' | 'codebuild' | 'codebuild-batch' | 'sagemaker' | 'codearts' | 'github-actions'
+  | 'codepipeline'
+  | 'codebuild'
+  | 'codebuild-batch'
+  | 'sagemaker'
+  | 'codearts'
+  | 'github-actions'
+  | 'stepfunctions'
 
 /** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
 export function retriesApplied(state: EmulatorState, service: RetriedService): number {
@@ -52,6 +61,8 @@ export function retriesApplied(state: EmulatorState, service: RetriedService): n
       return sum([...state.codepipeline.pipelines.values()].flatMap(p => [...p.executions.values()]))
     case 'github-actions':
       return sum(state.github.runs.values())
+    case 'stepfunctions':
+      return sum(state.stepfunctions.executions.values())
     case 'codearts':
       return sum(
         [...state.codearts.projects.values()].flatMap(project =>

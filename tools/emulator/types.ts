@@ -3,7 +3,7 @@
 // CodeArts: epoch milliseconds).
 import type { HuaweiErrorForm } from './errors.js'
 
-export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github'
+export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github' | 'stepfunctions'
 
 /** What a retried execution ends as, and when. */
 export interface RetryOutcome {
@@ -300,6 +300,35 @@ export interface Scenario {
   sagemaker?: { pipelines: SageMakerPipelineSeed[] } | undefined
   codearts?: CodeArtsSeed | undefined
   github?: GitHubSeed | undefined
+  stepfunctions?: { stateMachines: StepFunctionsMachineSeed[] } | undefined
+}
+
+// ---------- Step Functions ----------
+
+export type StepFunctionsStatus =
+  'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE'
+
+export interface StepFunctionsMachineSeed {
+  name: string
+  /** Default STANDARD; EXPRESS executions cannot be redriven (or listed). */
+  type?: 'STANDARD' | 'EXPRESS' | undefined
+  executions: StepFunctionsExecutionSeed[]
+}
+
+interface StepFunctionsExecutionSeed {
+  name: string
+  status: StepFunctionsStatus
+  startDate: string
+  stopDate?: string | undefined
+  /** The execution's error and cause, and the state that failed (its history's TaskFailed). */
+  error?: string | undefined
+  cause?: string | undefined
+  failedState?: { name: string; error: string; cause: string } | undefined
+  redriveCount?: number | undefined
+  /** A redriveStatusReason that makes it not redrivable whatever its status. */
+  notRedrivable?: string | undefined
+  onRetry?: OnRetry | undefined
+  settle?: RetryOutcome | undefined
 }
 
 // ---------- GitHub Actions ----------

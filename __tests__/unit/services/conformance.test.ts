@@ -6,6 +6,7 @@ import { codebuild } from '../../../src/services/codebuild/index.js'
 import { codepipeline } from '../../../src/services/codepipeline/index.js'
 import { githubActions } from '../../../src/services/github-actions/index.js'
 import { sagemaker } from '../../../src/services/sagemaker/index.js'
+import { stepfunctions } from '../../../src/services/stepfunctions/index.js'
 import { conformance } from '../../support/conformance.js'
 
 conformance({
@@ -57,4 +58,12 @@ conformance({
   firstOperation: 'ListWorkflowRuns',
   retryCounter: true,
   listing: { scope: DEMO_IDS.githubRepository, name: 'ci.yml' }
+})
+conformance({
+  service: stepfunctions,
+  emulated: 'stepfunctions',
+  resource: DEMO_IDS.stepfunctionsMachine,
+  firstOperation: 'ListStateMachines',
+  retryCounter: true,
+  listing: { name: DEMO_IDS.stepfunctionsMachine }
 })
