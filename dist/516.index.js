@@ -243,6 +243,15 @@ class StateMachineExecutions {
         return undefined;
     }
     async candidateOf(execution, latest) {
+        const arnRead = execution.executionArn ?? '';
+        // Listed as failed, read as running: someone redrove it meanwhile (its redriveStatus then says RUNNING too).
+        const state = (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_6__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_3__/* .STATES */ .x, execution.status);
+        if (state !== 'failed')
+            return {
+                kind: 'nothing',
+                reason: `execution ${arnRead} is ${statusOf(execution)}`,
+                ...(state === 'in-progress' ? { running: this.running(arnRead) } : {})
+            };
         const why = this.notRedrivable(execution);
         if (why)
             return { kind: 'skip', reason: why };

@@ -208,6 +208,15 @@ class StateMachineExecutions implements Provider<StateMachineTarget> {
   }
 
   private async candidateOf(execution: DescribeExecutionOutput, latest: boolean): Promise<Discovery> {
+    const arnRead = execution.executionArn ?? ''
+    // Listed as failed, read as running: someone redrove it meanwhile (its redriveStatus then says RUNNING too).
+    const state = stateOf(STATES, execution.status)
+    if (state !== 'failed')
+      return {
+        kind: 'nothing',
+        reason: `execution ${arnRead} is ${statusOf(execution)}`,
+        ...(state === 'in-progress' ? { running: this.running(arnRead) } : {})
+      }
     const why = this.notRedrivable(execution)
     if (why) return { kind: 'skip', reason: why }
     const arn = execution.executionArn ?? ''
