@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from '@jest/globals'
-import { DEMO_IDS, demoScenario, type Scenario } from '../../tools/emulator/index.js'
+import { DEMO_IDS, demoScenario, scaledScenario, type Scenario } from '../../tools/emulator/index.js'
 import { foreignCommands } from '../support/runner-commands.js'
 import {
   awsEnv,
@@ -424,4 +424,29 @@ describe('7-13. input rules', () => {
       expect(other.outputs.status).toBe('skipped')
     })
   })
+})
+
+describe('12. results in bytes', () => {
+  it.concurrent(
+    '350 targets with CJK failure text: under 1,000,000 characters but over 1 MB of UTF-8, so results is shortened',
+    async () => {
+      const scenario = scaledScenario(350)
+      for (const project of scenario.codebuild!.projects)
+        for (const build of project.builds ?? []) build.failureMessage = '构建失败'.repeat(250)
+      await withEmulator(scenario, async emu => {
+        const result = await run(
+          { targets: 'codebuild:bench-project-*', 'dry-run': 'true', concurrency: '32' },
+          { env: awsEnv(emu), timeoutMs: 120_000 }
+        )
+        const results = result.outputs.results ?? ''
+        expect(Buffer.byteLength(results)).toBeLessThan(1_000_000)
+        // Whole, the same results would be over GitHub's byte limit while under a million characters.
+        const compact = JSON.stringify(JSON.parse(result.resultsFile))
+        expect(compact.length).toBeLessThan(1_000_000)
+        expect(Buffer.byteLength(compact)).toBeGreaterThan(1_000_000)
+        expect(result.stdout).toMatch(/^::warning::results: /m)
+      })
+    },
+    120_000
+  )
 })
