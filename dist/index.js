@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7071:
+/***/ 2587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33425,8 +33425,52 @@ function brokenSince(entries, streak) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/action/history-file.ts
+;// CONCATENATED MODULE: ./src/action/workspace-file.ts
 
+
+
+
+/**
+ * A file an input names, as a path relative to GITHUB_WORKSPACE that stays inside it with symbolic links resolved:
+ * a workflow input cannot make the action read or write files elsewhere on the runner. `mustExist: false` accepts a
+ * file not written yet (the links of the part that exists decide where it would be). The resolved path, or an
+ * InputError naming `input` and what `form` it accepts.
+ */
+function workspaceFile(input, path, env, options) {
+    const fail = (problem) => new errors/* InputError */.dz(input, `'${(0,validate/* shorten */.ml)(path)}' ${problem}`, options.form);
+    if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
+        throw fail('is not relative to the workspace');
+    let workspace;
+    let file;
+    try {
+        workspace = (0,external_node_fs_.realpathSync)(env.GITHUB_WORKSPACE?.trim() || process.cwd());
+        const wanted = (0,external_node_path_.resolve)(workspace, path);
+        let existing = wanted;
+        if (!options.mustExist)
+            while (!(0,external_node_fs_.existsSync)(existing) && (0,external_node_path_.dirname)(existing) !== existing)
+                existing = (0,external_node_path_.dirname)(existing);
+        file = (0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)(existing), (0,external_node_path_.relative)(existing, wanted));
+    }
+    catch (error) {
+        throw fail(`cannot be read (${codeOf(error)})`);
+    }
+    const inside = (0,external_node_path_.relative)(workspace, file);
+    if (inside === '')
+        throw fail('is the workspace folder itself, not a file');
+    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        throw fail('is outside the workspace');
+    if ((0,external_node_fs_.existsSync)(file) && !(0,external_node_fs_.statSync)(file).isFile())
+        throw fail('is not a file');
+    return file;
+}
+function codeOf(error) {
+    // Not `instanceof Error`: errors from node:fs may come from another realm (a test VM).
+    return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : 'unreadable';
+}
+
+;// CONCATENATED MODULE: ./src/action/history-file.ts
 
 
 
@@ -33439,28 +33483,7 @@ function brokenSince(entries, streak) {
 const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) inside it, e.g. .retry-history/history.json';
 /** The file's absolute path, checked to stay inside the workspace (the file itself may not exist yet). */
 function historyPath(path, env) {
-    const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd();
-    if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
-        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, FORM);
-    let workspace;
-    try {
-        workspace = (0,external_node_fs_.realpathSync)(workspaceDir);
-    }
-    catch {
-        throw new errors/* InputError */.dz('history-file', 'the workspace folder cannot be read', FORM);
-    }
-    const wanted = (0,external_node_path_.resolve)(workspace, path);
-    // The nearest part of the path that exists decides where links lead.
-    let existing = wanted;
-    while (!(0,external_node_fs_.existsSync)(existing) && (0,external_node_path_.dirname)(existing) !== existing)
-        existing = (0,external_node_path_.dirname)(existing);
-    const real = (0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)(existing), (0,external_node_path_.relative)(existing, wanted));
-    const inside = (0,external_node_path_.relative)(workspace, real);
-    if (inside === '' || inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
-        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, FORM);
-    if ((0,external_node_fs_.existsSync)(real) && !(0,external_node_fs_.statSync)(real).isFile())
-        throw new errors/* InputError */.dz('history-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, FORM);
-    return real;
+    return workspaceFile('history-file', path, env, { form: FORM, mustExist: false });
 }
 /** The history the file holds, and what to say about it: never a failure. */
 function readHistory(file) {
@@ -40380,35 +40403,11 @@ const targets_file_FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) o
  * inside GITHUB_WORKSPACE: a workflow input cannot make the action read files elsewhere on the runner.
  */
 function readTargetsFile(path, env) {
-    const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd();
-    if ((0,external_node_path_.isAbsolute)(path) || path.includes('\0'))
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not relative to the workspace`, targets_file_FORM);
-    let workspace;
-    let file;
-    try {
-        workspace = (0,external_node_fs_.realpathSync)(workspaceDir);
-        file = (0,external_node_fs_.realpathSync)((0,external_node_path_.resolve)(workspace, path));
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' cannot be read (${codeOf(error)})`, targets_file_FORM);
-    }
-    const inside = (0,external_node_path_.relative)(workspace, file);
-    if (inside === '')
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is the workspace folder itself, not a file`, targets_file_FORM);
-    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is outside the workspace`, targets_file_FORM);
+    const file = workspaceFile('targets-file', path, env, { form: targets_file_FORM, mustExist: true });
     const stat = (0,external_node_fs_.statSync)(file);
-    if (!stat.isFile())
-        throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is not a file`, targets_file_FORM);
     if (stat.size > MAX_FILE_BYTES)
         throw new errors/* InputError */.dz('targets-file', `'${(0,validate/* shorten */.ml)(path)}' is ${stat.size} bytes`, `${targets_file_FORM}, of at most 16 MiB`);
     return { name: `targets-file ${(0,validate/* shorten */.ml)(path)}`, text: (0,external_node_fs_.readFileSync)(file, 'utf8') };
-}
-function codeOf(error) {
-    // Not `instanceof Error`: errors from node:fs may come from another realm (a test VM).
-    return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
-        ? error.code
-        : 'unreadable';
 }
 
 ;// CONCATENATED MODULE: ./src/action/target-inputs.ts
@@ -41912,7 +41911,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7071);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2587);
 /* harmony import */ var _transport_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6036);
 
 // The REST services' shared transport is part of the main bundle: a new service's chunk then holds only its

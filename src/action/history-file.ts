@@ -1,16 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { InputError } from '../model/errors.js'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { emptyHistory, historyOf, MAX_HISTORY_BYTES, type History } from '../model/history.js'
-import { shorten } from '../model/validate.js'
+import { workspaceFile } from './workspace-file.js'
 
 /**
  * `history-file`: what earlier runs saw, kept by the workflow between runs (actions/cache or an artifact). The
@@ -22,26 +13,7 @@ const FORM = 'a path relative to the workspace (GITHUB_WORKSPACE) inside it, e.g
 
 /** The file's absolute path, checked to stay inside the workspace (the file itself may not exist yet). */
 export function historyPath(path: string, env: NodeJS.ProcessEnv): string {
-  const workspaceDir = env.GITHUB_WORKSPACE?.trim() || process.cwd()
-  if (isAbsolute(path) || path.includes('\0'))
-    throw new InputError('history-file', `'${shorten(path)}' is not relative to the workspace`, FORM)
-  let workspace: string
-  try {
-    workspace = realpathSync(workspaceDir)
-  } catch {
-    throw new InputError('history-file', 'the workspace folder cannot be read', FORM)
-  }
-  const wanted = resolve(workspace, path)
-  // The nearest part of the path that exists decides where links lead.
-  let existing = wanted
-  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing)
-  const real = resolve(realpathSync(existing), relative(existing, wanted))
-  const inside = relative(workspace, real)
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside))
-    throw new InputError('history-file', `'${shorten(path)}' is outside the workspace`, FORM)
-  if (existsSync(real) && !statSync(real).isFile())
-    throw new InputError('history-file', `'${shorten(path)}' is not a file`, FORM)
-  return real
+  return workspaceFile('history-file', path, env, { form: FORM, mustExist: false })
 }
 
 /** The history the file holds, and what to say about it: never a failure. */
