@@ -450,3 +450,41 @@ describe('12. results in bytes', () => {
     120_000
   )
 })
+
+describe('13. a slow stop call on a cancel', () => {
+  it.concurrent(
+    '200 retried builds, StopBuild taking 1 s: every row is stopped or says its stop call was not made or answered',
+    async () => {
+      const scenario = scaledScenario(200)
+      for (const project of scenario.codebuild!.projects)
+        for (const build of project.builds ?? [])
+          build.onRetry = { result: 'succeeded', settleAfterReads: 10_000 }
+      await withEmulator(scenario, async emu => {
+        emu.inject('StopBuild', { latencyMs: 1000 })
+        const { result, exitMs } = await interrupted(
+          {
+            targets: 'codebuild:bench-project-*',
+            wait: 'true',
+            'cancel-on-abort': 'true',
+            'poll-interval-seconds': '1',
+            concurrency: '64'
+          },
+          awsEnv(emu),
+          () => waitForCalls(emu, 'RetryBuild', 200, 60_000)
+        )
+        expect(exitMs).toBeLessThan(5000)
+        const rows = resultsOf(result)
+        expect(rows).toHaveLength(200)
+        for (const row of rows)
+          if (row.status !== 'stopped')
+            expect([row.target, row.status, row.message]).toEqual([
+              row.target,
+              'in-progress',
+              expect.stringContaining('the stop call (cancel-on-abort) was not made or not answered')
+            ])
+        expect(rows.filter(r => r.status !== 'stopped').length).toBeGreaterThan(0)
+      })
+    },
+    120_000
+  )
+})
