@@ -480,11 +480,18 @@ class PipelineStages {
         const stage = failedStageOf(stages, id, target.stageName);
         if (stage)
             return this.foundStage(target, id, stage);
+        // Listed as Failed, its stage already running again: someone retried it between the two reads.
+        const rerunning = newest.status === 'Failed'
+            ? stages.find(s => runsIn(s, id) && stageStatus(s) === 'InProgress')
+            : undefined;
+        const running = (0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, newest.status) === 'in-progress' || rerunning !== undefined;
         return {
             kind: 'nothing',
-            reason: nothingReason(target, { id, status: newest.status }, stages),
+            reason: rerunning
+                ? `latest execution ${id} of pipeline ${target.pipelineName} is being retried: stage ${rerunning.stageName ?? '?'} is InProgress`
+                : nothingReason(target, { id, status: newest.status }, stages),
             // Still running: `wait` follows the whole execution before deciding.
-            ...((0,_model_provider_js__WEBPACK_IMPORTED_MODULE_9__/* .stateOf */ .L)(_target_js__WEBPACK_IMPORTED_MODULE_5__/* .STATES */ .x, newest.status) === 'in-progress'
+            ...(running
                 ? {
                     running: { executionId: id, consoleUrl: consoleUrl(this.context.region, target.pipelineName, id) }
                 }

@@ -130,6 +130,14 @@ describe('discover the latest execution', () => {
     expect(reason).toContain(`stage Deploy of execution ${OLDER} failed earlier and is not retried`)
   })
 
+  it('listed Failed but its stage already runs again (someone retried it between the reads): followed, not retried', async () => {
+    givenNewest('Failed')
+    givenState(stage('Source', NEWEST, 'Succeeded'), stage('Deploy', NEWEST, 'InProgress'))
+    const found = await cpProvider.discover(target())
+    expect(found).toMatchObject({ kind: 'nothing', running: { executionId: NEWEST } })
+    expect(found.kind === 'nothing' && found.reason).toContain('is being retried: stage Deploy is InProgress')
+  })
+
   it('reports nothing to retry when the newest execution succeeded after an older failure', async () => {
     givenNewest('Succeeded')
     givenState(stage('Build', NEWEST, 'Succeeded'), stage('Deploy', OLDER, 'Failed'))

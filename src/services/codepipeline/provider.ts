@@ -440,11 +440,19 @@ class PipelineStages implements Provider<CodePipelineTarget> {
     const stages = await this.stagesOf(target.pipelineName)
     const stage = failedStageOf(stages, id, target.stageName)
     if (stage) return this.foundStage(target, id, stage)
+    // Listed as Failed, its stage already running again: someone retried it between the two reads.
+    const rerunning =
+      newest.status === 'Failed'
+        ? stages.find(s => runsIn(s, id) && stageStatus(s) === 'InProgress')
+        : undefined
+    const running = stateOf(STATES, newest.status) === 'in-progress' || rerunning !== undefined
     return {
       kind: 'nothing',
-      reason: nothingReason(target, { id, status: newest.status }, stages),
+      reason: rerunning
+        ? `latest execution ${id} of pipeline ${target.pipelineName} is being retried: stage ${rerunning.stageName ?? '?'} is InProgress`
+        : nothingReason(target, { id, status: newest.status }, stages),
       // Still running: `wait` follows the whole execution before deciding.
-      ...(stateOf(STATES, newest.status) === 'in-progress'
+      ...(running
         ? {
             running: { executionId: id, consoleUrl: consoleUrl(this.context.region, target.pipelineName, id) }
           }
