@@ -33305,10 +33305,10 @@ function historyOf(data) {
     return { history, dropped };
 }
 /** Whether the run's newest execution was healthy: it succeeded, by itself or after a retry. */
-function healthy(entry) {
-    return (entry.status === 'succeeded' ||
-        entry.rescued === true ||
-        (entry.status === 'nothing-to-retry' && entry.failure === ''));
+function healthy(run) {
+    return (run.status === 'succeeded' ||
+        run.rescued === true ||
+        (run.status === 'nothing-to-retry' && run.failure === ''));
 }
 /**
  * The give-up streak: the consecutive runs, newest first, since the target was last seen healthy, in which a
@@ -33329,10 +33329,6 @@ function unrescuedStreak(entries) {
 function retriesInDay(entries, now) {
     return entries.filter(e => now - e.at < DAY_MS).reduce((sum, e) => sum + e.attempts, 0);
 }
-/** The healthy end of a run: the newest execution succeeded, by itself or after a retry. */
-function endedHealthy(result) {
-    return result.status === 'succeeded' || (result.status === 'nothing-to-retry' && result.failure === '');
-}
 /**
  * Adds this run's entries. A previous run's retry whose outcome it could not see (no `wait`) is settled by what
  * this run sees: rescued when the target is healthy now, not rescued when it failed again.
@@ -33342,7 +33338,7 @@ function recordRun(history, records, run) {
         const entries = (history.targets[result.target] ??= []);
         const previous = entries.at(-1);
         if (previous && previous.attempts > 0 && previous.rescued === undefined) {
-            if (endedHealthy(result))
+            if (healthy(result))
                 previous.rescued = true;
             else if (result.failure !== '')
                 previous.rescued = false;
@@ -41091,16 +41087,7 @@ function resultsOutput(results) {
             note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
         };
     const attention = short.filter(r => NEEDS_ATTENTION.has(r.status));
-    const kept = [];
-    let length = 2;
-    for (const r of attention) {
-        const text = JSON.stringify(r);
-        const size = bytes(text);
-        if (length + size + 1 >= MAX_RESULTS_BYTES)
-            break;
-        kept.push(text);
-        length += size + 1;
-    }
+    const kept = jsonPrefixWithin(attention, MAX_RESULTS_BYTES);
     const which = kept.length === attention.length
         ? `only the ${attention.length} targets that need attention`
         : `only the first ${kept.length} of the ${attention.length} targets that need attention`;
@@ -41108,6 +41095,20 @@ function resultsOutput(results) {
         json: `[${kept.join(',')}]`,
         note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
     };
+}
+/** The JSON texts of the first `items` whose array stays under `maxBytes` of UTF-8 (an output's limit). */
+function jsonPrefixWithin(items, maxBytes) {
+    const kept = [];
+    let length = 2;
+    for (const item of items) {
+        const text = JSON.stringify(item);
+        const size = bytes(text);
+        if (length + size + 1 >= maxBytes)
+            break;
+        kept.push(text);
+        length += size + 1;
+    }
+    return kept;
 }
 /**
  * Whether a result fails the step: an error always; with `wait`, an execution it retried or followed that did
@@ -41403,16 +41404,8 @@ function totalsLine(results) {
 
 /** `history-report`: the report as JSON, within GitHub's output limit (the first targets that fit). */
 function historyOutput(report) {
-    const kept = [];
-    let bytes = 2;
-    for (const entry of report) {
-        const text = JSON.stringify(entry);
-        bytes += Buffer.byteLength(text) + 1;
-        if (bytes >= MAX_RESULTS_BYTES / 2)
-            break;
-        kept.push(text);
-    }
-    return `[${kept.join(',')}]`;
+    // Half of the output limit: `results` shares the job's outputs with it.
+    return `[${jsonPrefixWithin(report, MAX_RESULTS_BYTES / 2).join(',')}]`;
 }
 /** A target line's row before it is expanded: what a cancel during listing reports for it. */
 function lineNotStarted(line) {

@@ -8,6 +8,7 @@ import type { HistoryReport } from '../model/history.js'
 import {
   failureLine,
   isFailure,
+  jsonPrefixWithin,
   MAX_RESULTS_BYTES,
   resultsFileContent,
   resultsOutput
@@ -21,15 +22,8 @@ import { summaryMarkup, totalsLine } from './summary.js'
 
 /** `history-report`: the report as JSON, within GitHub's output limit (the first targets that fit). */
 function historyOutput(report: readonly HistoryReport[]): string {
-  const kept: string[] = []
-  let bytes = 2
-  for (const entry of report) {
-    const text = JSON.stringify(entry)
-    bytes += Buffer.byteLength(text) + 1
-    if (bytes >= MAX_RESULTS_BYTES / 2) break
-    kept.push(text)
-  }
-  return `[${kept.join(',')}]`
+  // Half of the output limit: `results` shares the job's outputs with it.
+  return `[${jsonPrefixWithin(report, MAX_RESULTS_BYTES / 2).join(',')}]`
 }
 
 /** A target line's row before it is expanded: what a cancel during listing reports for it. */

@@ -98,11 +98,11 @@ export function historyOf(data: unknown): { history: History; dropped: number } 
 }
 
 /** Whether the run's newest execution was healthy: it succeeded, by itself or after a retry. */
-function healthy(entry: HistoryEntry): boolean {
+function healthy(run: Pick<HistoryEntry, 'status' | 'failure' | 'rescued'>): boolean {
   return (
-    entry.status === 'succeeded' ||
-    entry.rescued === true ||
-    (entry.status === 'nothing-to-retry' && entry.failure === '')
+    run.status === 'succeeded' ||
+    run.rescued === true ||
+    (run.status === 'nothing-to-retry' && run.failure === '')
   )
 }
 
@@ -132,11 +132,6 @@ export interface RunRecord {
   durationMs: number
 }
 
-/** The healthy end of a run: the newest execution succeeded, by itself or after a retry. */
-function endedHealthy(result: TargetResult): boolean {
-  return result.status === 'succeeded' || (result.status === 'nothing-to-retry' && result.failure === '')
-}
-
 /**
  * Adds this run's entries. A previous run's retry whose outcome it could not see (no `wait`) is settled by what
  * this run sees: rescued when the target is healthy now, not rescued when it failed again.
@@ -150,7 +145,7 @@ export function recordRun(
     const entries = (history.targets[result.target] ??= [])
     const previous = entries.at(-1)
     if (previous && previous.attempts > 0 && previous.rescued === undefined) {
-      if (endedHealthy(result)) previous.rescued = true
+      if (healthy(result)) previous.rescued = true
       else if (result.failure !== '') previous.rescued = false
     }
     const rescued =

@@ -65,15 +65,7 @@ export function resultsOutput(results: readonly TargetResult[]): ResultsOutput {
       note: `results: messages cut to ${SHORT_MESSAGE} characters to stay under GitHub's 1 MB output limit; ${tail}`
     }
   const attention = short.filter(r => NEEDS_ATTENTION.has(r.status))
-  const kept: string[] = []
-  let length = 2
-  for (const r of attention) {
-    const text = JSON.stringify(r)
-    const size = bytes(text)
-    if (length + size + 1 >= MAX_RESULTS_BYTES) break
-    kept.push(text)
-    length += size + 1
-  }
+  const kept = jsonPrefixWithin(attention, MAX_RESULTS_BYTES)
   const which =
     kept.length === attention.length
       ? `only the ${attention.length} targets that need attention`
@@ -82,6 +74,20 @@ export function resultsOutput(results: readonly TargetResult[]): ResultsOutput {
     json: `[${kept.join(',')}]`,
     note: `results: ${which} (of ${results.length}), to stay under GitHub's 1 MB output limit; ${tail}`
   }
+}
+
+/** The JSON texts of the first `items` whose array stays under `maxBytes` of UTF-8 (an output's limit). */
+export function jsonPrefixWithin(items: readonly unknown[], maxBytes: number): string[] {
+  const kept: string[] = []
+  let length = 2
+  for (const item of items) {
+    const text = JSON.stringify(item)
+    const size = bytes(text)
+    if (length + size + 1 >= maxBytes) break
+    kept.push(text)
+    length += size + 1
+  }
+  return kept
 }
 
 /**
