@@ -31963,7 +31963,7 @@ function judge(failure, policy, now) {
         if (age > policy.failedWithinMs)
             return {
                 retry: false,
-                why: `failed ${formatAge(age)} ago; failed-within is ${formatAge(policy.failedWithinMs)}`
+                why: `failed ${formatElapsed(age)} ago; failed-within is ${formatAge(policy.failedWithinMs)}`
             };
     }
     for (const entry of policy.retryOn) {
@@ -31978,13 +31978,25 @@ function judge(failure, policy, now) {
     const what = failure?.transient === undefined ? 'a deterministic failure' : 'this failure';
     return { retry: false, why: `not retried: ${what}, and retry-on (${entries}) does not match it` };
 }
-/** `90m`, `24h`, `3d`: exact in the largest unit that divides evenly, else rounded down from two units up. */
+/** A configured duration (`90m`, `24h`, `3d`): exact in the largest unit that divides evenly, else rounded down from two units up. */
 function formatAge(ms) {
     const minutes = Math.round(ms / 60_000);
     if (minutes >= 1440 && minutes % 1440 === 0)
         return `${minutes / 1440}d`;
     if (minutes >= 60 && minutes % 60 === 0)
         return `${minutes / 60}h`;
+    if (minutes >= 2 * 1440)
+        return `${Math.floor(minutes / 1440)}d`;
+    if (minutes >= 2 * 60)
+        return `${Math.floor(minutes / 60)}h`;
+    return `${minutes}m`;
+}
+/**
+ * A measured age, rounded down in one unit chosen by size alone (`326d`, `5h`, `47m`): the same age never reads as
+ * hours at one moment and days the next just because it happened to land on a whole hour.
+ */
+function formatElapsed(ms) {
+    const minutes = Math.floor(ms / 60_000);
     if (minutes >= 2 * 1440)
         return `${Math.floor(minutes / 1440)}d`;
     if (minutes >= 2 * 60)

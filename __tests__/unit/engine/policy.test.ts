@@ -10,7 +10,7 @@
 //   FailureReason texts that go with them ("CapacityError: Unable to provision requested ML compute capacity").
 // - CodeArts job messages: Huawei Cloud CodeArts Pipeline FAQ (build job failures, "service busy").
 import { describe, expect, it } from '@jest/globals'
-import { formatAge, judge } from '../../../src/engine/policy.js'
+import { formatAge, formatElapsed, judge } from '../../../src/engine/policy.js'
 import { everyItemTransient, transientWord, type Failure } from '../../../src/model/failure.js'
 import type { RetryPolicy } from '../../../src/model/request.js'
 import { buildFailure } from '../../../src/services/codebuild/failure.js'
@@ -200,6 +200,17 @@ describe('judge', () => {
       formatAge(7 * 86_400_000),
       formatAge(5 * 60_000)
     ]).toEqual(['90m', '1d', '7d', '5m'])
+  })
+
+  it('formats a measured age by its size alone, even when it lands on a whole hour', () => {
+    // CI once saw "failed 7836h ago" for a failure 326.5 days old: a whole number of hours.
+    expect([
+      formatElapsed(7836 * 3_600_000),
+      formatElapsed(7836 * 3_600_000 + 1),
+      formatElapsed(72 * 3_600_000),
+      formatElapsed(3 * 3_600_000),
+      formatElapsed(119 * 60_000 + 59_999)
+    ]).toEqual(['326d', '326d', '3d', '3h', '119m'])
   })
 })
 
