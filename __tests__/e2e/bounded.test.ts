@@ -269,9 +269,11 @@ describe.each(SERVICES)('hostile API text: $service', c => {
       c.onRetry(scenario, {
         ...c.failedOutcome,
         failureReason: INJECTION,
-        // A SageMaker step name is `[A-Za-z0-9\-_]*`, a Step Functions state name 1-80 characters (botocore):
-        // AWS cannot send this one.
-        ...(c.service === 'sagemaker' || c.service === 'stepfunctions' ? {} : { failedStage: INJECTION }),
+        // A SageMaker step name is `[A-Za-z0-9\-_]*`, a Step Functions state name 1-80 characters (botocore), an
+        // Azure stage name letters, digits and `_`: the services cannot send this one.
+        ...(['sagemaker', 'stepfunctions', 'azure-pipelines'].includes(c.service)
+          ? {}
+          : { failedStage: INJECTION }),
         ...(c.service === 'codebuild-batch' ? { failedGroup: INJECTION } : {})
       })
       await withEmulator(scenario, async emu => {

@@ -119,6 +119,23 @@ export function awsEnv(emu: Emulator): Record<string, string> {
   }
 }
 
+/** Azure Pipelines inputs for the demo pipeline at the emulator, with its PAT. */
+export function azureInputs(emu: Emulator): Record<string, string> {
+  return {
+    service: 'azure-pipelines',
+    endpoint: emu.url,
+    'azure-organization': DEMO_IDS.azureOrganization,
+    'azure-project': DEMO_IDS.azureProject,
+    'azure-pipeline': DEMO_IDS.azurePipeline,
+    'azure-devops-token': DEMO_IDS.azureToken
+  }
+}
+
+/** Azure DevOps pointed at the emulator by its own variable, with the demo PAT (targets mode). */
+export function azureEnv(emu: Emulator): Record<string, string> {
+  return { AZURE_DEVOPS_ENDPOINT_URL: emu.url, AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken }
+}
+
 /** CodeArts inputs for the demo pipeline at the emulator, authenticated by IAM token or AK/SK. */
 export function codeartsInputs(emu: Emulator, auth: 'token' | 'aksk' = 'token'): Record<string, string> {
   const credentials: Record<string, string> =

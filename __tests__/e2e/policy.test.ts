@@ -478,7 +478,8 @@ describe.each(SERVICES)('the wait loop: $service', c => {
       {
         retries: '5',
         'retry-delay-seconds': '0',
-        'retry-on': 'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$|Lambda.ServiceException'
+        'retry-on':
+          'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$|Lambda.ServiceException|stopped hearing from agent'
       },
       1,
       'not retried again',
@@ -600,6 +601,18 @@ const RUNNING: Record<string, (scenario: Scenario, settle: RetryOutcome) => void
       name: 'nightly-0116',
       status: 'RUNNING',
       startDate: new Date(Date.now() - 60_000).toISOString(),
+      settle
+    })
+  },
+  'azure-pipelines': (s, settle) => {
+    s.azure!.organizations[0]!.projects[0]!.definitions[0]!.builds.push({
+      id: 5122,
+      status: 'inProgress',
+      queueTime: new Date(Date.now() - 60_000).toISOString(),
+      stages: [
+        { name: 'Build', result: 'succeeded', jobs: [{ name: 'Compile', result: 'succeeded' }] },
+        { name: 'Deploy', state: 'inProgress', jobs: [{ name: 'Ship' }] }
+      ],
       settle
     })
   }

@@ -2,7 +2,7 @@
 // inputs, environment, the demo scenario's failed execution and how to script its retry.
 import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
 import type { OnRetry, RetryOutcome, Scenario } from '../../tools/emulator/index.js'
-import { awsEnv, codeartsInputs, withEmulator, type Emulator } from './helpers.js'
+import { awsEnv, azureInputs, codeartsInputs, withEmulator, type Emulator } from './helpers.js'
 
 export interface ServiceCase {
   service: string
@@ -144,6 +144,26 @@ export const SERVICES: ServiceCase[] = [
       failedStage: 'ChargeCard'
     },
     failure: ['E2E.Failure', REASON, 'ChargeCard']
+  },
+  {
+    service: 'azure-pipelines',
+    inputs: azureInputs,
+    env: () => ({}),
+    onRetry: (s, outcome) => {
+      const definition = s.azure!.organizations[0]!.projects[0]!.definitions[0]!
+      definition.builds.find(b => b.id === DEMO_IDS.azureFailedBuild)!.onRetry = outcome
+    },
+    retryOp: 'Stages_Update',
+    statusOps: ['Timeline_Get'],
+    stopOp: 'Builds_Update Build',
+    state: emu => {
+      const build = emu.state.azure.builds.get(DEMO_IDS.azureFailedBuild)
+      return build?.status === 'completed' ? build.result : build?.status
+    },
+    running: 'inProgress',
+    stopped: 'canceled',
+    failedOutcome: { result: 'failed', settleAfterReads: 1, failureReason: REASON, failedStage: 'Deploy' },
+    failure: ['Deploy / Ship', REASON]
   }
 ]
 

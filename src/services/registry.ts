@@ -1,5 +1,6 @@
 import { InputError } from '../model/errors.js'
 import type { TargetBase } from '../model/target.js'
+import { azurePipelines } from './azure-pipelines/index.js'
 import { codearts } from './codearts/index.js'
 import { codebuildBatch } from './codebuild-batch/index.js'
 import { codebuild } from './codebuild/index.js'
@@ -17,7 +18,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
   sagemaker,
   codearts,
   githubActions,
-  stepfunctions
+  stepfunctions,
+  azurePipelines
 ]
 
 export const SERVICE_NAMES: readonly string[] = SERVICES.map(s => s.name)

@@ -16,6 +16,8 @@ interface HttpRequestOptions {
   body?: unknown
   /** Ends the exchange early (the caller's time bound, or cancellation). */
   signal?: AbortSignal
+  /** Sees the answer's headers (a continuation token some services send there), once the answer is read. */
+  onHeaders?: (headers: Headers) => void
 }
 
 export interface HttpJsonClient {
@@ -36,6 +38,8 @@ export interface HttpJsonOptions {
   headers?: (request: { method: string; url: URL; body: string | undefined }) => Record<string, string>
   /** The error an answer states: any form for a non-2xx (`ok` false); only an explicit one for a 2xx. */
   errorOf?: (data: unknown, ok: boolean) => StatedError | undefined
+  /** A status that is an error whatever the body says (Azure DevOps answers a bad credential with 203). */
+  statusError?: (status: number) => StatedError | undefined
   /** Error codes that mean "slow down" besides HTTP 429. */
   throttlingCodes?: readonly string[]
   /** The answer header that carries the request ID. */
@@ -76,7 +80,7 @@ export function createHttpJsonClient(options: HttpJsonOptions): HttpJsonClient {
   const base = options.baseUrl.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   return {
-    async request(method, path, { query, body, signal } = {}): Promise<unknown> {
+    async request(method, path, { query, body, signal, onHeaders } = {}): Promise<unknown> {
       const url = new URL(`${base}${path}`)
       for (const [key, value] of Object.entries(query ?? {})) url.searchParams.append(key, value)
       const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -90,7 +94,9 @@ export function createHttpJsonClient(options: HttpJsonOptions): HttpJsonClient {
           : AbortSignal.timeout(timeoutMs)
       })
       if (response.status >= 300 && response.status < 400) throw redirected(base, response, options)
-      return readAnswer(response, options)
+      const answer = await readAnswer(response, options)
+      onHeaders?.(response.headers)
+      return answer
     }
   }
 }
@@ -115,7 +121,10 @@ function redirected(base: string, response: Response, options: HttpJsonOptions):
 async function readAnswer(response: Response, options: HttpJsonOptions): Promise<unknown> {
   const text = await response.text()
   const data = parseJson(text)
-  const failure = options.errorOf?.(data, response.ok) ?? (response.ok ? undefined : plainError(data))
+  const failure =
+    options.statusError?.(response.status) ??
+    options.errorOf?.(data, response.ok) ??
+    (response.ok ? undefined : plainError(data))
   const requestId = requestIdOf(response, options)
   if (!response.ok || failure) {
     const code = failure?.code ?? `HTTP${response.status}`

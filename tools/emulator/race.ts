@@ -110,6 +110,18 @@ export const RACE_CASES: readonly RaceCase[] = [
         emu.state.stepfunctions.executions.get(DEMO_IDS.stepfunctionsExecution),
         'failed Step Functions execution'
       )
+  },
+  {
+    service: 'azure-pipelines',
+    retryOperation: 'Stages_Update',
+    inputs: () => ({
+      service: 'azure-pipelines',
+      'azure-organization': DEMO_IDS.azureOrganization,
+      'azure-project': DEMO_IDS.azureProject,
+      'azure-pipeline': DEMO_IDS.azurePipeline
+    }),
+    env: emu => ({ AZURE_DEVOPS_ENDPOINT_URL: emu.url, AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken }),
+    failed: emu => found(emu.state.azure.builds.get(DEMO_IDS.azureFailedBuild), 'failed Azure Pipelines run')
   }
 ]
 
@@ -133,7 +145,7 @@ export async function retryAsSomeoneElse(emu: Emulator, call: CallRecord): Promi
     for (const field of TOKEN_FIELDS) if (field in copy) copy[field] = 'someone-else'.padEnd(64, '0')
     body = JSON.stringify(copy)
   }
-  const response = await fetch(`${emu.url}${call.path}`, {
+  const response = await fetch(`${emu.url}${call.path}${call.query ? `?${call.query}` : ''}`, {
     method: call.method,
     headers,
     ...(body === undefined ? {} : { body })

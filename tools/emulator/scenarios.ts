@@ -23,7 +23,14 @@ export const DEMO_IDS = {
   githubFailedRun: 9_100_000_202,
   githubOtherRepository: 'acme/api',
   stepfunctionsMachine: 'order-pipeline',
-  stepfunctionsExecution: 'arn:aws:states:us-east-1:123456789012:execution:order-pipeline:nightly-0115'
+  stepfunctionsExecution: 'arn:aws:states:us-east-1:123456789012:execution:order-pipeline:nightly-0115',
+  azureOrganization: 'contoso',
+  azureProject: 'Storefront',
+  azurePipeline: 'web-release',
+  azureDefinition: 41,
+  azureFailedBuild: 5120,
+  azureToken: 'demo-azure-devops-pat-0000000000000000000000000000',
+  azureReadToken: 'demo-azure-devops-read-only-pat-0000000000000000000'
 } as const
 
 /** ISO time `hoursAgo` hours before now: GitHub re-runs only runs of the last 30 days. */
@@ -259,6 +266,92 @@ export function demoScenario(): Scenario {
                     { name: 'Deploy', status: 'FAILED', jobs: [{ name: 'Deploy to CCE', status: 'FAILED' }] }
                   ],
                   onRetry: settle
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    },
+    azure: {
+      tokens: [{ token: ids.azureToken }, { token: ids.azureReadToken, permission: 'read' }],
+      organizations: [
+        {
+          name: ids.azureOrganization,
+          projects: [
+            {
+              name: ids.azureProject,
+              id: '6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c',
+              definitions: [
+                {
+                  id: ids.azureDefinition,
+                  name: ids.azurePipeline,
+                  builds: [
+                    {
+                      id: 5119,
+                      status: 'completed',
+                      result: 'succeeded',
+                      queueTime: hoursAgo(30),
+                      finishTime: hoursAgo(29),
+                      stages: [
+                        {
+                          name: 'Build',
+                          result: 'succeeded',
+                          jobs: [{ name: 'Compile', result: 'succeeded' }]
+                        },
+                        { name: 'Deploy', result: 'succeeded', jobs: [{ name: 'Ship', result: 'succeeded' }] }
+                      ]
+                    },
+                    {
+                      id: ids.azureFailedBuild,
+                      status: 'completed',
+                      result: 'failed',
+                      queueTime: hoursAgo(6),
+                      finishTime: hoursAgo(5),
+                      stages: [
+                        {
+                          name: 'Build',
+                          result: 'succeeded',
+                          jobs: [{ name: 'Compile', result: 'succeeded' }]
+                        },
+                        {
+                          name: 'Deploy',
+                          result: 'failed',
+                          jobs: [
+                            {
+                              name: 'Ship',
+                              result: 'failed',
+                              issues: [
+                                'We stopped hearing from agent Hosted Agent. Verify the agent machine is running and has a healthy network connection.'
+                              ]
+                            }
+                          ]
+                        },
+                        { name: 'Smoke', result: 'skipped', jobs: [{ name: 'Probe', result: 'skipped' }] }
+                      ],
+                      onRetry: settle
+                    }
+                  ]
+                },
+                {
+                  id: 42,
+                  name: 'docs-site',
+                  builds: [
+                    {
+                      id: 5101,
+                      status: 'completed',
+                      result: 'succeeded',
+                      queueTime: hoursAgo(12),
+                      finishTime: hoursAgo(11),
+                      stages: [
+                        {
+                          name: 'Publish',
+                          result: 'succeeded',
+                          jobs: [{ name: 'Upload', result: 'succeeded' }]
+                        }
+                      ]
+                    }
+                  ]
                 }
               ]
             }

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { awsTarget, awsWire } from './aws-json.js'
+import { authenticateAzure, azureError, azureWire, runAzure } from './azure.js'
+import { AZURE_API_VERSION, azureAnswerProblem, azureRequestProblem, specOperation } from './azure-spec.js'
 import { authenticate, codeArtsWire, matchCodeArts, noSuchApi } from './codearts-http.js'
 import { runCodeArts } from './codearts.js'
 import { ApiError } from './errors.js'
@@ -77,6 +79,7 @@ function route(request: Arrived): Routed | { wire: Wire; error: ApiError } {
         })
     }
   }
+  if (request.path.includes('/_apis/')) return routeAzure(request)
   if (request.path.startsWith('/v5/')) {
     const matched = matchCodeArts(request.method, request.path)
     if (!matched) return { wire: codeArtsWire, error: noSuchApi() }
@@ -102,6 +105,54 @@ function route(request: Arrived): Routed | { wire: Wire; error: ApiError } {
   return { ...target, wire: awsWire, execute: (state, ctx) => target.run(target.operation, state, text, ctx) }
 }
 
+/** Azure DevOps REST: the spec names the operation; its rules check the request before and the answer after. */
+function routeAzure(request: Arrived): Routed | { wire: Wire; error: ApiError } {
+  const op = specOperation(request.method, request.path)
+  if (!op)
+    return {
+      wire: azureWire,
+      error: azureError(404, 'NotFound', `The resource ${request.path} does not exist.`)
+    }
+  const extra: Record<string, string> = {}
+  const wire: Wire = { ...azureWire, ok: (res, body, id) => azureWire.okWith(res, body, id, extra) }
+  const query = new URL(request.url, 'http://emulator').searchParams
+  return {
+    service: 'azure',
+    operation: op.id,
+    wire,
+    execute(state, ctx) {
+      authenticateAzure(state.azure, request.method, request.headers.authorization)
+      const version = query.get('api-version')
+      if (version === null)
+        throw azureError(
+          400,
+          'VssVersionNotSpecifiedException',
+          `No api-version was supplied for the "${request.method}" request. The version must be supplied as a query parameter (e.g. "?api-version=${AZURE_API_VERSION}").`
+        )
+      const body = request.body.length === 0 ? undefined : parsedBody(request.body)
+      if (request.body.length > 0 && body === undefined)
+        throw azureError(400, 'RequestContentException', 'The request body is not valid JSON.')
+      const problem =
+        version === AZURE_API_VERSION
+          ? azureRequestProblem(op, query, body)
+          : `api-version ${version}: the emulator serves the ${AZURE_API_VERSION} spec only`
+      if (problem) throw azureError(400, 'InvalidRequestException', `Azure DevOps REST 7.1 spec: ${problem}`)
+      const host = request.headers.host ?? '127.0.0.1'
+      const answer = runAzure(state.azure, {
+        op,
+        query,
+        body,
+        apiUrl: `http://${host}`,
+        now: ctx.now,
+        headers: extra
+      })
+      const wrong = azureAnswerProblem(op, answer)
+      if (wrong) throw new Error(`emulator answer breaks the Azure DevOps 7.1 spec (${op.id}): ${wrong}`)
+      return answer
+    }
+  }
+}
+
 function parsedBody(body: Buffer): unknown {
   if (body.length === 0) return undefined
   try {
@@ -113,7 +164,8 @@ function parsedBody(body: Buffer): unknown {
 
 /** A 200 whose body no client can read: what a proxy or a failing gateway sends after the server acted. */
 function sendGarbled(res: ServerResponse, form: 'truncated' | 'html' | 'empty' | 'cut', body: unknown): void {
-  const json = JSON.stringify(body)
+  // A body-less answer (Azure's stage retry) garbles to an empty one.
+  const json = body === undefined ? '' : JSON.stringify(body)
   if (form === 'cut') {
     // Promise the whole body, send half of it, then close: the client sees the connection end mid-body.
     res.writeHead(200, {
@@ -168,6 +220,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
     operation,
     method: request.method,
     path: request.path,
+    query: url.includes('?') ? url.slice(url.indexOf('?') + 1) : '',
     body: parsedBody(body),
     headers: { ...req.headers },
     at: deps.now(),
@@ -234,11 +287,13 @@ export function requestListener(deps: ServerDeps) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res, deps).catch((error: unknown) => {
       const url = req.url ?? ''
-      const wire = url.startsWith('/v5/')
-        ? codeArtsWire
-        : /^(\/api\/v3)?\/repos\//.test(url)
-          ? githubWire
-          : awsWire
+      const wire = url.includes('/_apis/')
+        ? azureWire
+        : url.startsWith('/v5/')
+          ? codeArtsWire
+          : /^(\/api\/v3)?\/repos\//.test(url)
+            ? githubWire
+            : awsWire
       const known = error instanceof ApiError ? error : undefined
       if (!known) console.error('emulator: unexpected error', error)
       if (!res.headersSent && !res.destroyed) wire.error(res, known ?? wire.serverError(500), randomUUID())

@@ -1,4 +1,5 @@
 // The emulator's mutable world, built afresh from a scenario (never mutating it).
+import { seedAzure, type AzureState } from './azure.js'
 import { seedCodeArts, type CodeArtsState } from './codearts.js'
 import { seedCodeBuild, type CodeBuildState } from './codebuild.js'
 import { seedCodePipeline, type CodePipelineState } from './codepipeline.js'
@@ -16,6 +17,7 @@ export interface EmulatorState {
   readonly codearts: CodeArtsState
   readonly github: GitHubState
   readonly stepfunctions: StepFunctionsState
+  readonly azure: AzureState
 }
 
 export function createState(scenario: Scenario): EmulatorState {
@@ -30,7 +32,8 @@ export function createState(scenario: Scenario): EmulatorState {
     sagemaker: seedSageMaker(scenario.sagemaker?.pipelines ?? [], region, accountId),
     codearts: seedCodeArts(scenario.codearts),
     github: seedGitHub(scenario.github),
-    stepfunctions: seedStepFunctions(scenario.stepfunctions?.stateMachines ?? [], region, accountId)
+    stepfunctions: seedStepFunctions(scenario.stepfunctions?.stateMachines ?? [], region, accountId),
+    azure: seedAzure(scenario.azure)
   }
 }
 
@@ -42,6 +45,7 @@ export type RetriedService =
   | 'codearts'
   | 'github-actions'
   | 'stepfunctions'
+  | 'azure-pipelines'
 
 /** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
 export function retriesApplied(state: EmulatorState, service: RetriedService): number {
@@ -63,6 +67,8 @@ export function retriesApplied(state: EmulatorState, service: RetriedService): n
       return sum(state.github.runs.values())
     case 'stepfunctions':
       return sum(state.stepfunctions.executions.values())
+    case 'azure-pipelines':
+      return sum(state.azure.builds.values())
     case 'codearts':
       return sum(
         [...state.codearts.projects.values()].flatMap(project =>

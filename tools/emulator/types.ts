@@ -3,7 +3,8 @@
 // CodeArts: epoch milliseconds).
 import type { HuaweiErrorForm } from './errors.js'
 
-export type ServiceName = 'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github' | 'stepfunctions'
+export type ServiceName =
+  'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github' | 'stepfunctions' | 'azure'
 
 /** What a retried execution ends as, and when. */
 export interface RetryOutcome {
@@ -301,6 +302,56 @@ export interface Scenario {
   codearts?: CodeArtsSeed | undefined
   github?: GitHubSeed | undefined
   stepfunctions?: { stateMachines: StepFunctionsMachineSeed[] } | undefined
+  azure?: AzureSeed | undefined
+}
+
+// ---------- Azure Pipelines ----------
+
+/** TaskResult (REST 7.1 spec): a stage's, job's or task's result. */
+export type AzureTaskResult =
+  'succeeded' | 'succeededWithIssues' | 'failed' | 'canceled' | 'skipped' | 'abandoned'
+
+export interface AzureSeed {
+  /** Tokens it accepts, as a PAT (Basic) or a bearer token; `read` ones cannot retry or cancel. */
+  tokens: { token: string; permission?: 'read' | 'execute' | undefined }[]
+  organizations: { name: string; projects: AzureProjectSeed[] }[]
+}
+
+interface AzureProjectSeed {
+  name: string
+  id: string
+  definitions: AzureDefinitionSeed[]
+}
+
+interface AzureDefinitionSeed {
+  id: number
+  name: string
+  /** Its folder, `\\` (the root) by default. */
+  path?: string | undefined
+  builds: AzureBuildSeed[]
+}
+
+export interface AzureBuildSeed {
+  id: number
+  buildNumber?: string | undefined
+  status: 'notStarted' | 'inProgress' | 'completed' | 'cancelling' | 'postponed'
+  result?: 'succeeded' | 'partiallySucceeded' | 'failed' | 'canceled' | undefined
+  queueTime: string
+  finishTime?: string | undefined
+  sourceBranch?: string | undefined
+  /** In order; a stage after a failed one was skipped. */
+  stages: AzureStageSeed[]
+  onRetry?: OnRetry | undefined
+  /** A running build that ends this way. */
+  settle?: RetryOutcome | undefined
+}
+
+interface AzureStageSeed {
+  name: string
+  state?: 'pending' | 'inProgress' | 'completed' | undefined
+  result?: AzureTaskResult | undefined
+  attempt?: number | undefined
+  jobs?: { name: string; result?: AzureTaskResult | undefined; issues?: string[] | undefined }[] | undefined
 }
 
 // ---------- Step Functions ----------
@@ -406,6 +457,8 @@ export interface CallRecord {
   operation: string
   method: string
   path: string
+  /** The query string after `?` ('' when none): Azure DevOps names its api-version there. */
+  query: string
   /** Parsed JSON body (undefined when empty or not JSON). */
   body: unknown
   headers: Record<string, string | string[] | undefined>

@@ -1,5 +1,6 @@
 // Every service's provider against the conformance kit (support/conformance.ts): a new service adds its fixture.
 import { DEMO_IDS } from '../../../tools/emulator/index.js'
+import { azurePipelines } from '../../../src/services/azure-pipelines/index.js'
 import { codearts } from '../../../src/services/codearts/index.js'
 import { codebuildBatch } from '../../../src/services/codebuild-batch/index.js'
 import { codebuild } from '../../../src/services/codebuild/index.js'
@@ -66,4 +67,13 @@ conformance({
   firstOperation: 'ListStateMachines',
   retryCounter: true,
   listing: { name: DEMO_IDS.stepfunctionsMachine }
+})
+conformance({
+  service: azurePipelines,
+  emulated: 'azure-pipelines',
+  resource: `${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}/${DEMO_IDS.azurePipeline}`,
+  credentials: { kind: 'pat', token: DEMO_IDS.azureToken },
+  firstOperation: 'Definitions_List',
+  retryCounter: true,
+  listing: { scope: `${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}`, name: DEMO_IDS.azurePipeline }
 })
