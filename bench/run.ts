@@ -30,7 +30,9 @@ const RETRY_OPS = new Set([
   'RetryBuildBatch',
   'RetryPipelineExecution',
   'retry',
-  'ReRunWorkflowFailedJobs'
+  'ReRunWorkflowFailedJobs',
+  'RedriveExecution',
+  'Stages_Update'
 ])
 
 function awsEnv(emu: Emulator): Record<string, string> {
@@ -39,7 +41,9 @@ function awsEnv(emu: Emulator): Record<string, string> {
     AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
     AWS_ENDPOINT_URL_CODEBUILD: emu.url,
     AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
-    AWS_ENDPOINT_URL_SFN: emu.url
+    AWS_ENDPOINT_URL_SFN: emu.url,
+    AZURE_DEVOPS_ENDPOINT_URL: emu.url,
+    AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
   }
 }
 
@@ -73,6 +77,13 @@ const singleInputs: Record<string, Record<string, string>> = {
     service: 'github-actions',
     workflow: DEMO_IDS.githubWorkflow,
     'github-token': DEMO_IDS.githubToken
+  },
+  stepfunctions: { service: 'stepfunctions', 'state-machine': DEMO_IDS.stepfunctionsMachine },
+  'azure-pipelines': {
+    service: 'azure-pipelines',
+    'azure-organization': DEMO_IDS.azureOrganization,
+    'azure-project': DEMO_IDS.azureProject,
+    'azure-pipeline': DEMO_IDS.azurePipeline
   }
 }
 

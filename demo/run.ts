@@ -51,6 +51,16 @@ const cases: DemoCase[] = [
       'state-machine': DEMO_IDS.stepfunctionsMachine,
       'retry-on': 'transient'
     }
+  },
+  {
+    title: 'Azure Pipelines: stage Deploy of the newest web-release run failed when its agent was lost',
+    inputs: {
+      service: 'azure-pipelines',
+      'azure-organization': DEMO_IDS.azureOrganization,
+      'azure-project': DEMO_IDS.azureProject,
+      'azure-pipeline': DEMO_IDS.azurePipeline,
+      'retry-on': 'transient'
+    }
   }
 ]
 
@@ -93,10 +103,13 @@ const env = {
   AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
   AWS_ENDPOINT_URL_CODEBUILD: emu.url,
   AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
-  AWS_ENDPOINT_URL_SFN: emu.url
+  AWS_ENDPOINT_URL_SFN: emu.url,
+  // Azure DevOps: its own endpoint variable and a PAT, as a workflow would set them.
+  AZURE_DEVOPS_ENDPOINT_URL: emu.url,
+  AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
 }
 console.log(
-  `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts and GitHub listening at ${emu.url}\n`
+  `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts, GitHub and Azure DevOps listening at ${emu.url}\n`
 )
 
 let failures = 0

@@ -38496,12 +38496,16 @@ function execution(r) {
 function failure(r) {
     return (0,model_text/* summaryText */.g5)(r.failure, CELL_TEXT) || '—';
 }
-/** The message without the execution ID, which the row shows in its own column (and a `()` left empty). */
+/**
+ * The message without the execution ID, which the row shows in its own column (and a `()` left empty). Only the
+ * ID standing on its own goes: inside a longer token (an Azure run number `20261207.5120` of run 5120) it stays.
+ */
 function withoutId(message, executionId) {
     if (!executionId)
         return message;
+    const literal = executionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return message
-        .replaceAll(executionId, '')
+        .replace(new RegExp(`(?<![\\w.:/-])${literal}(?![\\w.:/-])`, 'g'), '')
         .replace(/\(\s*\)/g, '')
         .replace(/ {2,}/g, ' ')
         .trim();

@@ -64,7 +64,8 @@ try {
         'sagemaker:train-and-register',
         `codearts:${DEMO_IDS.codeartsProject}/web-*`,
         'github-actions:ci.yml',
-        'github-actions:nightly.yml'
+        'github-actions:nightly.yml',
+        `azure-pipelines:${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}/*`
       ].join('\n'),
       'retry-on': 'transient\nJobFailed\nBuild group',
       wait: 'true',
@@ -73,14 +74,16 @@ try {
       'history-file': 'history.json',
       'give-up-after': '5'
     },
-    // Lines on three clouds: each cloud's own endpoint variable, never one `endpoint` for all.
+    // Lines on four clouds: each cloud's own endpoint variable, never one `endpoint` for all.
     env: {
       GITHUB_TOKEN: DEMO_IDS.githubToken,
       GITHUB_WORKSPACE: workspace,
       AWS_REGION: 'us-east-1',
       AWS_ENDPOINT_URL: emu.url,
       HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url,
-      GITHUB_API_URL: emu.url
+      GITHUB_API_URL: emu.url,
+      AZURE_DEVOPS_ENDPOINT_URL: emu.url,
+      AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
     }
   })
   if (!run.summary.includes('<h2>')) throw new Error(`the action wrote no summary:\n${run.stdout}`)

@@ -211,11 +211,15 @@ function failure(r: TargetResult): string {
   return summaryText(r.failure, CELL_TEXT) || '—'
 }
 
-/** The message without the execution ID, which the row shows in its own column (and a `()` left empty). */
+/**
+ * The message without the execution ID, which the row shows in its own column (and a `()` left empty). Only the
+ * ID standing on its own goes: inside a longer token (an Azure run number `20261207.5120` of run 5120) it stays.
+ */
 export function withoutId(message: string, executionId: string): string {
   if (!executionId) return message
+  const literal = executionId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return message
-    .replaceAll(executionId, '')
+    .replace(new RegExp(`(?<![\\w.:/-])${literal}(?![\\w.:/-])`, 'g'), '')
     .replace(/\(\s*\)/g, '')
     .replace(/ {2,}/g, ' ')
     .trim()

@@ -93,7 +93,8 @@ export function seedAzure(seed: AzureSeed | undefined): AzureState {
 function seedBuild(b: AzureBuildSeed, definitionId: number, where: string): BuildState {
   return {
     id: b.id,
-    buildNumber: b.buildNumber ?? `2026.${b.id}`,
+    // The default run number format, $(Date:yyyyMMdd).$(Rev:r); here the revision is the run's ID.
+    buildNumber: b.buildNumber ?? `${b.queueTime.slice(0, 10).replaceAll('-', '')}.${b.id}`,
     definitionId,
     status: b.status,
     result: b.result,

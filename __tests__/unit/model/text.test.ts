@@ -366,3 +366,17 @@ describe('fuzz: API text never escapes (seeded, 12,000 cases)', () => {
     expect(escapes).toBe(0)
   })
 })
+
+describe('withoutId', () => {
+  it('drops the execution ID where it stands alone, never from inside a longer token', () => {
+    expect(withoutId('retried run 20261207.5120 (5120) of web-release', '5120')).toBe(
+      'retried run 20261207.5120 of web-release'
+    )
+    expect(
+      withoutId('build integration-tests:7d4e failed (integration-tests:7d4e)', 'integration-tests:7d4e')
+    ).toBe('build failed')
+    expect(withoutId('execution .../execution/q7w2 is Failed', 'q7w2')).toBe(
+      'execution .../execution/q7w2 is Failed'
+    )
+  })
+})
