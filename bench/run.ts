@@ -32,7 +32,8 @@ const RETRY_OPS = new Set([
   'retry',
   'ReRunWorkflowFailedJobs',
   'RedriveExecution',
-  'Stages_Update'
+  'Stages_Update',
+  'RetryBuild'
 ])
 
 function awsEnv(emu: Emulator): Record<string, string> {
@@ -43,7 +44,9 @@ function awsEnv(emu: Emulator): Record<string, string> {
     AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
     AWS_ENDPOINT_URL_SFN: emu.url,
     AZURE_DEVOPS_ENDPOINT_URL: emu.url,
-    AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
+    AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
+    CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
+    GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
   }
 }
 
@@ -84,7 +87,8 @@ const singleInputs: Record<string, Record<string, string>> = {
     'azure-organization': DEMO_IDS.azureOrganization,
     'azure-project': DEMO_IDS.azureProject,
     'azure-pipeline': DEMO_IDS.azurePipeline
-  }
+  },
+  'cloud-build': { service: 'cloud-build', 'gcp-project': DEMO_IDS.gcpProject, trigger: DEMO_IDS.gcpTrigger }
 }
 
 async function waitCalls(intervals: number, result: 'succeeded' | 'failed'): Promise<void> {

@@ -1,4 +1,4 @@
-// `npm run demo`: the bundled action retrying one failed execution of each of the six services against the
+// `npm run demo`: the bundled action retrying one failed execution of each of the nine services against the
 // local emulator, exactly as GitHub's runner would run it. No credentials, no network.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -61,6 +61,15 @@ const cases: DemoCase[] = [
       'azure-pipeline': DEMO_IDS.azurePipeline,
       'retry-on': 'transient'
     }
+  },
+  {
+    title: 'Cloud Build: the newest build of trigger deploy-web failed to push its image',
+    inputs: {
+      service: 'cloud-build',
+      'gcp-project': DEMO_IDS.gcpProject,
+      trigger: DEMO_IDS.gcpTrigger,
+      'retry-on': 'transient'
+    }
   }
 ]
 
@@ -106,10 +115,13 @@ const env = {
   AWS_ENDPOINT_URL_SFN: emu.url,
   // Azure DevOps: its own endpoint variable and a PAT, as a workflow would set them.
   AZURE_DEVOPS_ENDPOINT_URL: emu.url,
-  AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
+  AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
+  // Cloud Build: gcloud's endpoint override and an access token (google-github-actions/auth can output one).
+  CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
+  GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
 }
 console.log(
-  `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts, GitHub and Azure DevOps listening at ${emu.url}\n`
+  `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts, GitHub, Azure DevOps and Cloud Build listening at ${emu.url}\n`
 )
 
 let failures = 0
@@ -236,7 +248,7 @@ try {
 
 console.log(
   failures === 0
-    ? 'All seven services retried and succeeded; the transient failure was retried and the deterministic one left alone; the broken project was given up on after two unrescued retries.'
+    ? 'All nine services retried and succeeded; the transient failure was retried and the deterministic one left alone; the broken project was given up on after two unrescued retries.'
     : `${failures} demo case(s) did not go as expected.`
 )
 process.exitCode = failures === 0 ? 0 : 1

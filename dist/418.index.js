@@ -94,8 +94,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/clouds/azure/cloud.ts
 var cloud = __webpack_require__(2627);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __webpack_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __webpack_require__(4116);
 // EXTERNAL MODULE: ./src/model/errors.ts
 var errors = __webpack_require__(7206);
 // EXTERNAL MODULE: ./src/model/json.ts
@@ -130,7 +130,7 @@ function authorization(auth) {
     let cached;
     return async (signal) => {
         if (cached === undefined || cached.expiresAt - RENEW_BEFORE_MS <= Date.now()) {
-            const { DefaultAzureCredential } = await __webpack_require__.e(/* import() | azure-identity */ 787).then(__webpack_require__.bind(__webpack_require__, 239));
+            const { DefaultAzureCredential } = await Promise.all(/* import() | azure-identity */[__webpack_require__.e(830), __webpack_require__.e(324), __webpack_require__.e(787)]).then(__webpack_require__.bind(__webpack_require__, 239));
             const got = await new DefaultAzureCredential()
                 .getToken(AZURE_DEVOPS_SCOPE, signal ? { abortSignal: signal } : {})
                 .catch((error) => {

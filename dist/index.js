@@ -28368,7 +28368,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9526:
+/***/ 5583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28377,8 +28377,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
-var core = __nccwpck_require__(8179);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(4116);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./src/model/errors.ts
@@ -29791,6 +29791,119 @@ const azurePipelines = {
     load: async () => (await __nccwpck_require__.e(/* import() | azure-pipelines */ 418).then(__nccwpck_require__.bind(__nccwpck_require__, 9771))).default
 };
 
+// EXTERNAL MODULE: ./src/clouds/google/cloud.ts
+var google_cloud = __nccwpck_require__(9661);
+// EXTERNAL MODULE: ./src/services/cloud-build/target.ts
+var cloud_build_target = __nccwpck_require__(7574);
+;// CONCATENATED MODULE: ./src/services/cloud-build/index.ts
+
+
+
+
+
+/** A project ID: 6-30 lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
+const cloud_build_PROJECT = {
+    re: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+    accepted: 'a Google Cloud project ID, e.g. acme-prod (6-30 lower-case letters, digits, hyphens)'
+};
+/**
+ * A trigger: its name (1-64 letters, digits and dashes, beginning and ending with a letter or digit: BuildTrigger
+ * `name`) or its ID (a UUID).
+ */
+const TRIGGER = {
+    re: /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+    accepted: 'a trigger name (letters, digits and dashes, at most 64) or its ID'
+};
+const TRIGGER_GLOB = {
+    re: /^[A-Za-z0-9-]{1,64}$/,
+    accepted: 'a trigger name pattern, e.g. deploy-*'
+};
+const LOCATION = google_cloud/* google */.q7.region;
+/** A build ID: a UUID (Build `id`). */
+const cloud_build_BUILD_ID = {
+    re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    accepted: 'a Cloud Build build ID (a UUID)'
+};
+/** A branch name: visible characters, no `..`, `@{`, `//`, `~^:?*[\` (git check-ref-format). */
+const cloud_build_BRANCH = {
+    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+    accepted: 'a branch name, e.g. main'
+};
+/** `@LOCATION` goes where other services take `@REGION`: `cloud-build@us-central1:PROJECT/TRIGGER`. */
+const cloud_build_LINE_FORM = 'cloud-build:PROJECT/TRIGGER[@BRANCH]';
+function services_cloud_build_target(project, trigger, branch, executionId) {
+    return {
+        service: 'cloud-build',
+        label: `cloud-build:${project}/${trigger}${branch !== undefined ? `@${branch}` : ''}`,
+        project,
+        trigger,
+        ...(branch !== undefined ? { branch } : {}),
+        ...(executionId !== undefined ? { executionId } : {})
+    };
+}
+function cloud_build_lineParts(resource, where) {
+    const at = resource.indexOf('@');
+    const path = at < 0 ? resource : resource.slice(0, at);
+    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const [project = '', trigger = '', extra] = path.split('/');
+    if (extra !== undefined || trigger === '')
+        throw new errors/* InputError */.dz(where, `'cloud-build:${(0,validate/* shorten */.ml)(resource)}' is not PROJECT/TRIGGER[@BRANCH]`, cloud_build_LINE_FORM);
+    (0,validate/* expectPattern */.sU)(where, project, cloud_build_PROJECT);
+    if (branch !== undefined)
+        (0,validate/* expectPattern */.sU)(where, branch, cloud_build_BRANCH);
+    return { project, trigger, ...(branch !== undefined ? { branch } : {}) };
+}
+/** Google Cloud Build: retry the newest build of a trigger, if it failed; a new build starts. */
+const cloudBuild = {
+    name: 'cloud-build',
+    cloud: google_cloud/* google */.q7,
+    targetInputs: ['gcp-project', 'gcp-location', 'trigger', 'branch'],
+    inputDocs: {
+        'gcp-project': 'the Google Cloud project ID.',
+        'gcp-location': 'the Cloud Build location of the trigger: global (the default) or a region such as us-central1.',
+        trigger: 'the build trigger: its name or ID.',
+        branch: 'only runs of this branch are considered (default: all branches).'
+    },
+    lineForm: cloud_build_LINE_FORM,
+    // A retry creates a new build from the original request: all of it runs again.
+    retryModes: { all: false, native: {} },
+    states: cloud_build_target/* STATES */.x,
+    fromInputs(given) {
+        const why = 'for service cloud-build';
+        const project = (0,validate/* expectPattern */.sU)('gcp-project', (0,validate/* required */.mw)('gcp-project', given('gcp-project'), why, cloud_build_PROJECT.accepted), cloud_build_PROJECT);
+        const trigger = (0,validate/* expectPattern */.sU)('trigger', (0,validate/* required */.mw)('trigger', given('trigger'), why, TRIGGER.accepted), TRIGGER);
+        const location = given('gcp-location');
+        const branch = given('branch');
+        const executionId = given('execution-id');
+        if (location !== undefined)
+            (0,validate/* expectPattern */.sU)('gcp-location', location, LOCATION);
+        if (branch !== undefined)
+            (0,validate/* expectPattern */.sU)('branch', branch, cloud_build_BRANCH);
+        if (executionId !== undefined)
+            (0,validate/* expectPattern */.sU)('execution-id', executionId, cloud_build_BUILD_ID);
+        return services_cloud_build_target(project, trigger, branch, executionId);
+    },
+    fromLine(resource, where) {
+        const { project, trigger, branch } = cloud_build_lineParts(resource, where);
+        return services_cloud_build_target(project, (0,validate/* expectPattern */.sU)(where, trigger, TRIGGER), branch);
+    },
+    /** A trigger name with `*` or `?`: the project's triggers in the location are listed and matched by name. */
+    patternOf(resource, where) {
+        const { project, trigger, branch } = cloud_build_lineParts(resource, where);
+        if (!(0,listing/* hasWildcard */.rl)(trigger))
+            return undefined;
+        (0,validate/* expectPattern */.sU)(where, (0,listing/* wildcardsAsName */.D4)(trigger), TRIGGER_GLOB);
+        return { query: (0,listing/* listQuery */.ND)(trigger, project), ...(branch !== undefined ? { suffix: `@${branch}` } : {}) };
+    },
+    resourceKey: t => `${t.project}/${t.trigger}`,
+    checkConnection(_connection, endpoint) {
+        const fromEnv = process.env[google_cloud/* CLOUD_BUILD_ENDPOINT_ENV */.HU]?.trim();
+        if (endpoint === undefined && fromEnv)
+            (0,validate/* expectUrl */.ho)(google_cloud/* CLOUD_BUILD_ENDPOINT_ENV */.HU, fromEnv);
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() | cloud-build */ 893).then(__nccwpck_require__.bind(__nccwpck_require__, 3729))).default
+};
+
 // EXTERNAL MODULE: ./src/clouds/huawei/cloud.ts
 var huawei_cloud = __nccwpck_require__(3603);
 // EXTERNAL MODULE: ./src/services/codearts/endpoints.ts
@@ -30257,6 +30370,7 @@ const stepfunctions = {
 
 
 
+
 /** Every service, one line each. Adding a service is a folder with an index.ts and a provider.ts, and a line. */
 const SERVICES = [
     codepipeline,
@@ -30266,7 +30380,8 @@ const SERVICES = [
     codearts,
     githubActions,
     stepfunctions,
-    azurePipelines
+    azurePipelines,
+    cloudBuild
 ];
 const SERVICE_NAMES = SERVICES.map(s => s.name);
 /** The clouds the services run on, each once. */
@@ -39031,6 +39146,53 @@ function isAzureAuth(value) {
 
 /***/ }),
 
+/***/ 9661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HU: () => (/* binding */ CLOUD_BUILD_ENDPOINT_ENV),
+/* harmony export */   YB: () => (/* binding */ isGoogleAuth),
+/* harmony export */   q7: () => (/* binding */ google)
+/* harmony export */ });
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
+
+/** gcloud's own override of the Cloud Build API host (api_endpoint_overrides/cloudbuild): a private endpoint, an emulator. */
+const CLOUD_BUILD_ENDPOINT_ENV = 'CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD';
+/**
+ * Google Cloud: the location from `gcp-location` (default `global`; a `targets` line's `@LOCATION`); an access
+ * token from `gcp-access-token` or GOOGLE_OAUTH_ACCESS_TOKEN, else Application Default Credentials, read when
+ * first needed (what google-github-actions/auth with Workload Identity Federation sets up).
+ */
+const google = {
+    name: 'google',
+    inputs: ['gcp-access-token'],
+    secretInputs: ['gcp-access-token'],
+    inputDocs: {
+        'gcp-access-token': "an OAuth 2.0 access token (google-github-actions/auth with token_format: access_token). Default: GOOGLE_OAUTH_ACCESS_TOKEN, else Application Default Credentials (google-github-actions/auth's credentials file). Masked."
+    },
+    secretEnv: ['GOOGLE_OAUTH_ACCESS_TOKEN'],
+    // Cloud Build locations: `global`, or a region such as us-central1 or europe-west4.
+    region: {
+        re: /^(?:global|[a-z]+-[a-z]+\d{1,2})$/,
+        accepted: 'global or a Google Cloud region such as us-central1'
+    },
+    connect(given, env) {
+        const token = given('gcp-access-token') ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .firstSet */ .v)(env, 'GOOGLE_OAUTH_ACCESS_TOKEN');
+        return {
+            region: given('gcp-location') ?? 'global',
+            credentials: token !== undefined ? ({ kind: 'token', token }) : ({ kind: 'adc' })
+        };
+    }
+};
+function isGoogleAuth(value) {
+    if (typeof value !== 'object' || value === null || !('kind' in value))
+        return false;
+    return (value.kind === 'adc' || (value.kind === 'token' && 'token' in value && typeof value.token === 'string'));
+}
+
+
+/***/ }),
+
 /***/ 3603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39127,7 +39289,7 @@ function readAuth(given, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9526);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5583);
 /* harmony import */ var _transport_http_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6036);
 
 // The REST services' shared transport is part of the main bundle: a new service's chunk then holds only its
@@ -39576,6 +39738,32 @@ const STATES = {
 };
 /** `refs/heads/main` for `main`; a full ref is kept (the API filters by the full ref). */
 const fullRef = (branch) => branch.startsWith('refs/') ? branch : `refs/heads/${branch}`;
+
+
+/***/ }),
+
+/***/ 7574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ STATES)
+/* harmony export */ });
+/**
+ * Build.Status (cloudbuild.proto). FAILURE, INTERNAL_ERROR and TIMEOUT are failures; CANCELLED was a person's
+ * decision and EXPIRED never ran (its queue time-to-live ran out): both stopped, not retried.
+ */
+const STATES = {
+    STATUS_UNKNOWN: 'in-progress',
+    PENDING: 'in-progress',
+    QUEUED: 'in-progress',
+    WORKING: 'in-progress',
+    SUCCESS: 'succeeded',
+    FAILURE: 'failed',
+    INTERNAL_ERROR: 'failed',
+    TIMEOUT: 'failed',
+    CANCELLED: 'stopped',
+    EXPIRED: 'stopped'
+};
 
 
 /***/ }),
@@ -40141,6 +40329,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
 /***/ 6982:
 /***/ ((module) => {
 
@@ -40330,6 +40525,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 7830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -40386,6 +40588,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 3480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -40428,7 +40644,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8179:
+/***/ 8167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 4116:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -41916,8 +42139,8 @@ function toPlatformPath(pth) {
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -42759,7 +42982,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {

@@ -65,7 +65,8 @@ try {
         `codearts:${DEMO_IDS.codeartsProject}/web-*`,
         'github-actions:ci.yml',
         'github-actions:nightly.yml',
-        `azure-pipelines:${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}/*`
+        `azure-pipelines:${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}/*`,
+        `cloud-build:${DEMO_IDS.gcpProject}/*`
       ].join('\n'),
       'retry-on': 'transient\nJobFailed\nBuild group',
       wait: 'true',
@@ -74,7 +75,7 @@ try {
       'history-file': 'history.json',
       'give-up-after': '5'
     },
-    // Lines on four clouds: each cloud's own endpoint variable, never one `endpoint` for all.
+    // Lines on five clouds: each cloud's own endpoint variable, never one `endpoint` for all.
     env: {
       GITHUB_TOKEN: DEMO_IDS.githubToken,
       GITHUB_WORKSPACE: workspace,
@@ -83,7 +84,9 @@ try {
       HUAWEICLOUD_ENDPOINT_URL_CODEARTS: emu.url,
       GITHUB_API_URL: emu.url,
       AZURE_DEVOPS_ENDPOINT_URL: emu.url,
-      AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken
+      AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
+      GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
     }
   })
   if (!run.summary.includes('<h2>')) throw new Error(`the action wrote no summary:\n${run.stdout}`)

@@ -24,7 +24,10 @@ describe.each(RACE_CASES)('exactly once: $service', race => {
   it('two runs at once (150 ms a call): one retry takes effect, and neither run reports an error', async () => {
     fx.emu.inject('*', { latencyMs: 150 })
     const [a, b] = await Promise.all([runIt(), runIt({}, OTHER_RUN)])
-    expect(fx.emu.retriesApplied(race.service)).toBe(1)
+    // Cloud Build alone has no idempotency token and never refuses a retry: two runs that read the same failed
+    // build at the same moment can each start one (the contract's "More engines"; the README's concurrency group).
+    if (race.service === 'cloud-build') expect([1, 2]).toContain(fx.emu.retriesApplied(race.service))
+    else expect(fx.emu.retriesApplied(race.service)).toBe(1)
     for (const result of [a, b]) {
       expectNoError(result)
       expect(['in-progress', 'nothing-to-retry']).toContain(result.outputs.status)

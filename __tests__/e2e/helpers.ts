@@ -136,6 +136,22 @@ export function azureEnv(emu: Emulator): Record<string, string> {
   return { AZURE_DEVOPS_ENDPOINT_URL: emu.url, AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken }
 }
 
+/** Cloud Build inputs for the demo trigger at the emulator, with its access token. */
+export function cloudBuildInputs(emu: Emulator): Record<string, string> {
+  return {
+    service: 'cloud-build',
+    endpoint: emu.url,
+    'gcp-project': DEMO_IDS.gcpProject,
+    trigger: DEMO_IDS.gcpTrigger,
+    'gcp-access-token': DEMO_IDS.gcpToken
+  }
+}
+
+/** Cloud Build pointed at the emulator by gcloud's own override variable, with the demo token (targets mode). */
+export function cloudBuildEnv(emu: Emulator): Record<string, string> {
+  return { CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url, GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken }
+}
+
 /** CodeArts inputs for the demo pipeline at the emulator, authenticated by IAM token or AK/SK. */
 export function codeartsInputs(emu: Emulator, auth: 'token' | 'aksk' = 'token'): Record<string, string> {
   const credentials: Record<string, string> =

@@ -479,7 +479,7 @@ describe.each(SERVICES)('the wait loop: $service', c => {
         retries: '5',
         'retry-delay-seconds': '0',
         'retry-on':
-          'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$|Lambda.ServiceException|stopped hearing from agent'
+          'health checks|npm test|ResourceLimitExceeded|CCE: FAILED$|Lambda.ServiceException|stopped hearing from agent|PUSH_FAILED'
       },
       1,
       'not retried again',
@@ -613,6 +613,14 @@ const RUNNING: Record<string, (scenario: Scenario, settle: RetryOutcome) => void
         { name: 'Build', result: 'succeeded', jobs: [{ name: 'Compile', result: 'succeeded' }] },
         { name: 'Deploy', state: 'inProgress', jobs: [{ name: 'Ship' }] }
       ],
+      settle
+    })
+  },
+  'cloud-build': (s, settle) => {
+    s.cloudbuild!.projects[0]!.triggers[0]!.builds.push({
+      id: 'e4b8d2f6-1a3c-4e5f-9b7d-0c2e4a6f8b1d',
+      status: 'WORKING',
+      createTime: new Date(Date.now() - 60_000).toISOString(),
       settle
     })
   }

@@ -2,7 +2,14 @@
 // inputs, environment, the demo scenario's failed execution and how to script its retry.
 import { DEMO_IDS, demoScenario } from '../../tools/emulator/index.js'
 import type { OnRetry, RetryOutcome, Scenario } from '../../tools/emulator/index.js'
-import { awsEnv, azureInputs, codeartsInputs, withEmulator, type Emulator } from './helpers.js'
+import {
+  awsEnv,
+  azureInputs,
+  cloudBuildInputs,
+  codeartsInputs,
+  withEmulator,
+  type Emulator
+} from './helpers.js'
 
 export interface ServiceCase {
   service: string
@@ -164,6 +171,24 @@ export const SERVICES: ServiceCase[] = [
     stopped: 'canceled',
     failedOutcome: { result: 'failed', settleAfterReads: 1, failureReason: REASON, failedStage: 'Deploy' },
     failure: ['Deploy / Ship', REASON]
+  },
+  {
+    service: 'cloud-build',
+    inputs: cloudBuildInputs,
+    env: () => ({}),
+    onRetry: (s, outcome) => {
+      const trigger = s.cloudbuild!.projects[0]!.triggers[0]!
+      trigger.builds.find(b => b.id === DEMO_IDS.gcpFailedBuild)!.onRetry = outcome
+    },
+    retryOp: 'cloudbuild:RetryBuild',
+    statusOps: ['cloudbuild:GetBuild'],
+    stopOp: 'cloudbuild:CancelBuild',
+    // The retry starts a new build: its status.
+    state: emu => [...emu.state.cloudbuild.builds.values()].find(b => b.retryOf !== undefined)?.status,
+    running: 'QUEUED',
+    stopped: 'CANCELLED',
+    failedOutcome: { result: 'failed', settleAfterReads: 1, failureReason: REASON, failedStage: 'smoke' },
+    failure: ['USER_BUILD_STEP', REASON, 'failed steps: smoke']
   }
 ]
 

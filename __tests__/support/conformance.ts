@@ -29,6 +29,8 @@ export interface ConformanceFixture {
   firstOperation: string
   /** Whether the service reports earlier retries (`max-attempts` applies). */
   retryCounter: boolean
+  /** The region (location) its provider is built for; default us-east-1. */
+  region?: string
   /** A listing query and a name it must return, when the service lists resources for patterns. */
   listing?: { scope?: string; name: string }
 }
@@ -48,7 +50,7 @@ export function conformance(fixture: ConformanceFixture): void {
         log: () => undefined
       })
       return module.create({
-        region: 'us-east-1',
+        region: fixture.region ?? 'us-east-1',
         endpoint: emu.url,
         call,
         ...(fixture.credentials !== undefined ? { credentials: fixture.credentials } : {})

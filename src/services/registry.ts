@@ -1,6 +1,7 @@
 import { InputError } from '../model/errors.js'
 import type { TargetBase } from '../model/target.js'
 import { azurePipelines } from './azure-pipelines/index.js'
+import { cloudBuild } from './cloud-build/index.js'
 import { codearts } from './codearts/index.js'
 import { codebuildBatch } from './codebuild-batch/index.js'
 import { codebuild } from './codebuild/index.js'
@@ -19,7 +20,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
   codearts,
   githubActions,
   stepfunctions,
-  azurePipelines
+  azurePipelines,
+  cloudBuild
 ]
 
 export const SERVICE_NAMES: readonly string[] = SERVICES.map(s => s.name)

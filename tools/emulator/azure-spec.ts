@@ -6,17 +6,7 @@
 // answer the spec rejects is the emulator's bug (HTTP 500).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-
-interface Schema {
-  $ref?: string
-  type?: string
-  format?: string
-  enum?: string[]
-  properties?: Record<string, Schema>
-  additionalProperties?: Schema | boolean
-  items?: Schema
-  allOf?: Schema[]
-}
+import { checkValue, type Schema, type Schemas } from './schema-check.js'
 
 interface Parameter extends Schema {
   name: string
@@ -100,64 +90,15 @@ function resolve(schema: Schema, depth = 0): Schema {
   return { ...s, type: 'object', properties }
 }
 
-/** What is wrong with `value` under `schema` (answers may omit anything; requests may not add members). */
-function valueProblem(
-  value: unknown,
-  schema: Schema,
-  where: string,
-  strictMembers: boolean
-): string | undefined {
-  if (schema.$ref?.endsWith('/ReferenceLinks')) return linksProblem(value, where)
-  const s = resolve(schema)
-  if (value === null || value === undefined) return undefined
-  if (s.enum !== undefined)
-    return typeof value === 'string' && s.enum.includes(value)
-      ? undefined
-      : `${where}: ${JSON.stringify(value)} is not one of ${s.enum.join(', ')}`
-  switch (s.type) {
-    case 'string':
-      if (typeof value !== 'string') return `${where}: expected a string`
-      if (s.format === 'date-time' && !Number.isFinite(Date.parse(value))) return `${where}: not a date-time`
-      if (
-        s.format === 'uuid' &&
-        !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-      )
-        return `${where}: not a uuid`
-      return undefined
-    case 'integer':
-      return Number.isInteger(value) && (s.format !== 'int32' || Math.abs(value as number) < 2 ** 31)
-        ? undefined
-        : `${where}: expected an ${s.format ?? 'integer'}`
-    case 'number':
-      return typeof value === 'number' ? undefined : `${where}: expected a number`
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : `${where}: expected a boolean`
-    case 'array': {
-      if (!Array.isArray(value)) return `${where}: expected an array`
-      for (const [i, item] of value.entries()) {
-        const problem = valueProblem(item, s.items ?? {}, `${where}[${i}]`, strictMembers)
-        if (problem) return problem
-      }
-      return undefined
-    }
-    default: {
-      if (s.properties === undefined && s.additionalProperties === undefined) return undefined
-      if (typeof value !== 'object' || Array.isArray(value)) return `${where}: expected an object`
-      for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-        const memberSchema =
-          s.properties?.[key] ??
-          (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined)
-        if (memberSchema === undefined) {
-          if (strictMembers) return `${where}.${key}: not a member of the schema`
-          continue
-        }
-        const problem = valueProblem(member, memberSchema, `${where}.${key}`, strictMembers)
-        if (problem) return problem
-      }
-      return undefined
-    }
-  }
+/** The spec's schemas: `$ref`s into its definitions, with ReferenceLinks as the wire writes it. */
+const SPEC_SCHEMAS: Schemas = {
+  resolve,
+  special: (schema, value, where) =>
+    schema.$ref?.endsWith('/ReferenceLinks') ? (linksProblem(value, where) ?? null) : undefined
 }
+
+const valueProblem = (value: unknown, schema: Schema, where: string, strictMembers: boolean) =>
+  checkValue(value, schema, where, strictMembers, SPEC_SCHEMAS)
 
 /**
  * `_links`: the spec types it as ReferenceLinks `{links: {...}}`, but .NET writes that class as the dictionary

@@ -122,6 +122,20 @@ export const RACE_CASES: readonly RaceCase[] = [
     }),
     env: emu => ({ AZURE_DEVOPS_ENDPOINT_URL: emu.url, AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken }),
     failed: emu => found(emu.state.azure.builds.get(DEMO_IDS.azureFailedBuild), 'failed Azure Pipelines run')
+  },
+  {
+    service: 'cloud-build',
+    retryOperation: 'cloudbuild:RetryBuild',
+    inputs: () => ({
+      service: 'cloud-build',
+      'gcp-project': DEMO_IDS.gcpProject,
+      trigger: DEMO_IDS.gcpTrigger
+    }),
+    env: emu => ({
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
+      GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
+    }),
+    failed: emu => found(emu.state.cloudbuild.builds.get(DEMO_IDS.gcpFailedBuild), 'failed Cloud Build build')
   }
 ]
 

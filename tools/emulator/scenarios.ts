@@ -30,7 +30,13 @@ export const DEMO_IDS = {
   azureDefinition: 41,
   azureFailedBuild: 5120,
   azureToken: 'demo-azure-devops-pat-0000000000000000000000000000',
-  azureReadToken: 'demo-azure-devops-read-only-pat-0000000000000000000'
+  azureReadToken: 'demo-azure-devops-read-only-pat-0000000000000000000',
+  gcpProject: 'acme-web-prod',
+  gcpTrigger: 'deploy-web',
+  gcpTriggerId: '0f3c9b2e-7a41-4d8e-9c15-6b2a8e4f1d37',
+  gcpFailedBuild: 'b7e2c4a9-3f18-4d6b-8e25-9a1c7f3e5d80',
+  gcpToken: 'ya29.demo-access-token-for-cloud-build-000000',
+  gcpReadToken: 'ya29.demo-read-only-access-token-0000000000000'
 } as const
 
 /** ISO time `hoursAgo` hours before now: GitHub re-runs only runs of the last 30 days. */
@@ -352,6 +358,54 @@ export function demoScenario(): Scenario {
                       ]
                     }
                   ]
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    },
+    cloudbuild: {
+      tokens: [{ token: ids.gcpToken }, { token: ids.gcpReadToken, permission: 'read' }],
+      projects: [
+        {
+          id: ids.gcpProject,
+          triggers: [
+            {
+              id: ids.gcpTriggerId,
+              name: ids.gcpTrigger,
+              builds: [
+                {
+                  id: 'a1d5f0c3-8e27-4b9a-9d41-2c6e8f0b3a15',
+                  status: 'SUCCESS',
+                  createTime: hoursAgo(30),
+                  finishTime: hoursAgo(29),
+                  commit: '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+                },
+                {
+                  id: ids.gcpFailedBuild,
+                  status: 'FAILURE',
+                  createTime: hoursAgo(6),
+                  finishTime: hoursAgo(5),
+                  failureInfo: {
+                    type: 'PUSH_FAILED',
+                    detail:
+                      'failed to push image us-docker.pkg.dev/acme-web-prod/web/app: connection reset by peer'
+                  },
+                  failedStep: 'push',
+                  onRetry: settle
+                }
+              ]
+            },
+            {
+              id: '5d2a7e91-c4b3-4f60-8a1e-3b9d6c2f7e04',
+              name: 'docs-preview',
+              builds: [
+                {
+                  id: 'c9f1e6b2-4a7d-4c3e-b5f8-1d2e3a4b5c6d',
+                  status: 'SUCCESS',
+                  createTime: hoursAgo(12),
+                  finishTime: hoursAgo(11)
                 }
               ]
             }

@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { awsTarget, awsWire } from './aws-json.js'
 import { authenticateAzure, azureError, azureWire, runAzure } from './azure.js'
 import { AZURE_API_VERSION, azureAnswerProblem, azureRequestProblem, specOperation } from './azure-spec.js'
+import { authenticateGoogle, googleWire, runCloudBuild } from './cloud-build.js'
+import { cloudBuildAnswerProblem, cloudBuildCall, cloudBuildRequestProblem } from './cloud-build-spec.js'
 import { authenticate, codeArtsWire, matchCodeArts, noSuchApi } from './codearts-http.js'
 import { runCodeArts } from './codearts.js'
 import { ApiError } from './errors.js'
@@ -80,6 +82,7 @@ function route(request: Arrived): Routed | { wire: Wire; error: ApiError } {
     }
   }
   if (request.path.includes('/_apis/')) return routeAzure(request)
+  if (request.path.startsWith('/v1/projects/')) return routeCloudBuild(request)
   if (request.path.startsWith('/v5/')) {
     const matched = matchCodeArts(request.method, request.path)
     if (!matched) return { wire: codeArtsWire, error: noSuchApi() }
@@ -148,6 +151,33 @@ function routeAzure(request: Arrived): Routed | { wire: Wire; error: ApiError } 
       })
       const wrong = azureAnswerProblem(op, answer)
       if (wrong) throw new Error(`emulator answer breaks the Azure DevOps 7.1 spec (${op.id}): ${wrong}`)
+      return answer
+    }
+  }
+}
+
+/** Cloud Build REST: the discovery document names the method and checks the request before and the answer after. */
+function routeCloudBuild(request: Arrived): Routed | { wire: Wire; error: ApiError } {
+  const call = cloudBuildCall(request.method, request.path)
+  if (!call)
+    return { wire: googleWire, error: new ApiError('NOT_FOUND', 'Requested entity was not found.', 404) }
+  const query = new URL(request.url, 'http://emulator').searchParams
+  return {
+    service: 'cloudbuild',
+    operation: call.operation,
+    wire: googleWire,
+    execute(state, ctx) {
+      const write = authenticateGoogle(state.cloudbuild, request.headers.authorization)
+      const body = request.body.length === 0 ? undefined : parsedBody(request.body)
+      if (request.body.length > 0 && body === undefined)
+        throw new ApiError('INVALID_ARGUMENT', 'Invalid JSON payload received.', 400)
+      const problem = cloudBuildRequestProblem(call, request.path, query, body)
+      if (problem)
+        throw new ApiError('INVALID_ARGUMENT', `Cloud Build v1 discovery document: ${problem}`, 400)
+      const answer = runCloudBuild(state.cloudbuild, { call, query, body, now: ctx.now, write })
+      const wrong = cloudBuildAnswerProblem(call, answer)
+      if (wrong)
+        throw new Error(`emulator answer breaks the Cloud Build discovery document (${call.id}): ${wrong}`)
       return answer
     }
   }
@@ -289,11 +319,13 @@ export function requestListener(deps: ServerDeps) {
       const url = req.url ?? ''
       const wire = url.includes('/_apis/')
         ? azureWire
-        : url.startsWith('/v5/')
-          ? codeArtsWire
-          : /^(\/api\/v3)?\/repos\//.test(url)
-            ? githubWire
-            : awsWire
+        : url.startsWith('/v1/projects/')
+          ? googleWire
+          : url.startsWith('/v5/')
+            ? codeArtsWire
+            : /^(\/api\/v3)?\/repos\//.test(url)
+              ? githubWire
+              : awsWire
       const known = error instanceof ApiError ? error : undefined
       if (!known) console.error('emulator: unexpected error', error)
       if (!res.headersSent && !res.destroyed) wire.error(res, known ?? wire.serverError(500), randomUUID())

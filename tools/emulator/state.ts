@@ -1,5 +1,6 @@
 // The emulator's mutable world, built afresh from a scenario (never mutating it).
 import { seedAzure, type AzureState } from './azure.js'
+import { seedCloudBuild, type CloudBuildState } from './cloud-build.js'
 import { seedCodeArts, type CodeArtsState } from './codearts.js'
 import { seedCodeBuild, type CodeBuildState } from './codebuild.js'
 import { seedCodePipeline, type CodePipelineState } from './codepipeline.js'
@@ -18,6 +19,7 @@ export interface EmulatorState {
   readonly github: GitHubState
   readonly stepfunctions: StepFunctionsState
   readonly azure: AzureState
+  readonly cloudbuild: CloudBuildState
 }
 
 export function createState(scenario: Scenario): EmulatorState {
@@ -33,7 +35,8 @@ export function createState(scenario: Scenario): EmulatorState {
     codearts: seedCodeArts(scenario.codearts),
     github: seedGitHub(scenario.github),
     stepfunctions: seedStepFunctions(scenario.stepfunctions?.stateMachines ?? [], region, accountId),
-    azure: seedAzure(scenario.azure)
+    azure: seedAzure(scenario.azure),
+    cloudbuild: seedCloudBuild(scenario.cloudbuild)
   }
 }
 
@@ -46,6 +49,7 @@ export type RetriedService =
   | 'github-actions'
   | 'stepfunctions'
   | 'azure-pipelines'
+  | 'cloud-build'
 
 /** How many retries took effect: new builds for CodeBuild, restarts in place for the others. */
 export function retriesApplied(state: EmulatorState, service: RetriedService): number {
@@ -69,6 +73,8 @@ export function retriesApplied(state: EmulatorState, service: RetriedService): n
       return sum(state.stepfunctions.executions.values())
     case 'azure-pipelines':
       return sum(state.azure.builds.values())
+    case 'cloud-build':
+      return [...state.cloudbuild.builds.values()].filter(build => build.retryOf !== undefined).length
     case 'codearts':
       return sum(
         [...state.codearts.projects.values()].flatMap(project =>

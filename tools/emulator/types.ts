@@ -4,7 +4,14 @@
 import type { HuaweiErrorForm } from './errors.js'
 
 export type ServiceName =
-  'codepipeline' | 'codebuild' | 'sagemaker' | 'codearts' | 'github' | 'stepfunctions' | 'azure'
+  | 'codepipeline'
+  | 'codebuild'
+  | 'sagemaker'
+  | 'codearts'
+  | 'github'
+  | 'stepfunctions'
+  | 'azure'
+  | 'cloudbuild'
 
 /** What a retried execution ends as, and when. */
 export interface RetryOutcome {
@@ -303,6 +310,48 @@ export interface Scenario {
   github?: GitHubSeed | undefined
   stepfunctions?: { stateMachines: StepFunctionsMachineSeed[] } | undefined
   azure?: AzureSeed | undefined
+  cloudbuild?: CloudBuildSeed | undefined
+}
+
+// ---------- Cloud Build ----------
+
+export type CloudBuildStatus =
+  | 'STATUS_UNKNOWN'
+  | 'PENDING'
+  | 'QUEUED'
+  | 'WORKING'
+  | 'SUCCESS'
+  | 'FAILURE'
+  | 'INTERNAL_ERROR'
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'EXPIRED'
+
+export interface CloudBuildSeed {
+  /** OAuth access tokens it accepts; `read` ones cannot retry or cancel. */
+  tokens: { token: string; permission?: 'read' | 'write' | undefined }[]
+  projects: { id: string; triggers: CloudBuildTriggerSeed[] }[]
+}
+
+interface CloudBuildTriggerSeed {
+  id: string
+  name: string
+  /** Default `global`. */
+  location?: string | undefined
+  builds: CloudBuildBuildSeed[]
+}
+
+interface CloudBuildBuildSeed {
+  id: string
+  status: CloudBuildStatus
+  createTime: string
+  finishTime?: string | undefined
+  commit?: string | undefined
+  branch?: string | undefined
+  failureInfo?: { type: string; detail: string } | undefined
+  failedStep?: string | undefined
+  onRetry?: OnRetry | undefined
+  settle?: RetryOutcome | undefined
 }
 
 // ---------- Azure Pipelines ----------

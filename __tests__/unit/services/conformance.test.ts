@@ -1,6 +1,7 @@
 // Every service's provider against the conformance kit (support/conformance.ts): a new service adds its fixture.
 import { DEMO_IDS } from '../../../tools/emulator/index.js'
 import { azurePipelines } from '../../../src/services/azure-pipelines/index.js'
+import { cloudBuild } from '../../../src/services/cloud-build/index.js'
 import { codearts } from '../../../src/services/codearts/index.js'
 import { codebuildBatch } from '../../../src/services/codebuild-batch/index.js'
 import { codebuild } from '../../../src/services/codebuild/index.js'
@@ -76,4 +77,14 @@ conformance({
   firstOperation: 'Definitions_List',
   retryCounter: true,
   listing: { scope: `${DEMO_IDS.azureOrganization}/${DEMO_IDS.azureProject}`, name: DEMO_IDS.azurePipeline }
+})
+conformance({
+  service: cloudBuild,
+  emulated: 'cloud-build',
+  region: 'global',
+  resource: `${DEMO_IDS.gcpProject}/${DEMO_IDS.gcpTrigger}`,
+  credentials: { kind: 'token', token: DEMO_IDS.gcpToken },
+  firstOperation: 'ListBuildTriggers',
+  retryCounter: true,
+  listing: { scope: DEMO_IDS.gcpProject, name: DEMO_IDS.gcpTrigger }
 })
