@@ -29,11 +29,13 @@ function ourSteps(workflow: Workflow): Step[] {
 }
 
 describe('example workflows', () => {
-  it('ships the eight documented examples', () => {
+  it('ships the ten documented examples', () => {
     expect(examples.sort()).toEqual([
       'fleet-matrix.yml',
       'nightly-transient-scan.yml',
       'retry-after-deploy.yml',
+      'retry-azure-pipelines.yml',
+      'retry-cloud-build.yml',
       'retry-form.yml',
       'retry-memory-artifact.yml',
       'retry-memory-cache.yml',
@@ -51,6 +53,21 @@ describe('example workflows', () => {
     const artifact = readFileSync(join(examplesDir, 'retry-memory-artifact.yml'), 'utf8')
     expect(artifact).toContain('actions/upload-artifact@')
     expect(artifact).toContain('history-file: .retry-history/history.json')
+  })
+
+  it('the Cloud Build example serialises retries with a concurrency group, and both new engines sign in by OIDC', () => {
+    const cloudBuild = parse(readFileSync(join(examplesDir, 'retry-cloud-build.yml'), 'utf8')) as {
+      concurrency?: { group?: string; 'cancel-in-progress'?: boolean }
+      permissions?: Record<string, string>
+    }
+    expect(cloudBuild.concurrency).toEqual({ group: 'retry-cloud-build', 'cancel-in-progress': false })
+    for (const file of ['retry-cloud-build.yml', 'retry-azure-pipelines.yml']) {
+      const text = readFileSync(join(examplesDir, file), 'utf8')
+      expect((parse(text) as { permissions?: Record<string, string> }).permissions?.['id-token']).toBe(
+        'write'
+      )
+      expect(text).not.toMatch(/token: \$\{\{ secrets\./)
+    }
   })
 
   it.each(examples)('%s uses the action with inputs that action.yml declares', file => {
