@@ -39180,7 +39180,7 @@ const google = {
         const token = given('gcp-access-token') ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .firstSet */ .v)(env, 'GOOGLE_OAUTH_ACCESS_TOKEN');
         return {
             region: given('gcp-location') ?? 'global',
-            credentials: token !== undefined ? ({ kind: 'token', token }) : ({ kind: 'adc' })
+            credentials: token !== undefined ? { kind: 'token', token } : { kind: 'adc' }
         };
     }
 };

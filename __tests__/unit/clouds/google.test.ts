@@ -29,12 +29,12 @@ describe('Google Cloud credentials and location', () => {
       createGoogleClient({
         endpoint: 'https://cloudbuild.googleapis.com',
         auth: { kind: 'token', token: 't' },
-        fetch: (() =>
+        fetch: () =>
           Promise.resolve(
             new Response(JSON.stringify({ error: { code: status, message: `m ${code}`, status: code } }), {
               status
             })
-          ))
+          )
       })
         .request('GET', '/v1/x')
         .then(

@@ -30,8 +30,7 @@ export const google: Cloud = {
     const token = given('gcp-access-token') ?? firstSet(env, 'GOOGLE_OAUTH_ACCESS_TOKEN')
     return {
       region: given('gcp-location') ?? 'global',
-      credentials:
-        token !== undefined ? ({ kind: 'token', token }) : ({ kind: 'adc' })
+      credentials: token !== undefined ? { kind: 'token', token } : { kind: 'adc' }
     }
   }
 }
