@@ -158,11 +158,16 @@ describe('azure-pipelines', () => {
           },
           { env: azureEnv(emu) }
         )
-        expect(resultsOf(result).map(r => [r.target, r.status])).toEqual([
-          ['azure-pipelines:contoso/Storefront/41', 'in-progress'],
-          ['azure-pipelines:contoso/Storefront/42', 'nothing-to-retry'],
-          ['azure-pipelines:contoso/Storefront/41/Deploy@main', 'nothing-to-retry']
+        const rows = resultsOf(result)
+        expect(rows.map(r => r.target)).toEqual([
+          'azure-pipelines:contoso/Storefront/41',
+          'azure-pipelines:contoso/Storefront/42',
+          'azure-pipelines:contoso/Storefront/41/Deploy@main'
         ])
+        expect(rows[1]?.status).toBe('nothing-to-retry')
+        // Two lines name pipeline 41 (the second limited to Deploy on main): whichever is decided first retries
+        // it, the other finds it being retried. One retry, never two.
+        expect([rows[0]?.status, rows[2]?.status].sort()).toEqual(['in-progress', 'nothing-to-retry'])
         expect(emu.retriesApplied('azure-pipelines')).toBe(1)
       })
     }
