@@ -38763,8 +38763,9 @@ class StepReport {
         this.finishing ??= this.write(results, signal);
         return this.finishing;
     }
-    async write(results, signal) {
+    async write(written, signal) {
         const { request, log } = this;
+        const results = signal.aborted && request.wait?.cancelOnAbort ? written.map(stopUnconfirmed) : written;
         this.beforeWrite(this.snapshot());
         (0,external_node_fs_.writeFileSync)(this.resultsFile, resultsFileContent(results));
         if (request.mode === 'single')
@@ -38811,6 +38812,18 @@ class StepReport {
             core.summary.emptyBuffer();
         }
     }
+}
+/**
+ * A cancel with `cancel-on-abort` reported before a retried target reached its stop call (a large scan on a busy
+ * runner): the row is still running, so its stop was not made or not answered, and it says so.
+ */
+function stopUnconfirmed(result) {
+    if (result.status !== 'in-progress' || !result.retried || result.message.includes('cancel-on-abort'))
+        return result;
+    return {
+        ...result,
+        message: `${result.message}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/target-logs.ts

@@ -107,8 +107,9 @@ export class StepReport {
     return this.finishing
   }
 
-  private async write(results: readonly TargetResult[], signal: AbortSignal): Promise<void> {
+  private async write(written: readonly TargetResult[], signal: AbortSignal): Promise<void> {
     const { request, log } = this
+    const results = signal.aborted && request.wait?.cancelOnAbort ? written.map(stopUnconfirmed) : written
     this.beforeWrite(this.snapshot())
     writeFileSync(this.resultsFile, resultsFileContent(results))
     if (request.mode === 'single') this.setSingleOutputs(results[0] as TargetResult)
@@ -154,5 +155,18 @@ export class StepReport {
     } finally {
       core.summary.emptyBuffer()
     }
+  }
+}
+
+/**
+ * A cancel with `cancel-on-abort` reported before a retried target reached its stop call (a large scan on a busy
+ * runner): the row is still running, so its stop was not made or not answered, and it says so.
+ */
+export function stopUnconfirmed(result: TargetResult): TargetResult {
+  if (result.status !== 'in-progress' || !result.retried || result.message.includes('cancel-on-abort'))
+    return result
+  return {
+    ...result,
+    message: `${result.message}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
   }
 }
