@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  clientEnv,
   DEMO_IDS,
   SCALED_CODEARTS_PROJECT,
   demoScenario,
@@ -36,19 +37,7 @@ const RETRY_OPS = new Set([
   'RetryBuild'
 ])
 
-function awsEnv(emu: Emulator): Record<string, string> {
-  return {
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
-    AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-    AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
-    AWS_ENDPOINT_URL_SFN: emu.url,
-    AZURE_DEVOPS_ENDPOINT_URL: emu.url,
-    AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
-    CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
-    GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
-  }
-}
+const awsEnv = (emu: Emulator): Record<string, string> => clientEnv(emu.url)
 
 /** Every seeded execution gets this outcome when retried. */
 function withOutcome(scenario: Scenario, outcome: RetryOutcome): Scenario {

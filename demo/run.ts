@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../tools/emulator/index.js'
+import { clientEnv, DEMO_IDS, demoScenario, startEmulator, type CallRecord } from '../tools/emulator/index.js'
 import { runAction } from '../tools/run-action.js'
 
 const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
@@ -105,21 +105,8 @@ function describeCall(call: CallRecord): string {
 }
 
 const emu = await startEmulator(demoScenario())
-const env = {
-  // What the runner puts in ${{ github.token }}, the github-token default.
-  GITHUB_TOKEN: DEMO_IDS.githubToken,
-  AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
-  AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-  AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
-  AWS_ENDPOINT_URL_SFN: emu.url,
-  // Azure DevOps: its own endpoint variable and a PAT, as a workflow would set them.
-  AZURE_DEVOPS_ENDPOINT_URL: emu.url,
-  AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
-  // Cloud Build: gcloud's endpoint override and an access token (google-github-actions/auth can output one).
-  CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
-  GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
-}
+// What the runner puts in ${{ github.token }} (the github-token default), and every client pointed at the emulator.
+const env = { GITHUB_TOKEN: DEMO_IDS.githubToken, ...clientEnv(emu.url) }
 console.log(
   `Emulator of CodePipeline, CodeBuild, SageMaker, Step Functions, CodeArts, GitHub, Azure DevOps and Cloud Build listening at ${emu.url}\n`
 )

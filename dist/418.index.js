@@ -132,7 +132,7 @@ function authorization(auth) {
         if (cached === undefined || cached.expiresAt - RENEW_BEFORE_MS <= Date.now()) {
             const { DefaultAzureCredential } = await Promise.all(/* import() | azure-identity */[__webpack_require__.e(830), __webpack_require__.e(324), __webpack_require__.e(787)]).then(__webpack_require__.bind(__webpack_require__, 239));
             const got = await new DefaultAzureCredential()
-                .getToken(AZURE_DEVOPS_SCOPE, signal ? { abortSignal: signal } : {})
+                .getToken(AZURE_DEVOPS_SCOPE, { abortSignal: signal })
                 .catch((error) => {
                 throw new errors/* TargetError */.I0(`no Azure DevOps credentials: azure-devops-token and AZURE_DEVOPS_TOKEN are not set, and the Azure SDK's default credential gave no Entra ID token (${error instanceof Error ? error.message : String(error)}); run azure/login first or set azure-devops-token`);
             });
@@ -144,10 +144,9 @@ function authorization(auth) {
 }
 function createAzureClient(options) {
     const header = authorization(options.auth);
-    let current = '';
-    const http = (0,http_json/* createHttpJsonClient */.w)({
+    return (0,http_json/* createHttpJsonClient */.w)({
         baseUrl: options.endpoint,
-        headers: () => ({ Authorization: current, Accept: 'application/json' }),
+        headers: async ({ signal }) => ({ Authorization: await header(signal), Accept: 'application/json' }),
         // An invalid or expired credential on a read may be answered 203 with an HTML sign-in page, not 401.
         statusError: status => status === 203
             ? {
@@ -159,12 +158,6 @@ function createAzureClient(options) {
         requestIdHeader: 'activityid',
         ...(options.fetch ? { fetch: options.fetch } : {})
     });
-    return {
-        async request(method, path, requestOptions = {}) {
-            current = await header(requestOptions.signal);
-            return http.request(method, path, requestOptions);
-        }
-    };
 }
 /**
  * `{"message": ..., "typeKey": "InvalidPipelineOperationException", "typeName": ..., "errorCode": 0}`: the
@@ -196,13 +189,7 @@ var model_text = __webpack_require__(5086);
  * field by field: a field of the wrong type reads as absent. Lists come as `{count, value}` on the wire.
  */
 
-const str = (value) => (typeof value === 'string' ? value : undefined);
 const answers_int = (value) => typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-const records = (value) => (Array.isArray(value) ? value.filter(json/* isRecord */.u4) : []);
-/** The fields that are set: `{a: undefined}` would not be an absent `a` under exactOptionalPropertyTypes. */
-function optional(fields) {
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-}
 /** A Build; undefined without a numeric `id`. */
 function readBuild(value) {
     if (!(0,json/* isRecord */.u4)(value))
@@ -215,46 +202,46 @@ function readBuild(value) {
     const web = (0,json/* isRecord */.u4)(links.web) ? links.web : {};
     return {
         id,
-        ...optional({
-            buildNumber: str(value.buildNumber),
-            status: str(value.status),
-            result: str(value.result),
-            queueTime: str(value.queueTime),
-            finishTime: str(value.finishTime),
-            sourceBranch: str(value.sourceBranch),
+        ...(0,json/* defined */.sw)({
+            buildNumber: (0,json/* optStr */.VK)(value.buildNumber),
+            status: (0,json/* optStr */.VK)(value.status),
+            result: (0,json/* optStr */.VK)(value.result),
+            queueTime: (0,json/* optStr */.VK)(value.queueTime),
+            finishTime: (0,json/* optStr */.VK)(value.finishTime),
+            sourceBranch: (0,json/* optStr */.VK)(value.sourceBranch),
             definitionId: answers_int(definition.id),
-            definitionName: str(definition.name),
-            webUrl: str(web.href)
+            definitionName: (0,json/* optStr */.VK)(definition.name),
+            webUrl: (0,json/* optStr */.VK)(web.href)
         })
     };
 }
 /** The `value` items of a `{count, value}` list answer. */
 function listValue(answer) {
-    return (0,json/* isRecord */.u4)(answer) ? records(answer.value) : [];
+    return (0,json/* isRecord */.u4)(answer) ? (0,json/* records */.V0)(answer.value) : [];
 }
 function readTimeline(answer) {
-    const items = (0,json/* isRecord */.u4)(answer) ? records(answer.records) : [];
+    const items = (0,json/* isRecord */.u4)(answer) ? (0,json/* records */.V0)(answer.records) : [];
     return items.flatMap(r => {
-        const id = str(r.id);
+        const id = (0,json/* optStr */.VK)(r.id);
         if (id === undefined)
             return [];
-        const issues = records(r.issues).flatMap(i => {
-            const message = str(i.message);
-            return message === undefined ? [] : [{ message, ...optional({ type: str(i.type) }) }];
+        const issues = (0,json/* records */.V0)(r.issues).flatMap(i => {
+            const message = (0,json/* optStr */.VK)(i.message);
+            return message === undefined ? [] : [{ message, ...(0,json/* defined */.sw)({ type: (0,json/* optStr */.VK)(i.type) }) }];
         });
         return [
             {
                 id,
                 attempt: answers_int(r.attempt) ?? 1,
                 issues,
-                ...optional({
-                    parentId: str(r.parentId),
-                    type: str(r.type),
-                    name: str(r.name),
-                    identifier: str(r.identifier),
-                    state: str(r.state),
-                    result: str(r.result),
-                    finishTime: str(r.finishTime)
+                ...(0,json/* defined */.sw)({
+                    parentId: (0,json/* optStr */.VK)(r.parentId),
+                    type: (0,json/* optStr */.VK)(r.type),
+                    name: (0,json/* optStr */.VK)(r.name),
+                    identifier: (0,json/* optStr */.VK)(r.identifier),
+                    state: (0,json/* optStr */.VK)(r.state),
+                    result: (0,json/* optStr */.VK)(r.result),
+                    finishTime: (0,json/* optStr */.VK)(r.finishTime)
                 })
             }
         ];
@@ -264,14 +251,15 @@ function readTimeline(answer) {
 function readDefinitions(answer) {
     return listValue(answer).flatMap(d => {
         const id = answers_int(d.id);
-        const name = str(d.name);
-        return id === undefined || name === undefined ? [] : [{ id, name, path: str(d.path) ?? '\\' }];
+        const name = (0,json/* optStr */.VK)(d.name);
+        return id === undefined || name === undefined ? [] : [{ id, name, path: (0,json/* optStr */.VK)(d.path) ?? '\\' }];
     });
 }
 
 // EXTERNAL MODULE: ./src/services/azure-pipelines/target.ts
 var target = __webpack_require__(2265);
 ;// CONCATENATED MODULE: ./src/services/azure-pipelines/provider.ts
+
 
 
 
@@ -324,10 +312,6 @@ function transientIssue(text) {
 const stageId = (record) => record.identifier ?? record.name ?? record.id;
 const isStage = (record) => record.type === 'Stage';
 const isFailed = (record) => record.state === 'completed' && FAILED_RESULTS.has(record.result ?? '');
-const timeOf = (iso) => {
-    const at = iso === undefined ? NaN : Date.parse(iso);
-    return Number.isFinite(at) ? at : undefined;
-};
 /** The run's state: `BuildStatus` until completed, then its `BuildResult`. */
 function buildState(build) {
     return build.status === 'completed' ? (build.result ?? 'none') : (build.status ?? 'none');
@@ -358,7 +342,7 @@ function stagesFailure(records, stages, build) {
             items.push({
                 text: `${stageId(stage)}: ${stage.result ?? 'failed'}`,
                 transient: undefined,
-                endedAt: timeOf(stage.finishTime)
+                endedAt: (0,json/* isoTime */.Ly)(stage.finishTime)
             });
         for (const job of jobs) {
             const errors = [job, ...descendants(records, job)].flatMap(r => r.issues.filter(i => i.type === 'error'));
@@ -367,14 +351,14 @@ function stagesFailure(records, stages, build) {
             items.push({
                 text: `${stageId(stage)} / ${job.name ?? '?'}: ${messages.length > 0 ? messages.join(' / ') : (job.result ?? 'failed')}`,
                 transient: (0,failure/* everyItemTransient */.FX)(rules),
-                endedAt: timeOf(job.finishTime)
+                endedAt: (0,json/* isoTime */.Ly)(job.finishTime)
             });
         }
     }
     return {
         reason: (0,failure/* oneLineReason */.XR)(items.length > 0 ? items.map(i => i.text) : [`${runLabel(build)} failed`]),
         transient: (0,failure/* everyItemTransient */.FX)(items.map(i => i.transient)),
-        endedAt: (0,failure/* latest */.IW)(items.map(i => i.endedAt), timeOf(build.finishTime))
+        endedAt: (0,failure/* latest */.IW)(items.map(i => i.endedAt), (0,json/* isoTime */.Ly)(build.finishTime))
     };
 }
 /** What changes whenever anyone retries a stage of the run: its state and each failed stage's attempt. */
@@ -385,6 +369,10 @@ function revisionOf(build, stages) {
         ...stages.map(s => `${stageId(s)}#${s.attempt}:${s.state ?? '?'}:${s.result ?? '-'}`)
     ].join(' ');
 }
+const attemptOf = (record) => ({
+    stage: stageId(record),
+    attempt: record.attempt
+});
 /** Raised by the guard of a later stage's re-send: that stage already runs again, nothing more to send. */
 class StageMovedOn extends Error {
 }
@@ -395,6 +383,8 @@ class AzureRuns {
     consoleHosts;
     /** Per run this step retried: its stages and the attempts that failed. */
     retried = new Map();
+    /** Per run found failed: its failed stages and their attempts, the baseline of the later stages' re-send guards. */
+    failedIn = new Map();
     /** Definition IDs by `ORG/PROJECT/NAME`, resolved once per step. */
     definitions = new Map();
     constructor(context, client, console) {
@@ -519,6 +509,7 @@ class AzureRuns {
                 reason: `${runLabel(build)} failed but its timeline shows no failed stage (a classic pipeline has none): only stages can be retried`
             };
         const names = stages.map(stageId);
+        this.failedIn.set(String(build.id), stages.map(attemptOf));
         return {
             kind: 'found',
             candidate: {
@@ -555,7 +546,9 @@ class AzureRuns {
     async retry(t, candidate, request) {
         const id = candidate.executionId;
         const names = (candidate.stageName ?? '').split(',');
-        const attempts = new Map((await this.timelineAttempts(t, id, candidate)).map(s => [s.stage, s.attempt]));
+        // The attempts discovery saw them fail in; a candidate this provider did not find is read for them.
+        const seen = this.failedIn.get(id) ?? (await this.timeline(t, id)).filter(isStage).map(attemptOf);
+        const attempts = new Map(seen.map(s => [s.stage, s.attempt]));
         const done = [];
         for (const [i, stage] of names.entries()) {
             const attempt = attempts.get(stage) ?? 1;
@@ -585,16 +578,6 @@ class AzureRuns {
         }
         this.retried.set(id, done);
         return { executionId: id, stageName: names.join(','), consoleUrl: candidate.consoleUrl };
-    }
-    /** The attempts the candidate's stages failed in (from its revision's read, else a fresh one). */
-    async timelineAttempts(t, id, candidate) {
-        const fromRevision = [...candidate.revision.matchAll(/(\S+)#(\d+):/g)].map(m => ({
-            stage: m[1] ?? '',
-            attempt: Number(m[2])
-        }));
-        if (fromRevision.length > 0)
-            return fromRevision;
-        return (await this.timeline(t, id)).filter(isStage).map(s => ({ stage: stageId(s), attempt: s.attempt }));
     }
     /** Whether the stage shows a newer attempt than `attempt`, or is no longer a completed failure. */
     async movedOn(t, id, stage, attempt) {
@@ -646,10 +629,9 @@ class AzureRuns {
     /** The project's pipelines by name, `$top` a page, continued by the `x-ms-continuationtoken` header. */
     list({ scope }) {
         const [organization = '', project = ''] = (scope ?? '').split('/');
-        const t = { organization, project };
         return (0,listing/* listAll */._w)(`the pipelines of ${organization}/${project}`, async (token) => {
             let next;
-            const answer = await this.context.call('Definitions_List', signal => this.client.request('GET', `${this.base(t)}/definitions`, {
+            const answer = await this.context.call('Definitions_List', signal => this.client.request('GET', `${this.base({ organization, project })}/definitions`, {
                 query: {
                     $top: String(DEFINITION_PAGE),
                     'api-version': API_VERSION,

@@ -275,9 +275,6 @@ const isString = (v) => typeof v === 'string';
 const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 const isTime = (v) => isNumber(v) || isString(v);
 const isBoolean = (v) => typeof v === 'boolean';
-function records(value) {
-    return Array.isArray(value) ? value.filter(json/* isRecord */.u4) : [];
-}
 function itemOf(value) {
     return {
         ...pick(value, ['name', 'status', 'message'], isString),
@@ -287,17 +284,17 @@ function itemOf(value) {
 function jobOf(value) {
     return {
         ...itemOf(value),
-        ...(Array.isArray(value.steps) ? { steps: records(value.steps).map(itemOf) } : {})
+        ...(Array.isArray(value.steps) ? { steps: (0,json/* records */.V0)(value.steps).map(itemOf) } : {})
     };
 }
 function stageOf(value) {
-    return { ...itemOf(value), ...(Array.isArray(value.jobs) ? { jobs: records(value.jobs).map(jobOf) } : {}) };
+    return { ...itemOf(value), ...(Array.isArray(value.jobs) ? { jobs: (0,json/* records */.V0)(value.jobs).map(jobOf) } : {}) };
 }
 /** A run from the list or the detail answer. */
 function answers_readRun(value) {
     if (!(0,json/* isRecord */.u4)(value))
         return {};
-    const stages = (key) => Array.isArray(value[key]) ? { [key]: records(value[key]).map(stageOf) } : {};
+    const stages = (key) => Array.isArray(value[key]) ? { [key]: (0,json/* records */.V0)(value[key]).map(stageOf) } : {};
     return {
         ...pick(value, ['pipeline_run_id', 'id', 'status', 'detail_url'], isString),
         ...pick(value, ['run_number'], isNumber),
@@ -308,7 +305,7 @@ function answers_readRun(value) {
 }
 /** The newest run of a list answer (`pipeline_runs`, newest first as asked). */
 function readNewestRun(value) {
-    const [first] = (0,json/* isRecord */.u4)(value) ? records(value.pipeline_runs) : [];
+    const [first] = (0,json/* isRecord */.u4)(value) ? (0,json/* records */.V0)(value.pipeline_runs) : [];
     return first === undefined ? undefined : answers_readRun(first);
 }
 /** `{"success": true}` of the retry and stop answers; undefined when the answer has no such field. */
@@ -318,7 +315,7 @@ function readSuccess(value) {
 /** One page of the project's pipelines (`POST /v5/{project_id}/api/pipelines/list`): IDs, names and the total. */
 function readPipelinePage(answer) {
     const body = (0,json/* isRecord */.u4)(answer) ? answer : {};
-    const pipelines = records(body.pipelines).flatMap(p => {
+    const pipelines = (0,json/* records */.V0)(body.pipelines).flatMap(p => {
         const { pipeline_id: id, name } = pick(p, ['pipeline_id', 'name'], isString);
         return id !== undefined && name !== undefined ? [{ id, name }] : [];
     });

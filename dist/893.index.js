@@ -136,19 +136,12 @@ function bearer(auth) {
 }
 function createGoogleClient(options) {
     const token = bearer(options.auth);
-    let current = '';
-    const http = (0,http_json/* createHttpJsonClient */.w)({
+    return (0,http_json/* createHttpJsonClient */.w)({
         baseUrl: options.endpoint,
-        headers: () => ({ Authorization: `Bearer ${current}` }),
+        headers: async () => ({ Authorization: `Bearer ${await token()}` }),
         errorOf: (data, ok) => (ok ? undefined : googleError(data)),
         ...(options.fetch ? { fetch: options.fetch } : {})
     });
-    return {
-        async request(method, path, requestOptions = {}) {
-            current = await token();
-            return http.request(method, path, requestOptions);
-        }
-    };
 }
 /** `{"error": {"code": 404, "message": ..., "status": "NOT_FOUND"}}`: Google's error model; the status is the name. */
 function googleError(data) {
@@ -172,11 +165,9 @@ var model_text = __webpack_require__(5086);
  * field of the wrong type reads as absent.
  */
 
-const str = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+/** A non-empty string, else undefined (an empty commit or branch groups nothing). */
+const str = (value) => (0,json/* optStr */.VK)(value) || undefined;
 const obj = (value) => ((0,json/* isRecord */.u4)(value) ? value : {});
-function optional(fields) {
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-}
 function readBuild(value) {
     const b = obj(value);
     const id = str(b.id);
@@ -185,13 +176,13 @@ function readBuild(value) {
     const failure = obj(b.failureInfo);
     const substitutions = obj(b.substitutions);
     const resolved = obj(obj(b.sourceProvenance).resolvedRepoSource);
-    const steps = Array.isArray(b.steps) ? b.steps.filter(json/* isRecord */.u4) : [];
+    const steps = (0,json/* records */.V0)(b.steps);
     return {
         id,
         failedSteps: steps
             .filter(s => s.status === 'FAILURE' || s.status === 'TIMEOUT' || s.status === 'INTERNAL_ERROR')
             .map((s, i) => str(s.id) ?? str(s.name) ?? `step ${i}`),
-        ...optional({
+        ...(0,json/* defined */.sw)({
             status: str(b.status),
             statusDetail: str(b.statusDetail),
             createTime: str(b.createTime),
@@ -208,7 +199,7 @@ function readBuild(value) {
 /** A ListBuilds page: builds (newest first) and the next page token. */
 function readBuildPage(answer) {
     const a = obj(answer);
-    const builds = (Array.isArray(a.builds) ? a.builds : []).flatMap(b => {
+    const builds = (0,json/* records */.V0)(a.builds).flatMap(b => {
         const build = readBuild(b);
         return build ? [build] : [];
     });
@@ -218,7 +209,7 @@ function readBuildPage(answer) {
 /** A ListBuildTriggers page: IDs and names, and the next page token. */
 function readTriggerPage(answer) {
     const a = obj(answer);
-    const triggers = (Array.isArray(a.triggers) ? a.triggers : []).flatMap(t => {
+    const triggers = (0,json/* records */.V0)(a.triggers).flatMap(t => {
         const id = str(obj(t).id);
         const name = str(obj(t).name);
         return id !== undefined && name !== undefined ? [{ id, name }] : [];
@@ -234,6 +225,7 @@ function operationBuild(answer) {
 // EXTERNAL MODULE: ./src/services/cloud-build/target.ts
 var target = __webpack_require__(7574);
 ;// CONCATENATED MODULE: ./src/services/cloud-build/provider.ts
+
 
 
 
@@ -263,10 +255,6 @@ const provider_errors = {
  */
 const TRANSIENT_FAILURES = new Set(['LOGGING_FAILURE', 'PUSH_FAILED']);
 const buildLabel = (b) => `build ${b.id}`;
-const timeOf = (iso) => {
-    const at = iso === undefined ? NaN : Date.parse(iso);
-    return Number.isFinite(at) ? at : undefined;
-};
 /** `TYPE: detail; status detail; failed steps: ...`, transient by FailureInfo type or status INTERNAL_ERROR. */
 function buildFailure(b) {
     const parts = [
@@ -281,7 +269,7 @@ function buildFailure(b) {
         : b.status === 'INTERNAL_ERROR'
             ? 'status INTERNAL_ERROR'
             : (0,failure/* namesTransientWord */.$4)(b.failureDetail ?? b.statusDetail);
-    return { reason: (0,failure/* oneLineReason */.XR)(parts), transient, endedAt: timeOf(b.finishTime) };
+    return { reason: (0,failure/* oneLineReason */.XR)(parts), transient, endedAt: (0,json/* isoTime */.Ly)(b.finishTime) };
 }
 class TriggerBuilds {
     context;
@@ -463,9 +451,8 @@ class TriggerBuilds {
     }
     /** The location's triggers (ListBuildTriggers has no filter), every page. */
     listTriggers(project) {
-        const parent = `/v1/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(this.location)}`;
         return (0,listing/* listAll */._w)(`the Cloud Build triggers of ${project} in ${this.location}`, async (token) => {
-            const page = readTriggerPage(await this.context.call('ListBuildTriggers', signal => this.client.request('GET', `${parent}/triggers`, {
+            const page = readTriggerPage(await this.context.call('ListBuildTriggers', signal => this.client.request('GET', `${this.parent({ project })}/triggers`, {
                 query: { pageSize: String(TRIGGER_PAGE), ...(token ? { pageToken: token } : {}) },
                 signal
             })));

@@ -29214,6 +29214,8 @@ function formatDuration(ms) {
 
 
 
+/** What a row says while its stop call (a cancel's, with `cancel-on-abort`) has not answered. */
+const STOP_UNCONFIRMED = 'the stop call (cancel-on-abort) was not made or not answered before the step had to exit';
 /** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
 const STOP_WITHIN_MS = 3000;
 /**
@@ -29260,7 +29262,7 @@ async function follow(target, provider, started, result, wait, deps, progress) {
             }
             log('cancelled while waiting; stopping the execution (cancel-on-abort)');
             // Until the stop call answers, the row says the stop is unconfirmed: the step may have to exit first.
-            const unconfirmed = `wait cancelled after ${took}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`;
+            const unconfirmed = `wait cancelled after ${took}; ${STOP_UNCONFIRMED}`;
             progress({ ...result, status: 'in-progress', message: unconfirmed });
             try {
                 // The step's own signal is aborted: the stop call gets a short bound of its own instead.
@@ -29680,11 +29682,7 @@ const STAGE = {
     re: /^[A-Za-z_][A-Za-z0-9_]{0,255}$/,
     accepted: 'a stage name as in the YAML (letters, digits and _), e.g. Deploy'
 };
-/** A branch name or full ref: visible characters, no `..`, `@{`, `//`, `~^:?*[\` (git check-ref-format). */
-const BRANCH = {
-    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-    accepted: 'a branch name (main) or a full ref (refs/heads/main)'
-};
+const BRANCH = { ...validate/* GIT_BRANCH */._8, accepted: 'a branch name (main) or a full ref (refs/heads/main)' };
 /** A build (run) ID: a positive int32 (REST spec, `buildId`). */
 const BUILD_ID = {
     re: /^[1-9][0-9]{0,9}$/,
@@ -29709,9 +29707,7 @@ function azure_pipelines_target(fields, executionId) {
 }
 /** `ORG/PROJECT/PIPELINE[/STAGE][@BRANCH]`: the parts, each checked except the pipeline (it may be a pattern). */
 function lineParts(resource, where) {
-    const at = resource.indexOf('@');
-    const path = at < 0 ? resource : resource.slice(0, at);
-    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const { path, branch } = (0,validate/* splitBranch */.Br)(resource);
     const parts = path.split('/');
     const [organization = '', project = '', pipeline = '', stageName] = parts;
     if (parts.length < 3 || parts.length > 4 || pipeline === '')
@@ -29824,11 +29820,6 @@ const cloud_build_BUILD_ID = {
     re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     accepted: 'a Cloud Build build ID (a UUID)'
 };
-/** A branch name: visible characters, no `..`, `@{`, `//`, `~^:?*[\` (git check-ref-format). */
-const cloud_build_BRANCH = {
-    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-    accepted: 'a branch name, e.g. main'
-};
 /** `@LOCATION` goes where other services take `@REGION`: `cloud-build@us-central1:PROJECT/TRIGGER`. */
 const cloud_build_LINE_FORM = 'cloud-build:PROJECT/TRIGGER[@BRANCH]';
 function services_cloud_build_target(project, trigger, branch, executionId) {
@@ -29842,15 +29833,13 @@ function services_cloud_build_target(project, trigger, branch, executionId) {
     };
 }
 function cloud_build_lineParts(resource, where) {
-    const at = resource.indexOf('@');
-    const path = at < 0 ? resource : resource.slice(0, at);
-    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const { path, branch } = (0,validate/* splitBranch */.Br)(resource);
     const [project = '', trigger = '', extra] = path.split('/');
     if (extra !== undefined || trigger === '')
         throw new errors/* InputError */.dz(where, `'cloud-build:${(0,validate/* shorten */.ml)(resource)}' is not PROJECT/TRIGGER[@BRANCH]`, cloud_build_LINE_FORM);
     (0,validate/* expectPattern */.sU)(where, project, cloud_build_PROJECT);
     if (branch !== undefined)
-        (0,validate/* expectPattern */.sU)(where, branch, cloud_build_BRANCH);
+        (0,validate/* expectPattern */.sU)(where, branch, validate/* GIT_BRANCH */._8);
     return { project, trigger, ...(branch !== undefined ? { branch } : {}) };
 }
 /** Google Cloud Build: retry the newest build of a trigger, if it failed; a new build starts. */
@@ -29878,7 +29867,7 @@ const cloudBuild = {
         if (location !== undefined)
             (0,validate/* expectPattern */.sU)('gcp-location', location, LOCATION);
         if (branch !== undefined)
-            (0,validate/* expectPattern */.sU)('branch', branch, cloud_build_BRANCH);
+            (0,validate/* expectPattern */.sU)('branch', branch, validate/* GIT_BRANCH */._8);
         if (executionId !== undefined)
             (0,validate/* expectPattern */.sU)('execution-id', executionId, cloud_build_BUILD_ID);
         return services_cloud_build_target(project, trigger, branch, executionId);
@@ -30103,12 +30092,6 @@ const WORKFLOW_GLOB = {
     re: /^[A-Za-z0-9._-]{1,255}$/,
     accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
 };
-/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
-const github_actions_BRANCH = {
-    // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
-    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-    accepted: 'a branch name, e.g. main or release/1.2'
-};
 const RUN_ID = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' };
 /**
  * GitHub: a token, no region. `github-token` defaults to `${{ github.token }}` in action.yml, so it is given in
@@ -30161,15 +30144,13 @@ function ownerRepo(input, repository) {
 }
 /** `[OWNER/REPO/]WORKFLOW[@BRANCH]`: the parts, the repository defaulting to the current one. */
 function github_actions_lineParts(resource, where) {
-    const at = resource.indexOf('@');
-    const path = at < 0 ? resource : resource.slice(0, at);
-    const branch = at < 0 ? undefined : resource.slice(at + 1);
+    const { path, branch } = (0,validate/* splitBranch */.Br)(resource);
     const parts = path.split('/');
     if (parts.length !== 1 && parts.length !== 3)
         throw new errors/* InputError */.dz(where, `'github-actions:${(0,validate/* shorten */.ml)(resource)}' is not [OWNER/REPO/]WORKFLOW[@BRANCH]`, 'github-actions:ci.yml or github-actions:OWNER/REPO/ci.yml@main');
     const [owner, repo] = parts.length === 3 ? ownerRepo(where, `${parts[0]}/${parts[1]}`) : currentRepository(where);
     if (branch !== undefined)
-        (0,validate/* expectPattern */.sU)(where, branch, github_actions_BRANCH);
+        (0,validate/* expectPattern */.sU)(where, branch, validate/* GIT_BRANCH */._8);
     return { owner, repo, workflow: parts.at(-1) ?? '', ...(branch !== undefined ? { branch } : {}) };
 }
 /** GitHub Actions workflow runs: re-run the failed jobs (or all jobs) of the latest failed run. */
@@ -30194,7 +30175,7 @@ const githubActions = {
         if (workflow !== undefined)
             (0,validate/* expectPattern */.sU)('workflow', workflow, WORKFLOW);
         if (branch !== undefined)
-            (0,validate/* expectPattern */.sU)('branch', branch, github_actions_BRANCH);
+            (0,validate/* expectPattern */.sU)('branch', branch, validate/* GIT_BRANCH */._8);
         if (executionId !== undefined)
             (0,validate/* expectPattern */.sU)('execution-id', executionId, RUN_ID);
         if (workflow === undefined && executionId === undefined)
@@ -38690,6 +38671,7 @@ function totalsLine(results) {
 
 
 
+
 /** `history-report`: the report as JSON, within GitHub's output limit (the first targets that fit). */
 function historyOutput(report) {
     // Half of the output limit: `results` shares the job's outputs with it.
@@ -38822,7 +38804,7 @@ function stopUnconfirmed(result) {
         return result;
     return {
         ...result,
-        message: `${result.message}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
+        message: `${result.message}; ${STOP_UNCONFIRMED}`
     };
 }
 
@@ -39381,8 +39363,12 @@ class UnreadableAnswer extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ly: () => (/* binding */ isoTime),
+/* harmony export */   V0: () => (/* binding */ records),
+/* harmony export */   VK: () => (/* binding */ optStr),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   sw: () => (/* binding */ defined),
 /* harmony export */   u4: () => (/* binding */ isRecord)
 /* harmony export */ });
 /** Reading JSON that an API returned: nothing in it is trusted to have the type it should. */
@@ -39394,6 +39380,19 @@ function isRecord(value) {
 const str = (value) => (typeof value === 'string' ? value : '');
 /** The value if it is a finite number, else 0. */
 const num = (value) => typeof value === 'number' && Number.isFinite(value) ? value : 0;
+/** The value if it is a string (even ''), else undefined: for fields whose absence the reader must see. */
+const optStr = (value) => (typeof value === 'string' ? value : undefined);
+/** The JSON objects of an array (other items dropped); [] when it is not one. */
+const records = (value) => (Array.isArray(value) ? value.filter(isRecord) : []);
+/** Epoch ms of an ISO 8601 time, if it is one. */
+function isoTime(value) {
+    const at = value === undefined ? NaN : Date.parse(value);
+    return Number.isFinite(at) ? at : undefined;
+}
+/** The fields that are set: `{a: undefined}` is not an absent `a` under exactOptionalPropertyTypes. */
+function defined(fields) {
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
 
 
 /***/ }),
@@ -39627,6 +39626,8 @@ function cleanResult(result, hosts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $J: () => (/* binding */ parseNumber),
+/* harmony export */   Br: () => (/* binding */ splitBranch),
+/* harmony export */   _8: () => (/* binding */ GIT_BRANCH),
 /* harmony export */   ho: () => (/* binding */ expectUrl),
 /* harmony export */   ml: () => (/* binding */ shorten),
 /* harmony export */   mw: () => (/* binding */ required),
@@ -39638,6 +39639,17 @@ function cleanResult(result, hosts) {
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5086);
 
 
+/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
+const GIT_BRANCH = {
+    // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
+    re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+    accepted: 'a branch name, e.g. main or release/1.2'
+};
+/** A `targets` RESOURCE's `@BRANCH` suffix, split off at the first `@` (not checked here). */
+function splitBranch(resource) {
+    const at = resource.indexOf('@');
+    return at < 0 ? { path: resource } : { path: resource.slice(0, at), branch: resource.slice(at + 1) };
+}
 /** Throws an InputError naming the input when the value does not match its documented form. */
 function expectPattern(input, value, pattern) {
     if (value.length > (pattern.max ?? Infinity))
@@ -40246,14 +40258,16 @@ function createHttpJsonClient(options) {
             for (const [key, value] of Object.entries(query ?? {}))
                 url.searchParams.append(key, value);
             const payload = body === undefined ? undefined : JSON.stringify(body);
+            const bound = signal
+                ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+                : AbortSignal.timeout(timeoutMs);
+            const extra = await options.headers?.({ method, url, body: payload, signal: bound });
             const response = await send(url, {
                 method,
-                headers: { 'Content-Type': JSON_TYPE, ...options.headers?.({ method, url, body: payload }) },
+                headers: { 'Content-Type': JSON_TYPE, ...extra },
                 redirect: 'manual',
                 ...(payload === undefined ? {} : { body: payload }),
-                signal: signal
-                    ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-                    : AbortSignal.timeout(timeoutMs)
+                signal: bound
             });
             if (response.status >= 300 && response.status < 400)
                 throw redirected(base, response, options);

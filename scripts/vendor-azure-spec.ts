@@ -4,6 +4,7 @@
 // checks requests and answers against). The spec repository is MIT-licensed.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { referenced } from './spec-refs.js'
 
 const OPERATIONS = new Set([
   'Stages_Update',
@@ -17,16 +18,6 @@ const SOURCE = 'specification/build/7.1/build.json'
 
 type Json = Record<string, unknown>
 
-function refsIn(value: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) for (const v of value) refsIn(v, out)
-  else if (value !== null && typeof value === 'object')
-    for (const [key, v] of Object.entries(value)) {
-      if (key === '$ref' && typeof v === 'string') out.add(v)
-      else refsIn(v, out)
-    }
-  return out
-}
-
 const [checkout, commit] = process.argv.slice(2)
 if (!checkout || !commit || !/^[0-9a-f]{40}$/.test(commit))
   throw new Error('usage: vendor-azure-spec.ts CHECKOUT COMMIT (40 hex digits)')
@@ -39,13 +30,10 @@ for (const [path, methods] of Object.entries(spec.paths))
     if (OPERATIONS.has(String(op.operationId))) (paths[path] ??= {})[method] = op
 
 const picked: Record<'definitions' | 'parameters', Json> = { definitions: {}, parameters: {} }
-const todo = [...refsIn(paths, new Set())]
-for (let ref = todo.pop(); ref !== undefined; ref = todo.pop()) {
-  const [, kind, name] = ref.split('/') as [string, 'definitions' | 'parameters', string]
-  if (name in picked[kind]) continue
-  const value = (spec[kind] as Json)[name]
+const named = (ref: string) => ref.split('/') as [string, 'definitions' | 'parameters', string]
+for (const [ref, value] of referenced(paths, ref => (spec[named(ref)[1]] as Json)[named(ref)[2]])) {
+  const [, kind, name] = named(ref)
   picked[kind][name] = value
-  todo.push(...refsIn(value, new Set()))
 }
 const out = {
   _source: {

@@ -5,6 +5,7 @@
 // SOURCE names where the document came from (package and version, and the wheel's SHA-256). Apache-2.0.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { referenced } from './spec-refs.js'
 
 const METHODS: Record<string, string[]> = {
   'projects.locations.builds': ['list', 'get', 'retry', 'cancel'],
@@ -13,16 +14,6 @@ const METHODS: Record<string, string[]> = {
 }
 
 type Json = Record<string, unknown>
-
-function refsIn(value: unknown, out: Set<string>): Set<string> {
-  if (Array.isArray(value)) for (const v of value) refsIn(v, out)
-  else if (value !== null && typeof value === 'object')
-    for (const [key, v] of Object.entries(value)) {
-      if (key === '$ref' && typeof v === 'string') out.add(v)
-      else refsIn(v, out)
-    }
-  return out
-}
 
 const [file, source] = process.argv.slice(2)
 if (!file || !source) throw new Error('usage: vendor-cloudbuild-discovery.ts DOCUMENT SOURCE')
@@ -36,15 +27,13 @@ for (const [path, names] of Object.entries(METHODS)) {
   for (const part of path.split('.')) node = (node.resources as Json)[part] as Json
   for (const name of names) methods[`${path}.${name}`] = (node.methods as Json)[name] as Json
 }
-const schemas: Record<string, Json> = {}
-const todo = [...refsIn(methods, new Set())]
-for (let ref = todo.pop(); ref !== undefined; ref = todo.pop()) {
-  if (ref in schemas) continue
-  const schema = doc.schemas[ref]
-  if (schema === undefined) throw new Error(`no schema ${ref}`)
-  schemas[ref] = schema
-  todo.push(...refsIn(schema, new Set()))
-}
+const schemas = Object.fromEntries(
+  referenced(methods, ref => {
+    const schema = doc.schemas[ref]
+    if (schema === undefined) throw new Error(`no schema ${ref}`)
+    return schema
+  })
+)
 const out = {
   _source: {
     document: 'cloudbuild.v1',

@@ -15,6 +15,7 @@ import {
 } from '../model/results.js'
 import type { TargetBase, TargetLine, TargetResult } from '../model/target.js'
 import { errorMessage } from '../transport/classify.js'
+import { STOP_UNCONFIRMED } from '../engine/follow.js'
 import { notStarted } from '../engine/retry-target.js'
 import { printable, type Log } from './log.js'
 import { singleOutputs, targetsOutputs } from './outputs.js'
@@ -167,6 +168,6 @@ export function stopUnconfirmed(result: TargetResult): TargetResult {
     return result
   return {
     ...result,
-    message: `${result.message}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
+    message: `${result.message}; ${STOP_UNCONFIRMED}`
   }
 }

@@ -7,6 +7,10 @@ import { errorMessage } from '../transport/classify.js'
 import { formatDuration, pollUntilDone } from './poll.js'
 import { targetLog, waiting, type TargetDeps } from './target-deps.js'
 
+/** What a row says while its stop call (a cancel's, with `cancel-on-abort`) has not answered. */
+export const STOP_UNCONFIRMED =
+  'the stop call (cancel-on-abort) was not made or not answered before the step had to exit'
+
 /** After a cancel, the stop call of `cancel-on-abort` gets this long: the step must be out within 5 s. */
 const STOP_WITHIN_MS = 3000
 
@@ -65,7 +69,7 @@ export async function follow(
       }
       log('cancelled while waiting; stopping the execution (cancel-on-abort)')
       // Until the stop call answers, the row says the stop is unconfirmed: the step may have to exit first.
-      const unconfirmed = `wait cancelled after ${took}; the stop call (cancel-on-abort) was not made or not answered before the step had to exit`
+      const unconfirmed = `wait cancelled after ${took}; ${STOP_UNCONFIRMED}`
       progress({ ...result, status: 'in-progress', message: unconfirmed })
       try {
         // The step's own signal is aborted: the stop call gets a short bound of its own instead.

@@ -8,6 +8,19 @@ export interface Pattern {
   max?: number
 }
 
+/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
+export const GIT_BRANCH: Pattern = {
+  // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
+  re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
+  accepted: 'a branch name, e.g. main or release/1.2'
+}
+
+/** A `targets` RESOURCE's `@BRANCH` suffix, split off at the first `@` (not checked here). */
+export function splitBranch(resource: string): { path: string; branch?: string } {
+  const at = resource.indexOf('@')
+  return at < 0 ? { path: resource } : { path: resource.slice(0, at), branch: resource.slice(at + 1) }
+}
+
 /** Throws an InputError naming the input when the value does not match its documented form. */
 export function expectPattern(input: string, value: string, pattern: Pattern): string {
   if (value.length > (pattern.max ?? Infinity))

@@ -34,8 +34,16 @@ interface StatedError {
 export interface HttpJsonOptions {
   /** Base URL; paths are appended to it. */
   baseUrl: string
-  /** The headers of one request besides Content-Type: credentials, a signature over the final URL and body. */
-  headers?: (request: { method: string; url: URL; body: string | undefined }) => Record<string, string>
+  /**
+   * The headers of one request besides Content-Type: credentials, a signature over the final URL and body. May
+   * be async (a token fetched or renewed first), within the exchange's bound (`signal`).
+   */
+  headers?: (request: {
+    method: string
+    url: URL
+    body: string | undefined
+    signal: AbortSignal
+  }) => Record<string, string> | Promise<Record<string, string>>
   /** The error an answer states: any form for a non-2xx (`ok` false); only an explicit one for a 2xx. */
   errorOf?: (data: unknown, ok: boolean) => StatedError | undefined
   /** A status that is an error whatever the body says (Azure DevOps answers a bad credential with 203). */
@@ -84,14 +92,16 @@ export function createHttpJsonClient(options: HttpJsonOptions): HttpJsonClient {
       const url = new URL(`${base}${path}`)
       for (const [key, value] of Object.entries(query ?? {})) url.searchParams.append(key, value)
       const payload = body === undefined ? undefined : JSON.stringify(body)
+      const bound = signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs)
+      const extra = await options.headers?.({ method, url, body: payload, signal: bound })
       const response = await send(url, {
         method,
-        headers: { 'Content-Type': JSON_TYPE, ...options.headers?.({ method, url, body: payload }) },
+        headers: { 'Content-Type': JSON_TYPE, ...extra },
         redirect: 'manual',
         ...(payload === undefined ? {} : { body: payload }),
-        signal: signal
-          ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)])
-          : AbortSignal.timeout(timeoutMs)
+        signal: bound
       })
       if (response.status >= 300 && response.status < 400) throw redirected(base, response, options)
       const answer = await readAnswer(response, options)

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkValue, type Schema, type Schemas } from './schema-check.js'
+import { pathParams, pathPattern } from './spec-path.js'
 
 interface Parameter extends Schema {
   name: string
@@ -42,32 +43,19 @@ export interface SpecOperation {
 
 /** The spec's path templates as patterns; `{timelineId}` is optional (`x-ms-required: false`). */
 const ROUTES = Object.entries(spec.paths).flatMap(([template, methods]) =>
-  Object.entries(methods).map(([method, operation]) => {
-    const names: string[] = []
-    const source = template
-      .split('/')
-      .map(part => {
-        const m = /^\{(.+)\}$/.exec(part)
-        if (!m) return part.replace(/[.$]/g, '\\$&')
-        names.push(m[1] ?? '')
-        return m[1] === 'timelineId' ? '?([^/]*)' : '([^/]+)'
-      })
-      .join('/')
-    return { method: method.toUpperCase(), re: new RegExp(`^${source}/?$`), names, operation }
-  })
+  Object.entries(methods).map(([method, operation]) => ({
+    method: method.toUpperCase(),
+    pattern: pathPattern(template, name => (name === 'timelineId' ? '?([^/]*)' : '([^/]+)'), true),
+    operation
+  }))
 )
 
 /** The spec operation a request names, with its decoded path parameters. */
 export function specOperation(method: string, path: string): SpecOperation | undefined {
   for (const route of ROUTES) {
-    const m = route.method === method ? route.re.exec(path) : null
-    if (!m) continue
-    try {
-      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]))
-      return { id: route.operation.operationId, path: params, operation: route.operation }
-    } catch {
-      return undefined
-    }
+    if (route.method !== method || !route.pattern.re.test(path)) continue
+    const params = pathParams(route.pattern, path)
+    return params && { id: route.operation.operationId, path: params, operation: route.operation }
   }
   return undefined
 }

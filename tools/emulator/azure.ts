@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 import { ApiError } from './errors.js'
 import { beginRetry, outcomeQueue, settleIfDue, type Settleable } from './outcomes.js'
 import { sendJson, type Wire } from './protocol.js'
-import { parseOptionalTime, parseTime } from './time.js'
+import { isoTime, parseOptionalTime, parseTime } from './time.js'
 import { AZURE_API_VERSION, type SpecOperation } from './azure-spec.js'
 import type { AzureBuildSeed, AzureSeed, AzureTaskResult, RetryOutcome } from './types.js'
 
@@ -122,9 +122,6 @@ function recordId(...parts: (string | number)[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
-const iso = (ms: number | undefined): string | undefined =>
-  ms === undefined ? undefined : new Date(ms).toISOString()
-
 function observe(build: BuildState, now: number, countRead: boolean): void {
   settleIfDue(build, now, countRead, (outcome: RetryOutcome) => {
     const rerun = build.rerun ?? build.stages.filter(s => s.state !== 'completed').map(s => s.name)
@@ -190,9 +187,9 @@ function buildView(project: ProjectState, build: BuildState, apiUrl: string) {
     buildNumber: build.buildNumber,
     status: build.status,
     ...(build.status === 'completed' ? { result: build.result } : {}),
-    queueTime: iso(build.queueTime),
-    startTime: iso(build.queueTime),
-    ...(build.status === 'completed' ? { finishTime: iso(build.finishTime) } : {}),
+    queueTime: isoTime(build.queueTime),
+    startTime: isoTime(build.queueTime),
+    ...(build.status === 'completed' ? { finishTime: isoTime(build.finishTime) } : {}),
     sourceBranch: build.sourceBranch,
     definition: {
       id: build.definitionId,
@@ -213,7 +210,7 @@ function timelineView(build: BuildState) {
     const common = {
       state: stage.state,
       ...(stage.state === 'completed' && stage.result ? { result: stage.result } : {}),
-      ...(stage.state === 'completed' ? { finishTime: iso(stage.finishTime) } : {})
+      ...(stage.state === 'completed' ? { finishTime: isoTime(stage.finishTime) } : {})
     }
     records.push({
       id: stageId,
@@ -263,7 +260,7 @@ function timelineView(build: BuildState) {
   })
   return {
     records,
-    lastChangedOn: iso(build.finishTime ?? build.queueTime),
+    lastChangedOn: isoTime(build.finishTime ?? build.queueTime),
     id: recordId(build.id, 'timeline')
   }
 }

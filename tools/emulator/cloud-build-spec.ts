@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkValue, type Schema, type Schemas } from './schema-check.js'
+import { pathParams, pathPattern } from './spec-path.js'
 
 interface Parameter extends Schema {
   location: 'path' | 'query'
@@ -54,43 +55,25 @@ const OPERATION: Record<string, string> = {
   'projects.locations.operations.get': 'GetOperation'
 }
 
-/** A discovery path template (`v1/{+name}:retry`) as a pattern, and the names of its parameters in order. */
-function templateRe(template: string, capture: string): { re: RegExp; names: string[] } {
-  const names: string[] = []
-  const source = template
-    .split(/(\{\+?\w+\})/)
-    .map(part => {
-      const m = /^\{\+?(\w+)\}$/.exec(part)
-      if (!m) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
-      names.push(m[1] ?? '')
-      return capture
-    })
-    .join('')
-  return { re: new RegExp(`^/${source}$`), names }
-}
-
 const ROUTES = Object.entries(doc.methods).map(([key, method]) => ({
   key,
   method,
-  ...templateRe(method.flatPath, '([^/:]+)')
+  pattern: pathPattern(method.flatPath, () => '([^/:]+)')
 }))
 
 /** The discovery method a request names, or undefined (Google's 404). */
 export function cloudBuildCall(httpMethod: string, path: string): CloudBuildCall | undefined {
   for (const route of ROUTES) {
-    const m = route.method.httpMethod === httpMethod ? route.re.exec(path) : null
-    if (!m) continue
-    try {
-      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]))
-      return {
+    if (route.method.httpMethod !== httpMethod || !route.pattern.re.test(path)) continue
+    const params = pathParams(route.pattern, path)
+    return (
+      params && {
         id: route.method.id,
         operation: OPERATION[route.key] ?? route.key,
         params,
         method: route.method
       }
-    } catch {
-      return undefined
-    }
+    )
   }
   return undefined
 }
@@ -104,9 +87,11 @@ export function cloudBuildRequestProblem(
 ): string | undefined {
   const { method } = call
   // `v1/{+name}:retry`: the resource name the path carries, checked against the parameter's pattern.
-  const { re, names } = templateRe(method.path, '(.+?)')
-  const values = re.exec(path)
-  const named = Object.fromEntries(names.map((n, i) => [n, values?.[i + 1]]))
+  const named: Record<string, string | undefined> =
+    pathParams(
+      pathPattern(method.path, () => '(.+?)'),
+      path
+    ) ?? {}
   for (const [name, p] of Object.entries(method.parameters)) {
     if (p.location !== 'path') continue
     const value = named[name]

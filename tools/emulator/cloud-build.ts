@@ -15,7 +15,7 @@ import { ApiError } from './errors.js'
 import { outcomeQueue, settleIfDue, takeOutcome, type Settleable } from './outcomes.js'
 import { paginate } from './paging.js'
 import { sendJson, type Wire } from './protocol.js'
-import { parseOptionalTime, parseTime } from './time.js'
+import { isoTime, parseOptionalTime, parseTime } from './time.js'
 import type { CloudBuildCall } from './cloud-build-spec.js'
 import type { CloudBuildSeed, CloudBuildStatus, RetryOutcome } from './types.js'
 
@@ -51,6 +51,8 @@ export interface CloudBuildState {
   builds: Map<string, BuildState>
 }
 
+const FINISHED = new Set(['SUCCESS', 'FAILURE', 'INTERNAL_ERROR', 'TIMEOUT', 'CANCELLED', 'EXPIRED'])
+
 export function seedCloudBuild(seed: CloudBuildSeed | undefined): CloudBuildState {
   const state: CloudBuildState = { tokens: new Map(), triggers: [], builds: new Map() }
   for (const t of seed?.tokens ?? []) state.tokens.set(t.token, t.permission ?? 'write')
@@ -79,18 +81,13 @@ export function seedCloudBuild(seed: CloudBuildSeed | undefined): CloudBuildStat
           failure: b.failureInfo,
           failedStep: b.failedStep,
           outcomes: outcomeQueue(b.onRetry),
-          ...(b.settle &&
-          !['SUCCESS', 'FAILURE', 'INTERNAL_ERROR', 'TIMEOUT', 'CANCELLED', 'EXPIRED'].includes(b.status)
+          ...(b.settle && !FINISHED.has(b.status)
             ? { pending: { outcome: b.settle, since: parseTime(b.createTime, where), reads: 0 } }
             : {})
         })
     }
   return state
 }
-
-const iso = (ms: number | undefined): string | undefined =>
-  ms === undefined ? undefined : new Date(ms).toISOString()
-const FINISHED = new Set(['SUCCESS', 'FAILURE', 'INTERNAL_ERROR', 'TIMEOUT', 'CANCELLED', 'EXPIRED'])
 
 function observe(build: BuildState, now: number, countRead: boolean): void {
   settleIfDue(build, now, countRead, (outcome: RetryOutcome) => {
@@ -122,9 +119,9 @@ function view(b: BuildState) {
     ...(b.status === 'FAILURE' && b.failure
       ? { failureInfo: b.failure, statusDetail: b.failure.detail }
       : {}),
-    createTime: iso(b.createTime),
-    ...(b.status !== 'QUEUED' && b.status !== 'PENDING' ? { startTime: iso(b.createTime + 1000) } : {}),
-    ...(done ? { finishTime: iso(b.finishTime ?? b.createTime) } : {}),
+    createTime: isoTime(b.createTime),
+    ...(b.status !== 'QUEUED' && b.status !== 'PENDING' ? { startTime: isoTime(b.createTime + 1000) } : {}),
+    ...(done ? { finishTime: isoTime(b.finishTime ?? b.createTime) } : {}),
     buildTriggerId: b.triggerId,
     substitutions: { BRANCH_NAME: b.branch, COMMIT_SHA: b.commit, TRIGGER_NAME: b.triggerId },
     sourceProvenance: { resolvedRepoSource: { projectId: b.project, repoName: 'app', commitSha: b.commit } },
@@ -185,7 +182,7 @@ export function runCloudBuild(state: CloudBuildState, req: CloudBuildRequest): u
           id: t.id,
           name: t.name,
           resourceName: `projects/${t.project}/locations/${t.location}/triggers/${t.id}`,
-          createTime: iso(t.created),
+          createTime: isoTime(t.created),
           filename: 'cloudbuild.yaml'
         })),
         ...(page.nextToken ? { nextPageToken: page.nextToken } : {})

@@ -103,6 +103,7 @@ export { type RetriedService } from './state.js'
 export {
   DEMO_IDS,
   SCENARIOS,
+  clientEnv,
   SCALED_CODEARTS_PROJECT,
   demoScenario,
   scaledCodeArtsPipeline,

@@ -1,7 +1,7 @@
 // What the exactly-once tests and the race benchmark need per service: the action's inputs for the demo
 // scenario's failed execution, the retry operation, that execution's state, and how "someone else" retries
 // it (a person in the console, another tool) by sending the same call with a token of its own.
-import { DEMO_IDS, demoScenario } from './scenarios.js'
+import { clientEnv, DEMO_IDS, demoScenario } from './scenarios.js'
 import { HOOK_HEADER } from './server.js'
 import type { Emulator, RetriedService } from './index.js'
 import type { Settleable } from './outcomes.js'
@@ -19,13 +19,7 @@ export interface RaceCase {
   failed(emu: Emulator): Settleable
 }
 
-const awsEnv = (emu: Emulator): Record<string, string> => ({
-  AWS_REGION: 'us-east-1',
-  AWS_ENDPOINT_URL_CODEPIPELINE: emu.url,
-  AWS_ENDPOINT_URL_CODEBUILD: emu.url,
-  AWS_ENDPOINT_URL_SAGEMAKER: emu.url,
-  AWS_ENDPOINT_URL_SFN: emu.url
-})
+const env = (emu: Emulator): Record<string, string> => clientEnv(emu.url)
 
 function found<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`race: the demo scenario has no ${what}`)
@@ -37,7 +31,7 @@ export const RACE_CASES: readonly RaceCase[] = [
     service: 'codepipeline',
     retryOperation: 'RetryStageExecution',
     inputs: () => ({ service: 'codepipeline', 'pipeline-name': 'release-pipeline' }),
-    env: awsEnv,
+    env,
     failed: emu =>
       found(
         emu.state.codepipeline.pipelines
@@ -50,21 +44,21 @@ export const RACE_CASES: readonly RaceCase[] = [
     service: 'codebuild',
     retryOperation: 'RetryBuild',
     inputs: () => ({ service: 'codebuild', 'project-name': 'integration-tests' }),
-    env: awsEnv,
+    env,
     failed: emu => found(emu.state.codebuild.builds.get(DEMO_IDS.failedBuild), 'failed build')
   },
   {
     service: 'codebuild-batch',
     retryOperation: 'RetryBuildBatch',
     inputs: () => ({ service: 'codebuild-batch', 'project-name': 'nightly-matrix' }),
-    env: awsEnv,
+    env,
     failed: emu => found(emu.state.codebuild.batches.get(DEMO_IDS.failedBatch), 'failed batch')
   },
   {
     service: 'sagemaker',
     retryOperation: 'RetryPipelineExecution',
     inputs: () => ({ service: 'sagemaker', 'pipeline-name': 'train-and-register' }),
-    env: awsEnv,
+    env,
     failed: emu =>
       found(emu.state.sagemaker.executions.get(DEMO_IDS.sagemakerExecution), 'failed SageMaker execution')
   },
@@ -104,7 +98,7 @@ export const RACE_CASES: readonly RaceCase[] = [
     service: 'stepfunctions',
     retryOperation: 'RedriveExecution',
     inputs: () => ({ service: 'stepfunctions', 'state-machine': DEMO_IDS.stepfunctionsMachine }),
-    env: awsEnv,
+    env,
     failed: emu =>
       found(
         emu.state.stepfunctions.executions.get(DEMO_IDS.stepfunctionsExecution),
@@ -120,7 +114,7 @@ export const RACE_CASES: readonly RaceCase[] = [
       'azure-project': DEMO_IDS.azureProject,
       'azure-pipeline': DEMO_IDS.azurePipeline
     }),
-    env: emu => ({ AZURE_DEVOPS_ENDPOINT_URL: emu.url, AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken }),
+    env,
     failed: emu => found(emu.state.azure.builds.get(DEMO_IDS.azureFailedBuild), 'failed Azure Pipelines run')
   },
   {
@@ -131,10 +125,7 @@ export const RACE_CASES: readonly RaceCase[] = [
       'gcp-project': DEMO_IDS.gcpProject,
       trigger: DEMO_IDS.gcpTrigger
     }),
-    env: emu => ({
-      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: emu.url,
-      GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
-    }),
+    env,
     failed: emu => found(emu.state.cloudbuild.builds.get(DEMO_IDS.gcpFailedBuild), 'failed Cloud Build build')
   }
 ]

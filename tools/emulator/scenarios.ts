@@ -39,6 +39,25 @@ export const DEMO_IDS = {
   gcpReadToken: 'ya29.demo-read-only-access-token-0000000000000'
 } as const
 
+/**
+ * What points the clients of the services that read their endpoint from the environment at the emulator at `url`,
+ * with the demo's credentials: AWS (region and per-service endpoints), Azure DevOps (its endpoint variable and a
+ * PAT) and Cloud Build (gcloud's endpoint override and an access token). CodeArts and GitHub take `endpoint`.
+ */
+export function clientEnv(url: string): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_CODEPIPELINE: url,
+    AWS_ENDPOINT_URL_CODEBUILD: url,
+    AWS_ENDPOINT_URL_SAGEMAKER: url,
+    AWS_ENDPOINT_URL_SFN: url,
+    AZURE_DEVOPS_ENDPOINT_URL: url,
+    AZURE_DEVOPS_TOKEN: DEMO_IDS.azureToken,
+    CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDBUILD: url,
+    GOOGLE_OAUTH_ACCESS_TOKEN: DEMO_IDS.gcpToken
+  }
+}
+
 /** ISO time `hoursAgo` hours before now: GitHub re-runs only runs of the last 30 days. */
 const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString()
 

@@ -13,3 +13,8 @@ export function parseOptionalTime(value: string | undefined, where: string): num
 export function awsTime(ms: number | undefined): number | undefined {
   return ms === undefined ? undefined : ms / 1000
 }
+
+/** ISO 8601 (Azure DevOps and Google REST answers), undefined for undefined. */
+export function isoTime(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString()
+}

@@ -24,7 +24,7 @@ export interface AzureClientOptions {
 }
 
 /** The Authorization header for one request; an Entra ID token is fetched once and renewed before it expires. */
-function authorization(auth: AzureAuth): (signal?: AbortSignal) => Promise<string> {
+function authorization(auth: AzureAuth): (signal: AbortSignal) => Promise<string> {
   if (auth.kind === 'pat') {
     // The spec's `accessToken` scheme: HTTP Basic, any user name, the PAT as password.
     const basic = Buffer.from(`:${auth.token}`).toString('base64')
@@ -39,7 +39,7 @@ function authorization(auth: AzureAuth): (signal?: AbortSignal) => Promise<strin
         /* webpackChunkName: "azure-identity" */ '@azure/identity'
       )
       const got = await new DefaultAzureCredential()
-        .getToken(AZURE_DEVOPS_SCOPE, signal ? { abortSignal: signal } : {})
+        .getToken(AZURE_DEVOPS_SCOPE, { abortSignal: signal })
         .catch((error: unknown) => {
           throw new TargetError(
             `no Azure DevOps credentials: azure-devops-token and AZURE_DEVOPS_TOKEN are not set, and the Azure SDK's default credential gave no Entra ID token (${error instanceof Error ? error.message : String(error)}); run azure/login first or set azure-devops-token`
@@ -52,16 +52,11 @@ function authorization(auth: AzureAuth): (signal?: AbortSignal) => Promise<strin
   }
 }
 
-export interface AzureClient {
-  request: HttpJsonClient['request']
-}
-
-export function createAzureClient(options: AzureClientOptions): AzureClient {
+export function createAzureClient(options: AzureClientOptions): HttpJsonClient {
   const header = authorization(options.auth)
-  let current = ''
-  const http = createHttpJsonClient({
+  return createHttpJsonClient({
     baseUrl: options.endpoint,
-    headers: () => ({ Authorization: current, Accept: 'application/json' }),
+    headers: async ({ signal }) => ({ Authorization: await header(signal), Accept: 'application/json' }),
     // An invalid or expired credential on a read may be answered 203 with an HTML sign-in page, not 401.
     statusError: status =>
       status === 203
@@ -74,12 +69,6 @@ export function createAzureClient(options: AzureClientOptions): AzureClient {
     requestIdHeader: 'activityid',
     ...(options.fetch ? { fetch: options.fetch } : {})
   })
-  return {
-    async request(method, path, requestOptions = {}) {
-      current = await header(requestOptions.signal)
-      return http.request(method, path, requestOptions)
-    }
-  }
 }
 
 /**

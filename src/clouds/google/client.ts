@@ -44,19 +44,12 @@ function bearer(auth: GoogleAuth): () => Promise<string> {
 
 export function createGoogleClient(options: GoogleClientOptions): HttpJsonClient {
   const token = bearer(options.auth)
-  let current = ''
-  const http = createHttpJsonClient({
+  return createHttpJsonClient({
     baseUrl: options.endpoint,
-    headers: () => ({ Authorization: `Bearer ${current}` }),
+    headers: async () => ({ Authorization: `Bearer ${await token()}` }),
     errorOf: (data, ok) => (ok ? undefined : googleError(data)),
     ...(options.fetch ? { fetch: options.fetch } : {})
   })
-  return {
-    async request(method, path, requestOptions = {}) {
-      current = await token()
-      return http.request(method, path, requestOptions)
-    }
-  }
 }
 
 /** `{"error": {"code": 404, "message": ..., "status": "NOT_FOUND"}}`: Google's error model; the status is the name. */

@@ -2,7 +2,7 @@
  * Azure DevOps answers (REST 7.1 spec: Build, Timeline, TimelineRecord, Issue, BuildDefinitionReference), read
  * field by field: a field of the wrong type reads as absent. Lists come as `{count, value}` on the wire.
  */
-import { isRecord, type Json } from '../../model/json.js'
+import { defined, isRecord, optStr as str, records, type Json } from '../../model/json.js'
 
 export interface Build {
   id: number
@@ -30,17 +30,8 @@ export interface TimelineRecord {
   issues: { type?: string; message: string }[]
 }
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 const int = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) ? value : undefined
-const records = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isRecord) : [])
-
-/** The fields that are set: `{a: undefined}` would not be an absent `a` under exactOptionalPropertyTypes. */
-function optional<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
-  }
-}
 
 /** A Build; undefined without a numeric `id`. */
 export function readBuild(value: unknown): Build | undefined {
@@ -52,7 +43,7 @@ export function readBuild(value: unknown): Build | undefined {
   const web = isRecord(links.web) ? links.web : {}
   return {
     id,
-    ...optional({
+    ...defined({
       buildNumber: str(value.buildNumber),
       status: str(value.status),
       result: str(value.result),
@@ -78,14 +69,14 @@ export function readTimeline(answer: unknown): TimelineRecord[] {
     if (id === undefined) return []
     const issues = records(r.issues).flatMap(i => {
       const message = str(i.message)
-      return message === undefined ? [] : [{ message, ...optional({ type: str(i.type) }) }]
+      return message === undefined ? [] : [{ message, ...defined({ type: str(i.type) }) }]
     })
     return [
       {
         id,
         attempt: int(r.attempt) ?? 1,
         issues,
-        ...optional({
+        ...defined({
           parentId: str(r.parentId),
           type: str(r.type),
           name: str(r.name),

@@ -2,7 +2,15 @@ import { AZURE_ENDPOINT_ENV, azureDevOps } from '../../clouds/azure/cloud.js'
 import { InputError } from '../../model/errors.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import type { ServiceDescriptor } from '../../model/service.js'
-import { expectPattern, expectUrl, required, shorten, type Pattern } from '../../model/validate.js'
+import {
+  expectPattern,
+  expectUrl,
+  GIT_BRANCH,
+  required,
+  shorten,
+  splitBranch,
+  type Pattern
+} from '../../model/validate.js'
 import { fullRef, STATES, type AzurePipelineTarget } from './target.js'
 
 /** An organization: letters, digits and inner hyphens, at most 50 characters (Azure DevOps naming restrictions). */
@@ -30,11 +38,7 @@ const STAGE: Pattern = {
   re: /^[A-Za-z_][A-Za-z0-9_]{0,255}$/,
   accepted: 'a stage name as in the YAML (letters, digits and _), e.g. Deploy'
 }
-/** A branch name or full ref: visible characters, no `..`, `@{`, `//`, `~^:?*[\` (git check-ref-format). */
-const BRANCH: Pattern = {
-  re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-  accepted: 'a branch name (main) or a full ref (refs/heads/main)'
-}
+const BRANCH: Pattern = { ...GIT_BRANCH, accepted: 'a branch name (main) or a full ref (refs/heads/main)' }
 /** A build (run) ID: a positive int32 (REST spec, `buildId`). */
 const BUILD_ID: Pattern = {
   re: /^[1-9][0-9]{0,9}$/,
@@ -65,9 +69,7 @@ function target(
 
 /** `ORG/PROJECT/PIPELINE[/STAGE][@BRANCH]`: the parts, each checked except the pipeline (it may be a pattern). */
 function lineParts(resource: string, where: string) {
-  const at = resource.indexOf('@')
-  const path = at < 0 ? resource : resource.slice(0, at)
-  const branch = at < 0 ? undefined : resource.slice(at + 1)
+  const { path, branch } = splitBranch(resource)
   const parts = path.split('/')
   const [organization = '', project = '', pipeline = '', stageName] = parts
   if (parts.length < 3 || parts.length > 4 || pipeline === '')

@@ -1,5 +1,6 @@
 import { AZURE_ENDPOINT_ENV, isAzureAuth } from '../../clouds/azure/cloud.js'
-import { createAzureClient, type AzureClient } from '../../clouds/azure/client.js'
+import { createAzureClient } from '../../clouds/azure/client.js'
+import type { HttpJsonClient } from '../../transport/http-json.js'
 import type { ErrorSpec } from '../../model/call.js'
 import { Cancelled } from '../../transport/cancellation.js'
 import { ServiceCallError, TargetError, UnreadableAnswer } from '../../model/errors.js'
@@ -10,6 +11,7 @@ import {
   oneLineReason,
   type Failure
 } from '../../model/failure.js'
+import { isoTime } from '../../model/json.js'
 import { listAll, type Listed } from '../../model/listing.js'
 import {
   stateOf,
@@ -83,10 +85,6 @@ const stageId = (record: TimelineRecord): string => record.identifier ?? record.
 const isStage = (record: TimelineRecord): boolean => record.type === 'Stage'
 const isFailed = (record: TimelineRecord): boolean =>
   record.state === 'completed' && FAILED_RESULTS.has(record.result ?? '')
-const timeOf = (iso: string | undefined): number | undefined => {
-  const at = iso === undefined ? NaN : Date.parse(iso)
-  return Number.isFinite(at) ? at : undefined
-}
 
 /** The run's state: `BuildStatus` until completed, then its `BuildResult`. */
 function buildState(build: Build): string {
@@ -126,7 +124,7 @@ export function stagesFailure(
       items.push({
         text: `${stageId(stage)}: ${stage.result ?? 'failed'}`,
         transient: undefined,
-        endedAt: timeOf(stage.finishTime)
+        endedAt: isoTime(stage.finishTime)
       })
     for (const job of jobs) {
       const errors = [job, ...descendants(records, job)].flatMap(r =>
@@ -138,7 +136,7 @@ export function stagesFailure(
       items.push({
         text: `${stageId(stage)} / ${job.name ?? '?'}: ${messages.length > 0 ? messages.join(' / ') : (job.result ?? 'failed')}`,
         transient: everyItemTransient(rules),
-        endedAt: timeOf(job.finishTime)
+        endedAt: isoTime(job.finishTime)
       })
     }
   }
@@ -147,7 +145,7 @@ export function stagesFailure(
     transient: everyItemTransient(items.map(i => i.transient)),
     endedAt: latest(
       items.map(i => i.endedAt),
-      timeOf(build.finishTime)
+      isoTime(build.finishTime)
     )
   }
 }
@@ -167,6 +165,11 @@ interface RetriedStage {
   attempt: number
 }
 
+const attemptOf = (record: TimelineRecord): RetriedStage => ({
+  stage: stageId(record),
+  attempt: record.attempt
+})
+
 /** Raised by the guard of a later stage's re-send: that stage already runs again, nothing more to send. */
 class StageMovedOn extends Error {}
 
@@ -174,18 +177,20 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
   readonly consoleHosts: string[]
   /** Per run this step retried: its stages and the attempts that failed. */
   private readonly retried = new Map<string, RetriedStage[]>()
+  /** Per run found failed: its failed stages and their attempts, the baseline of the later stages' re-send guards. */
+  private readonly failedIn = new Map<string, RetriedStage[]>()
   /** Definition IDs by `ORG/PROJECT/NAME`, resolved once per step. */
   private readonly definitions = new Map<string, Promise<number>>()
 
   constructor(
     private readonly context: ProviderContext,
-    private readonly client: AzureClient,
+    private readonly client: HttpJsonClient,
     private readonly console: string
   ) {
     this.consoleHosts = ['dev.azure.com', 'visualstudio.com', new URL(console).hostname]
   }
 
-  private base(t: AzurePipelineTarget): string {
+  private base(t: Pick<AzurePipelineTarget, 'organization' | 'project'>): string {
     return `/${encodeURIComponent(t.organization)}/${encodeURIComponent(t.project)}/_apis/build`
   }
 
@@ -315,6 +320,7 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
         reason: `${runLabel(build)} failed but its timeline shows no failed stage (a classic pipeline has none): only stages can be retried`
       }
     const names = stages.map(stageId)
+    this.failedIn.set(String(build.id), stages.map(attemptOf))
     return {
       kind: 'found',
       candidate: {
@@ -354,9 +360,9 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
   async retry(t: AzurePipelineTarget, candidate: Candidate, request: RetryRequest): Promise<Started> {
     const id = candidate.executionId
     const names = (candidate.stageName ?? '').split(',')
-    const attempts = new Map(
-      (await this.timelineAttempts(t, id, candidate)).map(s => [s.stage, s.attempt] as const)
-    )
+    // The attempts discovery saw them fail in; a candidate this provider did not find is read for them.
+    const seen = this.failedIn.get(id) ?? (await this.timeline(t, id)).filter(isStage).map(attemptOf)
+    const attempts = new Map(seen.map(s => [s.stage, s.attempt] as const))
     const done: RetriedStage[] = []
     for (const [i, stage] of names.entries()) {
       const attempt = attempts.get(stage) ?? 1
@@ -395,20 +401,6 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
     }
     this.retried.set(id, done)
     return { executionId: id, stageName: names.join(','), consoleUrl: candidate.consoleUrl }
-  }
-
-  /** The attempts the candidate's stages failed in (from its revision's read, else a fresh one). */
-  private async timelineAttempts(
-    t: AzurePipelineTarget,
-    id: string,
-    candidate: Candidate
-  ): Promise<RetriedStage[]> {
-    const fromRevision = [...candidate.revision.matchAll(/(\S+)#(\d+):/g)].map(m => ({
-      stage: m[1] ?? '',
-      attempt: Number(m[2])
-    }))
-    if (fromRevision.length > 0) return fromRevision
-    return (await this.timeline(t, id)).filter(isStage).map(s => ({ stage: stageId(s), attempt: s.attempt }))
   }
 
   /** Whether the stage shows a newer attempt than `attempt`, or is no longer a completed failure. */
@@ -475,11 +467,10 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
   /** The project's pipelines by name, `$top` a page, continued by the `x-ms-continuationtoken` header. */
   list({ scope }: { scope?: string }): Promise<Listed[]> {
     const [organization = '', project = ''] = (scope ?? '').split('/')
-    const t = { organization, project } as AzurePipelineTarget
     return listAll(`the pipelines of ${organization}/${project}`, async token => {
       let next: string | undefined
       const answer = await this.context.call('Definitions_List', signal =>
-        this.client.request('GET', `${this.base(t)}/definitions`, {
+        this.client.request('GET', `${this.base({ organization, project })}/definitions`, {
           query: {
             $top: String(DEFINITION_PAGE),
             'api-version': API_VERSION,

@@ -2,7 +2,7 @@
  * Cloud Build answers (discovery document cloudbuild.v1: Build, Operation, BuildTrigger), read field by field: a
  * field of the wrong type reads as absent.
  */
-import { isRecord, type Json } from '../../model/json.js'
+import { defined, isRecord, optStr, records, type Json } from '../../model/json.js'
 
 export interface Build {
   id: string
@@ -20,15 +20,9 @@ export interface Build {
   failedSteps: string[]
 }
 
-const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined
+/** A non-empty string, else undefined (an empty commit or branch groups nothing). */
+const str = (value: unknown): string | undefined => optStr(value) || undefined
 const obj = (value: unknown): Json => (isRecord(value) ? value : {})
-
-function optional<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
-  }
-}
 
 export function readBuild(value: unknown): Build | undefined {
   const b = obj(value)
@@ -37,13 +31,13 @@ export function readBuild(value: unknown): Build | undefined {
   const failure = obj(b.failureInfo)
   const substitutions = obj(b.substitutions)
   const resolved = obj(obj(b.sourceProvenance).resolvedRepoSource)
-  const steps = Array.isArray(b.steps) ? b.steps.filter(isRecord) : []
+  const steps = records(b.steps)
   return {
     id,
     failedSteps: steps
       .filter(s => s.status === 'FAILURE' || s.status === 'TIMEOUT' || s.status === 'INTERNAL_ERROR')
       .map((s, i) => str(s.id) ?? str(s.name) ?? `step ${i}`),
-    ...optional({
+    ...defined({
       status: str(b.status),
       statusDetail: str(b.statusDetail),
       createTime: str(b.createTime),
@@ -61,7 +55,7 @@ export function readBuild(value: unknown): Build | undefined {
 /** A ListBuilds page: builds (newest first) and the next page token. */
 export function readBuildPage(answer: unknown): { builds: Build[]; next?: string } {
   const a = obj(answer)
-  const builds = (Array.isArray(a.builds) ? a.builds : []).flatMap(b => {
+  const builds = records(a.builds).flatMap(b => {
     const build = readBuild(b)
     return build ? [build] : []
   })
@@ -75,7 +69,7 @@ export function readTriggerPage(answer: unknown): {
   next?: string
 } {
   const a = obj(answer)
-  const triggers = (Array.isArray(a.triggers) ? a.triggers : []).flatMap(t => {
+  const triggers = records(a.triggers).flatMap(t => {
     const id = str(obj(t).id)
     const name = str(obj(t).name)
     return id !== undefined && name !== undefined ? [{ id, name }] : []

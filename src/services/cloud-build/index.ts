@@ -2,7 +2,15 @@ import { CLOUD_BUILD_ENDPOINT_ENV, google } from '../../clouds/google/cloud.js'
 import { InputError } from '../../model/errors.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
 import type { ServiceDescriptor } from '../../model/service.js'
-import { expectPattern, expectUrl, required, shorten, type Pattern } from '../../model/validate.js'
+import {
+  expectPattern,
+  expectUrl,
+  GIT_BRANCH as BRANCH,
+  required,
+  shorten,
+  splitBranch,
+  type Pattern
+} from '../../model/validate.js'
 import { STATES, type TriggerTarget } from './target.js'
 
 /** A project ID: 6-30 lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
@@ -28,11 +36,6 @@ const BUILD_ID: Pattern = {
   re: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   accepted: 'a Cloud Build build ID (a UUID)'
 }
-/** A branch name: visible characters, no `..`, `@{`, `//`, `~^:?*[\` (git check-ref-format). */
-const BRANCH: Pattern = {
-  re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-  accepted: 'a branch name, e.g. main'
-}
 
 /** `@LOCATION` goes where other services take `@REGION`: `cloud-build@us-central1:PROJECT/TRIGGER`. */
 const LINE_FORM = 'cloud-build:PROJECT/TRIGGER[@BRANCH]'
@@ -49,9 +52,7 @@ function target(project: string, trigger: string, branch?: string, executionId?:
 }
 
 function lineParts(resource: string, where: string): { project: string; trigger: string; branch?: string } {
-  const at = resource.indexOf('@')
-  const path = at < 0 ? resource : resource.slice(0, at)
-  const branch = at < 0 ? undefined : resource.slice(at + 1)
+  const { path, branch } = splitBranch(resource)
   const [project = '', trigger = '', extra] = path.split('/')
   if (extra !== undefined || trigger === '')
     throw new InputError(

@@ -3,6 +3,7 @@ import { createGoogleClient } from '../../clouds/google/client.js'
 import type { ErrorSpec } from '../../model/call.js'
 import { ServiceCallError, TargetError, UnreadableAnswer } from '../../model/errors.js'
 import { namesTransientWord, oneLineReason, type Failure } from '../../model/failure.js'
+import { isoTime } from '../../model/json.js'
 import { listAll, type Listed } from '../../model/listing.js'
 import {
   stateOf,
@@ -47,10 +48,6 @@ const errors: ErrorSpec = {
 const TRANSIENT_FAILURES = new Set(['LOGGING_FAILURE', 'PUSH_FAILED'])
 
 const buildLabel = (b: Build): string => `build ${b.id}`
-const timeOf = (iso: string | undefined): number | undefined => {
-  const at = iso === undefined ? NaN : Date.parse(iso)
-  return Number.isFinite(at) ? at : undefined
-}
 
 /** `TYPE: detail; status detail; failed steps: ...`, transient by FailureInfo type or status INTERNAL_ERROR. */
 export function buildFailure(b: Build): Failure {
@@ -67,7 +64,7 @@ export function buildFailure(b: Build): Failure {
       : b.status === 'INTERNAL_ERROR'
         ? 'status INTERNAL_ERROR'
         : namesTransientWord(b.failureDetail ?? b.statusDetail)
-  return { reason: oneLineReason(parts), transient, endedAt: timeOf(b.finishTime) }
+  return { reason: oneLineReason(parts), transient, endedAt: isoTime(b.finishTime) }
 }
 
 class TriggerBuilds implements Provider<TriggerTarget> {
@@ -80,7 +77,7 @@ class TriggerBuilds implements Provider<TriggerTarget> {
     private readonly location: string
   ) {}
 
-  private parent(t: TriggerTarget): string {
+  private parent(t: Pick<TriggerTarget, 'project'>): string {
     return `/v1/projects/${encodeURIComponent(t.project)}/locations/${encodeURIComponent(this.location)}`
   }
 
@@ -287,11 +284,10 @@ class TriggerBuilds implements Provider<TriggerTarget> {
 
   /** The location's triggers (ListBuildTriggers has no filter), every page. */
   private listTriggers(project: string): Promise<{ id: string; name: string }[]> {
-    const parent = `/v1/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(this.location)}`
     return listAll(`the Cloud Build triggers of ${project} in ${this.location}`, async token => {
       const page = readTriggerPage(
         await this.context.call('ListBuildTriggers', signal =>
-          this.client.request('GET', `${parent}/triggers`, {
+          this.client.request('GET', `${this.parent({ project })}/triggers`, {
             query: { pageSize: String(TRIGGER_PAGE), ...(token ? { pageToken: token } : {}) },
             signal
           })

@@ -2,7 +2,7 @@
  * CodeArts answers, read field by field: JSON from the API is `unknown` until each field this provider uses
  * has been checked; a field of the wrong type reads as absent.
  */
-import { isRecord, type Json } from '../../model/json.js'
+import { isRecord, records, type Json } from '../../model/json.js'
 
 /** A stage, job or step: what each has in common. */
 interface Item {
@@ -48,10 +48,6 @@ const isString = (v: unknown): v is string => typeof v === 'string'
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 const isTime = (v: unknown): v is number | string => isNumber(v) || isString(v)
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean'
-
-function records(value: unknown): Json[] {
-  return Array.isArray(value) ? value.filter(isRecord) : []
-}
 
 function itemOf(value: Json): Item {
   return {

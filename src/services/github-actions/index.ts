@@ -1,6 +1,12 @@
 import { InputError } from '../../model/errors.js'
 import { hasWildcard, listQuery, wildcardsAsName } from '../../model/listing.js'
-import { expectPattern, shorten, type Pattern } from '../../model/validate.js'
+import {
+  expectPattern,
+  GIT_BRANCH as BRANCH,
+  shorten,
+  splitBranch,
+  type Pattern
+} from '../../model/validate.js'
 import type { Cloud, ServiceDescriptor } from '../../model/service.js'
 import { STATES, type WorkflowTarget } from './target.js'
 
@@ -20,12 +26,6 @@ const WORKFLOW: Pattern = {
 const WORKFLOW_GLOB: Pattern = {
   re: /^[A-Za-z0-9._-]{1,255}$/,
   accepted: 'a workflow file name pattern, e.g. deploy-*.yml or *'
-}
-/** Git branch names (git check-ref-format, roughly): no blanks, controls, `~^:?*[\`, `..`, `@{`, or `//`. */
-const BRANCH: Pattern = {
-  // Visible characters only (\x21-\x7e and non-ASCII): no blank or control character gets in.
-  re: /^(?!\/|.*\/\/|.*\.\.|.*@\{|.*[./]$|.*\.lock$)(?:(?![~^:?*[\\])[\x21-\x7e\u0080-\uffff]){1,255}$/,
-  accepted: 'a branch name, e.g. main or release/1.2'
 }
 const RUN_ID: Pattern = { re: /^[1-9][0-9]{0,19}$/, accepted: 'a workflow run ID (a positive integer)' }
 
@@ -96,9 +96,7 @@ function lineParts(
   resource: string,
   where: string
 ): { owner: string; repo: string; workflow: string; branch?: string } {
-  const at = resource.indexOf('@')
-  const path = at < 0 ? resource : resource.slice(0, at)
-  const branch = at < 0 ? undefined : resource.slice(at + 1)
+  const { path, branch } = splitBranch(resource)
   const parts = path.split('/')
   if (parts.length !== 1 && parts.length !== 3)
     throw new InputError(
