@@ -2,6 +2,7 @@
 // answer is checked against Microsoft's Azure DevOps REST 7.1 spec (tools/emulator/azure-spec.ts).
 import { describe, expect, it } from '@jest/globals'
 import { DEMO_IDS, demoScenario, type Scenario } from '../../tools/emulator/index.js'
+import { HOOK_HEADER } from '../../tools/emulator/server.js'
 import type { AzureBuildSeed } from '../../tools/emulator/types.js'
 import {
   azureEnv,
@@ -147,6 +148,37 @@ describe('azure-pipelines', () => {
       expect(emu.callsTo('Stages_Update')).toHaveLength(0)
     })
   })
+
+  it.concurrent(
+    'retried by someone else between the run read and its timeline: nothing to retry, no PATCH, no skip',
+    async () => {
+      await withEmulator(demoScenario(), async emu => {
+        emu.onCall('Timeline_Get', async (_call, nth) => {
+          if (nth !== 1) return
+          const response = await fetch(
+            `${emu.url}/contoso/Storefront/_apis/build/builds/${BUILD}/stages/Deploy?api-version=7.1`,
+            {
+              method: 'PATCH',
+              headers: {
+                [HOOK_HEADER]: '1',
+                authorization: `Basic ${Buffer.from(`:${DEMO_IDS.azureToken}`).toString('base64')}`,
+                'content-type': 'application/json'
+              },
+              body: JSON.stringify({ state: 'retry' })
+            }
+          )
+          expect(response.status).toBe(200)
+        })
+        const result = await run(azureInputs(emu))
+        expect(result.outputs.status).toBe('nothing-to-retry')
+        expect(resultsOf(result)[0]?.message).toContain(
+          'is already being retried, not by this step: stage Deploy inProgress'
+        )
+        expect(emu.callsTo('Stages_Update').filter(c => c.headers[HOOK_HEADER] === undefined)).toHaveLength(0)
+        expect(emu.retriesApplied('azure-pipelines')).toBe(1)
+      })
+    }
+  )
 
   it.concurrent(
     'a pattern lists the project pipelines and retries the failed one; stage and branch carry over',

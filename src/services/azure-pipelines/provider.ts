@@ -165,6 +165,12 @@ interface RetriedStage {
   attempt: number
 }
 
+/** `stage Deploy inProgress, stage Smoke pending`: the stages not completed, or undefined when all are. */
+function activeStages(records: readonly TimelineRecord[]): string | undefined {
+  const active = records.filter(r => isStage(r) && r.state !== undefined && r.state !== 'completed')
+  return active.length > 0 ? active.map(r => `stage ${stageId(r)} ${r.state ?? ''}`).join(', ') : undefined
+}
+
 const attemptOf = (record: TimelineRecord): RetriedStage => ({
   stage: stageId(record),
   attempt: record.attempt
@@ -311,9 +317,20 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
       if (named === undefined) throw new TargetError(`${runLabel(build)} has no stage ${t.stageName}`)
       return {
         kind: 'nothing',
-        reason: `stage ${t.stageName} of ${runLabel(build)} is ${named.result ?? named.state ?? 'not run'}, not failed`
+        reason: `stage ${t.stageName} of ${runLabel(build)} is ${named.result ?? named.state ?? 'not run'}, not failed`,
+        ...(named.state !== undefined && named.state !== 'completed'
+          ? { running: this.started(t, build) }
+          : {})
       }
     }
+    // The run read as failed, its timeline a moment later shows stages running: someone retried it in between.
+    const active = activeStages(records)
+    if (stages.length === 0 && active !== undefined)
+      return {
+        kind: 'nothing',
+        reason: `${runLabel(build)} of pipeline ${t.pipeline} is already being retried, not by this step: ${active}`,
+        running: this.started(t, build)
+      }
     if (stages.length === 0)
       return {
         kind: 'skip',
@@ -426,11 +443,11 @@ class AzureRuns implements Provider<AzurePipelineTarget> {
       if (record !== undefined && record.attempt <= attempt)
         return { state: 'in-progress', phase: `waiting for attempt ${attempt + 1} of stage ${stage} to show` }
     }
-    const active = records.filter(r => isStage(r) && r.state !== undefined && r.state !== 'completed')
-    if (active.length > 0)
+    const active = activeStages(records)
+    if (active !== undefined)
       return {
         state: 'in-progress',
-        phase: `stage ${active.map(stageId).join(', ')} ${active[0]?.state ?? ''}`.trim()
+        phase: active
       }
     const build = await this.readBuild(t, started.executionId)
     const state = stateOf(STATES, buildState(build))
